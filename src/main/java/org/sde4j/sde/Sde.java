@@ -1,0 +1,395 @@
+package org.sde4j.sde;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A stochastic differential equation
+ *
+ * <pre>    dX = f(t, X) dt + g(t, X) dW,    X ∈ R^d,  W ∈ R^m</pre>
+ *
+ * <p>read in {@link Calculus Itô or Stratonovich} calculus, with a declared
+ * {@link NoiseStructure noise structure}. Immutable, and thread-safe when the user's functions are.
+ *
+ * <p>A one-dimensional SDE takes one line:
+ *
+ * <pre>{@code
+ * Sde gbm = Sde.scalar((t, x) -> 1.01 * x, (t, x) -> 0.87 * x).withDiffusionDerivative((t, x) -> 0.87);
+ * }</pre>
+ *
+ * <p>and a d-dimensional one a builder:
+ *
+ * <pre>{@code
+ * Sde sde = Sde.builder(2, 2)
+ *         .drift((t, x, out) -> { out[0] = x[1]; out[1] = -x[0]; })
+ *         .diagonalDiffusion((t, x, out) -> { out[0] = 0.1 * x[0]; out[1] = 0.2 * x[1]; })
+ *         .build();
+ * }</pre>
+ *
+ * <p>The optional diffusion derivative {@code ∂g_i/∂x_i} (diagonal noise, or scalar noise with
+ * d = 1) is what the Milstein scheme with a user-supplied derivative needs, and what
+ * {@link #convertedTo(Calculus)} uses for the Itô–Stratonovich drift correction.
+ */
+public final class Sde {
+    private final int stateDimension;
+    private final int noiseDimension;
+    private final NoiseStructure noise;
+    private final Calculus calculus;
+    private final Drift drift;
+    private final Diffusion diffusion;
+    private final VectorField diffusionVector;
+    private final VectorField diffusionDerivative;
+
+    private Sde(Builder b) {
+        this.stateDimension = b.stateDimension;
+        this.noiseDimension = b.noiseDimension;
+        this.noise = b.noise;
+        this.calculus = b.calculus;
+        this.drift = b.drift;
+        this.diffusion = b.diffusion;
+        this.diffusionVector = b.diffusionVector;
+        this.diffusionDerivative = b.diffusionDerivative;
+    }
+
+    /**
+     * Starts a builder for an SDE with state dimension {@code d} and noise dimension {@code m}.
+     * The default calculus is Itô and the default noise structure {@link NoiseStructure#GENERAL}
+     * ({@link NoiseStructure#SCALAR} when m = 1).
+     */
+    public static Builder builder(int stateDimension, int noiseDimension) {
+        return new Builder(stateDimension, noiseDimension);
+    }
+
+    /**
+     * A one-dimensional Itô SDE {@code dX = f(t, X) dt + g(t, X) dW} with scalar noise.
+     *
+     * @param drift     {@code f(t, x)}
+     * @param diffusion {@code g(t, x)}
+     */
+    public static Sde scalar(ScalarFunction drift, ScalarFunction diffusion) {
+        Require.nonNull("drift", drift);
+        Require.nonNull("diffusion", diffusion);
+        return builder(1, 1)
+                .drift((t, x, out) -> out[0] = drift.value(t, x[0]))
+                .scalarDiffusion((t, x, out) -> out[0] = diffusion.value(t, x[0]))
+                .build();
+    }
+
+    /**
+     * This SDE with the derivative {@code ∂g/∂x} of a one-dimensional diffusion (see
+     * {@link Builder#diffusionDerivative(VectorField)} for the d-dimensional form).
+     */
+    public Sde withDiffusionDerivative(ScalarFunction derivative) {
+        Require.nonNull("derivative", derivative);
+        if (stateDimension != 1) {
+            throw new IllegalArgumentException("withDiffusionDerivative(ScalarFunction) needs d = 1, but d = "
+                    + stateDimension + ": use Sde.builder(...).diffusionDerivative(VectorField)");
+        }
+        return toBuilder().diffusionDerivative((t, x, out) -> out[0] = derivative.value(t, x[0])).build();
+    }
+
+    /**
+     * The same drift and diffusion functions, read in another calculus. This changes the process;
+     * to describe the same process in another calculus use {@link #convertedTo(Calculus)}.
+     */
+    public Sde interpretedIn(Calculus newCalculus) {
+        Require.nonNull("calculus", newCalculus);
+        return toBuilder().calculus(newCalculus).build();
+    }
+
+    /**
+     * The same process written in another calculus: the drift gains (Stratonovich → Itô) or loses
+     * (Itô → Stratonovich) the correction {@code ½ g_i ∂g_i/∂x_i}. Needs the diffusion derivative, except
+     * for additive noise, where the two calculi coincide.
+     *
+     * @throws IllegalArgumentException when the noise is not diagonal, scalar with d = 1 or additive,
+     *                                  or the derivative is missing
+     */
+    public Sde convertedTo(Calculus target) {
+        Require.nonNull("calculus", target);
+        if (target == calculus) {
+            return this;
+        }
+        if (noise == NoiseStructure.ADDITIVE) {
+            return interpretedIn(target);
+        }
+        if (!hasDiagonalDerivativeForm()) {
+            throw new IllegalArgumentException("convertedTo(" + target + ") needs diagonal noise or scalar noise"
+                    + " with d = 1, but this SDE has " + noise.label() + " noise with d = " + stateDimension);
+        }
+        if (diffusionDerivative == null) {
+            throw new IllegalArgumentException("convertedTo(" + target + ") needs the diffusion derivative"
+                    + " ∂g_i/∂x_i: supply it with diffusionDerivative(...)");
+        }
+        double sign = target == Calculus.STRATONOVICH ? -0.5 : 0.5;
+        Drift original = drift;
+        VectorField g = diffusionVector;
+        VectorField dg = diffusionDerivative;
+        int d = stateDimension;
+        // The corrected drift needs two scratch vectors per call; a ThreadLocal keeps it allocation-free
+        // and thread-safe.
+        ThreadLocal<double[][]> scratch = ThreadLocal.withInitial(() -> new double[2][d]);
+        Drift corrected = (t, x, out) -> {
+            double[][] s = scratch.get();
+            original.evaluate(t, x, out);
+            g.evaluate(t, x, s[0]);
+            dg.evaluate(t, x, s[1]);
+            for (int i = 0; i < d; i++) {
+                out[i] += sign * s[0][i] * s[1][i];
+            }
+        };
+        return toBuilder().drift(corrected).calculus(target).build();
+    }
+
+    private boolean hasDiagonalDerivativeForm() {
+        return noise == NoiseStructure.DIAGONAL || (noise == NoiseStructure.SCALAR && stateDimension == 1);
+    }
+
+    /** A builder holding this SDE's parts, to derive a modified copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder(stateDimension, noiseDimension);
+        b.noise = noise;
+        b.calculus = calculus;
+        b.drift = drift;
+        b.diffusion = diffusion;
+        b.diffusionVector = diffusionVector;
+        b.diffusionDerivative = diffusionDerivative;
+        return b;
+    }
+
+    /** The state dimension d. */
+    public int stateDimension() {
+        return stateDimension;
+    }
+
+    /** The noise dimension m (number of independent Brownian motions). */
+    public int noiseDimension() {
+        return noiseDimension;
+    }
+
+    /** The declared noise structure. */
+    public NoiseStructure noise() {
+        return noise;
+    }
+
+    /** The calculus in which the diffusion term is read. */
+    public Calculus calculus() {
+        return calculus;
+    }
+
+    /**
+     * Evaluates the drift {@code out = f(t, x)}.
+     *
+     * @param x   state, length d (not modified)
+     * @param out length d (modified)
+     */
+    public void drift(double t, double[] x, double[] out) {
+        drift.evaluate(t, x, out);
+    }
+
+    /**
+     * Evaluates {@code out = g(t, x) · dw}.
+     *
+     * @param x   state, length d (not modified)
+     * @param dw  increment, length m (not modified)
+     * @param out length d (modified)
+     */
+    public void diffusion(double t, double[] x, double[] dw, double[] out) {
+        diffusion.applyTo(t, x, dw, out);
+    }
+
+    /**
+     * Whether {@link #diffusionVector} is available: scalar noise (g is a d-vector) or diagonal noise
+     * (g's diagonal).
+     */
+    public boolean hasDiffusionVector() {
+        return diffusionVector != null;
+    }
+
+    /**
+     * Evaluates the non-zero entries of {@code g(t, x)}: the vector {@code g} for scalar noise, the
+     * diagonal for diagonal noise.
+     *
+     * @param x   state, length d (not modified)
+     * @param out length d (modified)
+     * @throws IllegalStateException when the noise is neither scalar nor diagonal
+     */
+    public void diffusionVector(double t, double[] x, double[] out) {
+        if (diffusionVector == null) {
+            throw new IllegalStateException("diffusionVector is defined for scalar and diagonal noise only;"
+                    + " this SDE has " + noise.label() + " noise");
+        }
+        diffusionVector.evaluate(t, x, out);
+    }
+
+    /** Whether the diffusion derivative {@code ∂g_i/∂x_i} was supplied. */
+    public boolean hasDiffusionDerivative() {
+        return diffusionDerivative != null;
+    }
+
+    /**
+     * Evaluates the diffusion derivative {@code out_i = ∂g_i/∂x_i} (diagonal noise, or scalar noise
+     * with d = 1).
+     *
+     * @param x   state, length d (not modified)
+     * @param out length d (modified)
+     * @throws IllegalStateException when no derivative was supplied
+     */
+    public void diffusionDerivative(double t, double[] x, double[] out) {
+        if (diffusionDerivative == null) {
+            throw new IllegalStateException("this SDE has no diffusion derivative: supply one with"
+                    + " diffusionDerivative(...) or use a derivative-free scheme");
+        }
+        diffusionDerivative.evaluate(t, x, out);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Sde[d=%d, m=%d, noise=%s, calculus=%s%s]", stateDimension,
+                noiseDimension, noise.label(), calculus.displayName(),
+                diffusionDerivative != null ? ", with diffusion derivative" : "");
+    }
+
+    /**
+     * Builds an {@link Sde}. The diffusion is given in exactly one of three forms:
+     * {@link #diffusion(Diffusion, NoiseStructure)} (any structure, as a matrix–vector product),
+     * {@link #diagonalDiffusion(VectorField)} or {@link #scalarDiffusion(VectorField)}.
+     */
+    public static final class Builder {
+        private final int stateDimension;
+        private final int noiseDimension;
+        private NoiseStructure noise;
+        private Calculus calculus = Calculus.ITO;
+        private Drift drift;
+        private Diffusion diffusion;
+        private VectorField diffusionVector;
+        private VectorField diffusionDerivative;
+
+        private Builder(int stateDimension, int noiseDimension) {
+            this.stateDimension = Require.positive("stateDimension", stateDimension);
+            this.noiseDimension = Require.positive("noiseDimension", noiseDimension);
+            this.noise = noiseDimension == 1 ? NoiseStructure.SCALAR : NoiseStructure.GENERAL;
+        }
+
+        /** Sets the drift {@code f(t, x)}. */
+        public Builder drift(Drift value) {
+            this.drift = Require.nonNull("drift", value);
+            return this;
+        }
+
+        /**
+         * Sets the diffusion as the product {@code g(t, x) · dw} and declares its noise structure.
+         * For {@link NoiseStructure#SCALAR} and {@link NoiseStructure#DIAGONAL} prefer
+         * {@link #scalarDiffusion} and {@link #diagonalDiffusion}, which also give schemes the
+         * vector {@code g} itself.
+         */
+        public Builder diffusion(Diffusion value, NoiseStructure structure) {
+            this.diffusion = Require.nonNull("diffusion", value);
+            this.noise = Require.nonNull("noise structure", structure);
+            if (structure == NoiseStructure.SCALAR || structure == NoiseStructure.DIAGONAL) {
+                this.diffusionVector = unitProduct(value, noiseDimension);
+            } else {
+                this.diffusionVector = null;
+            }
+            return this;
+        }
+
+        /**
+         * Sets diagonal noise (m = d): {@code g = diag(v(t, x))}, where {@code v_i} depends on
+         * {@code x_i} only.
+         */
+        public Builder diagonalDiffusion(VectorField diagonal) {
+            Require.nonNull("diagonal diffusion", diagonal);
+            if (noiseDimension != stateDimension) {
+                throw new IllegalArgumentException("diagonal noise needs noiseDimension = stateDimension, but m = "
+                        + noiseDimension + " and d = " + stateDimension);
+            }
+            int d = stateDimension;
+            ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[d]);
+            this.diffusion = d == 1
+                    ? (t, x, dw, out) -> {
+                        diagonal.evaluate(t, x, out);
+                        out[0] *= dw[0];
+                    }
+                    : (t, x, dw, out) -> {
+                        double[] v = scratch.get();
+                        diagonal.evaluate(t, x, v);
+                        for (int i = 0; i < d; i++) {
+                            out[i] = v[i] * dw[i];
+                        }
+                    };
+            this.diffusionVector = diagonal;
+            this.noise = d == 1 ? NoiseStructure.SCALAR : NoiseStructure.DIAGONAL;
+            return this;
+        }
+
+        /** Sets scalar noise (m = 1): {@code g(t, x) dW = v(t, x) dW} with one Brownian motion. */
+        public Builder scalarDiffusion(VectorField vector) {
+            Require.nonNull("scalar diffusion", vector);
+            if (noiseDimension != 1) {
+                throw new IllegalArgumentException("scalar noise needs noiseDimension = 1, but m = " + noiseDimension);
+            }
+            int d = stateDimension;
+            this.diffusion = (t, x, dw, out) -> {
+                vector.evaluate(t, x, out);
+                double w = dw[0];
+                for (int i = 0; i < d; i++) {
+                    out[i] *= w;
+                }
+            };
+            this.diffusionVector = vector;
+            this.noise = NoiseStructure.SCALAR;
+            return this;
+        }
+
+        /**
+         * Sets the diffusion derivative {@code out_i = ∂g_i/∂x_i}, for diagonal noise or scalar noise
+         * with d = 1 (Milstein schemes with a user-supplied derivative use it).
+         */
+        public Builder diffusionDerivative(VectorField derivative) {
+            this.diffusionDerivative = Require.nonNull("diffusion derivative", derivative);
+            return this;
+        }
+
+        /** Sets the calculus (default Itô). */
+        public Builder calculus(Calculus value) {
+            this.calculus = Require.nonNull("calculus", value);
+            return this;
+        }
+
+        /**
+         * @return the SDE
+         * @throws IllegalArgumentException when a part is missing or the noise structure does not fit
+         *                                  the dimensions
+         */
+        public Sde build() {
+            if (drift == null) {
+                throw new IllegalArgumentException("drift is missing: call drift(...)");
+            }
+            if (diffusion == null) {
+                throw new IllegalArgumentException("diffusion is missing: call diffusion(...), diagonalDiffusion(...)"
+                        + " or scalarDiffusion(...)");
+            }
+            if (noise == NoiseStructure.SCALAR && noiseDimension != 1) {
+                throw new IllegalArgumentException("scalar noise needs noiseDimension = 1, but m = " + noiseDimension);
+            }
+            if (noise == NoiseStructure.DIAGONAL && noiseDimension != stateDimension) {
+                throw new IllegalArgumentException("diagonal noise needs noiseDimension = stateDimension, but m = "
+                        + noiseDimension + " and d = " + stateDimension);
+            }
+            if (diffusionDerivative != null && !(noise == NoiseStructure.DIAGONAL
+                    || (noise == NoiseStructure.SCALAR && stateDimension == 1) || noise == NoiseStructure.ADDITIVE)) {
+                throw new IllegalArgumentException("a diffusion derivative ∂g_i/∂x_i is defined for diagonal noise"
+                        + " or scalar noise with d = 1, but this SDE has " + noise.label() + " noise with d = "
+                        + stateDimension);
+            }
+            return new Sde(this);
+        }
+
+        private static VectorField unitProduct(Diffusion product, int m) {
+            double[] ones = new double[m];
+            Arrays.fill(ones, 1.0);
+            return (t, x, out) -> product.applyTo(t, x, ones, out);
+        }
+    }
+}

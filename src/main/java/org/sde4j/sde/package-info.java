@@ -1,0 +1,14 @@
+/**
+ * The problem types of sde4j: a stochastic differential equation
+ *
+ * <pre>    dX = f(t, X) dt + g(t, X) dW,    X ∈ R^d,  W ∈ R^m</pre>
+ *
+ * <p>with its {@link org.sde4j.sde.NoiseStructure noise structure} and
+ * {@link org.sde4j.sde.Calculus calculus} ({@link org.sde4j.sde.Sde}), and a problem: an SDE with an
+ * initial state and a time span ({@link org.sde4j.sde.SdeProblem}).
+ *
+ * <p>Nothing here knows about schemes, random numbers or Brownian paths: a problem is solved by the
+ * {@code solver} package, never by itself. Hot-path methods write into caller-supplied arrays
+ * ("out" parameters) and allocate nothing; their javadoc says which arguments are modified.
+ */
+package org.sde4j.sde;

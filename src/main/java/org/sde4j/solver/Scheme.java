@@ -1,0 +1,69 @@
+package org.sde4j.solver;
+
+import java.util.Set;
+import org.sde4j.sde.Calculus;
+import org.sde4j.sde.NoiseStructure;
+import org.sde4j.sde.Sde;
+
+/**
+ * A numerical scheme for SDEs. It declares what it is — orders, calculus, supported noise
+ * structures, cost — and tests measure the declared orders on problems with exact solutions.
+ * Immutable; one scheme serves any number of problems and threads through its
+ * {@link #newStepper steppers}.
+ */
+public interface Scheme {
+    /** The registry name, lower case with hyphens, e.g. {@code "euler-maruyama"}. */
+    String name();
+
+    /** One line: the update formula and its reference. */
+    String description();
+
+    /** The calculus whose solution the scheme approximates. */
+    Calculus calculus();
+
+    /** The noise structures this scheme handles correctly (see {@link NoiseStructure#isSpecialCaseOf}). */
+    Set<NoiseStructure> supportedNoise();
+
+    /**
+     * The strong order of convergence {@code γ}, {@code E|X_N − X(T)| = O(h^γ)}, on SDEs of the given
+     * structure.
+     */
+    double strongOrder(NoiseStructure noise);
+
+    /** The weak order {@code β}, {@code |E φ(X_N) − E φ(X(T))| = O(h^β)} for smooth φ. */
+    double weakOrder();
+
+    /** Drift evaluations per step. */
+    int driftEvaluationsPerStep();
+
+    /** Diffusion evaluations per step (products {@code g · v} or vectors {@code g}). */
+    int diffusionEvaluationsPerStep();
+
+    /**
+     * Checks that this scheme can solve {@code sde}.
+     *
+     * @throws IllegalArgumentException naming the mismatch (calculus, noise structure, a missing
+     *                                  derivative) and what to do instead
+     */
+    default void checkSupports(Sde sde) {
+        if (sde.calculus() != calculus()) {
+            throw new IllegalArgumentException("scheme " + name() + " solves " + calculus().displayName()
+                    + " SDEs, but this SDE is " + sde.calculus().displayName() + ": choose a "
+                    + sde.calculus().displayName() + " scheme, or convert the SDE with sde.convertedTo("
+                    + "Calculus." + calculus() + ")");
+        }
+        NoiseStructure noise = sde.noise();
+        boolean supported = supportedNoise().stream().anyMatch(noise::isSpecialCaseOf);
+        if (!supported) {
+            throw new IllegalArgumentException("scheme " + name() + " supports " + Schemes.labels(supportedNoise())
+                    + " noise, but this SDE has " + noise.label() + " noise");
+        }
+    }
+
+    /**
+     * Binds this scheme to an SDE, allocating the workspace of one thread.
+     *
+     * @throws IllegalArgumentException when {@link #checkSupports} fails
+     */
+    Stepper newStepper(Sde sde);
+}

@@ -1,0 +1,59 @@
+package org.sde4j.solver;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.sde4j.sde.NoiseStructure;
+import org.sde4j.sde.Sde;
+
+/**
+ * The registry of named schemes: what {@code bin/sde4j list} prints and {@code --scheme NAME} accepts.
+ */
+public final class Schemes {
+    private static final List<Scheme> ALL = List.of(
+            EulerMaruyama.INSTANCE,
+            Milstein.ITO,
+            Milstein.STRATONOVICH,
+            DerivativeFreeMilstein.ITO,
+            DerivativeFreeMilstein.STRATONOVICH);
+
+    private Schemes() {
+    }
+
+    /** Every named scheme, in a stable order. */
+    public static List<Scheme> all() {
+        return ALL;
+    }
+
+    /** The registry names, in order. */
+    public static List<String> names() {
+        return ALL.stream().map(Scheme::name).collect(Collectors.toList());
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the unknown name and listing the valid ones
+     */
+    public static Scheme byName(String name) {
+        for (Scheme s : ALL) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("scheme = " + name + ": unknown; valid names are " + String.join(", ", names()));
+    }
+
+    /** Whether {@code scheme} can solve {@code sde} ({@link Scheme#checkSupports} passes). */
+    public static boolean supports(Scheme scheme, Sde sde) {
+        try {
+            scheme.checkSupports(sde);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Comma-separated lower-case labels of noise structures. */
+    public static String labels(Collection<NoiseStructure> structures) {
+        return structures.stream().map(NoiseStructure::label).collect(Collectors.joining(", "));
+    }
+}
