@@ -13,6 +13,7 @@ public final class SolveDivergedException extends IllegalStateException {
     private final double time;
     private final int step;
     private final long path;
+    private final double[] state;
 
     /**
      * @param time  time at the end of the failing step
@@ -27,6 +28,7 @@ public final class SolveDivergedException extends IllegalStateException {
         this.time = time;
         this.step = step;
         this.path = path;
+        this.state = state.clone();
     }
 
     /** The time at the end of the step where the state stopped being finite. */
@@ -44,8 +46,13 @@ public final class SolveDivergedException extends IllegalStateException {
         return path;
     }
 
+    /** A copy of the state that stopped being finite. */
+    public double[] state() {
+        return state.clone();
+    }
+
     /** This exception with the path index filled in. */
-    public SolveDivergedException onPath(long pathIndex, double[] state) {
+    public SolveDivergedException onPath(long pathIndex) {
         return new SolveDivergedException(time, step, pathIndex, state);
     }
 }

@@ -1,0 +1,193 @@
+package org.sde4j.ensemble;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.sde4j.brownian.StreamingBrownianIncrements;
+import org.sde4j.random.RandomStreams;
+import org.sde4j.sde.Require;
+import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.PathSolver;
+import org.sde4j.solver.Scheme;
+import org.sde4j.solver.SolveDivergedException;
+import org.sde4j.solver.TimeGrid;
+
+/**
+ * Solves P paths of a problem with one scheme, in parallel, and returns statistics of the state at
+ * the saved times.
+ *
+ * <pre>{@code
+ * EnsembleResult r = Ensemble.of(problem, Schemes.byName("euler-maruyama"))
+ *         .steps(1000).paths(100_000).seed(42).run();
+ * double mean = r.mean()[0];
+ * }</pre>
+ *
+ * <p>Path i is driven by streaming Brownian increments from stream i of the seed; statistics are
+ * accumulated over chunks of {@value #CHUNK} consecutive paths and merged in chunk order. The result is
+ * therefore bit-identical for any number of threads and any block size. A path whose state turns NaN
+ * or infinite stops the run with a {@link SolveDivergedException} naming the time, step and path
+ * (the lowest such path index).
+ *
+ * <p>The builder is mutable and not thread-safe; {@link #run()} may be called repeatedly.
+ */
+public final class Ensemble {
+    /** Paths per reduction chunk: the fixed unit that makes statistics independent of threads. */
+    public static final int CHUNK = 256;
+
+    private final SdeProblem problem;
+    private final Scheme scheme;
+    private TimeGrid grid;
+    private long paths = 1000;
+    private long seed;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private int blockSize = 16 * CHUNK;
+    private double[] saveTimes;
+    private boolean keepFinalStates;
+    private LongConsumer progress;
+
+    private Ensemble(SdeProblem problem, Scheme scheme) {
+        this.problem = Require.nonNull("problem", problem);
+        this.scheme = Require.nonNull("scheme", scheme);
+        scheme.checkSupports(problem.sde());
+        this.grid = TimeGrid.uniform(problem.t0(), problem.t1(), 100);
+    }
+
+    /**
+     * Starts an ensemble of {@code problem} solved by {@code scheme} (defaults: 100 steps, 1000 paths,
+     * seed 0, all processors, states saved at t1).
+     *
+     * @throws IllegalArgumentException when the scheme does not support the problem's SDE
+     */
+    public static Ensemble of(SdeProblem problem, Scheme scheme) {
+        return new Ensemble(problem, scheme);
+    }
+
+    /** N uniform steps over the problem's time span. */
+    public Ensemble steps(int steps) {
+        this.grid = TimeGrid.uniform(problem.t0(), problem.t1(), steps);
+        return this;
+    }
+
+    /** Steps of size {@code dt} (the last one shorter when dt does not divide the span). */
+    public Ensemble stepSize(double dt) {
+        this.grid = TimeGrid.withStepSize(problem.t0(), problem.t1(), dt);
+        return this;
+    }
+
+    /** The number P of paths. */
+    public Ensemble paths(long count) {
+        this.paths = Require.positive("paths", count);
+        return this;
+    }
+
+    /** The root seed of the per-path streams. */
+    public Ensemble seed(long value) {
+        this.seed = value;
+        return this;
+    }
+
+    /** The number of threads (default: available processors). Never changes the result. */
+    public Ensemble threads(int count) {
+        this.threads = Require.positive("threads", count);
+        return this;
+    }
+
+    /**
+     * Paths a thread takes at a time: a positive multiple of {@value #CHUNK} (default 4096). Never
+     * changes the result.
+     */
+    public Ensemble blockSize(int pathsPerBlock) {
+        Require.positive("blockSize", pathsPerBlock);
+        if (pathsPerBlock % CHUNK != 0) {
+            throw new IllegalArgumentException("blockSize = " + pathsPerBlock + ": must be a positive multiple of "
+                    + CHUNK);
+        }
+        this.blockSize = pathsPerBlock;
+        return this;
+    }
+
+    /** Times at which to collect statistics (inserted into the grid when not on it); default t1. */
+    public Ensemble saveAt(double... times) {
+        this.saveTimes = times.length == 0 ? null : times.clone();
+        return this;
+    }
+
+    /** Whether to keep every path's final state (P × d doubles), for histograms or path-by-path checks. */
+    public Ensemble keepFinalStates(boolean keep) {
+        this.keepFinalStates = keep;
+        return this;
+    }
+
+    /**
+     * A listener told the number of finished paths after each chunk, from worker threads; it must be
+     * thread-safe and cheap.
+     */
+    public Ensemble progress(LongConsumer finishedPaths) {
+        this.progress = finishedPaths;
+        return this;
+    }
+
+    /**
+     * Runs the ensemble.
+     *
+     * @throws SolveDivergedException when a path's state stops being finite
+     */
+    public EnsembleResult run() {
+        long start = System.nanoTime();
+        double[] times = saveTimes == null ? new double[] {problem.t1()} : saveTimes.clone();
+        Arrays.sort(times);
+        TimeGrid full = grid.including(times);
+        int[] indices = Arrays.stream(times).mapToInt(full::indexOf).distinct().toArray();
+        double[] savedTimes = Arrays.stream(indices).mapToDouble(full::time).toArray();
+        int d = problem.dimension();
+        int m = problem.sde().noiseDimension();
+        if (keepFinalStates && paths * d > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("paths = " + paths + ": too many to keep final states (at most "
+                    + (Integer.MAX_VALUE - 8) / d + " for d = " + d + ")");
+        }
+        double[] finals = keepFinalStates ? new double[(int) (paths * d)] : null;
+        AtomicLong finished = new AtomicLong();
+        long rootSeed = seed;
+        LongConsumer listener = progress;
+
+        RunningStatistics[][] chunks = ParallelPaths.run(paths, CHUNK, blockSize / CHUNK, threads, () -> {
+            PathSolver solver = new PathSolver(problem, scheme, full, indices);
+            double[][] saved = new double[indices.length][d];
+            return (chunk, firstPath, count) -> {
+                RunningStatistics[] stats = new RunningStatistics[indices.length];
+                for (int s = 0; s < stats.length; s++) {
+                    stats[s] = new RunningStatistics(d);
+                }
+                for (long p = firstPath; p < firstPath + count; p++) {
+                    StreamingBrownianIncrements brownian =
+                            new StreamingBrownianIncrements(RandomStreams.gaussian(rootSeed, p), m);
+                    try {
+                        solver.solve(brownian, saved);
+                    } catch (SolveDivergedException e) {
+                        throw e.onPath(p);
+                    }
+                    for (int s = 0; s < stats.length; s++) {
+                        stats[s].add(saved[s]);
+                    }
+                    if (finals != null) {
+                        System.arraycopy(saved[saved.length - 1], 0, finals, (int) (p * d), d);
+                    }
+                }
+                if (listener != null) {
+                    listener.accept(finished.addAndGet(count));
+                }
+                return stats;
+            };
+        }, RunningStatistics[][]::new);
+
+        RunningStatistics[] total = new RunningStatistics[indices.length];
+        for (int s = 0; s < total.length; s++) {
+            total[s] = new RunningStatistics(d);
+            for (RunningStatistics[] chunk : chunks) {
+                total[s].merge(chunk[s]);
+            }
+        }
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        return new EnsembleResult(savedTimes, total, finals, d, seconds);
+    }
+}
