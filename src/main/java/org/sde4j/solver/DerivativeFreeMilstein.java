@@ -7,36 +7,45 @@ import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
 
 /**
- * The derivative-free (Runge–Kutta) Milstein scheme (Kloeden &amp; Platen 1992, §11.1, (11.1.5) and its
- * Stratonovich counterpart), for scalar and diagonal noise. The derivative term of the Milstein scheme
- * is replaced by a difference of the diffusion at a supporting value:
+ * Derivative-free (Runge–Kutta) Milstein schemes for scalar and diagonal noise: the term
+ * {@code ½ g g'} of the Milstein scheme is replaced by a difference quotient of the diffusion.
  *
  * <pre>
- *   Υ = X + f h + g √h
- *   Itô:           X_{n+1} = X + f h + g ΔW + (g(Υ) − g(X)) (ΔW² − h) / (2√h)
- *   Stratonovich:  X_{n+1} = X + f h + g ΔW + (g(Υ) − g(X)) ΔW² / (2√h)
+ *   Itô (Kloeden &amp; Platen 1992, (11.1.5)):
+ *     Υ = X + f h + g √h
+ *     X_{n+1} = X + f h + g ΔW + (g(Υ) − g(X)) (ΔW² − h) / (2√h)
+ *
+ *   Stratonovich (central difference):
+ *     Υ± = X ± g √h
+ *     X_{n+1} = X + f h + g ΔW + (g(Υ+) − g(Υ−)) ΔW² / (4√h)
  * </pre>
  *
- * <p>componentwise, with f and g evaluated at {@code (t_n, X_n)} and {@code g(Υ)} at {@code (t_n, Υ)}.
- * Since {@code g_i(Υ) − g_i(X) = √h Σ_k g_k ∂g_i/∂x_k + O(h)}, this matches the Milstein correction
- * for scalar noise in any dimension and for diagonal noise. Strong order 1.0, weak order 1; one drift
- * and two diffusion evaluations per step.
+ * <p>componentwise, all functions at time {@code t_n}. Since {@code g_i(X + g√h) − g_i(X) = √h Σ_k g_k
+ * ∂g_i/∂x_k + O(h)}, the quotients match the Milstein correction for scalar noise in any dimension and
+ * for diagonal noise.
+ *
+ * <p>Why the two forms differ: in the Itô form the quotient's O(√h) error multiplies
+ * {@code ΔW² − h}, which has mean zero, so it does not accumulate. In the Stratonovich form it would
+ * multiply {@code ΔW²}, of mean h, and a one-sided quotient would leave a local mean error of order
+ * h^{3/2}, hence global strong order ½ (Milstein's mean-square theorem); the central quotient's error is
+ * O(h), which keeps the local mean error at O(h²) and the strong order at 1. (The test suite measures
+ * both.)
+ *
+ * <p>Strong order 1.0, weak order 1; one drift evaluation and two (Itô) or three (Stratonovich)
+ * diffusion evaluations per step.
  */
 public final class DerivativeFreeMilstein extends DeclaredScheme {
     /** The Itô form. */
     public static final DerivativeFreeMilstein ITO = new DerivativeFreeMilstein(Calculus.ITO, "milstein-df",
-            "X + f h + g ΔW + (g(Υ) − g) (ΔW² − h)/(2√h), Υ = X + f h + g √h (Kloeden & Platen (11.1.5))");
+            "X + f h + g ΔW + (g(Υ) − g)(ΔW² − h)/(2√h), Υ = X + f h + g√h (Kloeden & Platen (11.1.5))", 2);
     /** The Stratonovich form. */
     public static final DerivativeFreeMilstein STRATONOVICH = new DerivativeFreeMilstein(Calculus.STRATONOVICH,
-            "milstein-df-strat", "X + f h + g ΔW + (g(Υ) − g) ΔW²/(2√h), Υ = X + f h + g √h (Kloeden & Platen §11.1)");
+            "milstein-df-strat", "X + f h + g ΔW + (g(X + g√h) − g(X − g√h)) ΔW²/(4√h) (central-difference Milstein)", 3);
 
-    private final double hCoefficient;
-
-    private DerivativeFreeMilstein(Calculus calculus, String name, String description) {
+    private DerivativeFreeMilstein(Calculus calculus, String name, String description, int diffusionEvaluations) {
         super(name, description, calculus,
                 EnumSet.of(NoiseStructure.SCALAR, NoiseStructure.DIAGONAL, NoiseStructure.ADDITIVE),
-                1.0, EnumSet.noneOf(NoiseStructure.class), 1.0, 1.0, 1, 2);
-        this.hCoefficient = calculus == Calculus.ITO ? 1.0 : 0.0;
+                1.0, EnumSet.noneOf(NoiseStructure.class), 1.0, 1.0, 1, diffusionEvaluations);
     }
 
     @Override
@@ -45,13 +54,16 @@ public final class DerivativeFreeMilstein extends DeclaredScheme {
         if (sde.noise() == NoiseStructure.ADDITIVE) {
             return EulerMaruyama.INSTANCE.newStepper(sde.interpretedIn(Calculus.ITO));
         }
+        return calculus() == Calculus.ITO ? itoStepper(sde) : stratonovichStepper(sde);
+    }
+
+    private static Stepper itoStepper(Sde sde) {
         int d = sde.stateDimension();
         boolean scalarNoise = sde.noise() == NoiseStructure.SCALAR;
         double[] f = new double[d];
         double[] g = new double[d];
         double[] support = new double[d];
         double[] gSupport = new double[d];
-        double c = hCoefficient;
         return (double t, double[] x, Increment noise) -> {
             double h = noise.h();
             double sqrtH = Math.sqrt(h);
@@ -65,7 +77,37 @@ public final class DerivativeFreeMilstein extends DeclaredScheme {
             double scale = 0.5 / sqrtH;
             for (int i = 0; i < d; i++) {
                 double w = scalarNoise ? dw[0] : dw[i];
-                x[i] += f[i] * h + g[i] * w + scale * (gSupport[i] - g[i]) * (w * w - c * h);
+                x[i] += f[i] * h + g[i] * w + scale * (gSupport[i] - g[i]) * (w * w - h);
+            }
+        };
+    }
+
+    private static Stepper stratonovichStepper(Sde sde) {
+        int d = sde.stateDimension();
+        boolean scalarNoise = sde.noise() == NoiseStructure.SCALAR;
+        double[] f = new double[d];
+        double[] g = new double[d];
+        double[] support = new double[d];
+        double[] gPlus = new double[d];
+        double[] gMinus = new double[d];
+        return (double t, double[] x, Increment noise) -> {
+            double h = noise.h();
+            double sqrtH = Math.sqrt(h);
+            double[] dw = noise.dw();
+            sde.drift(t, x, f);
+            sde.diffusionVector(t, x, g);
+            for (int i = 0; i < d; i++) {
+                support[i] = x[i] + g[i] * sqrtH;
+            }
+            sde.diffusionVector(t, support, gPlus);
+            for (int i = 0; i < d; i++) {
+                support[i] = x[i] - g[i] * sqrtH;
+            }
+            sde.diffusionVector(t, support, gMinus);
+            double scale = 0.25 / sqrtH;
+            for (int i = 0; i < d; i++) {
+                double w = scalarNoise ? dw[0] : dw[i];
+                x[i] += f[i] * h + g[i] * w + scale * (gPlus[i] - gMinus[i]) * w * w;
             }
         };
     }
