@@ -110,6 +110,29 @@ public final class GridBrownianPath implements BrownianSource {
         }
     }
 
+    /**
+     * The increments over consecutive grid intervals; identical to successive {@link #increment} calls.
+     *
+     * @throws IllegalArgumentException when a time is not a grid time or the times do not increase
+     */
+    @Override
+    public void increments(double[] times, int from, int count, double[] out) {
+        int a = gridIndex("s", times[from]);
+        for (int k = 0; k < count; k++) {
+            int b = gridIndex("t", times[from + k + 1]);
+            if (b <= a) {
+                throw new IllegalArgumentException("t = " + times[from + k + 1] + ": must be greater than s = "
+                        + times[from + k]);
+            }
+            int ia = a * dimension;
+            int ib = b * dimension;
+            for (int j = 0; j < dimension; j++) {
+                out[k * dimension + j] = values[ib + j] - values[ia + j];
+            }
+            a = b;
+        }
+    }
+
     private int gridIndex(String name, double time) {
         double position = (time - t0) / delta;
         long k = Math.round(position);

@@ -29,15 +29,40 @@ public final class Increment {
     }
 
     /**
-     * Fills this increment with {@code W(t + h) − W(t)} from {@code source}.
+     * Fills this increment with {@code W(next) − W(t)} from {@code source}, for the step from {@code t} to
+     * {@code next} (so {@code h = next − t}). Taking both ends, rather than {@code t} and {@code h}, keeps
+     * consecutive steps exactly adjacent: {@code t + (next − t)} need not round to {@code next}.
      *
      * @param source the Brownian motion (queried once)
      * @param t      start of the step
-     * @param step   the step size h
+     * @param next   end of the step
      */
-    public void fill(BrownianSource source, double t, double step) {
+    public void fill(BrownianSource source, double t, double next) {
+        this.h = next - t;
+        source.increment(t, next, dw);
+    }
+
+    /**
+     * Sets the step size alone, for a solver that then {@link #load loads} the noise of several paths in
+     * turn for the same step.
+     */
+    public void setStepSize(double step) {
         this.h = step;
-        source.increment(t, t + step, dw);
+    }
+
+    /**
+     * Sets {@code ΔW} from a buffer of increments filled by {@link BrownianSource#increments}.
+     *
+     * @param buffer increments, m per step (not modified)
+     * @param offset index of this step's first component
+     */
+    public void load(double[] buffer, int offset) {
+        double[] w = dw;
+        if (w.length == 1) {
+            w[0] = buffer[offset];
+        } else {
+            System.arraycopy(buffer, offset, w, 0, w.length);
+        }
     }
 
     /** Sets the increment directly: for tests and for callers with their own noise. */

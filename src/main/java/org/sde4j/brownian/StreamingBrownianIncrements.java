@@ -39,23 +39,63 @@ public final class StreamingBrownianIncrements implements BrownianSource {
      */
     @Override
     public void increment(double s, double t, double[] out) {
+        checkStart(s);
+        double scale = sqrtLength(t - s, s, t);
+        for (int j = 0; j < dimension; j++) {
+            out[j] = scale * standardNormal.sample();
+        }
+        next = t;
+    }
+
+    /**
+     * The increments over consecutive intervals, drawn in one loop; identical to successive
+     * {@link #increment} calls.
+     *
+     * @throws IllegalArgumentException when {@code times[from]} is not the end of the previous query, or
+     *                                  the times do not increase
+     */
+    @Override
+    public void increments(double[] times, int from, int count, double[] out) {
+        checkStart(times[from]);
+        ContinuousSampler normal = standardNormal;
+        int m = dimension;
+        double length = lastLength;
+        double scale = lastSqrt;
+        for (int k = 0; k < count; k++) {
+            double s = times[from + k];
+            double t = times[from + k + 1];
+            if (t - s != length) {
+                length = t - s;
+                scale = sqrtLength(length, s, t);
+            }
+            if (m == 1) {
+                out[k] = scale * normal.sample();
+            } else {
+                for (int j = 0; j < m; j++) {
+                    out[k * m + j] = scale * normal.sample();
+                }
+            }
+        }
+        next = times[from + count];
+    }
+
+    private void checkStart(double s) {
         if (s != next && !Double.isNaN(next)) {
             throw new IllegalArgumentException("s = " + s + ": a streaming source answers consecutive intervals"
                     + " only, and the previous one ended at " + next + "; use a stored Brownian path to query"
                     + " an interval twice or refine it");
         }
-        double length = t - s;
-        if (!(length > 0)) {
-            throw new IllegalArgumentException("t = " + t + ": must be greater than s = " + s);
-        }
+    }
+
+    /** √length, cached for the next interval of the same length; rejects a non-positive length. */
+    private double sqrtLength(double length, double s, double t) {
         if (length != lastLength) {
+            if (!(length > 0)) {
+                throw new IllegalArgumentException("t = " + t + ": must be greater than s = " + s);
+            }
             lastLength = length;
             lastSqrt = Math.sqrt(length);
         }
-        double scale = lastSqrt;
-        for (int j = 0; j < dimension; j++) {
-            out[j] = scale * standardNormal.sample();
-        }
-        next = t;
+        return lastSqrt;
     }
 }

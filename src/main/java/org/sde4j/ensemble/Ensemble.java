@@ -26,7 +26,11 @@ import org.sde4j.solver.TimeGrid;
  * accumulated over chunks of {@value #CHUNK} consecutive paths and merged in chunk order. The result is
  * therefore bit-identical for any number of threads and any block size. A path whose state turns NaN
  * or infinite stops the run with a {@link SolveDivergedException} naming the time, step and path
- * (the lowest such path index).
+ * (in the lowest-numbered failing chunk, the first path to diverge; the same for any thread count).
+ *
+ * <p>Each thread steps a chunk of paths together, one step for every path before the next step
+ * ({@link PathSolver#solveBlock}), which overlaps the paths' independent dependency chains; each path
+ * still sees exactly the operations of a single-path solve.
  *
  * <p>The builder is mutable and not thread-safe; {@link #run()} may be called repeatedly.
  */
@@ -152,25 +156,28 @@ public final class Ensemble {
 
         RunningStatistics[][] chunks = ParallelPaths.run(paths, CHUNK, blockSize / CHUNK, threads, () -> {
             PathSolver solver = new PathSolver(problem, scheme, full, indices);
-            double[][] saved = new double[indices.length][d];
+            double[][] states = new double[CHUNK][d];
+            double[][][] saved = new double[CHUNK][indices.length][d];
             return (chunk, firstPath, count) -> {
+                StreamingBrownianIncrements[] brownian = new StreamingBrownianIncrements[count];
+                for (int i = 0; i < count; i++) {
+                    brownian[i] = new StreamingBrownianIncrements(RandomStreams.gaussian(rootSeed, firstPath + i), m);
+                }
+                try {
+                    solver.solveBlock(brownian, count, states, saved);
+                } catch (SolveDivergedException e) {
+                    throw e.onPath(firstPath + e.path());
+                }
                 RunningStatistics[] stats = new RunningStatistics[indices.length];
                 for (int s = 0; s < stats.length; s++) {
                     stats[s] = new RunningStatistics(d);
+                    for (int i = 0; i < count; i++) {
+                        stats[s].add(saved[i][s]);
+                    }
                 }
-                for (long p = firstPath; p < firstPath + count; p++) {
-                    StreamingBrownianIncrements brownian =
-                            new StreamingBrownianIncrements(RandomStreams.gaussian(rootSeed, p), m);
-                    try {
-                        solver.solve(brownian, saved);
-                    } catch (SolveDivergedException e) {
-                        throw e.onPath(p);
-                    }
-                    for (int s = 0; s < stats.length; s++) {
-                        stats[s].add(saved[s]);
-                    }
-                    if (finals != null) {
-                        System.arraycopy(saved[saved.length - 1], 0, finals, (int) (p * d), d);
+                if (finals != null) {
+                    for (int i = 0; i < count; i++) {
+                        System.arraycopy(saved[i][indices.length - 1], 0, finals, (int) ((firstPath + i) * d), d);
                     }
                 }
                 if (listener != null) {

@@ -69,10 +69,12 @@ public final class Sde {
     public static Sde scalar(ScalarFunction drift, ScalarFunction diffusion) {
         Require.nonNull("drift", drift);
         Require.nonNull("diffusion", diffusion);
-        return builder(1, 1)
+        Builder b = builder(1, 1)
                 .drift((t, x, out) -> out[0] = drift.value(t, x[0]))
-                .scalarDiffusion((t, x, out) -> out[0] = diffusion.value(t, x[0]))
-                .build();
+                .scalarDiffusion((t, x, out) -> out[0] = diffusion.value(t, x[0]));
+        // The product g·dW directly, without the general scalar-noise loop: the hot path of 1-d SDEs.
+        b.diffusion = (t, x, dw, out) -> out[0] = diffusion.value(t, x[0]) * dw[0];
+        return b.build();
     }
 
     /**

@@ -60,6 +60,10 @@ abstract class DeclaredScheme implements Scheme {
 
     @Override
     public final double strongOrder(NoiseStructure noise) {
+        if (supportedNoise.stream().noneMatch(noise::isSpecialCaseOf)) {
+            throw new IllegalArgumentException("noise = " + noise.label() + ": scheme " + name + " does not support it"
+                    + " (it supports " + Schemes.labels(supportedNoise) + ")");
+        }
         return special.stream().anyMatch(noise::isSpecialCaseOf) ? strongOrderSpecial : strongOrder;
     }
 

@@ -29,6 +29,13 @@ public final class EulerMaruyama extends DeclaredScheme {
         int d = sde.stateDimension();
         double[] f = new double[d];
         double[] gdw = new double[d];
+        if (d == 1) {
+            return (double t, double[] x, Increment noise) -> {
+                sde.drift(t, x, f);
+                sde.diffusion(t, x, noise.dw(), gdw);
+                x[0] += f[0] * noise.h() + gdw[0];
+            };
+        }
         return (double t, double[] x, Increment noise) -> {
             double h = noise.h();
             sde.drift(t, x, f);

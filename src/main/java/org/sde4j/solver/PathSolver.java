@@ -7,19 +7,35 @@ import org.sde4j.sde.SdeProblem;
 
 /**
  * The reusable core of a fixed-step solve: one problem, one scheme, one time grid and the workspace of
- * one thread. {@link #solve} integrates one path, driven by a given Brownian source, and writes the
- * states at the save indices; it allocates nothing, so an ensemble calls it once per path.
+ * one thread. {@link #solve} integrates one path and {@link #solveBlock} several paths together, each
+ * driven by its own Brownian source, writing the states at the save indices. After construction they
+ * allocate nothing per step.
+ *
+ * <p>How it steps: the grid is cut into tiles of {@value #TILE} steps. For each tile the solver first
+ * asks every path's source for the tile's increments in one call ({@link BrownianSource#increments}),
+ * which a source fills in a tight loop; then it advances all paths step by step, every path taking a
+ * step before any takes the next, so the processor can overlap the independent dependency chains of
+ * different paths. Each path sees exactly the operations of a solve of that path alone: results do not
+ * depend on how paths are grouped.
  *
  * <p>After every step the state is checked; a NaN or infinite entry stops the solve with a
  * {@link SolveDivergedException} naming the time and step.
  */
 public final class PathSolver {
+    /** Steps per tile of buffered increments. */
+    static final int TILE = 32;
+
     private final SdeProblem problem;
     private final TimeGrid grid;
+    private final double[] times;
     private final Stepper stepper;
     private final Increment increment;
+    private final int noiseDimension;
     private final int[] saveIndices;
-    private final double[] state;
+    private final BrownianSource[] oneSource = new BrownianSource[1];
+    private final double[][] oneState;
+    private final double[][][] oneSaved = new double[1][][];
+    private double[][] buffers = new double[0][];
 
     /**
      * @param saveIndices increasing grid indices at which to save the state (0 = initial state)
@@ -42,10 +58,12 @@ public final class PathSolver {
                         + ": must increase strictly within [0, " + grid.steps() + "]");
             }
         }
+        this.times = grid.times();
         this.stepper = scheme.newStepper(problem.sde());
-        this.increment = new Increment(problem.sde().noiseDimension());
+        this.noiseDimension = problem.sde().noiseDimension();
+        this.increment = new Increment(noiseDimension);
         this.saveIndices = saveIndices.clone();
-        this.state = new double[problem.dimension()];
+        this.oneState = new double[1][problem.dimension()];
     }
 
     /** The number of saved states per path. */
@@ -67,28 +85,74 @@ public final class PathSolver {
      * @throws SolveDivergedException when the state stops being finite (path index −1)
      */
     public double[] solve(BrownianSource brownian, double[][] saved) {
-        double[] x = state;
-        problem.copyInitialState(x);
+        oneSource[0] = Require.nonNull("brownian", brownian);
+        oneSaved[0] = saved;
+        try {
+            solveBlock(oneSource, 1, oneState, oneSaved);
+        } catch (SolveDivergedException e) {
+            throw e.onPath(-1);
+        } finally {
+            oneSource[0] = null;
+            oneSaved[0] = null;
+        }
+        return oneState[0];
+    }
+
+    /**
+     * Integrates paths {@code 0..count−1} together (see the class description).
+     *
+     * @param brownian {@code brownian[p]} drives path p, queried on consecutive grid intervals
+     * @param count    the number of paths
+     * @param states   {@code states[p]}, length d (modified: the final state of path p on return)
+     * @param saved    {@code saved[p][s]} receives path p's state at grid index {@code saveIndices[s]}
+     *                 (modified)
+     * @throws SolveDivergedException when a state stops being finite; its path is the index p of the first
+     *                                path to diverge at the earliest failing step
+     */
+    public void solveBlock(BrownianSource[] brownian, int count, double[][] states, double[][][] saved) {
+        int m = noiseDimension;
+        if (buffers.length < count) {
+            buffers = new double[count][TILE * m];
+        }
+        for (int p = 0; p < count; p++) {
+            problem.copyInitialState(states[p]);
+        }
         int nextSave = 0;
         if (saveIndices.length > 0 && saveIndices[0] == 0) {
-            System.arraycopy(x, 0, saved[0], 0, x.length);
+            saveAll(count, states, saved, 0);
             nextSave = 1;
         }
-        int steps = grid.steps();
-        for (int k = 0; k < steps; k++) {
-            double t = grid.time(k);
-            increment.fill(brownian, t, grid.stepSize(k));
-            stepper.step(t, x, increment);
-            for (double v : x) {
-                if (!Double.isFinite(v)) {
-                    throw new SolveDivergedException(grid.time(k + 1), k, -1, x.clone());
+        int steps = times.length - 1;
+        for (int tileStart = 0; tileStart < steps; tileStart += TILE) {
+            int tileSteps = Math.min(TILE, steps - tileStart);
+            for (int p = 0; p < count; p++) {
+                brownian[p].increments(times, tileStart, tileSteps, buffers[p]);
+            }
+            for (int j = 0; j < tileSteps; j++) {
+                int k = tileStart + j;
+                double t = times[k];
+                increment.setStepSize(times[k + 1] - t);
+                for (int p = 0; p < count; p++) {
+                    double[] x = states[p];
+                    increment.load(buffers[p], j * m);
+                    stepper.step(t, x, increment);
+                    for (double v : x) {
+                        if (!Double.isFinite(v)) {
+                            throw new SolveDivergedException(times[k + 1], k, p, x);
+                        }
+                    }
+                }
+                if (nextSave < saveIndices.length && saveIndices[nextSave] == k + 1) {
+                    saveAll(count, states, saved, nextSave);
+                    nextSave++;
                 }
             }
-            if (nextSave < saveIndices.length && saveIndices[nextSave] == k + 1) {
-                System.arraycopy(x, 0, saved[nextSave], 0, x.length);
-                nextSave++;
-            }
         }
-        return x;
+    }
+
+    private static void saveAll(int count, double[][] states, double[][][] saved, int s) {
+        for (int p = 0; p < count; p++) {
+            System.arraycopy(states[p], 0, saved[p][s], 0, states[p].length);
+        }
     }
 }

@@ -27,6 +27,8 @@ public interface Scheme {
     /**
      * The strong order of convergence {@code γ}, {@code E|X_N − X(T)| = O(h^γ)}, on SDEs of the given
      * structure.
+     *
+     * @throws IllegalArgumentException when the scheme does not support {@code noise}
      */
     double strongOrder(NoiseStructure noise);
 

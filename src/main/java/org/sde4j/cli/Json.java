@@ -1,0 +1,129 @@
+package org.sde4j.cli;
+
+import java.util.Locale;
+
+/**
+ * A minimal JSON writer for the command line's machine-readable output: one object on one line,
+ * keys in insertion order. Strings are escaped as RFC 8259 requires; doubles are written with
+ * {@link Double#toString(double)} (round-trip exact), and NaN or infinite values as {@code null},
+ * since JSON has no literal for them.
+ *
+ * <pre>{@code
+ * String line = Json.object().put("problem", "gbm").put("mean", 1.37).put("paths", 1000).build();
+ * // {"problem":"gbm","mean":1.37,"paths":1000}
+ * }</pre>
+ */
+public final class Json {
+    private Json() {
+    }
+
+    /** Starts an object. */
+    public static ObjectBuilder object() {
+        return new ObjectBuilder();
+    }
+
+    /** A JSON string literal, quotes included. */
+    public static String string(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    // Other control characters, and the line separators JavaScript rejects in literals.
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** A JSON number, or {@code null} when {@code value} is NaN or infinite. */
+    public static String number(double value) {
+        return Double.isFinite(value) ? Double.toString(value) : "null";
+    }
+
+    /** A JSON array of numbers (non-finite entries as {@code null}). */
+    public static String array(double[] values) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(number(values[i]));
+        }
+        return sb.append(']').toString();
+    }
+
+    /** Builds one JSON object; {@link #build()} returns it on one line. Not thread-safe. */
+    public static final class ObjectBuilder {
+        private final StringBuilder sb = new StringBuilder("{");
+
+        private ObjectBuilder() {
+        }
+
+        /** Adds a string member. */
+        public ObjectBuilder put(String key, String value) {
+            return raw(key, string(value));
+        }
+
+        /** Adds an integer member. */
+        public ObjectBuilder put(String key, long value) {
+            return raw(key, Long.toString(value));
+        }
+
+        /** Adds a number member ({@code null} when not finite). */
+        public ObjectBuilder put(String key, double value) {
+            return raw(key, number(value));
+        }
+
+        /** Adds a boolean member. */
+        public ObjectBuilder put(String key, boolean value) {
+            return raw(key, Boolean.toString(value));
+        }
+
+        /** Adds an array of numbers. */
+        public ObjectBuilder put(String key, double[] values) {
+            return raw(key, array(values));
+        }
+
+        /**
+         * Adds a vector the way the CLI reports states: a number when it has one component, an array
+         * otherwise.
+         */
+        public ObjectBuilder putVector(String key, double[] values) {
+            return values.length == 1 ? put(key, values[0]) : put(key, values);
+        }
+
+        private ObjectBuilder raw(String key, String json) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            sb.append(string(key)).append(':').append(json);
+            return this;
+        }
+
+        /** The object, on one line. */
+        public String build() {
+            return sb + "}";
+        }
+
+        @Override
+        public String toString() {
+            return build();
+        }
+    }
+}

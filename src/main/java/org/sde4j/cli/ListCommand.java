@@ -1,0 +1,104 @@
+package org.sde4j.cli;
+
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.sde4j.problems.Problems;
+import org.sde4j.problems.TestProblem;
+import org.sde4j.sde.NoiseStructure;
+import org.sde4j.sde.Sde;
+import org.sde4j.solver.Scheme;
+import org.sde4j.solver.Schemes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sde4j list}: the problem library and the scheme registry as two aligned tables, with what
+ * each problem declares (noise structure, calculus, what is known exactly) and what each scheme
+ * declares (calculus, supported noise, strong and weak orders, cost per step).
+ */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the problems (--problem NAME) and the schemes (--scheme NAME) with what they declare.")
+final class ListCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Problems (--problem NAME)");
+        out.println();
+        out.print(problemTable().render());
+        out.println();
+        out.println("Schemes (--scheme NAME)");
+        out.println();
+        out.print(schemeTable().render());
+        out.println();
+        out.println("Strong order: E|X_N − X(T)| = O(h^order); \"0.5 (additive: 1.0)\" means 0.5 in general and"
+                + " 1.0 on additive noise.");
+        out.println("f/step, g/step: drift and diffusion evaluations per step. A Stratonovich scheme solves an Itô"
+                + " problem in its converted (Stratonovich) form: the same process.");
+        out.flush();
+        return 0;
+    }
+
+    static Table problemTable() {
+        Table t = new Table("name", "noise", "calculus", "exact solution", "exact mean", "description");
+        for (TestProblem p : Problems.all()) {
+            Sde sde = p.problem().sde();
+            t.row(p.name(), sde.noise().label(), sde.calculus().displayName(),
+                    p.solution().isPresent() ? "yes" : "no",
+                    p.exactMean(p.problem().t1()).isPresent() ? "yes" : "no",
+                    p.description());
+        }
+        return t;
+    }
+
+    static Table schemeTable() {
+        Table t = new Table("name", "calculus", "noise", "strong order", ">weak order", ">f/step", ">g/step",
+                "description");
+        for (Scheme s : Schemes.all()) {
+            t.row(s.name(), s.calculus().displayName(), Schemes.labels(s.supportedNoise()), strongOrders(s),
+                    order(s.weakOrder()), Integer.toString(s.driftEvaluationsPerStep()),
+                    Integer.toString(s.diffusionEvaluationsPerStep()), s.description());
+        }
+        return t;
+    }
+
+    /**
+     * The strong order over every noise structure the scheme handles (the supported structures and their
+     * special cases): the most common order, then the structures where it differs, e.g.
+     * {@code "0.5 (additive: 1.0)"}.
+     */
+    static String strongOrders(Scheme s) {
+        Map<NoiseStructure, Double> orders = new LinkedHashMap<>();
+        for (NoiseStructure n : handled(s.supportedNoise())) {
+            orders.put(n, s.strongOrder(n));
+        }
+        Map<Double, Long> counts = orders.values().stream()
+                .collect(Collectors.groupingBy(o -> o, LinkedHashMap::new, Collectors.counting()));
+        double common = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String exceptions = orders.entrySet().stream().filter(e -> e.getValue() != common)
+                .map(e -> e.getKey().label() + ": " + order(e.getValue())).collect(Collectors.joining(", "));
+        return exceptions.isEmpty() ? order(common) : order(common) + " (" + exceptions + ")";
+    }
+
+    private static Set<NoiseStructure> handled(Set<NoiseStructure> supported) {
+        Set<NoiseStructure> result = EnumSet.noneOf(NoiseStructure.class);
+        for (NoiseStructure n : NoiseStructure.values()) {
+            if (supported.stream().anyMatch(n::isSpecialCaseOf)) {
+                result.add(n);
+            }
+        }
+        return result;
+    }
+
+    private static String order(double value) {
+        return Double.toString(value);
+    }
+}

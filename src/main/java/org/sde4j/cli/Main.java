@@ -1,0 +1,170 @@
+package org.sde4j.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code sde4j} command line: {@code list} the problems and schemes, {@code solve} one problem with
+ * one scheme, take the {@code tour} of every supported pair, or {@code bench} the engine's throughput.
+ *
+ * <p>Exit codes: 0 on success; 2 for a usage error — an unknown option, command, problem or scheme, or
+ * a value the library rejects ({@link IllegalArgumentException}) — reported as one line on stderr
+ * followed by the valid names; 1 when a run fails ({@link IllegalStateException}, for example a
+ * {@link org.sde4j.solver.SolveDivergedException diverged solve}). Output is written in UTF-8.
+ */
+@Command(name = "sde4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Stochastic differential equations on the JVM: solvers, problems with exact solutions,"
+                + " Monte Carlo ensembles and convergence studies.",
+        subcommands = {
+            ListCommand.class,
+            SolveCommand.class,
+            TourCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class,
+        },
+        footer = {"", "New here? Start with 'sde4j tour', then 'sde4j list'."})
+public final class Main implements Callable<Integer> {
+    /** Exit code of a usage error: unknown option, command, problem or scheme, or a rejected value. */
+    public static final int USAGE_ERROR = 2;
+    /** Exit code of a run that failed, for example a diverged solve. */
+    public static final int RUN_FAILED = 1;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Runs the command line and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line on {@code System.out} and {@code System.err}; returns the exit code. */
+    public static int run(String... args) {
+        return run(System.out, System.err, args);
+    }
+
+    /**
+     * Runs the command line on the given streams (UTF-8) without exiting; for tests and embedding.
+     *
+     * @return the exit code: 0 success, 1 run failed, 2 usage error
+     */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        try {
+            return commandLine(o, e).execute(args);
+        } finally {
+            o.flush();
+            e.flush();
+        }
+    }
+
+    /** The configured command hierarchy writing to {@code out} and {@code err}. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(Main::usageError);
+        cl.setExecutionExceptionHandler(Main::runFailure);
+        return cl;
+    }
+
+    /** Without a subcommand: the usage, on stderr, as a usage error. */
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("sde4j: missing command; " + validNames(spec));
+        spec.commandLine().usage(err);
+        return USAGE_ERROR;
+    }
+
+    private static int usageError(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        CommandSpec s = cmd.getCommandSpec();
+        String message = oneLine(ex.getMessage());
+        if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            message += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+        }
+        PrintWriter err = cmd.getErr();
+        err.println(s.qualifiedName() + ": " + message);
+        err.println(validNames(s) + "; see '" + s.qualifiedName() + " --help'");
+        err.flush();
+        return USAGE_ERROR;
+    }
+
+    private static int runFailure(Exception ex, CommandLine cmd, ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        String who = cmd.getCommandSpec().qualifiedName();
+        int code;
+        if (ex instanceof IllegalArgumentException) {
+            err.println(who + ": " + oneLine(ex.getMessage()));
+            code = USAGE_ERROR;
+        } else if (ex instanceof IllegalStateException) {
+            // A wrapped failure (e.g. of a path worker) names its cause, still on one line.
+            Throwable cause = ex.getCause();
+            String because = cause == null ? "" : " (" + oneLine(String.valueOf(cause)) + ")";
+            err.println(who + ": " + oneLine(ex.getMessage()) + because);
+            code = RUN_FAILED;
+        } else {
+            err.println(who + ": internal error: " + oneLine(String.valueOf(ex)));
+            ex.printStackTrace(err);
+            code = RUN_FAILED;
+        }
+        err.flush();
+        return code;
+    }
+
+    /** "valid commands: ...; valid options: ..." for a command. */
+    static String validNames(CommandSpec s) {
+        List<String> parts = new ArrayList<>();
+        if (!s.subcommands().isEmpty()) {
+            parts.add("valid commands: " + String.join(", ", s.subcommands().keySet()));
+        }
+        parts.add("valid options: " + s.options().stream().map(OptionSpec::longestName)
+                .collect(Collectors.joining(", ")));
+        return String.join("; ", parts);
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        String line = message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return line.startsWith("Error: ") ? line.substring("Error: ".length()) : line;
+    }
+
+    /** The version recorded by Maven in the jar; "unknown" when running from classes. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = "unknown (not run from the packaged jar)";
+            try (InputStream in = Main.class.getResourceAsStream("/META-INF/maven/org.sde4j/sde4j/pom.properties")) {
+                if (in != null) {
+                    Properties p = new Properties();
+                    p.load(in);
+                    version = p.getProperty("version", version);
+                }
+            } catch (IOException e) {
+                // keep "unknown"
+            }
+            return new String[] {"sde4j " + version, "Java " + System.getProperty("java.version")};
+        }
+    }
+}
