@@ -132,7 +132,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static final String DRAWS = "Gaussian draws only (1 thread)";
-    private static final String PLAIN = "hand-written EM loop (1 thread)";
+    private static final String PLAIN = "hand-written EM loop, path by path (1 thread)";
+    private static final String PLAIN_BLOCK = "hand-written EM loop, blocks of 256 paths (1 thread)";
     private static final String ENGINE_1 = "sde4j Ensemble EM (1 thread)";
     private static final String ENGINE_2 = "sde4j Ensemble EM (2 threads)";
 
@@ -140,6 +141,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, DoubleSupplier> m = new LinkedHashMap<>();
         m.put(DRAWS, w::gaussianDraws);
         m.put(PLAIN, w::plainLoop);
+        m.put(PLAIN_BLOCK, w::plainBlockLoop);
         m.put(ENGINE_1, () -> w.engine(1));
         m.put(ENGINE_2, () -> w.engine(2));
         return m;
