@@ -1,18 +1,28 @@
 package org.sde4j.brownian;
 
 /**
- * The noise a scheme consumes in one step: the step size {@code h} and the increment {@code ΔW} of the
- * driving noise over the step. One instance is reused for every step of a solve (no allocation per
- * step). Schemes that need more than {@code ΔW} (iterated integrals, space-time Lévy area) will find
- * those here too when their sources exist.
+ * The noise a scheme consumes in one step: the step size {@code h}, the increment {@code ΔW} of the
+ * driving noise over the step and, for schemes that declare they need them, the iterated Itô integrals
+ * {@code I_jk = ∫ (W_j(u) − W_j(t)) dW_k(u)} of the step (from an {@link IteratedIntegralSource}).
+ * One instance is reused for every step of a solve (no allocation per step).
  */
 public final class Increment {
     private final double[] dw;
+    private final double[] integrals;
     private double h;
 
     /** @param noiseDimension m */
     public Increment(int noiseDimension) {
+        this(noiseDimension, false);
+    }
+
+    /**
+     * @param noiseDimension     m
+     * @param iteratedIntegrals whether this increment carries the m × m iterated integrals
+     */
+    public Increment(int noiseDimension, boolean iteratedIntegrals) {
         this.dw = new double[noiseDimension];
+        this.integrals = iteratedIntegrals ? new double[noiseDimension * noiseDimension] : null;
     }
 
     /** The step size of the current step. */
@@ -28,18 +38,46 @@ public final class Increment {
         return dw;
     }
 
+    /** Whether {@link #iteratedIntegrals()} is available. */
+    public boolean hasIteratedIntegrals() {
+        return integrals != null;
+    }
+
+    /**
+     * The iterated Itô integrals of the current step, {@code I_jk} at {@code j·m + k}; returned without
+     * copying.
+     *
+     * @throws IllegalStateException when this increment was created without them
+     */
+    public double[] iteratedIntegrals() {
+        if (integrals == null) {
+            throw new IllegalStateException("this increment carries no iterated integrals: the scheme must declare"
+                    + " needsIteratedIntegrals() and be driven by an IteratedIntegralSource");
+        }
+        return integrals;
+    }
+
     /**
      * Fills this increment with {@code W(next) − W(t)} from {@code source}, for the step from {@code t} to
-     * {@code next} (so {@code h = next − t}). Taking both ends, rather than {@code t} and {@code h}, keeps
-     * consecutive steps exactly adjacent: {@code t + (next − t)} need not round to {@code next}.
+     * {@code next} (so {@code h = next − t}), and the iterated integrals when this increment carries them
+     * (then {@code source} must be an {@link IteratedIntegralSource}). Taking both ends, rather than
+     * {@code t} and {@code h}, keeps consecutive steps exactly adjacent.
      *
      * @param source the Brownian motion (queried once)
      * @param t      start of the step
      * @param next   end of the step
+     * @throws IllegalArgumentException when integrals are needed and the source cannot supply them
      */
     public void fill(BrownianSource source, double t, double next) {
         this.h = next - t;
-        source.increment(t, next, dw);
+        if (integrals == null) {
+            source.increment(t, next, dw);
+        } else if (source instanceof IteratedIntegralSource) {
+            ((IteratedIntegralSource) source).iteratedIntegrals(t, next, dw, integrals);
+        } else {
+            throw new IllegalArgumentException("source = " + source.getClass().getSimpleName() + ": iterated integrals"
+                    + " are needed, which only an IteratedIntegralSource supplies");
+        }
     }
 
     /**
@@ -63,6 +101,17 @@ public final class Increment {
         } else {
             System.arraycopy(buffer, offset, w, 0, w.length);
         }
+    }
+
+    /**
+     * Sets the iterated integrals from a buffer filled by {@link IteratedIntegralSource#iteratedIntegrals(double[],
+     * int, int, double[], double[])}.
+     *
+     * @param buffer m² per step (not modified)
+     * @param offset index of this step's first entry
+     */
+    public void loadIteratedIntegrals(double[] buffer, int offset) {
+        System.arraycopy(buffer, offset, iteratedIntegrals(), 0, integrals.length);
     }
 
     /** Sets the increment directly: for tests and for callers with their own noise. */

@@ -2,6 +2,7 @@ package org.sde4j.solver;
 
 import org.sde4j.brownian.BrownianSource;
 import org.sde4j.brownian.Increment;
+import org.sde4j.brownian.IteratedIntegralSource;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
 
@@ -36,6 +37,9 @@ public final class PathSolver {
     private final double[][] oneState;
     private final double[][][] oneSaved = new double[1][][];
     private double[][] buffers = new double[0][];
+    private final boolean integrals;
+    private final String schemeName;
+    private double[][] integralBuffers = new double[0][];
 
     /**
      * @param saveIndices increasing grid indices at which to save the state (0 = initial state)
@@ -61,7 +65,9 @@ public final class PathSolver {
         this.times = grid.times();
         this.stepper = scheme.newStepper(problem.sde());
         this.noiseDimension = problem.sde().noiseDimension();
-        this.increment = new Increment(noiseDimension);
+        this.integrals = scheme.needsIteratedIntegrals();
+        this.schemeName = scheme.name();
+        this.increment = new Increment(noiseDimension, integrals);
         this.saveIndices = saveIndices.clone();
         this.oneState = new double[1][problem.dimension()];
     }
@@ -114,6 +120,19 @@ public final class PathSolver {
         if (buffers.length < count) {
             buffers = new double[count][TILE * m];
         }
+        if (integrals) {
+            if (integralBuffers.length < count) {
+                integralBuffers = new double[count][TILE * m * m];
+            }
+            for (int p = 0; p < count; p++) {
+                if (!(brownian[p] instanceof IteratedIntegralSource)) {
+                    throw new IllegalArgumentException("brownian[" + p + "] = " + brownian[p].getClass().getSimpleName()
+                            + ": scheme " + schemeName + " needs the iterated integrals (Lévy area) of each step,"
+                            + " which only an IteratedIntegralSource supplies (StreamingIteratedIntegrals,"
+                            + " GridIteratedIntegrals)");
+                }
+            }
+        }
         for (int p = 0; p < count; p++) {
             problem.copyInitialState(states[p]);
         }
@@ -126,7 +145,12 @@ public final class PathSolver {
         for (int tileStart = 0; tileStart < steps; tileStart += TILE) {
             int tileSteps = Math.min(TILE, steps - tileStart);
             for (int p = 0; p < count; p++) {
-                brownian[p].increments(times, tileStart, tileSteps, buffers[p]);
+                if (integrals) {
+                    ((IteratedIntegralSource) brownian[p]).iteratedIntegrals(times, tileStart, tileSteps, buffers[p],
+                            integralBuffers[p]);
+                } else {
+                    brownian[p].increments(times, tileStart, tileSteps, buffers[p]);
+                }
             }
             for (int j = 0; j < tileSteps; j++) {
                 int k = tileStart + j;
@@ -135,6 +159,9 @@ public final class PathSolver {
                 for (int p = 0; p < count; p++) {
                     double[] x = states[p];
                     increment.load(buffers[p], j * m);
+                    if (integrals) {
+                        increment.loadIteratedIntegrals(integralBuffers[p], j * m * m);
+                    }
                     stepper.step(t, x, increment);
                     for (double v : x) {
                         if (!Double.isFinite(v)) {

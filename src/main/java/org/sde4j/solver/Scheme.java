@@ -42,6 +42,15 @@ public interface Scheme {
     int diffusionEvaluationsPerStep();
 
     /**
+     * Whether each step needs the iterated Itô integrals of the step ({@link
+     * org.sde4j.brownian.Increment#iteratedIntegrals()}): then the solver must be driven by an
+     * {@link org.sde4j.brownian.IteratedIntegralSource}, and says so clearly otherwise.
+     */
+    default boolean needsIteratedIntegrals() {
+        return false;
+    }
+
+    /**
      * Checks that this scheme can solve {@code sde}.
      *
      * @throws IllegalArgumentException naming the mismatch (calculus, noise structure, a missing

@@ -15,7 +15,9 @@ public final class Schemes {
             Milstein.ITO,
             Milstein.STRATONOVICH,
             DerivativeFreeMilstein.ITO,
-            DerivativeFreeMilstein.STRATONOVICH);
+            DerivativeFreeMilstein.STRATONOVICH,
+            MultiNoiseMilstein.COMMUTATIVE,
+            MultiNoiseMilstein.GENERAL);
 
     private Schemes() {
     }
