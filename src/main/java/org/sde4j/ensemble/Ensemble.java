@@ -3,8 +3,10 @@ package org.sde4j.ensemble;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
-import org.sde4j.brownian.StreamingBrownianIncrements;
-import org.sde4j.random.RandomStreams;
+import org.sde4j.brownian.BrownianSource;
+import org.sde4j.brownian.BrownianSourceFactory;
+import org.sde4j.brownian.LevyAreaMethod;
+import org.sde4j.random.NoiseModel;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.PathSolver;
@@ -22,7 +24,9 @@ import org.sde4j.solver.TimeGrid;
  * double mean = r.mean()[0];
  * }</pre>
  *
- * <p>Path i is driven by streaming Brownian increments from stream i of the seed; statistics are
+ * <p>Path i is driven by streaming Brownian increments from stream i of the seed (or by the source
+ * that {@link #brownian} or {@link #noise} sets, also created from (seed, i); a scheme that needs
+ * iterated integrals gets Wiktorsson Lévy areas by default); statistics are
  * accumulated over chunks of {@value #CHUNK} consecutive paths and merged in chunk order. The result is
  * therefore bit-identical for any number of threads and any block size. A path whose state turns NaN
  * or infinite stops the run with a {@link SolveDivergedException} naming the time, step and path
@@ -48,6 +52,8 @@ public final class Ensemble {
     private double[] saveTimes;
     private boolean keepFinalStates;
     private LongConsumer progress;
+    private static final BrownianSourceFactory DEFAULT_SOURCE = BrownianSourceFactory.gaussian();
+    private BrownianSourceFactory brownian = DEFAULT_SOURCE;
 
     private Ensemble(SdeProblem problem, Scheme scheme) {
         this.problem = Require.nonNull("problem", problem);
@@ -123,6 +129,22 @@ public final class Ensemble {
     }
 
     /**
+     * The noise source of each path (default: streaming N(0, h) increments,
+     * {@link BrownianSourceFactory#gaussian()}). Path i's source is created from (seed, i) only, so
+     * results stay independent of threads and blocks. A scheme that needs iterated integrals needs
+     * {@link BrownianSourceFactory#iteratedIntegrals}.
+     */
+    public Ensemble brownian(BrownianSourceFactory factory) {
+        this.brownian = Require.nonNull("factory", factory);
+        return this;
+    }
+
+    /** Drives every path with increments of {@code model} (for weak schemes and stochastic nets). */
+    public Ensemble noise(NoiseModel model) {
+        return brownian(BrownianSourceFactory.noise(model));
+    }
+
+    /**
      * A listener told the number of finished paths after each chunk, from worker threads; it must be
      * thread-safe and cheap.
      */
@@ -153,15 +175,17 @@ public final class Ensemble {
         AtomicLong finished = new AtomicLong();
         long rootSeed = seed;
         LongConsumer listener = progress;
+        BrownianSourceFactory sources = scheme.needsIteratedIntegrals() && m >= 2 && brownian == DEFAULT_SOURCE
+                ? BrownianSourceFactory.iteratedIntegrals(LevyAreaMethod.WIKTORSSON) : brownian;
 
         RunningStatistics[][] chunks = ParallelPaths.run(paths, CHUNK, blockSize / CHUNK, threads, () -> {
             PathSolver solver = new PathSolver(problem, scheme, full, indices);
             double[][] states = new double[CHUNK][d];
             double[][][] saved = new double[CHUNK][indices.length][d];
             return (chunk, firstPath, count) -> {
-                StreamingBrownianIncrements[] brownian = new StreamingBrownianIncrements[count];
+                BrownianSource[] brownian = new BrownianSource[count];
                 for (int i = 0; i < count; i++) {
-                    brownian[i] = new StreamingBrownianIncrements(RandomStreams.gaussian(rootSeed, firstPath + i), m);
+                    brownian[i] = sources.create(rootSeed, firstPath + i, m);
                 }
                 try {
                     solver.solveBlock(brownian, count, states, saved);

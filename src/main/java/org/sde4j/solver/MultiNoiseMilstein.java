@@ -30,8 +30,8 @@ import org.sde4j.sde.Sde;
  * <li>{@link #COMMUTATIVE}: when {@code L^j g^k = L^k g^j} only the symmetric part of I matters, and
  *     {@code (I + Iᵀ)/2 = (ΔW ΔWᵀ − h·Id)/2} is known from ΔW: no Lévy area is drawn.</li>
  * <li>{@link #GENERAL}: any noise; the Lévy area is required, so the scheme
- *     {@link #needsIteratedIntegrals() declares} it and must be driven by an
- *     {@link org.sde4j.brownian.IteratedIntegralSource}.</li>
+ *     {@link #needsIteratedIntegrals() declares} it and, for m ≥ 2, must be driven by an
+ *     {@link org.sde4j.brownian.IteratedIntegralSource} (for m = 1, {@code I = (ΔW² − h)/2}).</li>
  * </ul>
  *
  * <p>Strong order 1.0, weak order 1. Cost per step: one drift and 2m + 2 diffusion products
@@ -79,7 +79,7 @@ public final class MultiNoiseMilstein extends DeclaredScheme {
         double[] support = new double[d];
         double[] product = new double[d];
         double[] correction = new double[d];
-        boolean useIntegrals = general;
+        boolean useIntegrals = general && m >= 2;
         return (double t, double[] x, Increment noise) -> {
             double h = noise.h();
             double sqrtH = Math.sqrt(h);

@@ -65,7 +65,7 @@ public final class PathSolver {
         this.times = grid.times();
         this.stepper = scheme.newStepper(problem.sde());
         this.noiseDimension = problem.sde().noiseDimension();
-        this.integrals = scheme.needsIteratedIntegrals();
+        this.integrals = scheme.needsIteratedIntegrals() && problem.sde().noiseDimension() >= 2;
         this.schemeName = scheme.name();
         this.increment = new Increment(noiseDimension, integrals);
         this.saveIndices = saveIndices.clone();
