@@ -121,6 +121,21 @@ public final class RefinableGridPath implements SpaceTimeLevyAreaSource {
         }
     }
 
+    /** The increments over consecutive intervals; identical to successive {@link #increment} calls. */
+    @Override
+    public void increments(double[] times, int from, int count, double[] out) {
+        check(times[from], times[from + 1]);
+        evaluate("s", times[from], ws, null);
+        for (int k = 0; k < count; k++) {
+            check(times[from + k], times[from + k + 1]);
+            evaluate("t", times[from + k + 1], wt, null);
+            for (int j = 0; j < m; j++) {
+                out[k * m + j] = wt[j] - ws[j];
+            }
+            System.arraycopy(wt, 0, ws, 0, m);
+        }
+    }
+
     @Override
     public void spaceTimeLevyArea(double s, double t, double[] w, double[] h) {
         check(s, t);
