@@ -26,8 +26,11 @@ import org.sde4j.random.KeyedStream;
  * and H; {@code W(a) + r W} without H), so values are continuous in x and exactly distributed at the
  * dyadic points of the deepest level.
  *
- * <p>Every value is a pure function of the key and x: the cache of one expanded node per level
- * (O(depth) doubles, fixed at construction) only avoids redrawing the same normals.
+ * <p>Every value is a pure function of the key and x. Two caches, O(depth · m) doubles fixed at
+ * construction, only avoid recomputation: the children of one expanded node per level, and the nodes
+ * of earlier descents, from which a query resumes instead of starting at the root (their bounds are
+ * the exact floating-point midpoints a root descent compares x with, so the route and the arithmetic
+ * are the same). Consecutive queries on a grid therefore cost about one node expansion each.
  */
 final class DyadicBridge {
     /** Deepest supported level: 2^-50 of the root interval. */
@@ -44,17 +47,19 @@ final class DyadicBridge {
     private final double[][] leftH;
     private final double[][] rightW;
     private final double[][] rightH;
-    private final double[] wa;
-    private final double[] ka;
-    private final double[] w;
-    private final double[] hh;
+    /** The node at each level of the current (or a previous) descent: start, exclusive end, index. */
+    private final double[] nodeA;
+    private final double[] nodeEnd;
+    private final double[] nodeLength;
+    private final long[] nodeIndex;
+    /** W(a), K(a), the increment W and the Lévy area H of that node (copies: each node is self-contained). */
+    private final double[][] nodeWa;
+    private final double[][] nodeKa;
+    private final double[][] nodeW;
+    private final double[][] nodeH;
+    /** Deepest level whose node entries are valid (they stay valid until the root changes). */
+    private int validDepth;
     private long rootKey = Long.MIN_VALUE;
-    private double rootStart;
-    private double rootLength;
-    private final double[] rootWa;
-    private final double[] rootKa;
-    private final double[] rootW;
-    private final double[] rootH;
 
     DyadicBridge(int m, boolean levy, int depth, long seed) {
         this.m = m;
@@ -66,14 +71,14 @@ final class DyadicBridge {
         this.leftH = new double[depth][m];
         this.rightW = new double[depth][m];
         this.rightH = new double[depth][m];
-        this.wa = new double[m];
-        this.ka = new double[m];
-        this.w = new double[m];
-        this.hh = new double[m];
-        this.rootWa = new double[m];
-        this.rootKa = new double[m];
-        this.rootW = new double[m];
-        this.rootH = new double[m];
+        this.nodeA = new double[depth + 1];
+        this.nodeEnd = new double[depth + 1];
+        this.nodeLength = new double[depth + 1];
+        this.nodeIndex = new long[depth + 1];
+        this.nodeWa = new double[depth + 1][m];
+        this.nodeKa = new double[depth + 1][m];
+        this.nodeW = new double[depth + 1][m];
+        this.nodeH = new double[depth + 1][m];
     }
 
     /** The number of levels below the root (leaves have length {@code L / 2^depth}). */
@@ -96,15 +101,20 @@ final class DyadicBridge {
             return;
         }
         rootKey = key;
-        rootStart = start;
-        rootLength = length;
-        System.arraycopy(w0a, 0, rootWa, 0, m);
-        System.arraycopy(w0, 0, rootW, 0, m);
+        nodeA[0] = start;
+        nodeEnd[0] = Double.POSITIVE_INFINITY;
+        nodeIndex[0] = 0;
+        for (int level = 0; level <= depth; level++) {
+            nodeLength[level] = Math.scalb(length, -level);
+        }
+        System.arraycopy(w0a, 0, nodeWa[0], 0, m);
+        System.arraycopy(w0, 0, nodeW[0], 0, m);
         if (levy) {
-            System.arraycopy(k0a, 0, rootKa, 0, m);
-            System.arraycopy(h0, 0, rootH, 0, m);
+            System.arraycopy(k0a, 0, nodeKa[0], 0, m);
+            System.arraycopy(h0, 0, nodeH[0], 0, m);
         }
         java.util.Arrays.fill(expanded, -1L);
+        validDepth = 0;
     }
 
     /**
@@ -113,45 +123,71 @@ final class DyadicBridge {
      * @param x a point of the root interval
      */
     void evaluate(double x, double[] wOut, double[] kOut) {
-        double a = rootStart;
-        double len = rootLength;
-        System.arraycopy(rootWa, 0, wa, 0, m);
-        System.arraycopy(rootW, 0, w, 0, m);
-        if (levy) {
-            System.arraycopy(rootKa, 0, ka, 0, m);
-            System.arraycopy(rootH, 0, hh, 0, m);
+        // Resume from the deepest known node containing x: the same node, with the same values, that a
+        // descent from the root would reach (its bounds are the exact midpoints that descent compares with).
+        int level = validDepth;
+        while (level > 0 && !(nodeA[level] <= x && x < nodeEnd[level])) {
+            level--;
         }
-        long index = 0;
-        for (int level = 0; level < depth && x != a; level++) {
+        double a = nodeA[level];
+        long index = nodeIndex[level];
+        for (; level < depth && x != a; level++) {
             if (expanded[level] != index) {
-                expand(level, index, len);
+                expand(level, index, nodeLength[level], nodeW[level], nodeH[level]);
                 expanded[level] = index;
             }
-            double half = 0.5 * len;
+            double half = nodeLength[level + 1];
             double mid = a + half;
+            int next = level + 1;
+            double[] waNext = nodeWa[next];
+            double[] kaNext = nodeKa[next];
+            double[] wa = nodeWa[level];
+            double[] ka = nodeKa[level];
             if (x < mid) {
-                System.arraycopy(leftW[level], 0, w, 0, m);
-                if (levy) {
-                    System.arraycopy(leftH[level], 0, hh, 0, m);
-                }
+                nodeEnd[next] = mid;
                 index = 2 * index;
+                for (int j = 0; j < m; j++) {
+                    waNext[j] = wa[j];
+                }
+                if (levy) {
+                    for (int j = 0; j < m; j++) {
+                        kaNext[j] = ka[j];
+                    }
+                }
+                copy(leftW[level], nodeW[next]);
+                if (levy) {
+                    copy(leftH[level], nodeH[next]);
+                }
             } else {
                 double[] lw = leftW[level];
-                for (int j = 0; j < m; j++) {
-                    if (levy) {
-                        ka[j] += half * (wa[j] + leftH[level][j] + 0.5 * lw[j]);
-                    }
-                    wa[j] += lw[j];
-                }
-                System.arraycopy(rightW[level], 0, w, 0, m);
                 if (levy) {
-                    System.arraycopy(rightH[level], 0, hh, 0, m);
+                    double[] lh = leftH[level];
+                    for (int j = 0; j < m; j++) {
+                        kaNext[j] = ka[j] + half * (wa[j] + lh[j] + 0.5 * lw[j]);
+                    }
                 }
+                for (int j = 0; j < m; j++) {
+                    waNext[j] = wa[j] + lw[j];
+                }
+                nodeEnd[next] = nodeEnd[level];
                 a = mid;
                 index = 2 * index + 1;
+                copy(rightW[level], nodeW[next]);
+                if (levy) {
+                    copy(rightH[level], nodeH[next]);
+                }
             }
-            len = half;
+            nodeA[next] = a;
+            nodeIndex[next] = index;
+            if (next > validDepth) {
+                validDepth = next;
+            }
         }
+        double[] wa = nodeWa[level];
+        double[] ka = nodeKa[level];
+        double[] w = nodeW[level];
+        double[] hh = nodeH[level];
+        double len = nodeLength[level];
         double r = x == a ? 0.0 : (x - a) / len;
         for (int j = 0; j < m; j++) {
             if (levy) {
@@ -165,8 +201,14 @@ final class DyadicBridge {
         }
     }
 
+    private void copy(double[] from, double[] to) {
+        for (int j = 0; j < m; j++) {
+            to[j] = from[j];
+        }
+    }
+
     /** Draws the children of node (level, index), whose values are in w, hh, of length len. */
-    private void expand(int level, long index, double len) {
+    private void expand(int level, long index, double len, double[] w, double[] hh) {
         stream.reset(seed, rootKey * 64 + level, index);
         double sqrtLen = Math.sqrt(len);
         double[] lw = leftW[level];

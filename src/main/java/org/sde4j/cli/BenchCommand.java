@@ -56,12 +56,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "Print the results as a Markdown table (for docs/benchmarks.md).")
     private boolean markdown;
 
+    @Option(names = "--brownian", description = "Benchmark the Brownian sources instead (virtual tree vs plain"
+            + " increments, KPW vs Wiktorsson Lévy areas); --paths defaults to 2000 there.")
+    private boolean brownian;
+
     @Override
     public Integer call() throws Exception {
         org.sde4j.sde.Require.positive("paths", paths);
         org.sde4j.sde.Require.positive("steps", steps);
         org.sde4j.sde.Require.positive("repeats", repeats);
         PrintWriter out = spec.commandLine().getOut();
+        if (brownian) {
+            long p = spec.commandLine().getParseResult().hasMatchedOption("--paths") ? paths : 2000;
+            new BrownianBench(p, steps, seed).run(out, repeats, markdown);
+            return 0;
+        }
         EulerWorkloads work = new EulerWorkloads(paths, steps, seed);
         EulerWorkloads warm = new EulerWorkloads(Math.max(1, paths / 10), steps, seed + 1);
         Map<String, DoubleSupplier> warmUps = workloads(warm);
@@ -154,7 +163,7 @@ final class BenchCommand implements Callable<Integer> {
         return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
     }
 
-    private static String markdownTable(Table t) {
+    static String markdownTable(Table t) {
         String[] lines = t.render().split("\\R");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.sde4j.brownian.LevyAreaMethod;
 import org.sde4j.problems.Problems;
+import org.sde4j.random.NoiseModel;
+import org.sde4j.random.NoiseModels;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Spec;
  * declares (calculus, supported noise, strong and weak orders, cost per step).
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the problems (--problem NAME) and the schemes (--scheme NAME) with what they declare.")
+        description = "List the problems (--problem NAME), the schemes (--scheme NAME), the Brownian sources and the"
+                + " noise models, with what they declare.")
 final class ListCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -38,6 +42,14 @@ final class ListCommand implements Callable<Integer> {
         out.println("Schemes (--scheme NAME)");
         out.println();
         out.print(schemeTable().render());
+        out.println();
+        out.println("Brownian sources (org.sde4j.brownian)");
+        out.println();
+        out.print(brownianTable().render());
+        out.println();
+        out.println("Noise models (org.sde4j.random.NoiseModels; moments over a step of size h)");
+        out.println();
+        out.print(noiseTable().render());
         out.println();
         out.println("Strong order: E|X_N − X(T)| = O(h^order); \"0.5 (additive: 1.0)\" means 0.5 in general and"
                 + " 1.0 on additive noise.");
@@ -68,6 +80,46 @@ final class ListCommand implements Callable<Integer> {
                     Integer.toString(s.diffusionEvaluationsPerStep()), s.description());
         }
         return t;
+    }
+
+    static Table brownianTable() {
+        Table t = new Table("name", "queries", "memory", "description");
+        t.row("streaming", "consecutive only", "O(1)", "StreamingBrownianIncrements: fresh N(0, h) draws; cannot be"
+                + " queried twice or refined");
+        t.row("noise-driven", "consecutive only", "O(1)", "NoiseDrivenIncrements: draws of any noise model below;"
+                + " cannot be queried twice or refined");
+        t.row("grid", "grid points, any order", "O(n m)", "GridBrownianPath: stored grid; coarse increments are sums"
+                + " of fine ones");
+        t.row("refinable-grid", "any s < t, any order", "O(n m)", "RefinableGridPath: grid + Brownian-bridge"
+                + " refinement (exact at dyadic sub-points), space-time Lévy area H");
+        t.row("virtual-tree", "any s < t, any order", "O(log(T/tol))", "VirtualBrownianTree: values depend on (seed,"
+                + " s, t) only; O(log(T/tol)) per query; optional space-time Lévy area H");
+        t.row("correlated", "as its source", "O(m²)", "CorrelatedBrownianMotion: L·B with L Lᵀ = C (EJML Cholesky);"
+                + " rejects non-symmetric or non-PSD C");
+        t.row("iterated-streaming", "consecutive only", "O(m²)", "StreamingIteratedIntegrals: ΔW and I_jk per step,"
+                + " Lévy area by " + LevyAreaMethod.KPW.label() + " or " + LevyAreaMethod.WIKTORSSON.label());
+        t.row("iterated-grid", "grid points, any order", "O(n m²)", "GridIteratedIntegrals: fine-grid I_jk, coarse"
+                + " steps by Chen's relation (convergence studies)");
+        return t;
+    }
+
+    static Table noiseTable() {
+        Table t = new Table("name", "mean", "variance", "E ξ⁴", "description");
+        for (NoiseModel model : NoiseModels.all()) {
+            boolean scales = model.scalesWithStep();
+            t.row(model.name(), moment(model.mean(1), scales, 1), moment(model.variance(1), scales, 2),
+                    moment(model.moment(4, 1), scales, 4), model.description());
+        }
+        return t;
+    }
+
+    private static String moment(double unit, boolean scales, int power) {
+        String value = unit == Math.rint(unit) ? Long.toString((long) unit) : Format.f("%.4g", unit);
+        if (!scales || unit == 0) {
+            return value;
+        }
+        String h = power == 1 ? "√h" : power == 2 ? "h" : "h²";
+        return (unit == 1 ? "" : value + " ") + h;
     }
 
     /**
