@@ -35,6 +35,7 @@ import org.sde4j.random.KeyedStream;
 final class DyadicBridge {
     /** Deepest supported level: 2^-50 of the root interval. */
     static final int MAX_DEPTH = 50;
+    private static final double SQRT_TWELFTH = Math.sqrt(1.0 / 12);
 
     private final int m;
     private final boolean levy;
@@ -42,21 +43,24 @@ final class DyadicBridge {
     private final long seed;
     private final KeyedStream stream = new KeyedStream();
     private final ContinuousSampler normal = stream.gaussian();
+    /** Index of the node at each level whose children are stored in the child arrays (−1: none). */
     private final long[] expanded;
-    private final double[][] leftW;
-    private final double[][] leftH;
-    private final double[][] rightW;
-    private final double[][] rightH;
-    /** The node at each level of the current (or a previous) descent: start, exclusive end, index. */
+    /** Children of that node, at level·m + j: left and right increments and Lévy areas. */
+    private final double[] leftW;
+    private final double[] leftH;
+    private final double[] rightW;
+    private final double[] rightH;
+    /** The node at each level of the current (or an earlier) descent: start, exclusive end, index. */
     private final double[] nodeA;
     private final double[] nodeEnd;
     private final double[] nodeLength;
+    private final double[] nodeSqrtLength;
     private final long[] nodeIndex;
-    /** W(a), K(a), the increment W and the Lévy area H of that node (copies: each node is self-contained). */
-    private final double[][] nodeWa;
-    private final double[][] nodeKa;
-    private final double[][] nodeW;
-    private final double[][] nodeH;
+    /** W(a), K(a), the increment W and the Lévy area H of that node, at level·m + j (copies). */
+    private final double[] nodeWa;
+    private final double[] nodeKa;
+    private final double[] nodeW;
+    private final double[] nodeH;
     /** Deepest level whose node entries are valid (they stay valid until the root changes). */
     private int validDepth;
     private long rootKey = Long.MIN_VALUE;
@@ -67,18 +71,19 @@ final class DyadicBridge {
         this.depth = depth;
         this.seed = seed;
         this.expanded = new long[depth];
-        this.leftW = new double[depth][m];
-        this.leftH = new double[depth][m];
-        this.rightW = new double[depth][m];
-        this.rightH = new double[depth][m];
+        this.leftW = new double[depth * m];
+        this.leftH = new double[depth * m];
+        this.rightW = new double[depth * m];
+        this.rightH = new double[depth * m];
         this.nodeA = new double[depth + 1];
         this.nodeEnd = new double[depth + 1];
         this.nodeLength = new double[depth + 1];
+        this.nodeSqrtLength = new double[depth + 1];
         this.nodeIndex = new long[depth + 1];
-        this.nodeWa = new double[depth + 1][m];
-        this.nodeKa = new double[depth + 1][m];
-        this.nodeW = new double[depth + 1][m];
-        this.nodeH = new double[depth + 1][m];
+        this.nodeWa = new double[(depth + 1) * m];
+        this.nodeKa = new double[(depth + 1) * m];
+        this.nodeW = new double[(depth + 1) * m];
+        this.nodeH = new double[(depth + 1) * m];
     }
 
     /** The number of levels below the root (leaves have length {@code L / 2^depth}). */
@@ -93,8 +98,8 @@ final class DyadicBridge {
     }
 
     /**
-     * Sets the root interval; a different key clears the cache. The same key must always come with the
-     * same values (callers derive both from the key).
+     * Sets the root interval; a different key clears the caches. The same key must always come with
+     * the same values (callers derive both from the key).
      */
     void setRoot(long key, double start, double length, double[] w0a, double[] k0a, double[] w0, double[] h0) {
         if (key == rootKey) {
@@ -106,12 +111,13 @@ final class DyadicBridge {
         nodeIndex[0] = 0;
         for (int level = 0; level <= depth; level++) {
             nodeLength[level] = Math.scalb(length, -level);
+            nodeSqrtLength[level] = Math.sqrt(nodeLength[level]);
         }
-        System.arraycopy(w0a, 0, nodeWa[0], 0, m);
-        System.arraycopy(w0, 0, nodeW[0], 0, m);
+        System.arraycopy(w0a, 0, nodeWa, 0, m);
+        System.arraycopy(w0, 0, nodeW, 0, m);
         if (levy) {
-            System.arraycopy(k0a, 0, nodeKa[0], 0, m);
-            System.arraycopy(h0, 0, nodeH[0], 0, m);
+            System.arraycopy(k0a, 0, nodeKa, 0, m);
+            System.arraycopy(h0, 0, nodeH, 0, m);
         }
         java.util.Arrays.fill(expanded, -1L);
         validDepth = 0;
@@ -129,53 +135,47 @@ final class DyadicBridge {
         while (level > 0 && !(nodeA[level] <= x && x < nodeEnd[level])) {
             level--;
         }
+        final int m = this.m;
         double a = nodeA[level];
         long index = nodeIndex[level];
         for (; level < depth && x != a; level++) {
             if (expanded[level] != index) {
-                expand(level, index, nodeLength[level], nodeW[level], nodeH[level]);
+                expand(level, index);
                 expanded[level] = index;
             }
-            double half = nodeLength[level + 1];
-            double mid = a + half;
             int next = level + 1;
-            double[] waNext = nodeWa[next];
-            double[] kaNext = nodeKa[next];
-            double[] wa = nodeWa[level];
-            double[] ka = nodeKa[level];
+            double half = nodeLength[next];
+            double mid = a + half;
+            int here = level * m;
+            int there = next * m;
             if (x < mid) {
                 nodeEnd[next] = mid;
                 index = 2 * index;
                 for (int j = 0; j < m; j++) {
-                    waNext[j] = wa[j];
+                    nodeWa[there + j] = nodeWa[here + j];
+                    nodeW[there + j] = leftW[here + j];
                 }
                 if (levy) {
                     for (int j = 0; j < m; j++) {
-                        kaNext[j] = ka[j];
+                        nodeKa[there + j] = nodeKa[here + j];
+                        nodeH[there + j] = leftH[here + j];
                     }
                 }
-                copy(leftW[level], nodeW[next]);
-                if (levy) {
-                    copy(leftH[level], nodeH[next]);
-                }
             } else {
-                double[] lw = leftW[level];
                 if (levy) {
-                    double[] lh = leftH[level];
                     for (int j = 0; j < m; j++) {
-                        kaNext[j] = ka[j] + half * (wa[j] + lh[j] + 0.5 * lw[j]);
+                        nodeKa[there + j] = nodeKa[here + j]
+                                + half * (nodeWa[here + j] + leftH[here + j] + 0.5 * leftW[here + j]);
+                        nodeH[there + j] = rightH[here + j];
                     }
                 }
                 for (int j = 0; j < m; j++) {
-                    waNext[j] = wa[j] + lw[j];
+                    nodeWa[there + j] = nodeWa[here + j] + leftW[here + j];
+                    nodeW[there + j] = rightW[here + j];
                 }
                 nodeEnd[next] = nodeEnd[level];
                 a = mid;
                 index = 2 * index + 1;
-                copy(rightW[level], nodeW[next]);
-                if (levy) {
-                    copy(rightH[level], nodeH[next]);
-                }
             }
             nodeA[next] = a;
             nodeIndex[next] = index;
@@ -183,48 +183,44 @@ final class DyadicBridge {
                 validDepth = next;
             }
         }
-        double[] wa = nodeWa[level];
-        double[] ka = nodeKa[level];
-        double[] w = nodeW[level];
-        double[] hh = nodeH[level];
+        int here = level * m;
         double len = nodeLength[level];
         double r = x == a ? 0.0 : (x - a) / len;
         for (int j = 0; j < m; j++) {
+            double wa = nodeWa[here + j];
+            double w = nodeW[here + j];
             if (levy) {
-                wOut[j] = wa[j] + r * w[j] + 6 * r * (1 - r) * hh[j];
+                double hh = nodeH[here + j];
+                wOut[j] = wa + r * w + 6 * r * (1 - r) * hh;
                 if (kOut != null) {
-                    kOut[j] = ka[j] + len * (r * wa[j] + 0.5 * r * r * w[j] + (3 - 2 * r) * r * r * hh[j]);
+                    kOut[j] = nodeKa[here + j] + len * (r * wa + 0.5 * r * r * w + (3 - 2 * r) * r * r * hh);
                 }
             } else {
-                wOut[j] = wa[j] + r * w[j];
+                wOut[j] = wa + r * w;
             }
         }
     }
 
-    private void copy(double[] from, double[] to) {
-        for (int j = 0; j < m; j++) {
-            to[j] = from[j];
-        }
-    }
-
-    /** Draws the children of node (level, index), whose values are in w, hh, of length len. */
-    private void expand(int level, long index, double len, double[] w, double[] hh) {
+    /** Draws the children of node (level, index), whose values are the node entries of that level. */
+    private void expand(int level, long index) {
         stream.reset(seed, rootKey * 64 + level, index);
-        double sqrtLen = Math.sqrt(len);
-        double[] lw = leftW[level];
-        double[] rw = rightW[level];
+        double sqrtLen = nodeSqrtLength[level];
+        int here = level * m;
         for (int j = 0; j < m; j++) {
+            double w = nodeW[here + j];
             if (levy) {
-                double a = 3 * hh[j] + 0.5 * sqrtLen * normal.sample();
-                double b = 2 * hh[j] - 0.5 * a;
-                double c = sqrtLen * Math.sqrt(1.0 / 12) * normal.sample();
-                lw[j] = 0.5 * (w[j] + a);
-                rw[j] = 0.5 * (w[j] - a);
-                leftH[level][j] = 0.5 * (b + c);
-                rightH[level][j] = 0.5 * (b - c);
+                double hh = nodeH[here + j];
+                double a = 3 * hh + 0.5 * sqrtLen * normal.sample();
+                double b = 2 * hh - 0.5 * a;
+                double c = sqrtLen * SQRT_TWELFTH * normal.sample();
+                leftW[here + j] = 0.5 * (w + a);
+                rightW[here + j] = 0.5 * (w - a);
+                leftH[here + j] = 0.5 * (b + c);
+                rightH[here + j] = 0.5 * (b - c);
             } else {
-                lw[j] = 0.5 * w[j] + 0.5 * sqrtLen * normal.sample();
-                rw[j] = w[j] - lw[j];
+                double left = 0.5 * w + 0.5 * sqrtLen * normal.sample();
+                leftW[here + j] = left;
+                rightW[here + j] = w - left;
             }
         }
     }

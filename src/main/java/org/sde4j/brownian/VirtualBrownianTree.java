@@ -105,12 +105,17 @@ public final class VirtualBrownianTree implements SpaceTimeLevyAreaSource {
     public void increments(double[] times, int from, int count, double[] out) {
         int m = dimension;
         point("s", times[from]);
+        double[] previous = scratchW;
+        double[] current = lastW;
         for (int k = 0; k < count; k++) {
-            checkOrder(times[from + k], times[from + k + 1]);
-            System.arraycopy(lastW, 0, scratchW, 0, m);
-            point("t", times[from + k + 1]);
+            double t = times[from + k + 1];
+            checkOrder(times[from + k], t);
             for (int j = 0; j < m; j++) {
-                out[k * m + j] = lastW[j] - scratchW[j];
+                previous[j] = current[j];
+            }
+            point("t", t);
+            for (int j = 0; j < m; j++) {
+                out[k * m + j] = current[j] - previous[j];
             }
         }
     }

@@ -24,10 +24,16 @@ public final class KeyedStream implements UniformRandomProvider {
     private long state;
     private final ContinuousSampler gaussian = ZigguratSampler.NormalizedGaussian.of(this);
 
+    private long seed = Long.MIN_VALUE;
+    private long seedMix;
+
     /** Re-keys the stream: the following outputs depend on {@code (seed, a, b)} only. */
     public void reset(long seed, long a, long b) {
-        long k = RandomStreams.mix64(seed ^ 0x243f6a8885a308d3L);
-        k = RandomStreams.mix64(k + a * GOLDEN_GAMMA + 0x13198a2e03707344L);
+        if (seed != this.seed || seed == Long.MIN_VALUE) {
+            this.seed = seed;
+            this.seedMix = RandomStreams.mix64(seed ^ 0x243f6a8885a308d3L);
+        }
+        long k = RandomStreams.mix64(seedMix + a * GOLDEN_GAMMA + 0x13198a2e03707344L);
         state = RandomStreams.mix64(k ^ (b * 0xd1b54a32d192ed03L + 0xa4093822299f31d0L));
     }
 
