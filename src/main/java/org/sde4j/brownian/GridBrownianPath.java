@@ -9,7 +9,7 @@ import org.sde4j.sde.Require;
  * the same value; an increment over a coarse step of R fine steps is exactly the sum of the R fine
  * increments. This is what a strong-convergence study needs: one path, solved at several step sizes.
  *
- * <p>Queries between grid points are rejected (Brownian-bridge refinement is a separate source). Grid
+ * <p>Queries between grid points are rejected (Brownian-bridge refinement is {@link RefinableGridPath}). Grid
  * times are matched with a relative tolerance of 1e-9 of δ, so {@code t0 + k * (R δ)} computed in
  * floating point finds its grid point.
  *
