@@ -14,14 +14,14 @@ import org.sde4j.sde.Require;
  * <p>with ζ, η independent N(0, 1), and differ in how they account for the dropped tail:
  *
  * <ul>
- * <li>{@link #KPW}: adds the ΔW-dependent part of the tail exactly, {@code √(h ρ_n)(μ_j ΔW_k − μ_k ΔW_j)}
+ * <li>{@link #KPW} (called "Milstein" in Mrongowius &amp; Rößler 2022): adds the ΔW-dependent part of the tail exactly, {@code √(h ρ_n)(μ_j ΔW_k − μ_k ΔW_j)}
  *     with {@code ρ_n = 1/12 − (1/2π²) Σ_{r≤n} 1/r²} and μ ~ N(0, I); the ζη part of the tail is dropped.
  *     Mean-square error of the matrix I (Frobenius): {@code m(m−1) h² a_n / (2π²)} with
  *     {@code a_n = Σ_{r>n} 1/r² < 1/n}, so {@code n = ⌈m(m−1) h² / (2π² ε²)⌉} terms give RMS error ≤ ε.</li>
  * <li>{@link #WIKTORSSON}: replaces the whole tail by a Gaussian with its exact conditional covariance
  *     {@code (h/2π)² a_n Σ∞}, {@code Σ∞ = 2 I_M + (2/h) K(I − P)(I ⊗ ΔWΔWᵀ)(I − P)Kᵀ}, whose square root
  *     is {@code (Σ∞ + 2γ I)/(√2 (1 + γ))}, {@code γ = √(1 + |ΔW|²/h)} (Wiktorsson 2001, Ann. Appl. Probab.
- *     11, 470–487, Thm 4.1). Mean-square error at most {@code 5 m²(m−1) h² / (24 π² n²)}, so
+ *     11(2), 470–487; the test suite checks that this root squares to Σ∞). Mean-square error at most {@code 5 m²(m−1) h² / (24 π² n²)}, so
  *     {@code n = ⌈√(5m²(m−1)/(24π²)) h / ε⌉} terms suffice: O(1/ε) instead of O(1/ε²).</li>
  * </ul>
  */

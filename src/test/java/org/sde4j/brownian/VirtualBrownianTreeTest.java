@@ -177,6 +177,36 @@ class VirtualBrownianTreeTest {
     }
 
     @Test
+    void spaceTimeLevyAreaIsConsistentUnderRefinement() {
+        // For [s, u] split at its midpoint t: H = (H₁ + H₂)/2 + (W₁ − W₂)/4 (the identity the bisection
+        // samples from), for any s < u, dyadic or not, in both sources.
+        VirtualBrownianTree tree = VirtualBrownianTree.withSpaceTimeLevyArea(0, 2, 1e-5, 2, 17);
+        RefinableGridPath grid = RefinableGridPath.sample(0, 2, 10, 2, 12, 17, 3);
+        Random r = new Random(8);
+        double[] w = new double[2];
+        double[] h = new double[2];
+        double[] w1 = new double[2];
+        double[] h1 = new double[2];
+        double[] w2 = new double[2];
+        double[] h2 = new double[2];
+        for (SpaceTimeLevyAreaSource source : new SpaceTimeLevyAreaSource[] {tree, grid}) {
+            for (int k = 0; k < 200; k++) {
+                double s = 1.5 * r.nextDouble();
+                double u = s + (2 - s) * r.nextDouble();
+                double t = 0.5 * (s + u);
+                source.spaceTimeLevyArea(s, u, w, h);
+                source.spaceTimeLevyArea(s, t, w1, h1);
+                source.spaceTimeLevyArea(t, u, w2, h2);
+                for (int j = 0; j < 2; j++) {
+                    assertEquals(w[j], w1[j] + w2[j], 1e-12);
+                    assertEquals(h[j], 0.5 * (h1[j] + h2[j]) + 0.25 * (w1[j] - w2[j]), 1e-9,
+                            source.getClass().getSimpleName() + " s=" + s + " u=" + u);
+                }
+            }
+        }
+    }
+
+    @Test
     void rejectsQueriesOutsideTheSpanAndLevyAreaWithoutIt() {
         VirtualBrownianTree w = VirtualBrownianTree.of(0, 1, 1e-3, 1, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.increment(0.5, 1.5, new double[1]));
