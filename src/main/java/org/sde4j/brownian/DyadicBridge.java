@@ -61,8 +61,8 @@ final class DyadicBridge {
     private final double[] nodeKa;
     private final double[] nodeW;
     private final double[] nodeH;
-    /** Deepest level whose node entries are valid (they stay valid until the root changes). */
-    private int validDepth;
+    /** The level where the previous query ended; the node entries of levels 0..lastLevel are valid. */
+    private int lastLevel;
     private long rootKey = Long.MIN_VALUE;
 
     DyadicBridge(int m, boolean levy, int depth, long seed) {
@@ -120,7 +120,7 @@ final class DyadicBridge {
             System.arraycopy(h0, 0, nodeH, 0, m);
         }
         java.util.Arrays.fill(expanded, -1L);
-        validDepth = 0;
+        lastLevel = 0;
     }
 
     /**
@@ -129,9 +129,10 @@ final class DyadicBridge {
      * @param x a point of the root interval
      */
     void evaluate(double x, double[] wOut, double[] kOut) {
-        // Resume from the deepest known node containing x: the same node, with the same values, that a
-        // descent from the root would reach (its bounds are the exact midpoints that descent compares with).
-        int level = validDepth;
+        // Resume from the deepest node of the previous descent that contains x: the same node, with the
+        // same values, that a descent from the root would reach (its bounds are the exact midpoints that
+        // descent compares with).
+        int level = lastLevel;
         while (level > 0 && !(nodeA[level] <= x && x < nodeEnd[level])) {
             level--;
         }
@@ -179,10 +180,8 @@ final class DyadicBridge {
             }
             nodeA[next] = a;
             nodeIndex[next] = index;
-            if (next > validDepth) {
-                validDepth = next;
-            }
         }
+        lastLevel = level;
         int here = level * m;
         double len = nodeLength[level];
         double r = x == a ? 0.0 : (x - a) / len;

@@ -75,7 +75,7 @@ final class BrownianBench {
         double[] areaSeconds = time(areas, repeats);
         Table a = new Table("Lévy area", "median s", "µs / sample", "Wiktorsson speed-up");
         for (int k = 0; k < areaRows.size(); k++) {
-            String speedUp = k % 2 == 1 ? Format.f("%.1f×", areaSeconds[k - 1] / areaSeconds[k]) : "";
+            String speedUp = k % 2 == 1 ? Format.f("%.1f×", areaSeconds[k - 1] / areaSeconds[k]) : "—";
             a.row(areaRows.get(k)[0], Format.f("%.3f", areaSeconds[k]), Format.f("%.3f", areaSeconds[k] / samples * 1e6),
                     speedUp);
         }
