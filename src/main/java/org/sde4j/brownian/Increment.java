@@ -3,12 +3,14 @@ package org.sde4j.brownian;
 /**
  * The noise a scheme consumes in one step: the step size {@code h}, the increment {@code ΔW} of the
  * driving noise over the step and, for schemes that declare they need them, the iterated Itô integrals
- * {@code I_jk = ∫ (W_j(u) − W_j(t)) dW_k(u)} of the step (from an {@link IteratedIntegralSource}).
+ * {@code I_jk = ∫ (W_j(u) − W_j(t)) dW_k(u)} of the step (from an {@link IteratedIntegralSource}) or its
+ * space-time Lévy area H (from a {@link SpaceTimeLevyAreaSource}).
  * One instance is reused for every step of a solve (no allocation per step).
  */
 public final class Increment {
     private final double[] dw;
     private final double[] integrals;
+    private final double[] levyArea;
     private double h;
 
     /** @param noiseDimension m */
@@ -21,8 +23,47 @@ public final class Increment {
      * @param iteratedIntegrals whether this increment carries the m × m iterated integrals
      */
     public Increment(int noiseDimension, boolean iteratedIntegrals) {
+        this(noiseDimension, iteratedIntegrals, false);
+    }
+
+    /**
+     * @param noiseDimension     m
+     * @param iteratedIntegrals whether this increment carries the m × m iterated integrals
+     * @param spaceTimeLevyArea whether it carries the space-time Lévy area H (length m)
+     */
+    public Increment(int noiseDimension, boolean iteratedIntegrals, boolean spaceTimeLevyArea) {
         this.dw = new double[noiseDimension];
         this.integrals = iteratedIntegrals ? new double[noiseDimension * noiseDimension] : null;
+        this.levyArea = spaceTimeLevyArea ? new double[noiseDimension] : null;
+    }
+
+    /** Whether {@link #spaceTimeLevyArea()} is available. */
+    public boolean hasSpaceTimeLevyArea() {
+        return levyArea != null;
+    }
+
+    /**
+     * The space-time Lévy area H of the current step (N(0, h/12) per component, see
+     * {@link SpaceTimeLevyAreaSource}); returned without copying.
+     *
+     * @throws IllegalStateException when this increment was created without it
+     */
+    public double[] spaceTimeLevyArea() {
+        if (levyArea == null) {
+            throw new IllegalStateException("this increment carries no space-time Lévy area: the scheme must declare"
+                    + " needsSpaceTimeLevyArea() and be driven by a SpaceTimeLevyAreaSource");
+        }
+        return levyArea;
+    }
+
+    /**
+     * Sets H from a buffer filled by {@link SpaceTimeLevyAreaSource#spaceTimeLevyAreas}.
+     *
+     * @param buffer m per step (not modified)
+     * @param offset index of this step's first component
+     */
+    public void loadSpaceTimeLevyArea(double[] buffer, int offset) {
+        System.arraycopy(buffer, offset, spaceTimeLevyArea(), 0, levyArea.length);
     }
 
     /** The step size of the current step. */

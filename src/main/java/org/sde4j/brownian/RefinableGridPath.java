@@ -42,6 +42,8 @@ public final class RefinableGridPath implements SpaceTimeLevyAreaSource {
     private final double[] kS;
     private final double[] wt;
     private final double[] kT;
+    private final double[] bulkW;
+    private final double[] bulkH;
 
     private RefinableGridPath(double t0, double t1, int steps, int m, int levels, long bridgeSeed,
             ContinuousSampler normal) {
@@ -74,6 +76,8 @@ public final class RefinableGridPath implements SpaceTimeLevyAreaSource {
         this.kS = new double[m];
         this.wt = new double[m];
         this.kT = new double[m];
+        this.bulkW = new double[m];
+        this.bulkH = new double[m];
     }
 
     /**
@@ -177,6 +181,15 @@ public final class RefinableGridPath implements SpaceTimeLevyAreaSource {
     private static void check(double s, double t) {
         if (!(t > s)) {
             throw new IllegalArgumentException("t = " + t + ": must be greater than s = " + s);
+        }
+    }
+
+    @Override
+    public void spaceTimeLevyAreas(double[] times, int from, int count, double[] w, double[] h) {
+        for (int k = 0; k < count; k++) {
+            spaceTimeLevyArea(times[from + k], times[from + k + 1], bulkW, bulkH);
+            System.arraycopy(bulkW, 0, w, k * bulkW.length, bulkW.length);
+            System.arraycopy(bulkH, 0, h, k * bulkH.length, bulkH.length);
         }
     }
 }

@@ -17,4 +17,11 @@ public interface SpaceTimeLevyAreaSource extends BrownianSource {
      * @param h length m (modified)
      */
     void spaceTimeLevyArea(double s, double t, double[] w, double[] h);
+
+    /**
+     * The same over {@code count} consecutive intervals of {@code times}, as {@link #increments} does for
+     * ΔW: step k's W at {@code w[k·m ..]}, its H at {@code h[k·m ..]}; identical to successive calls of
+     * {@link #spaceTimeLevyArea(double, double, double[], double[])}.
+     */
+    void spaceTimeLevyAreas(double[] times, int from, int count, double[] w, double[] h);
 }

@@ -34,6 +34,8 @@ public final class VirtualBrownianTree implements SpaceTimeLevyAreaSource {
     private final double[] lastW;
     private final double[] lastK;
     private double lastX = Double.NaN;
+    private final double[] bulkW;
+    private final double[] bulkH;
 
     private VirtualBrownianTree(double t0, double t1, double tol, int dimension, long seed, boolean levy) {
         Require.timeSpan(t0, t1);
@@ -58,6 +60,8 @@ public final class VirtualBrownianTree implements SpaceTimeLevyAreaSource {
         this.scratchK = new double[dimension];
         this.lastW = new double[dimension];
         this.lastK = new double[dimension];
+        this.bulkW = new double[dimension];
+        this.bulkH = new double[dimension];
     }
 
     /**
@@ -157,6 +161,15 @@ public final class VirtualBrownianTree implements SpaceTimeLevyAreaSource {
     private static void checkOrder(double s, double t) {
         if (!(t > s)) {
             throw new IllegalArgumentException("t = " + t + ": must be greater than s = " + s);
+        }
+    }
+
+    @Override
+    public void spaceTimeLevyAreas(double[] times, int from, int count, double[] w, double[] h) {
+        for (int k = 0; k < count; k++) {
+            spaceTimeLevyArea(times[from + k], times[from + k + 1], bulkW, bulkH);
+            System.arraycopy(bulkW, 0, w, k * bulkW.length, bulkW.length);
+            System.arraycopy(bulkH, 0, h, k * bulkH.length, bulkH.length);
         }
     }
 }

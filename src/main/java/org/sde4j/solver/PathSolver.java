@@ -3,6 +3,7 @@ package org.sde4j.solver;
 import org.sde4j.brownian.BrownianSource;
 import org.sde4j.brownian.Increment;
 import org.sde4j.brownian.IteratedIntegralSource;
+import org.sde4j.brownian.SpaceTimeLevyAreaSource;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
 
@@ -40,6 +41,8 @@ public final class PathSolver {
     private final boolean integrals;
     private final String schemeName;
     private double[][] integralBuffers = new double[0][];
+    private final boolean levyArea;
+    private double[][] levyBuffers = new double[0][];
 
     /**
      * @param saveIndices increasing grid indices at which to save the state (0 = initial state)
@@ -67,7 +70,12 @@ public final class PathSolver {
         this.noiseDimension = problem.sde().noiseDimension();
         this.integrals = scheme.needsIteratedIntegrals() && problem.sde().noiseDimension() >= 2;
         this.schemeName = scheme.name();
-        this.increment = new Increment(noiseDimension, integrals);
+        this.levyArea = scheme.needsSpaceTimeLevyArea();
+        if (integrals && levyArea) {
+            throw new IllegalArgumentException("scheme " + scheme.name() + " declares both iterated integrals and"
+                    + " space-time Lévy area; no source supplies both");
+        }
+        this.increment = new Increment(noiseDimension, integrals, levyArea);
         this.saveIndices = saveIndices.clone();
         this.oneState = new double[1][problem.dimension()];
     }
@@ -136,6 +144,19 @@ public final class PathSolver {
         for (int p = 0; p < count; p++) {
             problem.copyInitialState(states[p]);
         }
+        if (levyArea) {
+            if (levyBuffers.length < count) {
+                levyBuffers = new double[count][TILE * m];
+            }
+            for (int p = 0; p < count; p++) {
+                if (!(brownian[p] instanceof SpaceTimeLevyAreaSource)) {
+                    throw new IllegalArgumentException("brownian[" + p + "] = " + brownian[p].getClass().getSimpleName()
+                            + ": scheme " + schemeName + " needs the space-time Lévy area of each step, which only a"
+                            + " SpaceTimeLevyAreaSource supplies (VirtualBrownianTree.withSpaceTimeLevyArea,"
+                            + " RefinableGridPath)");
+                }
+            }
+        }
         int nextSave = 0;
         if (saveIndices.length > 0 && saveIndices[0] == 0) {
             saveAll(count, states, saved, 0);
@@ -148,6 +169,9 @@ public final class PathSolver {
                 if (integrals) {
                     ((IteratedIntegralSource) brownian[p]).iteratedIntegrals(times, tileStart, tileSteps, buffers[p],
                             integralBuffers[p]);
+                } else if (levyArea) {
+                    ((SpaceTimeLevyAreaSource) brownian[p]).spaceTimeLevyAreas(times, tileStart, tileSteps, buffers[p],
+                            levyBuffers[p]);
                 } else {
                     brownian[p].increments(times, tileStart, tileSteps, buffers[p]);
                 }
@@ -161,6 +185,8 @@ public final class PathSolver {
                     increment.load(buffers[p], j * m);
                     if (integrals) {
                         increment.loadIteratedIntegrals(integralBuffers[p], j * m * m);
+                    } else if (levyArea) {
+                        increment.loadSpaceTimeLevyArea(levyBuffers[p], j * m);
                     }
                     stepper.step(t, x, increment);
                     for (double v : x) {

@@ -51,6 +51,15 @@ public interface Scheme {
     }
 
     /**
+     * Whether each step needs the space-time Lévy area H of the step ({@link
+     * org.sde4j.brownian.Increment#spaceTimeLevyArea()}), as the SRA/SRI stochastic Runge–Kutta schemes do:
+     * then the solver must be driven by a {@link org.sde4j.brownian.SpaceTimeLevyAreaSource}.
+     */
+    default boolean needsSpaceTimeLevyArea() {
+        return false;
+    }
+
+    /**
      * Checks that this scheme can solve {@code sde}.
      *
      * @throws IllegalArgumentException naming the mismatch (calculus, noise structure, a missing
