@@ -156,7 +156,7 @@ public final class Ensemble {
 
         RunningStatistics[][] chunks = ParallelPaths.run(paths, CHUNK, blockSize / CHUNK, threads, () -> {
             PathSolver solver = new PathSolver(problem, scheme, full, indices);
-            double[][] states = new double[CHUNK][d];
+            double[][] states = new double[CHUNK][solver.stateLength()];
             double[][][] saved = new double[CHUNK][indices.length][d];
             return (chunk, firstPath, count) -> {
                 StreamingBrownianIncrements[] brownian = new StreamingBrownianIncrements[count];

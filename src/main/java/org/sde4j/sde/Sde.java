@@ -78,6 +78,34 @@ public final class Sde {
     }
 
     /**
+     * The ODE {@code x' = f(t, x)} in d dimensions, as an SDE with no noise ({@link NoiseStructure#NONE}:
+     * one noise channel, {@code g ≡ 0}). Deterministic schemes solve it; so do all SDE schemes.
+     *
+     * @param dimension d
+     * @param drift     {@code f(t, x)}
+     * @return the ODE
+     */
+    public static Sde ode(int dimension, Drift drift) {
+        Builder b = builder(dimension, 1).drift(drift);
+        b.diffusion = (t, x, dw, out) -> java.util.Arrays.fill(out, 0.0);
+        b.diffusionVector = (t, x, out) -> java.util.Arrays.fill(out, 0.0);
+        b.diffusionDerivative = (t, x, out) -> java.util.Arrays.fill(out, 0.0);
+        b.noise = NoiseStructure.NONE;
+        return b.build();
+    }
+
+    /**
+     * The one-dimensional ODE {@code x' = f(t, x)}; see {@link #ode(int, Drift)}.
+     *
+     * @param drift {@code f(t, x)}
+     * @return the ODE
+     */
+    public static Sde ode(ScalarFunction drift) {
+        Require.nonNull("drift", drift);
+        return ode(1, (t, x, out) -> out[0] = drift.value(t, x[0]));
+    }
+
+    /**
      * This SDE with the derivative {@code ∂g/∂x} of a one-dimensional diffusion (see
      * {@link Builder#diffusionDerivative(VectorField)} for the d-dimensional form).
      */
@@ -201,16 +229,16 @@ public final class Sde {
     }
 
     /**
-     * Whether {@link #diffusionVector} is available: scalar noise (g is a d-vector) or diagonal noise
-     * (g's diagonal).
+     * Whether {@link #diffusionVector} is available: one noise channel (m = 1: g is a d-vector, whatever
+     * the declared structure) or diagonal noise (g's diagonal).
      */
     public boolean hasDiffusionVector() {
         return diffusionVector != null;
     }
 
     /**
-     * Evaluates the non-zero entries of {@code g(t, x)}: the vector {@code g} for scalar noise, the
-     * diagonal for diagonal noise.
+     * Evaluates the non-zero entries of {@code g(t, x)}: the vector {@code g} when m = 1, the diagonal for
+     * diagonal noise.
      *
      * @param x   state, length d (not modified)
      * @param out length d (modified)
@@ -218,8 +246,8 @@ public final class Sde {
      */
     public void diffusionVector(double t, double[] x, double[] out) {
         if (diffusionVector == null) {
-            throw new IllegalStateException("diffusionVector is defined for scalar and diagonal noise only;"
-                    + " this SDE has " + noise.label() + " noise");
+            throw new IllegalStateException("diffusionVector is defined for one noise channel (m = 1) or diagonal"
+                    + " noise only; this SDE has " + noise.label() + " noise with m = " + noiseDimension);
         }
         diffusionVector.evaluate(t, x, out);
     }
@@ -288,7 +316,7 @@ public final class Sde {
         public Builder diffusion(Diffusion value, NoiseStructure structure) {
             this.diffusion = Require.nonNull("diffusion", value);
             this.noise = Require.nonNull("noise structure", structure);
-            if (structure == NoiseStructure.SCALAR || structure == NoiseStructure.DIAGONAL) {
+            if (noiseDimension == 1 || structure == NoiseStructure.DIAGONAL) {
                 this.diffusionVector = unitProduct(value, noiseDimension);
             } else {
                 this.diffusionVector = null;
@@ -379,7 +407,7 @@ public final class Sde {
                 throw new IllegalArgumentException("diagonal noise needs noiseDimension = stateDimension, but m = "
                         + noiseDimension + " and d = " + stateDimension);
             }
-            if (diffusionDerivative != null && !(noise == NoiseStructure.DIAGONAL
+            if (diffusionDerivative != null && !(noise == NoiseStructure.DIAGONAL || noise == NoiseStructure.NONE
                     || (noise == NoiseStructure.SCALAR && stateDimension == 1) || noise == NoiseStructure.ADDITIVE)) {
                 throw new IllegalArgumentException("a diffusion derivative ∂g_i/∂x_i is defined for diagonal noise"
                         + " or scalar noise with d = 1, but this SDE has " + noise.label() + " noise with d = "

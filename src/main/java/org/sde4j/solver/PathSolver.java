@@ -63,7 +63,15 @@ public final class PathSolver {
         this.noiseDimension = problem.sde().noiseDimension();
         this.increment = new Increment(noiseDimension);
         this.saveIndices = saveIndices.clone();
-        this.oneState = new double[1][problem.dimension()];
+        this.oneState = new double[1][stateLength()];
+    }
+
+    /**
+     * The length of the state arrays {@link #solveBlock} works on: d plus the stepper's
+     * {@linkplain Stepper#auxiliaryDimension auxiliary entries}.
+     */
+    public int stateLength() {
+        return problem.dimension() + stepper.auxiliaryDimension();
     }
 
     /** The number of saved states per path. */
@@ -81,7 +89,8 @@ public final class PathSolver {
      *
      * @param brownian the driving noise, queried on consecutive grid intervals
      * @param saved    {@code saved[s]} receives the state at grid index {@code saveIndices[s]} (modified)
-     * @return the final state, in this solver's workspace (valid until the next call; copy to keep)
+     * @return the final state, in this solver's workspace (valid until the next call; copy to keep); its
+     *         first d entries are the SDE's state
      * @throws SolveDivergedException when the state stops being finite (path index −1)
      */
     public double[] solve(BrownianSource brownian, double[][] saved) {
@@ -103,7 +112,8 @@ public final class PathSolver {
      *
      * @param brownian {@code brownian[p]} drives path p, queried on consecutive grid intervals
      * @param count    the number of paths
-     * @param states   {@code states[p]}, length d (modified: the final state of path p on return)
+     * @param states   {@code states[p]}, length {@link #stateLength()} (modified: the final state of path p
+     *                 in its first d entries on return)
      * @param saved    {@code saved[p][s]} receives path p's state at grid index {@code saveIndices[s]}
      *                 (modified)
      * @throws SolveDivergedException when a state stops being finite; its path is the index p of the first
@@ -114,8 +124,10 @@ public final class PathSolver {
         if (buffers.length < count) {
             buffers = new double[count][TILE * m];
         }
+        double t0 = times[0];
         for (int p = 0; p < count; p++) {
             problem.copyInitialState(states[p]);
+            stepper.start(t0, states[p]);
         }
         int nextSave = 0;
         if (saveIndices.length > 0 && saveIndices[0] == 0) {
@@ -150,9 +162,10 @@ public final class PathSolver {
         }
     }
 
-    private static void saveAll(int count, double[][] states, double[][][] saved, int s) {
+    private void saveAll(int count, double[][] states, double[][][] saved, int s) {
+        int d = problem.dimension();
         for (int p = 0; p < count; p++) {
-            System.arraycopy(states[p], 0, saved[p][s], 0, states[p].length);
+            System.arraycopy(states[p], 0, saved[p][s], 0, d);
         }
     }
 }

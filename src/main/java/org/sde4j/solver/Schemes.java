@@ -15,7 +15,11 @@ public final class Schemes {
             Milstein.ITO,
             Milstein.STRATONOVICH,
             DerivativeFreeMilstein.ITO,
-            DerivativeFreeMilstein.STRATONOVICH);
+            DerivativeFreeMilstein.STRATONOVICH,
+            RungeKuttaSchemes.HEUN,
+            RungeKuttaSchemes.MIDPOINT,
+            RungeKuttaSchemes.EULER_HEUN,
+            RungeKuttaSchemes.RK4);
 
     private Schemes() {
     }
