@@ -10,6 +10,7 @@ import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.PathSolver;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.SolveDivergedException;
+import org.sde4j.solver.StepFailedException;
 import org.sde4j.solver.TimeGrid;
 
 /**
@@ -166,6 +167,8 @@ public final class Ensemble {
                 try {
                     solver.solveBlock(brownian, count, states, saved);
                 } catch (SolveDivergedException e) {
+                    throw e.onPath(firstPath + e.path());
+                } catch (StepFailedException e) {
                     throw e.onPath(firstPath + e.path());
                 }
                 RunningStatistics[] stats = new RunningStatistics[indices.length];

@@ -39,6 +39,7 @@ public final class Sde {
     private final Diffusion diffusion;
     private final VectorField diffusionVector;
     private final VectorField diffusionDerivative;
+    private final DriftJacobian driftJacobian;
 
     private Sde(Builder b) {
         this.stateDimension = b.stateDimension;
@@ -49,6 +50,7 @@ public final class Sde {
         this.diffusion = b.diffusion;
         this.diffusionVector = b.diffusionVector;
         this.diffusionDerivative = b.diffusionDerivative;
+        this.driftJacobian = b.driftJacobian;
     }
 
     /**
@@ -184,6 +186,7 @@ public final class Sde {
         b.diffusion = diffusion;
         b.diffusionVector = diffusionVector;
         b.diffusionDerivative = diffusionDerivative;
+        b.driftJacobian = driftJacobian;
         return b;
     }
 
@@ -273,6 +276,26 @@ public final class Sde {
         diffusionDerivative.evaluate(t, x, out);
     }
 
+    /** Whether the drift Jacobian {@code ∂f/∂x} was supplied (implicit schemes use it; otherwise they difference). */
+    public boolean hasDriftJacobian() {
+        return driftJacobian != null;
+    }
+
+    /**
+     * Evaluates the drift Jacobian {@code out[i·d + k] = ∂f_i/∂x_k (t, x)}.
+     *
+     * @param x   state, length d (not modified)
+     * @param out length d² (modified)
+     * @throws IllegalStateException when no Jacobian was supplied
+     */
+    public void driftJacobian(double t, double[] x, double[] out) {
+        if (driftJacobian == null) {
+            throw new IllegalStateException("this SDE has no drift Jacobian: supply one with driftJacobian(...)"
+                    + " or let the implicit scheme use finite differences");
+        }
+        driftJacobian.evaluate(t, x, out);
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "Sde[d=%d, m=%d, noise=%s, calculus=%s%s]", stateDimension,
@@ -294,6 +317,7 @@ public final class Sde {
         private Diffusion diffusion;
         private VectorField diffusionVector;
         private VectorField diffusionDerivative;
+        private DriftJacobian driftJacobian;
 
         private Builder(int stateDimension, int noiseDimension) {
             this.stateDimension = Require.positive("stateDimension", stateDimension);
@@ -378,6 +402,15 @@ public final class Sde {
          */
         public Builder diffusionDerivative(VectorField derivative) {
             this.diffusionDerivative = Require.nonNull("diffusion derivative", derivative);
+            return this;
+        }
+
+        /**
+         * Sets the drift Jacobian {@code ∂f_i/∂x_k}, written row-major into a d² array; drift-implicit
+         * schemes use it in their Newton iterations (without it they use finite differences).
+         */
+        public Builder driftJacobian(DriftJacobian jacobian) {
+            this.driftJacobian = Require.nonNull("drift Jacobian", jacobian);
             return this;
         }
 

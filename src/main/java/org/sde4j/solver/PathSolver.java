@@ -100,6 +100,8 @@ public final class PathSolver {
             solveBlock(oneSource, 1, oneState, oneSaved);
         } catch (SolveDivergedException e) {
             throw e.onPath(-1);
+        } catch (StepFailedException e) {
+            throw e.onPath(-1);
         } finally {
             oneSource[0] = null;
             oneSaved[0] = null;
@@ -118,6 +120,7 @@ public final class PathSolver {
      *                 (modified)
      * @throws SolveDivergedException when a state stops being finite; its path is the index p of the first
      *                                path to diverge at the earliest failing step
+     * @throws StepFailedException    when the scheme cannot complete a step (its path is the index p)
      */
     public void solveBlock(BrownianSource[] brownian, int count, double[][] states, double[][][] saved) {
         int m = noiseDimension;
@@ -147,7 +150,11 @@ public final class PathSolver {
                 for (int p = 0; p < count; p++) {
                     double[] x = states[p];
                     increment.load(buffers[p], j * m);
-                    stepper.step(t, x, increment);
+                    try {
+                        stepper.step(t, x, increment);
+                    } catch (StepFailedException e) {
+                        throw e.step() < 0 ? e.atStep(k, p) : e;
+                    }
                     for (double v : x) {
                         if (!Double.isFinite(v)) {
                             throw new SolveDivergedException(times[k + 1], k, p, x);

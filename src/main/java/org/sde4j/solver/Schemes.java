@@ -19,7 +19,12 @@ public final class Schemes {
             RungeKuttaSchemes.HEUN,
             RungeKuttaSchemes.MIDPOINT,
             RungeKuttaSchemes.EULER_HEUN,
-            RungeKuttaSchemes.RK4);
+            RungeKuttaSchemes.RK4,
+            ReversibleHeun.INSTANCE,
+            DriftImplicit.EULER_MARUYAMA,
+            DriftImplicit.MILSTEIN,
+            LinearMultistep.ADAMS_BASHFORTH_2,
+            LinearMultistep.lmResNet(0.5));
 
     private Schemes() {
     }
