@@ -32,9 +32,18 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--markdown",
+            description = "Print the scheme table as Markdown (the content of docs/solvers.md).")
+    private boolean markdown;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (markdown) {
+            out.print(SolversMarkdown.render());
+            out.flush();
+            return 0;
+        }
         out.println("Problems (--problem NAME)");
         out.println();
         out.print(problemTable().render());

@@ -12,6 +12,7 @@ import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.PathSolver;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.SolveDivergedException;
+import org.sde4j.solver.StepFailedException;
 import org.sde4j.solver.TimeGrid;
 
 /**
@@ -180,7 +181,7 @@ public final class Ensemble {
 
         RunningStatistics[][] chunks = ParallelPaths.run(paths, CHUNK, blockSize / CHUNK, threads, () -> {
             PathSolver solver = new PathSolver(problem, scheme, full, indices);
-            double[][] states = new double[CHUNK][d];
+            double[][] states = new double[CHUNK][solver.stateLength()];
             double[][][] saved = new double[CHUNK][indices.length][d];
             return (chunk, firstPath, count) -> {
                 BrownianSource[] brownian = new BrownianSource[count];
@@ -190,6 +191,8 @@ public final class Ensemble {
                 try {
                     solver.solveBlock(brownian, count, states, saved);
                 } catch (SolveDivergedException e) {
+                    throw e.onPath(firstPath + e.path());
+                } catch (StepFailedException e) {
                     throw e.onPath(firstPath + e.path());
                 }
                 RunningStatistics[] stats = new RunningStatistics[indices.length];

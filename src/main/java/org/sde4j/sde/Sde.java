@@ -39,6 +39,7 @@ public final class Sde {
     private final Diffusion diffusion;
     private final VectorField diffusionVector;
     private final VectorField diffusionDerivative;
+    private final DriftJacobian driftJacobian;
 
     private Sde(Builder b) {
         this.stateDimension = b.stateDimension;
@@ -49,6 +50,7 @@ public final class Sde {
         this.diffusion = b.diffusion;
         this.diffusionVector = b.diffusionVector;
         this.diffusionDerivative = b.diffusionDerivative;
+        this.driftJacobian = b.driftJacobian;
     }
 
     /**
@@ -75,6 +77,34 @@ public final class Sde {
         // The product g·dW directly, without the general scalar-noise loop: the hot path of 1-d SDEs.
         b.diffusion = (t, x, dw, out) -> out[0] = diffusion.value(t, x[0]) * dw[0];
         return b.build();
+    }
+
+    /**
+     * The ODE {@code x' = f(t, x)} in d dimensions, as an SDE with no noise ({@link NoiseStructure#NONE}:
+     * one noise channel, {@code g ≡ 0}). Deterministic schemes solve it; so do all SDE schemes.
+     *
+     * @param dimension d
+     * @param drift     {@code f(t, x)}
+     * @return the ODE
+     */
+    public static Sde ode(int dimension, Drift drift) {
+        Builder b = builder(dimension, 1).drift(drift);
+        b.diffusion = (t, x, dw, out) -> java.util.Arrays.fill(out, 0.0);
+        b.diffusionVector = (t, x, out) -> java.util.Arrays.fill(out, 0.0);
+        b.diffusionDerivative = (t, x, out) -> java.util.Arrays.fill(out, 0.0);
+        b.noise = NoiseStructure.NONE;
+        return b.build();
+    }
+
+    /**
+     * The one-dimensional ODE {@code x' = f(t, x)}; see {@link #ode(int, Drift)}.
+     *
+     * @param drift {@code f(t, x)}
+     * @return the ODE
+     */
+    public static Sde ode(ScalarFunction drift) {
+        Require.nonNull("drift", drift);
+        return ode(1, (t, x, out) -> out[0] = drift.value(t, x[0]));
     }
 
     /**
@@ -156,6 +186,7 @@ public final class Sde {
         b.diffusion = diffusion;
         b.diffusionVector = diffusionVector;
         b.diffusionDerivative = diffusionDerivative;
+        b.driftJacobian = driftJacobian;
         return b;
     }
 
@@ -201,16 +232,16 @@ public final class Sde {
     }
 
     /**
-     * Whether {@link #diffusionVector} is available: scalar noise (g is a d-vector) or diagonal noise
-     * (g's diagonal).
+     * Whether {@link #diffusionVector} is available: one noise channel (m = 1: g is a d-vector, whatever
+     * the declared structure) or diagonal noise (g's diagonal).
      */
     public boolean hasDiffusionVector() {
         return diffusionVector != null;
     }
 
     /**
-     * Evaluates the non-zero entries of {@code g(t, x)}: the vector {@code g} for scalar noise, the
-     * diagonal for diagonal noise.
+     * Evaluates the non-zero entries of {@code g(t, x)}: the vector {@code g} when m = 1, the diagonal for
+     * diagonal noise.
      *
      * @param x   state, length d (not modified)
      * @param out length d (modified)
@@ -218,8 +249,8 @@ public final class Sde {
      */
     public void diffusionVector(double t, double[] x, double[] out) {
         if (diffusionVector == null) {
-            throw new IllegalStateException("diffusionVector is defined for scalar and diagonal noise only;"
-                    + " this SDE has " + noise.label() + " noise");
+            throw new IllegalStateException("diffusionVector is defined for one noise channel (m = 1) or diagonal"
+                    + " noise only; this SDE has " + noise.label() + " noise with m = " + noiseDimension);
         }
         diffusionVector.evaluate(t, x, out);
     }
@@ -245,6 +276,26 @@ public final class Sde {
         diffusionDerivative.evaluate(t, x, out);
     }
 
+    /** Whether the drift Jacobian {@code ∂f/∂x} was supplied (implicit schemes use it; otherwise they difference). */
+    public boolean hasDriftJacobian() {
+        return driftJacobian != null;
+    }
+
+    /**
+     * Evaluates the drift Jacobian {@code out[i·d + k] = ∂f_i/∂x_k (t, x)}.
+     *
+     * @param x   state, length d (not modified)
+     * @param out length d² (modified)
+     * @throws IllegalStateException when no Jacobian was supplied
+     */
+    public void driftJacobian(double t, double[] x, double[] out) {
+        if (driftJacobian == null) {
+            throw new IllegalStateException("this SDE has no drift Jacobian: supply one with driftJacobian(...)"
+                    + " or let the implicit scheme use finite differences");
+        }
+        driftJacobian.evaluate(t, x, out);
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "Sde[d=%d, m=%d, noise=%s, calculus=%s%s]", stateDimension,
@@ -266,6 +317,7 @@ public final class Sde {
         private Diffusion diffusion;
         private VectorField diffusionVector;
         private VectorField diffusionDerivative;
+        private DriftJacobian driftJacobian;
 
         private Builder(int stateDimension, int noiseDimension) {
             this.stateDimension = Require.positive("stateDimension", stateDimension);
@@ -288,7 +340,7 @@ public final class Sde {
         public Builder diffusion(Diffusion value, NoiseStructure structure) {
             this.diffusion = Require.nonNull("diffusion", value);
             this.noise = Require.nonNull("noise structure", structure);
-            if (structure == NoiseStructure.SCALAR || structure == NoiseStructure.DIAGONAL) {
+            if (noiseDimension == 1 || structure == NoiseStructure.DIAGONAL) {
                 this.diffusionVector = unitProduct(value, noiseDimension);
             } else {
                 this.diffusionVector = null;
@@ -353,6 +405,15 @@ public final class Sde {
             return this;
         }
 
+        /**
+         * Sets the drift Jacobian {@code ∂f_i/∂x_k}, written row-major into a d² array; drift-implicit
+         * schemes use it in their Newton iterations (without it they use finite differences).
+         */
+        public Builder driftJacobian(DriftJacobian jacobian) {
+            this.driftJacobian = Require.nonNull("drift Jacobian", jacobian);
+            return this;
+        }
+
         /** Sets the calculus (default Itô). */
         public Builder calculus(Calculus value) {
             this.calculus = Require.nonNull("calculus", value);
@@ -379,7 +440,7 @@ public final class Sde {
                 throw new IllegalArgumentException("diagonal noise needs noiseDimension = stateDimension, but m = "
                         + noiseDimension + " and d = " + stateDimension);
             }
-            if (diffusionDerivative != null && !(noise == NoiseStructure.DIAGONAL
+            if (diffusionDerivative != null && !(noise == NoiseStructure.DIAGONAL || noise == NoiseStructure.NONE
                     || (noise == NoiseStructure.SCALAR && stateDimension == 1) || noise == NoiseStructure.ADDITIVE)) {
                 throw new IllegalArgumentException("a diffusion derivative ∂g_i/∂x_i is defined for diagonal noise"
                         + " or scalar noise with d = 1, but this SDE has " + noise.label() + " noise with d = "

@@ -19,6 +19,7 @@ abstract class DeclaredScheme implements Scheme {
     private final double strongOrder;
     private final Set<NoiseStructure> special;
     private final double strongOrderSpecial;
+    private final double deterministicOrder;
     private final double weakOrder;
     private final int driftEvaluations;
     private final int diffusionEvaluations;
@@ -26,6 +27,19 @@ abstract class DeclaredScheme implements Scheme {
     DeclaredScheme(String name, String description, Calculus calculus, Set<NoiseStructure> supportedNoise,
             double strongOrder, Set<NoiseStructure> special, double strongOrderSpecial, double weakOrder,
             int driftEvaluations, int diffusionEvaluations) {
+        this(name, description, calculus, supportedNoise, strongOrder, special, strongOrderSpecial,
+                special.isEmpty() ? strongOrder : Math.max(strongOrder, strongOrderSpecial), weakOrder,
+                driftEvaluations, diffusionEvaluations);
+    }
+
+    /**
+     * @param deterministicOrder the order on ODEs ({@link NoiseStructure#NONE}), where the strong order is
+     *                           the classical order of the drift part
+     */
+    DeclaredScheme(String name, String description, Calculus calculus, Set<NoiseStructure> supportedNoise,
+            double strongOrder, Set<NoiseStructure> special, double strongOrderSpecial, double deterministicOrder,
+            double weakOrder, int driftEvaluations, int diffusionEvaluations) {
+        this.deterministicOrder = deterministicOrder;
         this.name = name;
         this.description = description;
         this.calculus = calculus;
@@ -63,6 +77,9 @@ abstract class DeclaredScheme implements Scheme {
         if (supportedNoise.stream().noneMatch(noise::isSpecialCaseOf)) {
             throw new IllegalArgumentException("noise = " + noise.label() + ": scheme " + name + " does not support it"
                     + " (it supports " + Schemes.labels(supportedNoise) + ")");
+        }
+        if (noise == NoiseStructure.NONE) {
+            return deterministicOrder;
         }
         return special.stream().anyMatch(noise::isSpecialCaseOf) ? strongOrderSpecial : strongOrder;
     }

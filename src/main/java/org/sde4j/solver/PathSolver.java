@@ -77,7 +77,15 @@ public final class PathSolver {
         }
         this.increment = new Increment(noiseDimension, integrals, levyArea);
         this.saveIndices = saveIndices.clone();
-        this.oneState = new double[1][problem.dimension()];
+        this.oneState = new double[1][stateLength()];
+    }
+
+    /**
+     * The length of the state arrays {@link #solveBlock} works on: d plus the stepper's
+     * {@linkplain Stepper#auxiliaryDimension auxiliary entries}.
+     */
+    public int stateLength() {
+        return problem.dimension() + stepper.auxiliaryDimension();
     }
 
     /** The number of saved states per path. */
@@ -95,7 +103,8 @@ public final class PathSolver {
      *
      * @param brownian the driving noise, queried on consecutive grid intervals
      * @param saved    {@code saved[s]} receives the state at grid index {@code saveIndices[s]} (modified)
-     * @return the final state, in this solver's workspace (valid until the next call; copy to keep)
+     * @return the final state, in this solver's workspace (valid until the next call; copy to keep); its
+     *         first d entries are the SDE's state
      * @throws SolveDivergedException when the state stops being finite (path index −1)
      */
     public double[] solve(BrownianSource brownian, double[][] saved) {
@@ -104,6 +113,8 @@ public final class PathSolver {
         try {
             solveBlock(oneSource, 1, oneState, oneSaved);
         } catch (SolveDivergedException e) {
+            throw e.onPath(-1);
+        } catch (StepFailedException e) {
             throw e.onPath(-1);
         } finally {
             oneSource[0] = null;
@@ -117,11 +128,13 @@ public final class PathSolver {
      *
      * @param brownian {@code brownian[p]} drives path p, queried on consecutive grid intervals
      * @param count    the number of paths
-     * @param states   {@code states[p]}, length d (modified: the final state of path p on return)
+     * @param states   {@code states[p]}, length {@link #stateLength()} (modified: the final state of path p
+     *                 in its first d entries on return)
      * @param saved    {@code saved[p][s]} receives path p's state at grid index {@code saveIndices[s]}
      *                 (modified)
      * @throws SolveDivergedException when a state stops being finite; its path is the index p of the first
      *                                path to diverge at the earliest failing step
+     * @throws StepFailedException    when the scheme cannot complete a step (its path is the index p)
      */
     public void solveBlock(BrownianSource[] brownian, int count, double[][] states, double[][][] saved) {
         int m = noiseDimension;
@@ -141,8 +154,10 @@ public final class PathSolver {
                 }
             }
         }
+        double t0 = times[0];
         for (int p = 0; p < count; p++) {
             problem.copyInitialState(states[p]);
+            stepper.start(t0, states[p]);
         }
         if (levyArea) {
             if (levyBuffers.length < count) {
@@ -188,7 +203,11 @@ public final class PathSolver {
                     } else if (levyArea) {
                         increment.loadSpaceTimeLevyArea(levyBuffers[p], j * m);
                     }
-                    stepper.step(t, x, increment);
+                    try {
+                        stepper.step(t, x, increment);
+                    } catch (StepFailedException e) {
+                        throw e.step() < 0 ? e.atStep(k, p) : e;
+                    }
                     for (double v : x) {
                         if (!Double.isFinite(v)) {
                             throw new SolveDivergedException(times[k + 1], k, p, x);
@@ -203,9 +222,10 @@ public final class PathSolver {
         }
     }
 
-    private static void saveAll(int count, double[][] states, double[][][] saved, int s) {
+    private void saveAll(int count, double[][] states, double[][][] saved, int s) {
+        int d = problem.dimension();
         for (int p = 0; p < count; p++) {
-            System.arraycopy(states[p], 0, saved[p][s], 0, states[p].length);
+            System.arraycopy(states[p], 0, saved[p][s], 0, d);
         }
     }
 }

@@ -66,7 +66,7 @@ public interface Scheme {
      *                                  derivative) and what to do instead
      */
     default void checkSupports(Sde sde) {
-        if (sde.calculus() != calculus()) {
+        if (sde.calculus() != calculus() && sde.noise() != NoiseStructure.NONE) {
             throw new IllegalArgumentException("scheme " + name() + " solves " + calculus().displayName()
                     + " SDEs, but this SDE is " + sde.calculus().displayName() + ": choose a "
                     + sde.calculus().displayName() + " scheme, or convert the SDE with sde.convertedTo("

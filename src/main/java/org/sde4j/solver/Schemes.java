@@ -17,7 +17,16 @@ public final class Schemes {
             DerivativeFreeMilstein.ITO,
             DerivativeFreeMilstein.STRATONOVICH,
             MultiNoiseMilstein.COMMUTATIVE,
-            MultiNoiseMilstein.GENERAL);
+            MultiNoiseMilstein.GENERAL,
+            RungeKuttaSchemes.HEUN,
+            RungeKuttaSchemes.MIDPOINT,
+            RungeKuttaSchemes.EULER_HEUN,
+            RungeKuttaSchemes.RK4,
+            ReversibleHeun.INSTANCE,
+            DriftImplicit.EULER_MARUYAMA,
+            DriftImplicit.MILSTEIN,
+            LinearMultistep.ADAMS_BASHFORTH_2,
+            LinearMultistep.lmResNet(0.5));
 
     private Schemes() {
     }

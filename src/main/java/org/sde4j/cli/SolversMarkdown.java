@@ -1,0 +1,44 @@
+package org.sde4j.cli;
+
+import java.util.Set;
+import org.sde4j.sde.NoiseStructure;
+import org.sde4j.solver.Scheme;
+import org.sde4j.solver.Schemes;
+
+/**
+ * The scheme table of {@code docs/solvers.md}, generated from the schemes' own declarations by
+ * {@code bin/sde4j list --markdown}; {@code SolversDocTest} fails when the committed file is stale.
+ */
+final class SolversMarkdown {
+    private SolversMarkdown() {
+    }
+
+    static String render() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Solvers\n\n");
+        sb.append("Generated from the schemes' declarations by `bin/sde4j list --markdown > docs/solvers.md`;\n");
+        sb.append("a test fails when this file is stale. Each declared order is measured by the test suite\n");
+        sb.append("(`StrongConvergenceTest`, `DeterministicOrderTest`) on problems with exact solutions.\n\n");
+        sb.append("| scheme | calculus | noise structures | strong order | weak order | f / step | g / step |"
+                + " embedded error estimate | update and reference |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Scheme s : Schemes.all()) {
+            boolean odeOnly = s.supportedNoise().equals(Set.of(NoiseStructure.NONE));
+            sb.append("| `").append(s.name()).append("` | ")
+                    .append(odeOnly ? "— (ODE)" : s.calculus().displayName()).append(" | ")
+                    .append(Schemes.labels(s.supportedNoise())).append(" | ")
+                    .append(odeOnly ? "classical " + s.strongOrder(NoiseStructure.NONE) : ListCommand.strongOrders(s))
+                    .append(" | ")
+                    .append(odeOnly ? "—" : Double.toString(s.weakOrder())).append(" | ")
+                    .append(s.driftEvaluationsPerStep()).append(" | ")
+                    .append(s.diffusionEvaluationsPerStep()).append(" | ")
+                    .append("none").append(" | ")
+                    .append(s.description().replace("|", "\\|")).append(" |\n");
+        }
+        sb.append("\nStrong order: `E|X_N − X(T)| = O(h^order)`; \"0.5 (additive: 1.0)\" means 0.5 in general and 1.0 on"
+                + " additive noise; \"none (ODE)\" is the classical order on ordinary differential equations (no noise).\n");
+        sb.append("f / step, g / step: drift and diffusion evaluations per step (for the implicit schemes, per"
+                + " Newton iteration plus one).\n");
+        return sb.toString();
+    }
+}
