@@ -22,6 +22,14 @@ public interface BrownianSourceFactory {
         return (seed, path, m) -> new StreamingBrownianIncrements(RandomStreams.gaussian(seed, path), m);
     }
 
+    /**
+     * Streaming increments with space-time Lévy areas from stream {@code (seed, path)}: the default of
+     * ensembles for schemes that need H (SRA, SRI).
+     */
+    static BrownianSourceFactory gaussianWithLevyArea() {
+        return (seed, path, m) -> new StreamingLevyAreaIncrements(RandomStreams.gaussian(seed, path), m);
+    }
+
     /** Streaming increments of {@code model} from stream {@code (seed, path)}. */
     static BrownianSourceFactory noise(NoiseModel model) {
         org.sde4j.sde.Require.nonNull("model", model);

@@ -176,8 +176,13 @@ public final class Ensemble {
         AtomicLong finished = new AtomicLong();
         long rootSeed = seed;
         LongConsumer listener = progress;
-        BrownianSourceFactory sources = scheme.needsIteratedIntegrals() && m >= 2 && brownian == DEFAULT_SOURCE
-                ? BrownianSourceFactory.iteratedIntegrals(LevyAreaMethod.WIKTORSSON) : brownian;
+        BrownianSourceFactory sources = brownian;
+        if (brownian == DEFAULT_SOURCE && scheme.needsIteratedIntegrals() && m >= 2) {
+            sources = BrownianSourceFactory.iteratedIntegrals(LevyAreaMethod.WIKTORSSON);
+        } else if (brownian == DEFAULT_SOURCE && scheme.needsSpaceTimeLevyArea()) {
+            sources = BrownianSourceFactory.gaussianWithLevyArea();
+        }
+        BrownianSourceFactory pathSources = sources;
 
         RunningStatistics[][] chunks = ParallelPaths.run(paths, CHUNK, blockSize / CHUNK, threads, () -> {
             PathSolver solver = new PathSolver(problem, scheme, full, indices);
@@ -186,7 +191,7 @@ public final class Ensemble {
             return (chunk, firstPath, count) -> {
                 BrownianSource[] brownian = new BrownianSource[count];
                 for (int i = 0; i < count; i++) {
-                    brownian[i] = sources.create(rootSeed, firstPath + i, m);
+                    brownian[i] = pathSources.create(rootSeed, firstPath + i, m);
                 }
                 try {
                     solver.solveBlock(brownian, count, states, saved);

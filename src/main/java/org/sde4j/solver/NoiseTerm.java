@@ -9,29 +9,46 @@ public enum NoiseTerm {
     /** {@code ξ_j = ΔW_j}: the Itô/Stratonovich integral {@code I_(j)}. */
     DW("ΔW") {
         @Override
-        double value(double dw, double h, double sqrtH) {
+        double value(double dw, double h, double sqrtH, double area) {
             return dw;
         }
     },
     /** {@code ξ_j = √h}: the deterministic scale of Rößler-type supporting stages. */
     SQRT_H("√h") {
         @Override
-        double value(double dw, double h, double sqrtH) {
+        double value(double dw, double h, double sqrtH, double area) {
             return sqrtH;
         }
     },
     /** {@code ξ_j = (ΔW_j² − h) / (2√h) = I_(j,j) / √h}, the Itô double integral scaled (Milstein term). */
     ITO_SQUARE("(ΔW² − h)/(2√h)") {
         @Override
-        double value(double dw, double h, double sqrtH) {
+        double value(double dw, double h, double sqrtH, double area) {
             return (dw * dw - h) / (2 * sqrtH);
         }
     },
     /** {@code ξ_j = ΔW_j² / (2√h) = J_(j,j) / √h}, the Stratonovich double integral scaled. */
     STRATONOVICH_SQUARE("ΔW²/(2√h)") {
         @Override
-        double value(double dw, double h, double sqrtH) {
+        double value(double dw, double h, double sqrtH, double area) {
             return dw * dw / (2 * sqrtH);
+        }
+    },
+    /**
+     * {@code ξ_j = I_(j,0) / h = ΔW_j / 2 + H_j}, where {@code I_(j,0) = ∫∫ dW_j ds = ∫ (W_j(u) − W_j(t)) du}
+     * and H is the step's space-time Lévy area (N(0, h/12), independent of ΔW): needs a source of H.
+     */
+    TIME_INTEGRAL("I_(1,0)/h") {
+        @Override
+        double value(double dw, double h, double sqrtH, double area) {
+            return 0.5 * dw + area;
+        }
+    },
+    /** {@code ξ_j = I_(j,j,j) / h = (ΔW_j³ − 3 h ΔW_j) / (6h)}, the Itô triple integral scaled. */
+    ITO_CUBE("(ΔW³ − 3hΔW)/(6h)") {
+        @Override
+        double value(double dw, double h, double sqrtH, double area) {
+            return (dw * dw * dw - 3 * h * dw) / (6 * h);
         }
     };
 
@@ -46,6 +63,15 @@ public enum NoiseTerm {
         return symbol;
     }
 
-    /** ξ for one noise component. */
-    abstract double value(double dw, double h, double sqrtH);
+    /**
+     * ξ for one noise component.
+     *
+     * @param area the component's space-time Lévy area H (0 when the term does not use it)
+     */
+    abstract double value(double dw, double h, double sqrtH, double area);
+
+    /** Whether this term needs the space-time Lévy area H of the step. */
+    boolean needsSpaceTimeLevyArea() {
+        return this == TIME_INTEGRAL;
+    }
 }

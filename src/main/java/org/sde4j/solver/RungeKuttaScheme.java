@@ -34,6 +34,11 @@ public final class RungeKuttaScheme extends DeclaredScheme {
     }
 
     @Override
+    public boolean needsSpaceTimeLevyArea() {
+        return tableau.needsSpaceTimeLevyArea();
+    }
+
+    @Override
     public Stepper newStepper(Sde sde) {
         checkSupports(sde);
         return new TableauStepper(sde, tableau);
@@ -58,6 +63,7 @@ public final class RungeKuttaScheme extends DeclaredScheme {
         /** product form: g(H_i)·ξ_r per stage and term; vector form: unused. */
         private final double[][][] gxi;
         private final double[][] xi;
+        private final boolean levyArea;
 
         TableauStepper(Sde sde, StochasticTableau tableau) {
             this.sde = sde;
@@ -82,6 +88,7 @@ public final class RungeKuttaScheme extends DeclaredScheme {
             this.g = new double[s][d];
             this.gxi = new double[s][terms.length][d];
             this.xi = new double[terms.length][m];
+            this.levyArea = tableau.needsSpaceTimeLevyArea();
         }
 
         @Override
@@ -89,9 +96,10 @@ public final class RungeKuttaScheme extends DeclaredScheme {
             double h = noise.h();
             double sqrtH = Math.sqrt(h);
             double[] dw = noise.dw();
+            double[] area = levyArea ? noise.spaceTimeLevyArea() : dw;
             for (int r = 0; r < terms.length; r++) {
                 for (int j = 0; j < m; j++) {
-                    xi[r][j] = terms[r].value(dw[j], h, sqrtH);
+                    xi[r][j] = terms[r].value(dw[j], h, sqrtH, levyArea ? area[j] : 0.0);
                 }
             }
             for (int i = 0; i < s; i++) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * squared-increment terms the derivative-free Milstein-type methods. Immutable.
  *
  * <p>Construction validates: shapes; explicitness ({@code a_ij = b^r_ij = 0} for {@code j ≥ i}); the
- * row-sum condition {@code c_i = Σ_j a_ij}; consistency {@code Σ α_i = 1}, and {@code Σ β^ΔW_i = 1}
+ * row-sum condition {@code c_i = Σ_j a_ij} for every stage whose drift is evaluated; consistency {@code Σ α_i = 1}, and {@code Σ β^ΔW_i = 1}
  * when there is a ΔW term (to 1e-12). Order conditions beyond consistency are reported by
  * {@link #orderConditionResiduals} for the tests to check.
  */
@@ -83,6 +83,11 @@ public final class StochasticTableau {
     double beta(NoiseTerm term, int i) {
         double[] w = beta.get(term);
         return w == null ? 0 : w[i];
+    }
+
+    /** Whether a step needs the space-time Lévy area H (a {@link NoiseTerm#TIME_INTEGRAL} term). */
+    public boolean needsSpaceTimeLevyArea() {
+        return beta.keySet().stream().anyMatch(NoiseTerm::needsSpaceTimeLevyArea);
     }
 
     /** Whether stage i's drift value enters the update or a later stage. */
@@ -193,6 +198,9 @@ public final class StochasticTableau {
             }
         }
         for (int i = 0; i < s; i++) {
+            if (!usesDrift(i)) {
+                continue; // a diffusion-only stage may take its time elsewhere (Rößler's SRA: c^(1))
+            }
             double rowSum = 0;
             for (int j = 0; j < s; j++) {
                 rowSum += a[i][j];

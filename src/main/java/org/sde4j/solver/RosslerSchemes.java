@@ -1,0 +1,78 @@
+package org.sde4j.solver;
+
+import java.util.EnumSet;
+import org.sde4j.sde.Calculus;
+import org.sde4j.sde.NoiseStructure;
+
+/**
+ * Stochastic Runge–Kutta schemes of strong order 1.5 from Rößler's SRI and SRA families ({@link RosslerTableau}),
+ * run by the generic tableau step. They need the space-time Lévy area of each step (for {@code I_(1,0)}),
+ * which the ensemble's default streaming source, the virtual Brownian tree and the refinable grid path
+ * supply.
+ */
+public final class RosslerSchemes {
+    private RosslerSchemes() {
+    }
+
+    /** SRIW1's coefficients (Rößler 2010, the weak-order-2 member of SRI; as in StochasticDiffEq.jl). */
+    public static final RosslerTableau SRIW1_TABLEAU = RosslerTableau.sri(
+            new double[] {0, 0.75, 0, 0},
+            new double[] {0, 0.25, 1, 0.25},
+            new double[][] {{0, 0, 0, 0}, {0.75, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}},
+            new double[][] {{0, 0, 0, 0}, {0.25, 0, 0, 0}, {1, 0, 0, 0}, {0, 0, 0.25, 0}},
+            new double[][] {{0, 0, 0, 0}, {1.5, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}},
+            new double[][] {{0, 0, 0, 0}, {0.5, 0, 0, 0}, {-1, 0, 0, 0}, {-5, 3, 0.5, 0}},
+            new double[] {1.0 / 3, 2.0 / 3, 0, 0},
+            new double[] {-1, 4.0 / 3, 2.0 / 3, 0},
+            new double[] {-1, 4.0 / 3, -1.0 / 3, 0},
+            new double[] {2, -4.0 / 3, -2.0 / 3, 0},
+            new double[] {-2, 5.0 / 3, -2.0 / 3, 1});
+
+    /** SRA1's coefficients (Rößler 2010). */
+    public static final RosslerTableau SRA1_TABLEAU = RosslerTableau.sra(
+            new double[] {0, 0.75}, new double[] {1, 0},
+            new double[][] {{0, 0}, {0.75, 0}}, new double[][] {{0, 0}, {1.5, 0}},
+            new double[] {1.0 / 3, 2.0 / 3}, new double[] {1, 0}, new double[] {-1, 1});
+
+    /** SRA3's coefficients (Rößler 2010): a third-order drift part. */
+    public static final RosslerTableau SRA3_TABLEAU = RosslerTableau.sra(
+            new double[] {0, 1, 0.5}, new double[] {1, 0, 0},
+            new double[][] {{0, 0, 0}, {1, 0, 0}, {0.25, 0.25, 0}},
+            new double[][] {{0, 0, 0}, {0, 0, 0}, {1, 0.5, 0}},
+            new double[] {1.0 / 6, 1.0 / 6, 2.0 / 3}, new double[] {1, 0, 0}, new double[] {-1, 1, 0});
+
+    /** SOSRA's coefficients (Rackauckas &amp; Nie 2018, stability-optimised SRA). */
+    public static final RosslerTableau SOSRA_TABLEAU = RosslerTableau.sra(
+            new double[] {0, 0.6923962376159507, 1}, new double[] {0, 0.041248171110700504, 1},
+            new double[][] {{0, 0, 0}, {0.6923962376159507, 0, 0}, {-3.1609142252828395, 4.1609142252828395, 0}},
+            new double[][] {{0, 0, 0}, {1.3371632704399763, 0, 0}, {1.442371048468624, 1.8632741501139225, 0}},
+            new double[] {0.2889874966892885, 0.6859880440839937, 0.025024459226717772},
+            new double[] {-16.792534242221663, 17.514995785380226, 0.27753845684143835},
+            new double[] {0.4237535769069274, 0.6010381474428539, -1.0247917243497813});
+
+    /**
+     * SRIW1 (Rößler 2010): Itô, scalar or diagonal noise; strong order 1.5, weak order 2; four drift and
+     * four diffusion stages (drift evaluated at 2, diffusion at 4); classical order 2 on ODEs.
+     */
+    public static final RungeKuttaScheme SRIW1 = new RungeKuttaScheme("sriw1",
+            "Rößler's SRI stages with I_(1), I_(1,1), I_(1,0), I_(1,1,1) (Rößler 2010, SRIW1)", Calculus.ITO,
+            EnumSet.of(NoiseStructure.SCALAR, NoiseStructure.DIAGONAL, NoiseStructure.ADDITIVE), 1.5,
+            EnumSet.noneOf(NoiseStructure.class), 1.5, 2.0, 2.0, SRIW1_TABLEAU.toStochasticTableau());
+
+    /** SRA1 (Rößler 2010): additive noise; strong order 1.5, weak order 2; classical order 2. */
+    public static final RungeKuttaScheme SRA1 = new RungeKuttaScheme("sra1",
+            "Rößler's SRA with I_(1), I_(1,0) (Rößler 2010, SRA1)", Calculus.ITO, EnumSet.of(NoiseStructure.ADDITIVE),
+            1.5, EnumSet.noneOf(NoiseStructure.class), 1.5, 2.0, 2.0, SRA1_TABLEAU.toStochasticTableau());
+
+    /** SRA3 (Rößler 2010): additive noise; strong order 1.5, weak order 2 (3 on the drift); classical order 3. */
+    public static final RungeKuttaScheme SRA3 = new RungeKuttaScheme("sra3",
+            "Rößler's SRA with a third-order drift part (Rößler 2010, SRA3)", Calculus.ITO,
+            EnumSet.of(NoiseStructure.ADDITIVE), 1.5, EnumSet.noneOf(NoiseStructure.class), 1.5, 3.0, 2.0,
+            SRA3_TABLEAU.toStochasticTableau());
+
+    /** SOSRA (Rackauckas &amp; Nie 2018): stability-optimised SRA; strong order 1.5; classical order 2. */
+    public static final RungeKuttaScheme SOSRA = new RungeKuttaScheme("sosra",
+            "stability-optimised SRA (Rackauckas & Nie 2018, SOSRA)", Calculus.ITO,
+            EnumSet.of(NoiseStructure.ADDITIVE), 1.5, EnumSet.noneOf(NoiseStructure.class), 1.5, 2.0, 2.0,
+            SOSRA_TABLEAU.toStochasticTableau());
+}
