@@ -198,13 +198,9 @@ public final class LevyAreaSampler {
 
     /** The closed-form √Σ∞ used by {@link #sample}, for tests. */
     double[] tailCovarianceRoot(double h, double[] dw) {
-        addWiktorssonTailMatrixOnly(h, dw);
-        return sigma.clone();
-    }
-
-    private void addWiktorssonTailMatrixOnly(double h, double[] dw) {
-        // Reuses the tail code path with a sampler of zeros, so the matrix under test is the one used.
+        // Runs the tail code path itself with a sampler of zeros, so the matrix under test is the one used.
         java.util.Arrays.fill(area, 0.0);
         addWiktorssonTail(h, dw, () -> 0.0);
+        return sigma.clone();
     }
 }

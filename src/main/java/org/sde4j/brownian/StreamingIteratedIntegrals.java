@@ -5,9 +5,10 @@ import org.sde4j.sde.Require;
 
 /**
  * Streaming increments with iterated integrals: each step draws {@code ΔW = √h Z} and then the Lévy
- * area given ΔW with a {@link LevyAreaSampler}. The number of Fourier terms is either fixed or chosen
- * per step size for the accuracy {@code h^{3/2}} that a strong order-1 scheme needs
- * ({@link LevyAreaMethod#termsForStepSize}).
+ * area given ΔW with a {@link LevyAreaSampler}. The number of Fourier terms is fixed
+ * ({@link #withTerms}), chosen from a requested accuracy ({@link #forAccuracy}), or chosen per step
+ * size for the accuracy {@code h^{3/2}} that a strong order-1 scheme needs ({@link #forStepSize},
+ * {@link LevyAreaMethod#termsForStepSize}).
  *
  * <p>Like every streaming source, <b>it cannot be queried twice or refined</b>: consecutive intervals
  * only. To compare resolutions on one path use {@link GridIteratedIntegrals}. Thread-confined.
@@ -17,13 +18,15 @@ public final class StreamingIteratedIntegrals implements IteratedIntegralSource 
     private final int m;
     private final LevyAreaMethod method;
     private final int fixedTerms;
+    private final double accuracy;
     private LevyAreaSampler sampler;
     private double samplerStep = Double.NaN;
     private double next = Double.NaN;
     private final double[] scratch;
     private final double[] dwOne;
 
-    private StreamingIteratedIntegrals(ContinuousSampler normal, int m, LevyAreaMethod method, int fixedTerms) {
+    private StreamingIteratedIntegrals(ContinuousSampler normal, int m, LevyAreaMethod method, int fixedTerms,
+            double accuracy) {
         this.normal = Require.nonNull("normal", normal);
         if (m < 2) {
             throw new IllegalArgumentException("dimension = " + m + ": iterated integrals need m ≥ 2 (for m = 1,"
@@ -32,18 +35,28 @@ public final class StreamingIteratedIntegrals implements IteratedIntegralSource 
         this.m = m;
         this.method = Require.nonNull("method", method);
         this.fixedTerms = fixedTerms;
+        this.accuracy = accuracy;
         this.scratch = new double[m * m];
         this.dwOne = new double[m];
     }
 
     /** A source with n Fourier terms at every step size. */
     public static StreamingIteratedIntegrals withTerms(ContinuousSampler normal, int m, LevyAreaMethod method, int terms) {
-        return new StreamingIteratedIntegrals(normal, m, method, Require.positive("terms", terms));
+        return new StreamingIteratedIntegrals(normal, m, method, Require.positive("terms", terms), 0);
+    }
+
+    /**
+     * A source whose truncation gives each step's integrals a root-mean-square (Frobenius) error at most
+     * {@code accuracy} ({@link LevyAreaMethod#terms}).
+     */
+    public static StreamingIteratedIntegrals forAccuracy(ContinuousSampler normal, int m, LevyAreaMethod method,
+            double accuracy) {
+        return new StreamingIteratedIntegrals(normal, m, method, 0, Require.positive("accuracy", accuracy));
     }
 
     /** A source whose truncation follows the step size (accuracy h^{3/2}). */
     public static StreamingIteratedIntegrals forStepSize(ContinuousSampler normal, int m, LevyAreaMethod method) {
-        return new StreamingIteratedIntegrals(normal, m, method, 0);
+        return new StreamingIteratedIntegrals(normal, m, method, 0, 0);
     }
 
     @Override
@@ -94,7 +107,8 @@ public final class StreamingIteratedIntegrals implements IteratedIntegralSource 
 
     private LevyAreaSampler samplerFor(double h) {
         if (sampler == null || (fixedTerms == 0 && h != samplerStep)) {
-            int n = fixedTerms > 0 ? fixedTerms : method.termsForStepSize(m, h);
+            int n = fixedTerms > 0 ? fixedTerms
+                    : accuracy > 0 ? method.terms(m, h, accuracy) : method.termsForStepSize(m, h);
             if (sampler == null || sampler.terms() != n) {
                 sampler = new LevyAreaSampler(m, method, n);
             }

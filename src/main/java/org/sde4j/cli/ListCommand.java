@@ -52,6 +52,11 @@ final class ListCommand implements Callable<Integer> {
         out.println();
         out.print(schemeTable().render());
         out.println();
+        out.println("Strong order: E|X_N − X(T)| = O(h^order); \"0.5 (additive: 1.0)\" means 0.5 in general and"
+                + " 1.0 on additive noise.");
+        out.println("f/step, g/step: drift and diffusion evaluations per step. A Stratonovich scheme solves an Itô"
+                + " problem in its converted (Stratonovich) form: the same process.");
+        out.println();
         out.println("Brownian sources (org.sde4j.brownian)");
         out.println();
         out.print(brownianTable().render());
@@ -59,11 +64,6 @@ final class ListCommand implements Callable<Integer> {
         out.println("Noise models (org.sde4j.random.NoiseModels; moments over a step of size h)");
         out.println();
         out.print(noiseTable().render());
-        out.println();
-        out.println("Strong order: E|X_N − X(T)| = O(h^order); \"0.5 (additive: 1.0)\" means 0.5 in general and"
-                + " 1.0 on additive noise.");
-        out.println("f/step, g/step: drift and diffusion evaluations per step. A Stratonovich scheme solves an Itô"
-                + " problem in its converted (Stratonovich) form: the same process.");
         out.flush();
         return 0;
     }

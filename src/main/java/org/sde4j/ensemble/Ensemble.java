@@ -42,6 +42,7 @@ import org.sde4j.solver.TimeGrid;
 public final class Ensemble {
     /** Paths per reduction chunk: the fixed unit that makes statistics independent of threads. */
     public static final int CHUNK = 256;
+    private static final BrownianSourceFactory DEFAULT_SOURCE = BrownianSourceFactory.gaussian();
 
     private final SdeProblem problem;
     private final Scheme scheme;
@@ -53,7 +54,6 @@ public final class Ensemble {
     private double[] saveTimes;
     private boolean keepFinalStates;
     private LongConsumer progress;
-    private static final BrownianSourceFactory DEFAULT_SOURCE = BrownianSourceFactory.gaussian();
     private BrownianSourceFactory brownian = DEFAULT_SOURCE;
 
     private Ensemble(SdeProblem problem, Scheme scheme) {

@@ -127,6 +127,16 @@ class LevyAreaTest {
         assertEquals((int) Math.ceil(Math.sqrt(20.0 / (24 * Math.PI * Math.PI)) * 0.1 / 1e-3),
                 LevyAreaMethod.WIKTORSSON.terms(2, 0.1, 1e-3));
         assertTrue(LevyAreaMethod.WIKTORSSON.termsForStepSize(3, 1e-3) < LevyAreaMethod.KPW.termsForStepSize(3, 1e-3));
+        // A source asked for an accuracy draws exactly the normals of that many terms per step.
+        int terms = LevyAreaMethod.WIKTORSSON.terms(3, 0.01, 1e-3);
+        double[] dw = new double[3];
+        double[] viaAccuracy = new double[9];
+        double[] viaTerms = new double[9];
+        StreamingIteratedIntegrals.forAccuracy(RandomStreams.gaussian(5, 5), 3, LevyAreaMethod.WIKTORSSON, 1e-3)
+                .iteratedIntegrals(0, 0.01, dw, viaAccuracy);
+        StreamingIteratedIntegrals.withTerms(RandomStreams.gaussian(5, 5), 3, LevyAreaMethod.WIKTORSSON, terms)
+                .iteratedIntegrals(0, 0.01, dw, viaTerms);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(viaTerms, viaAccuracy, 0.0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LevyAreaMethod.KPW.terms(1, 0.1, 1e-3));
         assertTrue(e.getMessage().contains("m = 1"), e.getMessage());
     }
