@@ -1,5 +1,6 @@
 package org.sde4j.error;
 
+import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.sde.Require;
 
 /**
@@ -25,6 +26,28 @@ public record ControlVariate(Function function, double mean) {
          * @return {@code C}
          */
         double value(double t, double[] w);
+    }
+
+    /**
+     * {@code C = φ(X(T))}, the test function of the exact solution on the same path, whose mean is the
+     * exact expectation {@code E φ(X_T)} itself.
+     *
+     * @param solution  the exact solution as a function of {@code (t, W_t)}
+     * @param functional φ
+     * @param dimension  the state dimension d
+     * @param expectation {@code E φ(X_T)}
+     */
+    public static ControlVariate ofExactSolution(PathwiseSolution solution, Functional functional, int dimension,
+            double expectation) {
+        Require.nonNull("exact solution", solution);
+        Require.nonNull("functional", functional);
+        Require.positive("dimension", dimension);
+        ThreadLocal<double[]> state = ThreadLocal.withInitial(() -> new double[dimension]);
+        return new ControlVariate((t, w) -> {
+            double[] x = state.get();
+            solution.value(t, w, x);
+            return functional.value(x);
+        }, expectation);
     }
 
     /** @throws IllegalArgumentException when the function is null or the mean is not finite */

@@ -206,7 +206,7 @@ public final class Problems {
      * {@code linear-2d}: {@code dX = A X dt + B1 X dW1 + B2 X dW2} in two dimensions on {@code [0, 1]},
      * X0 = (1, 1), with
      *
-     * <pre>    A = [[−0.5, 1], [−1, −0.5]],  B1 = [[0.2, 0.1], [0, 0.2]],  B2 = [[0.1, 0], [0.2, 0.1]]</pre>
+     * <pre>    A = [[−0.5, 1], [−1, −0.5]],  B1 = [[0.3, 0.6], [0, 0.3]],  B2 = [[0.3, 0], [0.6, 0.3]]</pre>
      *
      * <p>General noise: {@code B1 B2 ≠ B2 B1}, so the commutativity condition fails and no pathwise
      * solution in terms of {@code W_t} exists (strong errors need a reference solution). Exact moments:
@@ -216,7 +216,7 @@ public final class Problems {
      */
     public static TestProblem linear2d() {
         double[][] a = {{-0.5, 1}, {-1, -0.5}};
-        double[][][] b = {{{0.2, 0.1}, {0, 0.2}}, {{0.1, 0}, {0.2, 0.1}}};
+        double[][][] b = {{{0.3, 0.6}, {0, 0.3}}, {{0.3, 0}, {0.6, 0.3}}};
         double[] x0 = {1, 1};
         Sde sde = Sde.builder(2, 2)
                 .drift((t, x, out) -> {
@@ -232,7 +232,7 @@ public final class Problems {
         double[] m0 = {x0[0] * x0[0], x0[0] * x0[1], x0[1] * x0[0], x0[1] * x0[1]};
         DoubleFunction<double[]> mean = t -> Matrices.times(Matrices.exp(Matrices.scaled(a, t)), x0);
         return new TestProblem("linear-2d", "dX = A X dt + B1 X dW1 + B2 X dW2, A = [[-0.5, 1], [-1, -0.5]],"
-                + " B1 = [[0.2, 0.1], [0, 0.2]], B2 = [[0.1, 0], [0.2, 0.1]], X0 = (1, 1) (linear system,"
+                + " B1 = [[0.3, 0.6], [0, 0.3]], B2 = [[0.3, 0], [0.6, 0.3]], X0 = (1, 1) (linear system,"
                 + " non-commutative noise)", new SdeProblem(sde, x0, 0, 1), null, mean,
                 t -> {
                     double[] m = Matrices.times(Matrices.exp(Matrices.scaled(generator, t)), m0);
