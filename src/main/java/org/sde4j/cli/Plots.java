@@ -17,8 +17,8 @@ import org.sde4j.error.ConvergenceResult;
 
 /**
  * Log-log convergence plots (PNG, drawn headless with XChart): the error of each study against Δt, with
- * bars of ± 2 standard errors, and a dashed reference line of the declared order through the finest
- * level of the first study. Files are written atomically (a temporary file, then a rename).
+ * bars of ± 2 standard errors, and a dashed line of each declared order through half the finest
+ * error of the first study with that order. Files are written atomically (a temporary file, then a rename).
  */
 final class Plots {
     static final int WIDTH = 800;
@@ -46,7 +46,6 @@ final class Plots {
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         chart.getStyler().setDecimalPattern("0.###E0");
-        double low = Double.POSITIVE_INFINITY;
         for (int i = 0; i < results.size(); i++) {
             ConvergenceResult r = results.get(i);
             List<Double> x = new ArrayList<>();
@@ -59,9 +58,8 @@ final class Plots {
                 if (errors[l] > 0) {
                     x.add(dts[l]);
                     y.add(errors[l]);
-                    // An error bar reaching below zero cannot be drawn on a log axis: clip it at a tenth.
+                    // A bar reaching zero cannot be drawn on a log axis: clip it at a tenth of the error.
                     bars.add(Math.min(2 * se[l], 0.9 * errors[l]));
-                    low = Math.min(low, errors[l]);
                 }
             }
             if (x.isEmpty()) {
@@ -71,20 +69,23 @@ final class Plots {
                     r.order().low(), r.order().high()), x, y, bars);
             s.setMarker(SeriesMarkers.CIRCLE);
         }
-        ConvergenceResult first = results.get(0);
-        double[] dts = first.dts();
-        double[] errors = first.errors();
-        int last = dts.length - 1;
-        if (errors[last] > 0 && Double.isFinite(first.theoreticalOrder())) {
-            double q = first.theoreticalOrder();
-            double anchor = errors[last] * 0.5;
-            List<Double> x = List.of(dts[0], dts[last]);
-            List<Double> y = List.of(anchor * Math.pow(dts[0] / dts[last], q), anchor);
-            XYSeries ref = chart.addSeries(Format.f("slope %s (declared)", Format.compact(q)), x, y);
-            ref.setMarker(SeriesMarkers.NONE);
-            ref.setLineColor(Color.GRAY);
-            ref.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                    new float[] {6f, 4f}, 0f));
+        java.util.Set<Double> drawn = new java.util.HashSet<>();
+        for (ConvergenceResult r : results) {
+            double q = r.theoreticalOrder();
+            double[] dts = r.dts();
+            double[] errors = r.errors();
+            int last = dts.length - 1;
+            if (errors[last] > 0 && Double.isFinite(q) && drawn.add(q)) {
+                // Through half the finest error of the first study with this declared order.
+                double anchor = errors[last] * 0.5;
+                List<Double> x = List.of(dts[0], dts[last]);
+                List<Double> y = List.of(anchor * Math.pow(dts[0] / dts[last], q), anchor);
+                XYSeries ref = chart.addSeries(Format.f("slope %s (declared)", Format.compact(q)), x, y);
+                ref.setMarker(SeriesMarkers.NONE);
+                ref.setLineColor(Color.GRAY);
+                ref.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {6f, 4f}, 0f));
+            }
         }
         Path absolute = file.toAbsolutePath();
         if (absolute.getParent() != null) {
