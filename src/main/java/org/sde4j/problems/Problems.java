@@ -75,7 +75,8 @@ public final class Problems {
         Require.finite("b", b);
         Sde sde = Sde.scalar((t, x) -> a * x, (t, x) -> b * x).withDiffusionDerivative((t, x) -> b);
         return new TestProblem("gbm", "dX = a X dt + b X dW, a = " + a + ", b = " + b + ", X0 = " + x0
-                + " (geometric Brownian motion; StochasticDiffEq prob_sde_linear)",
+                + (a == 1.01 && b == 0.87 && x0 == 0.5 ? " (geometric Brownian motion; StochasticDiffEq prob_sde_linear)"
+                        : " (geometric Brownian motion)"),
                 SdeProblem.of(sde, x0, 0, t1),
                 (t, w, out) -> out[0] = x0 * Math.exp((a - 0.5 * b * b) * t + b * w[0]),
                 t -> new double[] {x0 * Math.exp(a * t)},
