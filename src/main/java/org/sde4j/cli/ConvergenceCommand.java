@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * Higham's (2001) experiments with the paper's settings ({@link HighamExperiments}).
  */
 @Command(name = "convergence", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measure a scheme's strong or weak error at several step sizes and fit its order, with a 95 %"
+        description = "Measure a scheme's strong or weak error at several step sizes and fit its order, with a 95 %%"
                 + " confidence interval (bootstrap over paths).",
         footer = {"", "Examples:",
             "  sde4j convergence --problem gbm --scheme euler-maruyama --kind strong --paths 1000 --levels 5 --seed 1 --json",

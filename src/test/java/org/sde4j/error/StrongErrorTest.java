@@ -105,4 +105,26 @@ class StrongErrorTest {
         assertEquals(5, wp.points().size());
         assertTrue(wp.table().contains("evals/path"), wp.table());
     }
+
+    /** Evaluations follow the schemes' declarations; Milstein's error is smaller at every step size. */
+    @Test
+    void workPrecisionComparesSchemesLevelByLevel() {
+        TestProblem gbm = Problems.gbm();
+        WorkPrecision wp = WorkPrecision.compare(java.util.List.of(EM, MILSTEIN), s -> StrongError.of(gbm.problem(), s)
+                .exact(gbm.requireSolution()).steps(16, 32, 64).paths(200).seed(1).threads(2).bootstrapResamples(0));
+        java.util.List<WorkPrecision.Point> points = wp.points();
+        assertEquals(6, points.size());
+        for (int l = 0; l < 3; l++) {
+            WorkPrecision.Point em = points.get(l);
+            WorkPrecision.Point milstein = points.get(3 + l);
+            assertEquals("euler-maruyama", em.scheme());
+            assertEquals(em.steps(), milstein.steps());
+            assertEquals((long) em.steps() * (EM.driftEvaluationsPerStep() + EM.diffusionEvaluationsPerStep()),
+                    em.evaluations());
+            assertEquals((long) em.steps() * (MILSTEIN.driftEvaluationsPerStep() + MILSTEIN.diffusionEvaluationsPerStep()),
+                    milstein.evaluations());
+            assertTrue(milstein.error() < em.error(), wp.table());
+        }
+        assertTrue(wp.table().contains("milstein"), wp.table());
+    }
 }
