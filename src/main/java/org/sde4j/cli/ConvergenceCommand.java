@@ -24,7 +24,11 @@ import picocli.CommandLine.Spec;
  * one JSON object on one line:
  *
  * <pre>{"problem":…,"scheme":…,"kind":…,"paths":…,"seed":…,"dts":[…],"errors":[…],"stderrs":[…],"order":…,
- * "orderLow":…,"orderHigh":…,"theoreticalOrder":…,"seconds":…,"pairwise":…,"steps":[…],"measure":…}</pre>
+ * "orderLow":…,"orderHigh":…,"theoreticalOrder":…,"seconds":…,"pairwise":…,"steps":[…],"measure":…,
+ * "evaluations":[…],"cpuSeconds":[…]}</pre>
+ *
+ * <p>{@code evaluations} (drift and diffusion evaluations per path) and {@code cpuSeconds} (per level,
+ * summed over threads) are the work of a work–precision diagram.
  *
  * <p>({@code "experiment"} first when {@code --experiment} was given). {@code --experiment} runs one of
  * Higham's (2001) experiments with the paper's settings ({@link HighamExperiments}).
@@ -173,7 +177,8 @@ final class ConvergenceCommand implements Callable<Integer> {
                     .put("orderHigh", r.order().high()).put("theoreticalOrder", r.theoreticalOrder())
                     .put("seconds", r.seconds()).put("pairwise", r.order().pairwise())
                     .put("steps", r.steps())
-                    .put("measure", r.measure()).build());
+                    .put("measure", r.measure()).put("evaluations", evaluations(r)).put("cpuSeconds", r.cpuSeconds())
+                    .build());
         } else {
             out.println("problem   " + problem.name() + ": " + problem.description());
             if (preset != null) {
@@ -188,6 +193,11 @@ final class ConvergenceCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Function evaluations per path at each level (work–precision). */
+    private static double[] evaluations(ConvergenceResult r) {
+        return java.util.Arrays.stream(r.evaluations()).asDoubleStream().toArray();
     }
 
     static StrongNorm normOf(String name) {

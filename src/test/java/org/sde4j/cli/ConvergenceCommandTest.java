@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code sde4j convergence} end to end (fixed seeds: deterministic). */
 class ConvergenceCommandTest {
     private static final List<String> KEYS = List.of("problem", "scheme", "kind", "paths", "seed", "dts", "errors",
-            "stderrs", "order", "orderLow", "orderHigh", "theoreticalOrder", "seconds", "pairwise", "steps", "measure");
+            "stderrs", "order", "orderLow", "orderHigh", "theoreticalOrder", "seconds", "pairwise", "steps", "measure",
+            "evaluations", "cpuSeconds");
 
     private static Map<String, Object> json(String... args) {
         MainTest.Run r = MainTest.run(args);
@@ -43,6 +44,7 @@ class ConvergenceCommandTest {
         assertTrue((Double) j.get("orderLow") < order && order < (Double) j.get("orderHigh"), j.toString());
         assertEquals(0.5, order, 0.1);
         assertEquals(0.5, j.get("theoreticalOrder"));
+        assertEquals(List.of(128.0, 256.0, 512.0, 1024.0, 2048.0), list(j, "evaluations"));
     }
 
     @Test
