@@ -63,7 +63,7 @@ final class ConvergenceCommand implements Callable<Integer> {
     private Long paths;
 
     @Option(names = "--levels", paramLabel = "L", defaultValue = "5",
-            description = "Step sizes: Δt halves L times from the coarsest (default: ${DEFAULT-VALUE}).")
+            description = "Number of step sizes; Δt halves from each to the next (default: ${DEFAULT-VALUE}).")
     private int levels;
 
     @Option(names = "--coarsest", paramLabel = "N",
