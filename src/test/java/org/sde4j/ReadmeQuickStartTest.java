@@ -1,21 +1,16 @@
 package org.sde4j;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,22 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeQuickStartTest {
     @Test
     void quickStartCompilesRunsAndPrintsTheMean(@TempDir Path dir) throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        Matcher block = Pattern.compile("<!-- quickstart:begin -->\\s*```java\\n(.*?)```\\s*<!-- quickstart:end -->",
-                Pattern.DOTALL).matcher(readme);
-        assertTrue(block.find(), "README.md has no quickstart block between the markers");
-        Path source = dir.resolve("QuickStart.java");
-        Files.writeString(source, block.group(1), StandardCharsets.UTF_8);
-
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int status = compiler.run(null, diagnostics, diagnostics, "-classpath", System.getProperty("java.class.path"),
-                "-d", dir.toString(), source.toString());
-        assertEquals(0, status, () -> "the quick start does not compile:\n" + diagnostics);
-
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = ReadmeSnippets.compile(dir, "QuickStart", ReadmeSnippets.block("quickstart"))) {
             Method main = loader.loadClass("QuickStart").getMethod("main", String[].class);
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             main.invoke(null, (Object) new String[0]);

@@ -100,6 +100,15 @@ public final class Json {
             return raw(key, array(values));
         }
 
+        /** Adds an array of integers. */
+        public ObjectBuilder put(String key, int[] values) {
+            StringBuilder a = new StringBuilder("[");
+            for (int i = 0; i < values.length; i++) {
+                a.append(i > 0 ? "," : "").append(values[i]);
+            }
+            return raw(key, a.append(']').toString());
+        }
+
         /**
          * Adds a vector the way the CLI reports states: a number when it has one component, an array
          * otherwise.

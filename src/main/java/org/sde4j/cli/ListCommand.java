@@ -69,12 +69,15 @@ final class ListCommand implements Callable<Integer> {
     }
 
     static Table problemTable() {
-        Table t = new Table("name", "noise", "calculus", "exact solution", "exact mean", "description");
+        Table t = new Table("name", "noise", "calculus", "exact solution", "exact moments", "description");
         for (TestProblem p : Problems.all()) {
             Sde sde = p.problem().sde();
+            double t1 = p.problem().t1();
+            boolean mean = p.exactMean(t1).isPresent();
+            boolean variance = p.exactVariance(t1).isPresent();
             t.row(p.name(), sde.noise().label(), sde.calculus().displayName(),
-                    p.solution().isPresent() ? "yes" : "no",
-                    p.exactMean(p.problem().t1()).isPresent() ? "yes" : "no",
+                    p.solution().isPresent() ? "yes" : "no (use a reference)",
+                    mean && variance ? "mean, variance" : mean ? "mean" : "none",
                     p.description());
         }
         return t;

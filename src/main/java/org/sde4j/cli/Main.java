@@ -23,7 +23,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code sde4j} command line: {@code list} the problems and schemes, {@code solve} one problem with
- * one scheme, take the {@code tour} of every supported pair, or {@code bench} the engine's throughput.
+ * one scheme, take the {@code tour} of every supported pair, measure a scheme's order of
+ * {@code convergence}, or {@code bench} the engine's throughput.
  *
  * <p>Exit codes: 0 on success; 2 for a usage error — an unknown option, command, problem or scheme, or
  * a value the library rejects ({@link IllegalArgumentException}) — reported as one line on stderr
@@ -37,6 +38,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ListCommand.class,
             SolveCommand.class,
             TourCommand.class,
+            ConvergenceCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         },

@@ -1,16 +1,21 @@
 package org.sde4j.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sde4j.ensemble.Ensemble;
 import org.sde4j.ensemble.EnsembleResult;
-import org.sde4j.error.StrongErrorStudy;
+import org.sde4j.error.ConvergenceResult;
+import org.sde4j.error.OrderEstimate;
+import org.sde4j.error.StrongNorm;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
-import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.sde.Require;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.Schemes;
@@ -20,18 +25,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sde4j tour}: every library problem with every scheme that supports it, one table row each —
- * the Monte Carlo mean against the exact mean, and, where the problem has a pathwise exact solution, the
- * strong error at {@code dt = 1/16} and {@code 1/64} with the observed order beside the declared one.
- * The first thing to run; {@code --quick} makes it a few seconds long.
+ * {@code sde4j tour}: every library problem with every scheme that supports it, in two tables — the
+ * Monte Carlo mean against the exact mean; then the strong error at four step sizes, against the exact
+ * solution on the same path or (for problems without one) a reference solution on it, with the fitted
+ * order and its 95 % interval beside the declared order. {@code --plots DIR} also writes one log-log
+ * plot per problem. The first thing to run; {@code --quick} makes it a few seconds long.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run every problem with every scheme that supports it: means against exact means, strong"
                 + " errors and observed orders against declared ones, in one table.")
 final class TourCommand implements Callable<Integer> {
-    /** The strong-error study's Brownian grid: 256 steps, solved with 64 and 16 steps. */
-    static final int FINE_STEPS = 256;
-    static final int[] COARSENING = {4, 16};
+    /** The strong-error study's step counts: Δt = T/32 … T/256. */
+    static final int[] STUDY_STEPS = {32, 64, 128, 256};
+    /** Reference steps per finest step, for problems without an exact solution. */
+    static final int REFINEMENT = 8;
     /** |dev/se| beyond which a row is flagged: a bias that the Monte Carlo noise does not explain. */
     static final double FLAG_DEVIATION = 4;
 
@@ -43,7 +50,7 @@ final class TourCommand implements Callable<Integer> {
     private Long paths;
 
     @Option(names = "--strong-paths", paramLabel = "P",
-            description = "Paths per strong-error study (default: 2000; 500 with --quick).")
+            description = "Paths per strong-error study (default: 1000; 300 with --quick).")
     private Long strongPaths;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "256",
@@ -56,8 +63,12 @@ final class TourCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
     private Integer threads;
 
-    @Option(names = "--quick", description = "A smaller tour (2000 paths, 500 strong-error paths), for a first look and tests.")
+    @Option(names = "--quick", description = "A smaller tour (2000 paths, 300 strong-error paths), for a first look and tests.")
     private boolean quick;
+
+    @Option(names = "--plots", paramLabel = "DIR", description = "Also write one log-log convergence plot (PNG) per"
+            + " problem into DIR.")
+    private Path plots;
 
     /** One (problem, scheme) pair of the tour. */
     private record Pair(PreparedProblem prepared, Scheme scheme) {
@@ -66,7 +77,7 @@ final class TourCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long ensemblePaths = Require.positive("paths", paths != null ? paths : quick ? 2000L : 20_000L);
-        long studyPaths = Require.positive("strong-paths", strongPaths != null ? strongPaths : quick ? 500L : 2000L);
+        long studyPaths = Require.positive("strong-paths", strongPaths != null ? strongPaths : quick ? 300L : 1000L);
         Require.positive("steps", steps);
         int threadCount = Require.positive("threads", threads != null ? threads : Runtime.getRuntime().availableProcessors());
 
@@ -78,17 +89,27 @@ final class TourCommand implements Callable<Integer> {
         out.println();
         out.flush();
 
-        Table table = new Table("problem", "scheme", ">mean ± se", ">exact mean", ">dev/se  ", ">strong err dt=1/16",
-                ">strong err dt=1/64", ">observed order", ">declared order", ">seconds");
+        Table table = new Table("problem", "scheme", ">mean ± se", ">exact mean", ">dev/se  ", ">seconds");
+        Table convergence = new Table("problem", "scheme", "against", ">error at T/32", ">error at T/256",
+                ">fitted order [95 %]", ">declared", "fit", ">seconds");
+        Map<String, List<ConvergenceResult>> byProblem = new LinkedHashMap<>();
         boolean anyConverted = false;
         try (ProgressBar bar = ProgressBar.onTerminal("tour", pairs.size(), spec.commandLine().getErr())) {
             for (Pair pair : pairs) {
-                table.row(row(pair, ensemblePaths, studyPaths, threadCount));
+                table.row(row(pair, ensemblePaths, threadCount));
+                ConvergenceResult r = study(pair, studyPaths, threadCount);
+                convergence.row(convergenceRow(pair, r));
+                byProblem.computeIfAbsent(pair.prepared().source().name(), k -> new ArrayList<>()).add(r);
                 anyConverted |= pair.prepared().converted();
                 bar.step();
             }
         }
         out.print(table.render());
+        out.println();
+        out.println("Strong convergence: E|X_N − X(T)| at Δt = T/32, T/64, T/128, T/256 on the same Brownian paths ("
+                + studyPaths + " per study)");
+        out.println();
+        out.print(convergence.render());
         out.println();
         if (anyConverted) {
             out.println("* solved in Stratonovich form of the same process (the library's problems are Itô; the"
@@ -97,13 +118,23 @@ final class TourCommand implements Callable<Integer> {
         out.println("mean ± se: mean of X(t1) ± one standard error; dev/se = (mean − exact mean)/se, mostly within ±2"
                 + " when the scheme's bias is small; '!' marks |dev/se| > " + (int) FLAG_DEVIATION + ": the scheme's"
                 + " weak error at " + steps + " steps exceeds the Monte Carlo noise.");
-        out.println("strong err: E|X_N − X(t1)| on the same Brownian path as the exact solution (" + studyPaths
-                + " paths); observed order = log(err(1/16)/err(1/64))/log 4.");
+        out.println("against: the exact solution on the same path, or a reference (scheme × " + REFINEMENT + " finer"
+                + " steps) on it. fitted order: least-squares slope of log error against log Δt, with its 95 %"
+                + " bootstrap interval over paths; fit: 'yes' when the interval contains the declared order, 'near'"
+                + " when the slope is within 0.1 of it, 'NO' otherwise (a reference no more accurate than the scheme,"
+                + " or Δt outside the asymptotic range, can explain it).");
         out.println();
+        if (plots != null) {
+            writePlots(byProblem, out);
+        }
         out.println("What next:");
         out.println("  bin/sde4j list                 the problems and schemes, with their declared orders");
         out.println("  bin/sde4j solve --problem gbm --scheme milstein --steps 1000 --paths 100000 --seed 42 --json");
         out.println("  bin/sde4j solve --help         every option of solve");
+        out.println("  bin/sde4j convergence --problem gbm --scheme milstein --plot gbm.png   one order, with a plot");
+        if (plots == null) {
+            out.println("  bin/sde4j tour --plots DIR     this tour, with one convergence plot per problem");
+        }
         out.flush();
         return 0;
     }
@@ -132,7 +163,7 @@ final class TourCommand implements Callable<Integer> {
         return pairs;
     }
 
-    private String[] row(Pair pair, long ensemblePaths, long studyPaths, int threadCount) {
+    private String[] row(Pair pair, long ensemblePaths, int threadCount) {
         long start = System.nanoTime();
         PreparedProblem prepared = pair.prepared();
         Scheme scheme = pair.scheme();
@@ -142,20 +173,6 @@ final class TourCommand implements Callable<Integer> {
         double[] mean = r.mean();
         double[] se = r.standardError();
         Optional<double[]> exactMean = problem.exactMean(prepared.problem().t1());
-
-        String coarse = "—";
-        String fine = "—";
-        String observed = "—";
-        Optional<PathwiseSolution> exact = problem.solution();
-        if (exact.isPresent()) {
-            StrongErrorStudy study = StrongErrorStudy.run(prepared.problem(), exact.get(), scheme, FINE_STEPS,
-                    COARSENING, studyPaths, seed, threadCount);
-            double[] errors = study.errors(); // dt = 1/64, then 1/16
-            fine = Format.f("%.3e", errors[0]);
-            coarse = Format.f("%.3e", errors[1]);
-            double order = Math.log(errors[1] / errors[0]) / Math.log((double) COARSENING[1] / COARSENING[0]);
-            observed = Double.isFinite(order) ? Format.f("%.2f", order) : "—";
-        }
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new String[] {
             problem.name(),
@@ -163,11 +180,47 @@ final class TourCommand implements Callable<Integer> {
             Format.vector(mean, Format::g6) + " ± " + Format.vector(se, Format::g2),
             exactMean.map(m -> Format.vector(m, Format::g6)).orElse("—"),
             exactMean.map(m -> deviation(Format.deviation(mean, m, se))).orElse("—"),
-            coarse,
-            fine,
-            observed,
-            Double.toString(scheme.strongOrder(prepared.sde().noise())),
             Format.f("%.2f", seconds),
         };
+    }
+
+    private ConvergenceResult study(Pair pair, long studyPaths, int threadCount) {
+        Studies.Settings settings = new Studies.Settings(STUDY_STEPS, studyPaths, seed, threadCount,
+                Studies.Against.AUTO, null, REFINEMENT);
+        return Studies.strong(pair.prepared(), pair.scheme(), settings, StrongNorm.FINAL).run();
+    }
+
+    private static String[] convergenceRow(Pair pair, ConvergenceResult r) {
+        OrderEstimate q = r.order();
+        double declared = r.theoreticalOrder();
+        String fit = q.intervalContains(declared) ? "yes" : Math.abs(q.order() - declared) <= 0.1 ? "near" : "NO";
+        double[] errors = r.errors();
+        String against = r.measure().contains("exact") ? "exact"
+                : "reference " + r.measure().replaceAll(".*against a (\\S+) reference.*", "$1");
+        return new String[] {
+            pair.prepared().source().name(),
+            pair.scheme().name() + (pair.prepared().converted() ? " *" : ""),
+            against,
+            Format.f("%.3e", errors[0]),
+            Format.f("%.3e", errors[errors.length - 1]),
+            Format.f("%.3f [%.3f, %.3f]", q.order(), q.low(), q.high()),
+            Format.compact(declared),
+            fit,
+            Format.f("%.2f", r.seconds()),
+        };
+    }
+
+    private void writePlots(Map<String, List<ConvergenceResult>> byProblem, PrintWriter out) {
+        for (Map.Entry<String, List<ConvergenceResult>> e : byProblem.entrySet()) {
+            List<String> labels = e.getValue().stream().map(ConvergenceResult::scheme).toList();
+            Path file = plots.resolve("tour-" + e.getKey() + ".png");
+            try {
+                Plots.convergence("strong error on " + e.getKey(), labels, e.getValue(), file);
+            } catch (IOException ex) {
+                throw new IllegalStateException("cannot write " + file + ": " + ex.getMessage(), ex);
+            }
+        }
+        out.println("Plots: " + byProblem.size() + " PNG files in " + plots + " (tour-PROBLEM.png)");
+        out.println();
     }
 }

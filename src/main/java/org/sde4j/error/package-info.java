@@ -1,6 +1,24 @@
 /**
- * Measuring schemes: strong errors against exact solutions on the same Brownian path, at several
- * step sizes, and the fitted order of convergence ({@link org.sde4j.error.StrongErrorStudy},
- * {@link org.sde4j.error.OrderFit}).
+ * Measuring schemes: strong and weak errors at several step sizes, orders of convergence with
+ * confidence intervals, work–precision data, and assertions for users' test suites.
+ *
+ * <ul>
+ * <li>{@link org.sde4j.error.StrongError}: {@code E‖X_N − X‖} at the final time, RMS or maximum over the
+ *     saved times, on the same Brownian path at every step size, against the exact pathwise solution or
+ *     a fine reference solution on that path.</li>
+ * <li>{@link org.sde4j.error.WeakError}: {@code |E φ(X_N) − E φ(X_T)|} with the exact expectation or a
+ *     reference, common random numbers across levels, an optional
+ *     {@link org.sde4j.error.ControlVariate}, Gaussian or ±√Δt ({@link org.sde4j.error.TwoPointIncrements})
+ *     increments.</li>
+ * <li>{@link org.sde4j.error.OrderEstimate}: the least-squares slope of log error against log Δt with a
+ *     95 % bootstrap interval over paths, and the pairwise estimate ({@link org.sde4j.error.OrderFit}).</li>
+ * <li>{@link org.sde4j.error.WorkPrecision}: error against function evaluations and CPU time, per scheme.</li>
+ * <li>{@link org.sde4j.error.ConvergenceAssertions}: one-line order checks for JUnit tests, failing with
+ *     a readable report.</li>
+ * </ul>
+ *
+ * <p>Everything runs in parallel over paths ({@link org.sde4j.ensemble.ParallelPaths}) and is
+ * bit-reproducible by seed for any thread count. {@link org.sde4j.error.StrongErrorStudy} is the first,
+ * minimal version of the strong study, kept for existing callers.
  */
 package org.sde4j.error;

@@ -2,12 +2,15 @@ package org.sde4j.problems;
 
 import java.util.Optional;
 import java.util.function.DoubleFunction;
+import org.sde4j.sde.Calculus;
+import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.sde.SdeProblem;
 
 /**
  * A named problem of the library: an {@link SdeProblem}, a description with its source, and what is
- * known exactly about it. Immutable.
+ * known exactly about it — the pathwise solution {@code X(t) = F(t, W_t)}, the mean {@code E X(t)} and
+ * the variance {@code Var X(t)} (per component), each where known. Immutable.
  */
 public final class TestProblem {
     private final String name;
@@ -15,14 +18,26 @@ public final class TestProblem {
     private final SdeProblem problem;
     private final PathwiseSolution solution;
     private final DoubleFunction<double[]> exactMean;
+    private final DoubleFunction<double[]> exactVariance;
 
     TestProblem(String name, String description, SdeProblem problem, PathwiseSolution solution,
-            DoubleFunction<double[]> exactMean) {
+            DoubleFunction<double[]> exactMean, DoubleFunction<double[]> exactVariance) {
         this.name = name;
         this.description = description;
         this.problem = problem;
         this.solution = solution;
         this.exactMean = exactMean;
+        this.exactVariance = exactVariance;
+    }
+
+    /** The declared noise structure of the SDE. */
+    public NoiseStructure noise() {
+        return problem.sde().noise();
+    }
+
+    /** The calculus the SDE is written in (Itô for every library problem). */
+    public Calculus calculus() {
+        return problem.sde().calculus();
     }
 
     /** The registry name, e.g. {@code "gbm"}. */
@@ -61,6 +76,25 @@ public final class TestProblem {
     /** The exact mean {@code E X(t)}, when known. */
     public Optional<double[]> exactMean(double t) {
         return exactMean == null ? Optional.empty() : Optional.of(exactMean.apply(t));
+    }
+
+    /** The exact variance {@code Var X_i(t)} per component, when known. */
+    public Optional<double[]> exactVariance(double t) {
+        return exactVariance == null ? Optional.empty() : Optional.of(exactVariance.apply(t));
+    }
+
+    /**
+     * The exact pathwise solution, for an exact-solution error.
+     *
+     * @throws IllegalArgumentException when this problem has none, saying what to use instead
+     */
+    public PathwiseSolution requireSolution() {
+        if (solution == null) {
+            throw new IllegalArgumentException("problem = " + name + ": has no exact pathwise solution, so an"
+                    + " exact-solution error is not available; measure against a reference solution on the same"
+                    + " Brownian path instead");
+        }
+        return solution;
     }
 
     @Override

@@ -195,7 +195,8 @@ class MainTest {
     @Test
     void helpWorksOnEveryCommand() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"list", "--help"},
-                new String[] {"solve", "--help"}, new String[] {"tour", "--help"}, new String[] {"help", "solve"})) {
+                new String[] {"solve", "--help"}, new String[] {"tour", "--help"}, new String[] {"convergence", "--help"},
+                new String[] {"help", "solve"})) {
             Run r = run(args);
             assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
             assertTrue(r.out().startsWith("Usage: sde4j"), r.out());
@@ -211,7 +212,12 @@ class MainTest {
         int rows = 0;
         for (TestProblem problem : Problems.all()) {
             for (Scheme scheme : Schemes.all()) {
-                PreparedProblem prepared = PreparedProblem.of(problem, scheme);
+                PreparedProblem prepared;
+                try {
+                    prepared = PreparedProblem.of(problem, scheme);
+                } catch (IllegalArgumentException notConvertible) {
+                    continue;
+                }
                 if (!Schemes.supports(scheme, prepared.sde())) {
                     continue;
                 }
@@ -225,6 +231,9 @@ class MainTest {
         assertTrue(rows >= Problems.all().size(), "every problem has a scheme");
         assertTrue(r.out().contains(rows + " supported pairs"), r.out());
         assertTrue(r.out().contains("bin/sde4j list"), r.out());
+        assertTrue(r.out().contains("fitted order [95 %]"), r.out());
+        long fitted = r.out().lines().filter(l -> l.matches(".*\\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}\\].*")).count();
+        assertEquals(rows, fitted, "one fitted order per pair\n" + r.out());
         // Not a terminal: the progress bar prints one final line and nothing else.
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains("100% " + rows + "/" + rows), r.err());

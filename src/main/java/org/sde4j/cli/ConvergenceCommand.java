@@ -1,0 +1,211 @@
+package org.sde4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sde4j.error.ConvergenceResult;
+import org.sde4j.error.ConvergenceStudy;
+import org.sde4j.error.StrongNorm;
+import org.sde4j.problems.Problems;
+import org.sde4j.problems.TestProblem;
+import org.sde4j.sde.Require;
+import org.sde4j.solver.Scheme;
+import org.sde4j.solver.Schemes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sde4j convergence}: the strong or weak error of one scheme on one problem at several step sizes,
+ * the fitted order with its 95 % bootstrap interval, and optionally a log-log plot. With {@code --json}
+ * one JSON object on one line:
+ *
+ * <pre>{"problem":…,"scheme":…,"kind":…,"paths":…,"seed":…,"dts":[…],"errors":[…],"stderrs":[…],"order":…,
+ * "orderLow":…,"orderHigh":…,"theoreticalOrder":…,"seconds":…,"pairwise":…,"steps":[…],"measure":…,
+ * "evaluations":[…],"cpuSeconds":[…]}</pre>
+ *
+ * <p>{@code evaluations} (drift and diffusion evaluations per path) and {@code cpuSeconds} (per level,
+ * summed over threads) are the work of a work–precision diagram.
+ *
+ * <p>({@code "experiment"} first when {@code --experiment} was given). {@code --experiment} runs one of
+ * Higham's (2001) experiments with the paper's settings ({@link HighamExperiments}).
+ */
+@Command(name = "convergence", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure a scheme's strong or weak error at several step sizes and fit its order, with a 95 %%"
+                + " confidence interval (bootstrap over paths).",
+        footer = {"", "Examples:",
+            "  sde4j convergence --problem gbm --scheme euler-maruyama --kind strong --paths 1000 --levels 5 --seed 1 --json",
+            "  sde4j convergence --problem gbm --kind weak --functional x^2 --paths 20000 --plot weak.png",
+            "  sde4j convergence --experiment milstrong --plot milstrong.png"})
+final class ConvergenceCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--problem", paramLabel = "NAME", completionCandidates = Names.ProblemNames.class,
+            description = "The problem: ${COMPLETION-CANDIDATES} (default: gbm).")
+    private String problemName;
+
+    @Option(names = "--scheme", paramLabel = "NAME", completionCandidates = Names.SchemeNames.class,
+            description = "The scheme: ${COMPLETION-CANDIDATES} (default: euler-maruyama).")
+    private String schemeName;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "strong or weak (default: strong).")
+    private String kind;
+
+    @Option(names = "--functional", paramLabel = "PHI", defaultValue = "x",
+            description = "Weak errors: the test function φ, x or x^2 (first component; default: ${DEFAULT-VALUE}).")
+    private String functional;
+
+    @Option(names = "--paths", paramLabel = "P", description = "Paths (default: 1000 strong, 20000 weak).")
+    private Long paths;
+
+    @Option(names = "--levels", paramLabel = "L", defaultValue = "5",
+            description = "Number of step sizes; Δt halves from each to the next (default: ${DEFAULT-VALUE}).")
+    private int levels;
+
+    @Option(names = "--coarsest", paramLabel = "N",
+            description = "Steps of the coarsest level (default: 64 strong, 8 weak).")
+    private Integer coarsest;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Root seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors). Never"
+            + " changes the result.")
+    private Integer threads;
+
+    @Option(names = "--against", paramLabel = "WHAT", defaultValue = "auto",
+            description = "exact, reference, or auto: exact when the problem knows it (default: ${DEFAULT-VALUE}).")
+    private String against;
+
+    @Option(names = "--reference", paramLabel = "SCHEME",
+            description = "Reference scheme (default: the first of milstein, milstein-strat, milstein-df,"
+                    + " milstein-df-strat, euler-maruyama that supports the problem).")
+    private String reference;
+
+    @Option(names = "--refinement", paramLabel = "K", defaultValue = "16",
+            description = "Reference steps per step of the finest level (default: ${DEFAULT-VALUE}).")
+    private int refinement;
+
+    @Option(names = "--norm", paramLabel = "NORM", defaultValue = "final",
+            description = "Strong errors: final (at T), l2 (RMS over the coarsest grid's times) or max (default:"
+                    + " ${DEFAULT-VALUE}).")
+    private String norm;
+
+    @Option(names = "--no-control-variate",
+            description = "Weak errors: do not use φ(X(T)) of the exact solution as control variate.")
+    private boolean noControlVariate;
+
+    @Option(names = "--two-point", description = "Weak errors: drive the scheme with ±√Δt increments.")
+    private boolean twoPoint;
+
+    @Option(names = "--experiment", paramLabel = "NAME",
+            description = "One of Higham's (2001) experiments with the paper's settings: emstrong, emweak,"
+                    + " emweak-two-point, milstrong.")
+    private String experiment;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also write a log-log plot (PNG).")
+    private Path plot;
+
+    @Option(names = "--json", description = "Print one JSON object on one line instead of the report.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        HighamExperiments preset = experiment == null ? null : HighamExperiments.byName(experiment);
+        TestProblem problem = preset != null && problemName == null ? preset.problem()
+                : Problems.byName(problemName == null ? "gbm" : problemName);
+        Scheme scheme = Schemes.byName(schemeName != null ? schemeName : preset != null ? preset.scheme() : "euler-maruyama");
+        String k = kind != null ? kind : preset != null ? preset.kind() : "strong";
+        if (!k.equals("strong") && !k.equals("weak")) {
+            throw new IllegalArgumentException("kind = " + k + ": must be strong or weak");
+        }
+        boolean weak = k.equals("weak");
+        Require.positive("levels", levels);
+        int[] steps;
+        if (preset != null && coarsest == null && levels == 5) {
+            steps = preset.steps();
+        } else {
+            int first = Require.positive("coarsest", coarsest != null ? coarsest : weak ? 8 : 64);
+            if (levels < 3) {
+                throw new IllegalArgumentException("levels = " + levels + ": an order fit with a confidence interval"
+                        + " needs at least 3 step sizes");
+            }
+            if ((long) first << (levels - 1) > (1 << 24)) {
+                throw new IllegalArgumentException("levels = " + levels + ": " + first + " · 2^" + (levels - 1)
+                        + " steps is more than 2^24");
+            }
+            steps = new int[levels];
+            for (int l = 0; l < levels; l++) {
+                steps[l] = first << l;
+            }
+        }
+        long p = Require.positive("paths", paths != null ? paths : preset != null ? preset.paths() : weak ? 20_000L : 1000L);
+        int threadCount = Require.positive("threads", threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        Studies.Against to = switch (against) {
+            case "auto" -> Studies.Against.AUTO;
+            case "exact" -> Studies.Against.EXACT;
+            case "reference" -> Studies.Against.REFERENCE;
+            default -> throw new IllegalArgumentException("against = " + against + ": must be auto, exact or reference");
+        };
+        String referenceName = reference != null ? reference : preset != null ? preset.reference() : null;
+        int refine = preset != null && reference == null ? preset.refinement() : refinement;
+        Studies.Settings settings = new Studies.Settings(steps, p, seed, threadCount, to, referenceName, refine);
+        PreparedProblem prepared = PreparedProblem.of(problem, scheme);
+        boolean twoPointNoise = twoPoint || (preset != null && preset.twoPoint());
+        ConvergenceStudy<?> study = weak
+                ? Studies.weak(prepared, scheme, functional, settings, !noControlVariate && preset == null, twoPointNoise)
+                : Studies.strong(prepared, scheme, settings, normOf(norm));
+        ConvergenceResult r = study.run();
+        if (plot != null) {
+            String title = (preset != null ? "Higham " + preset.name() + ": " : "") + k + " error of " + scheme.name()
+                    + " on " + problem.name();
+            Plots.convergence(title, List.of(scheme.name()), List.of(r), plot);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.ObjectBuilder o = Json.object();
+            if (preset != null) {
+                o.put("experiment", preset.name());
+            }
+            out.println(o.put("problem", problem.name()).put("scheme", scheme.name()).put("kind", k)
+                    .put("paths", r.paths()).put("seed", seed).put("dts", r.dts()).put("errors", r.errors())
+                    .put("stderrs", r.standardErrors()).put("order", r.order().order()).put("orderLow", r.order().low())
+                    .put("orderHigh", r.order().high()).put("theoreticalOrder", r.theoreticalOrder())
+                    .put("seconds", r.seconds()).put("pairwise", r.order().pairwise())
+                    .put("steps", r.steps())
+                    .put("measure", r.measure()).put("evaluations", evaluations(r)).put("cpuSeconds", r.cpuSeconds())
+                    .build());
+        } else {
+            out.println("problem   " + problem.name() + ": " + problem.description());
+            if (preset != null) {
+                out.println("experiment Higham (2001) " + preset.name() + "; Higham reports " + preset.higham());
+            }
+            if (prepared.converted()) {
+                out.println("          " + prepared.conversionNote());
+            }
+            out.print(r.report());
+            out.println(Format.f("%.2f s on %d threads", r.seconds(), threadCount)
+                    + (plot != null ? "; plot written to " + plot : ""));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Function evaluations per path at each level (work–precision). */
+    private static double[] evaluations(ConvergenceResult r) {
+        return java.util.Arrays.stream(r.evaluations()).asDoubleStream().toArray();
+    }
+
+    static StrongNorm normOf(String name) {
+        for (StrongNorm n : StrongNorm.values()) {
+            if (n.label().equals(name)) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException("norm = " + name + ": must be final, l2 or max");
+    }
+}

@@ -1,0 +1,130 @@
+package org.sde4j.cli;
+
+import java.util.List;
+import java.util.Optional;
+import org.sde4j.error.ControlVariate;
+import org.sde4j.error.ConvergenceResult;
+import org.sde4j.error.ConvergenceStudy;
+import org.sde4j.error.Functional;
+import org.sde4j.error.StrongError;
+import org.sde4j.error.StrongNorm;
+import org.sde4j.error.WeakError;
+import org.sde4j.problems.TestProblem;
+import org.sde4j.sde.PathwiseSolution;
+import org.sde4j.solver.Scheme;
+import org.sde4j.solver.Schemes;
+
+/**
+ * Builds the convergence studies the commands run on library problems: what to measure against (the
+ * exact solution or expectation when the problem knows it, else a reference on the same paths), which
+ * reference scheme, which test function.
+ */
+final class Studies {
+    /** Reference schemes in order of preference: the first that supports the (prepared) problem is used. */
+    static final List<String> REFERENCES = List.of("milstein", "milstein-strat", "milstein-df", "milstein-df-strat",
+            "euler-maruyama");
+
+    private Studies() {
+    }
+
+    /** What the error is measured against. */
+    enum Against {
+        AUTO, EXACT, REFERENCE
+    }
+
+    /** The study's settings. */
+    record Settings(int[] steps, long paths, long seed, int threads, Against against, String reference,
+            int refinement) {
+    }
+
+    /** The reference scheme: {@code name} when given, else the first of {@link #REFERENCES} that fits. */
+    static Scheme reference(PreparedProblem prepared, String name) {
+        if (name != null) {
+            Scheme s = Schemes.byName(name);
+            s.checkSupports(prepared.sde());
+            return s;
+        }
+        for (String candidate : REFERENCES) {
+            Scheme s = Schemes.byName(candidate);
+            if (Schemes.supports(s, prepared.sde())) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no reference scheme supports problem " + prepared.source().name());
+    }
+
+    /** The strong study of {@code scheme} on a prepared library problem, configured but not run. */
+    static StrongError strong(PreparedProblem prepared, Scheme scheme, Settings s, StrongNorm norm) {
+        TestProblem problem = prepared.source();
+        StrongError study = StrongError.of(prepared.problem(), scheme).norm(norm);
+        Optional<PathwiseSolution> exact = problem.solution();
+        if (s.against() == Against.EXACT || (s.against() == Against.AUTO && exact.isPresent())) {
+            study.exact(problem.requireSolution());
+        } else {
+            study.reference(reference(prepared, s.reference())).referenceRefinement(s.refinement());
+        }
+        return configure(study, s);
+    }
+
+    /**
+     * The weak study for {@code φ(x) = x} or {@code x²} (first component). Against the exact expectation
+     * when the problem knows the needed moment, with {@code φ(X(T))} of the exact solution as control
+     * variate when {@code controlVariate} and a pathwise solution exist; else against a reference.
+     */
+    static WeakError weak(PreparedProblem prepared, Scheme scheme, String functional, Settings s,
+            boolean controlVariate, boolean twoPoint) {
+        TestProblem problem = prepared.source();
+        Functional phi = functional(functional);
+        WeakError study = WeakError.of(prepared.problem(), scheme, phi);
+        double t1 = prepared.problem().t1();
+        Optional<Double> expectation = expectation(problem, functional, t1);
+        if (s.against() == Against.EXACT || (s.against() == Against.AUTO && (expectation.isPresent() || twoPoint))) {
+            double value = expectation.orElseThrow(() -> new IllegalArgumentException("problem = " + problem.name()
+                    + ": E φ(X_T) for φ = " + functional + " is not known exactly; measure against a reference"
+                    + " (--against reference)"));
+            study.exactExpectation(value);
+            if (controlVariate && !twoPoint && problem.solution().isPresent()) {
+                study.controlVariate(ControlVariate.ofExactSolution(problem.requireSolution(), phi,
+                        prepared.problem().dimension(), value));
+            }
+        } else {
+            study.reference(reference(prepared, s.reference())).referenceRefinement(s.refinement());
+        }
+        if (twoPoint) {
+            study.twoPointIncrements();
+        }
+        return configure(study, s);
+    }
+
+    /** {@code φ} by name: {@code x} or {@code x^2}, of the first component. */
+    static Functional functional(String name) {
+        return switch (name) {
+            case "x" -> Functional.component(0);
+            case "x^2" -> Functional.square(0);
+            default -> throw new IllegalArgumentException("functional = " + name + ": unknown; valid are x, x^2"
+                    + " (of the first component)");
+        };
+    }
+
+    /** {@code E φ(X_t)} from the problem's exact mean and variance, when known. */
+    static Optional<Double> expectation(TestProblem problem, String functional, double t) {
+        Optional<double[]> mean = problem.exactMean(t);
+        if (functional.equals("x")) {
+            return mean.map(m -> m[0]);
+        }
+        Optional<double[]> variance = problem.exactVariance(t);
+        if (mean.isPresent() && variance.isPresent()) {
+            return Optional.of(variance.get()[0] + mean.get()[0] * mean.get()[0]);
+        }
+        return Optional.empty();
+    }
+
+    private static <S extends ConvergenceStudy<S>> S configure(S study, Settings s) {
+        return study.steps(s.steps()).paths(s.paths()).seed(s.seed()).threads(s.threads());
+    }
+
+    /** Runs a study and returns its result. */
+    static ConvergenceResult run(ConvergenceStudy<?> study) {
+        return study.run();
+    }
+}

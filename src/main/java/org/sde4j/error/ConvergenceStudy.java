@@ -1,0 +1,231 @@
+package org.sde4j.error;
+
+import java.util.Arrays;
+import org.sde4j.sde.Require;
+import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.Scheme;
+
+/**
+ * What strong and weak convergence studies share: the problem and scheme, the step sizes, the paths,
+ * the seed, the threads and the bootstrap. Subclasses {@link StrongError} and {@link WeakError} add
+ * what the error is measured against.
+ *
+ * <p>Step sizes are given as numbers of uniform steps over {@code [t0, t1]} ({@link #steps}), as step
+ * sizes ({@link #stepSizes}) or as successive halvings ({@link #halvings}); at least three, with
+ * strictly decreasing Δt. Every path samples one Brownian path on a grid fine enough for all levels
+ * (the least common multiple of the step counts, times the reference refinement when a reference
+ * solution is used): the coarse increments are exact sums of fine ones, so all levels see the same
+ * path — common random numbers.
+ *
+ * <p>Reproducibility: path p draws from stream p of the seed ({@link org.sde4j.random.RandomStreams});
+ * per-path results are reduced in path order; the bootstrap draws from streams of its own. The result
+ * is bit-identical for any thread count. The builder is mutable and not thread-safe.
+ *
+ * @param <S> the concrete study, so setters chain
+ */
+public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
+    /** The largest Brownian grid a study samples per path. */
+    static final int MAX_GRID_STEPS = 1 << 24;
+
+    final SdeProblem problem;
+    final Scheme scheme;
+    int[] steps = {16, 32, 64, 128, 256};
+    long paths = 1000;
+    long seed;
+    int threads = Runtime.getRuntime().availableProcessors();
+    int resamples = 1000;
+    Scheme referenceScheme;
+    int refinement = 16;
+
+    ConvergenceStudy(SdeProblem problem, Scheme scheme) {
+        this.problem = Require.nonNull("problem", problem);
+        this.scheme = Require.nonNull("scheme", scheme);
+        scheme.checkSupports(problem.sde());
+    }
+
+    abstract S self();
+
+    /** Runs the study. */
+    public abstract ConvergenceResult run();
+
+    /**
+     * The levels as numbers of uniform steps over the time span (default 16, 32, 64, 128, 256).
+     *
+     * @param counts at least 3, strictly increasing (so Δt strictly decreases)
+     * @throws IllegalArgumentException naming the offending entry
+     */
+    public S steps(int... counts) {
+        Require.nonNull("steps", counts);
+        requireThree(counts.length);
+        for (int i = 0; i < counts.length; i++) {
+            Require.positive("steps[" + i + "]", counts[i]);
+            if (i > 0 && counts[i] <= counts[i - 1]) {
+                double span = problem.t1() - problem.t0();
+                throw new IllegalArgumentException("dts = " + Arrays.toString(dtsOf(counts, span))
+                        + " (steps = " + Arrays.toString(counts) + "): step sizes must decrease strictly, but dts["
+                        + i + "] = " + span / counts[i] + " is not smaller than dts[" + (i - 1) + "] = "
+                        + span / counts[i - 1]);
+            }
+        }
+        this.steps = counts.clone();
+        return self();
+    }
+
+    /**
+     * The levels as step sizes; each must divide the time span into a whole number of steps (to a
+     * relative 1e-9).
+     *
+     * @param dts at least 3, strictly decreasing
+     */
+    public S stepSizes(double... dts) {
+        Require.nonNull("dts", dts);
+        requireThree(dts.length);
+        double span = problem.t1() - problem.t0();
+        int[] counts = new int[dts.length];
+        for (int i = 0; i < dts.length; i++) {
+            Require.positive("dts[" + i + "]", dts[i]);
+            if (i > 0 && !(dts[i] < dts[i - 1])) {
+                throw new IllegalArgumentException("dts = " + Arrays.toString(dts) + ": step sizes must decrease"
+                        + " strictly, but dts[" + i + "] = " + dts[i] + " is not smaller than dts[" + (i - 1) + "] = "
+                        + dts[i - 1]);
+            }
+            double n = span / dts[i];
+            double rounded = Math.rint(n);
+            if (Math.abs(n - rounded) > 1e-9 * Math.max(1, n) || rounded > MAX_GRID_STEPS) {
+                throw new IllegalArgumentException("dts[" + i + "] = " + dts[i] + ": must divide the time span "
+                        + span + " into a whole number of steps (at most " + MAX_GRID_STEPS + ")");
+            }
+            counts[i] = (int) rounded;
+        }
+        return steps(counts);
+    }
+
+    /**
+     * {@code levels} step counts {@code coarsest · 2^k}, {@code k = 0 .. levels − 1}: Δt halves from level
+     * to level.
+     */
+    public S halvings(int coarsest, int levels) {
+        Require.positive("coarsest", coarsest);
+        requireThree(levels);
+        if ((long) coarsest << (levels - 1) > MAX_GRID_STEPS) {
+            throw new IllegalArgumentException("levels = " + levels + ": " + coarsest + " · 2^" + (levels - 1)
+                    + " steps exceed " + MAX_GRID_STEPS);
+        }
+        int[] counts = new int[levels];
+        for (int k = 0; k < levels; k++) {
+            counts[k] = coarsest << k;
+        }
+        return steps(counts);
+    }
+
+    /** The number of paths (default 1000). */
+    public S paths(long count) {
+        this.paths = Require.positive("paths", count);
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("paths = " + count + ": at most " + (Integer.MAX_VALUE - 8));
+        }
+        return self();
+    }
+
+    /** The root seed (default 0). */
+    public S seed(long value) {
+        this.seed = value;
+        return self();
+    }
+
+    /** Threads (default: available processors). Never changes the result. */
+    public S threads(int count) {
+        this.threads = Require.positive("threads", count);
+        return self();
+    }
+
+    /**
+     * Bootstrap resamples for the order's interval (default 1000; 0 for none). Each resample costs
+     * O(paths × levels), so the bootstrap costs about as much as summing the errors 1000 times: negligible
+     * next to the solves up to some 10^5 paths, and worth lowering beyond.
+     */
+    public S bootstrapResamples(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("resamples = " + count + ": must be 0 (no interval) or positive");
+        }
+        this.resamples = count;
+        return self();
+    }
+
+    /**
+     * How many reference steps per step of the finest level (default 16) when the error is measured
+     * against a reference solution.
+     */
+    public S referenceRefinement(int factor) {
+        this.refinement = Require.positive("referenceRefinement", factor);
+        return self();
+    }
+
+    /** A copy of the step counts per level. */
+    public int[] stepCounts() {
+        return steps.clone();
+    }
+
+    /** The step sizes per level. */
+    public double[] dts() {
+        return dtsOf(steps, problem.t1() - problem.t0());
+    }
+
+    /** The steps of the Brownian grid each path samples. */
+    int brownianSteps() {
+        long lcm = 1;
+        for (int n : steps) {
+            lcm = lcm / gcd(lcm, n) * n;
+            if (lcm > MAX_GRID_STEPS) {
+                break;
+            }
+        }
+        long grid = referenceScheme != null ? lcm * refinement : lcm;
+        if (grid > MAX_GRID_STEPS) {
+            throw new IllegalArgumentException("steps = " + Arrays.toString(steps) + ": the common Brownian grid"
+                    + (referenceScheme != null ? " (least common multiple × reference refinement " + refinement + ")" : "")
+                    + " would have " + grid + " steps, more than " + MAX_GRID_STEPS + "; use step counts that divide"
+                    + " each other, such as halvings");
+        }
+        return (int) grid;
+    }
+
+    /** The save indices, on a level with {@code n} steps, of the times of the coarsest grid after t0. */
+    int[] saveIndices(int n) {
+        int coarse = steps[0];
+        int[] indices = new int[coarse];
+        for (int k = 1; k <= coarse; k++) {
+            indices[k - 1] = (int) ((long) k * n / coarse);
+        }
+        return indices;
+    }
+
+    /** Whether every level's grid contains the coarsest grid's times (for errors over saved times). */
+    boolean coarsestTimesOnEveryLevel() {
+        for (int n : steps) {
+            if (n % steps[0] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static double[] dtsOf(int[] counts, double span) {
+        double[] dts = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            dts[i] = span / counts[i];
+        }
+        return dts;
+    }
+
+    private static void requireThree(int count) {
+        if (count < 3) {
+            throw new IllegalArgumentException("step sizes: " + count + " given; an order fit with a confidence"
+                    + " interval needs at least 3 step sizes");
+        }
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+}

@@ -1,0 +1,242 @@
+package org.sde4j.error;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.sde4j.brownian.GridBrownianPath;
+import org.sde4j.ensemble.ParallelPaths;
+import org.sde4j.random.RandomStreams;
+import org.sde4j.sde.PathwiseSolution;
+import org.sde4j.sde.Require;
+import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.PathSolver;
+import org.sde4j.solver.Scheme;
+import org.sde4j.solver.SolveDivergedException;
+import org.sde4j.solver.TimeGrid;
+
+/**
+ * The strong error of a scheme at several step sizes, on the same Brownian path at every level:
+ *
+ * <pre>    e(Δt) = E ‖ X_N − X ‖        (Kloeden &amp; Platen 1992, §9.6; Higham 2001, emstrong)</pre>
+ *
+ * <p>where {@code X} is the exact solution on the path ({@link #exact}) or, when none is known, a
+ * reference solution computed on the path's finest grid with a chosen scheme ({@link #reference}; the
+ * analyticless approach of DiffEqDevTools). {@code ‖·‖} is one of the {@link StrongNorm norms}: at the
+ * final time, RMS over the saved times, or maximum over them.
+ *
+ * <pre>{@code
+ * ConvergenceResult r = StrongError.of(problem, Schemes.byName("milstein"))
+ *         .exact(solution).halvings(16, 5).paths(2000).seed(1).run();
+ * System.out.println(r.report());        // table of Δt, error, stderr; order 1.0xx [low, high]
+ * }</pre>
+ *
+ * <p>Parallel over paths and bit-reproducible by seed for any thread count ({@link ConvergenceStudy}).
+ */
+public final class StrongError extends ConvergenceStudy<StrongError> {
+    private static final int CHUNK = 64;
+
+    private PathwiseSolution exact;
+    private StrongNorm norm = StrongNorm.FINAL;
+
+    private StrongError(SdeProblem problem, Scheme scheme) {
+        super(problem, scheme);
+    }
+
+    /**
+     * A strong-error study of {@code scheme} on {@code problem}; set {@link #exact} or {@link #reference}.
+     *
+     * @throws IllegalArgumentException when the scheme does not support the problem's SDE
+     */
+    public static StrongError of(SdeProblem problem, Scheme scheme) {
+        return new StrongError(problem, scheme);
+    }
+
+    @Override
+    StrongError self() {
+        return this;
+    }
+
+    /**
+     * Measures against the exact solution as a function of {@code (t, W_t)}.
+     *
+     * @throws IllegalArgumentException when {@code solution} is null (a problem without an exact
+     *                                  pathwise solution: use {@link #reference} instead)
+     */
+    public StrongError exact(PathwiseSolution solution) {
+        if (solution == null) {
+            throw new IllegalArgumentException("exact solution is null: this problem has no exact pathwise solution"
+                    + " known; measure against a reference solution on the same path with reference(scheme)");
+        }
+        this.exact = solution;
+        this.referenceScheme = null;
+        return this;
+    }
+
+    /**
+     * Measures against a reference solution by {@code scheme} on the same Brownian path, with
+     * {@link #referenceRefinement} (default 16) steps per step of the finest level.
+     */
+    public StrongError reference(Scheme referenceScheme) {
+        Require.nonNull("reference scheme", referenceScheme);
+        referenceScheme.checkSupports(problem.sde());
+        this.referenceScheme = referenceScheme;
+        this.exact = null;
+        return this;
+    }
+
+    /** The norm over saved times that {@link #run()} reports (default {@link StrongNorm#FINAL}). */
+    public StrongError norm(StrongNorm value) {
+        this.norm = Require.nonNull("norm", value);
+        return this;
+    }
+
+    @Override
+    public ConvergenceResult run() {
+        if (norm != StrongNorm.FINAL && !coarsestTimesOnEveryLevel()) {
+            throw new IllegalArgumentException("norm = " + norm.label() + ": needs every level's step count to be a"
+                    + " multiple of the coarsest (" + steps[0] + "), so that all levels share the saved times");
+        }
+        return runNorms().get(norm);
+    }
+
+    /**
+     * Runs the study once and reports every norm: {@link StrongNorm#FINAL} always, {@code L2} and
+     * {@code MAX} when every level's grid contains the coarsest grid's times.
+     */
+    public Map<StrongNorm, ConvergenceResult> runNorms() {
+        if (exact == null && referenceScheme == null) {
+            throw new IllegalArgumentException("no solution to compare with: call exact(solution) or"
+                    + " reference(scheme) before run()");
+        }
+        long start = System.nanoTime();
+        int levels = steps.length;
+        int fine = brownianSteps();
+        boolean overTime = coarsestTimesOnEveryLevel();
+        int saves = overTime ? steps[0] : 1;
+        double t0 = problem.t0();
+        double t1 = problem.t1();
+        int d = problem.dimension();
+        int m = problem.sde().noiseDimension();
+        int width = 3 * levels;
+        double[] saveTimes = new double[saves];
+        TimeGrid coarsest = TimeGrid.uniform(t0, t1, steps[0]);
+        for (int s = 0; s < saves; s++) {
+            saveTimes[s] = overTime ? coarsest.time(s + 1) : t1;
+        }
+        long rootSeed = seed;
+        PathwiseSolution solution = exact;
+        Scheme refScheme = referenceScheme;
+        Chunk[] chunks = ParallelPaths.run(paths, CHUNK, 1, threads, () -> {
+            PathSolver[] solvers = new PathSolver[levels];
+            for (int l = 0; l < levels; l++) {
+                solvers[l] = new PathSolver(problem, scheme, TimeGrid.uniform(t0, t1, steps[l]), savesOn(steps[l], overTime));
+            }
+            PathSolver refSolver = refScheme == null ? null
+                    : new PathSolver(problem, refScheme, TimeGrid.uniform(t0, t1, fine), savesOn(fine, overTime));
+            GridBrownianPath[] w = new GridBrownianPath[CHUNK];
+            double[][] states = new double[CHUNK][d];
+            double[][][] truth = new double[CHUNK][saves][d];
+            double[][][] saved = new double[CHUNK][saves][d];
+            double[] wt = new double[m];
+            return (chunk, first, count) -> {
+                double[] values = new double[count * width];
+                long[] cpu = new long[levels];
+                for (int i = 0; i < count; i++) {
+                    w[i] = GridBrownianPath.sample(t0, t1, fine, m, RandomStreams.gaussian(rootSeed, first + i));
+                }
+                if (solution != null) {
+                    for (int i = 0; i < count; i++) {
+                        for (int s = 0; s < saves; s++) {
+                            w[i].value(saveTimes[s], wt);
+                            solution.value(saveTimes[s], wt, truth[i][s]);
+                        }
+                    }
+                } else {
+                    solveChunk(refSolver, w, count, states, truth, first);
+                }
+                for (int l = 0; l < levels; l++) {
+                    long before = CpuClock.now();
+                    solveChunk(solvers[l], w, count, states, saved, first);
+                    cpu[l] = CpuClock.now() - before;
+                    for (int i = 0; i < count; i++) {
+                        double sumSquares = 0;
+                        double max = 0;
+                        double last = 0;
+                        for (int s = 0; s < saves; s++) {
+                            double e = distance(saved[i][s], truth[i][s]);
+                            sumSquares += e * e;
+                            max = Math.max(max, e);
+                            last = e;
+                        }
+                        int row = i * width;
+                        values[row + l] = last;
+                        values[row + levels + l] = overTime ? Math.sqrt(sumSquares / saves) : Double.NaN;
+                        values[row + 2 * levels + l] = overTime ? max : Double.NaN;
+                    }
+                }
+                return new Chunk(values, cpu);
+            };
+        }, Chunk[]::new);
+
+        double[] samples = new double[Math.toIntExact(paths * width)];
+        double[] cpuSeconds = new double[levels];
+        int position = 0;
+        for (Chunk c : chunks) {
+            System.arraycopy(c.values, 0, samples, position, c.values.length);
+            position += c.values.length;
+            for (int l = 0; l < levels; l++) {
+                cpuSeconds[l] += c.cpuNanos[l] * 1e-9;
+            }
+        }
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        long[] evaluations = new long[levels];
+        for (int l = 0; l < levels; l++) {
+            evaluations[l] = (long) steps[l] * (scheme.driftEvaluationsPerStep() + scheme.diffusionEvaluationsPerStep());
+        }
+        String against = solution != null ? "against the exact solution on the same path"
+                : "against a " + refScheme.name() + " reference with " + fine + " steps on the same path";
+        Map<StrongNorm, ConvergenceResult> results = new EnumMap<>(StrongNorm.class);
+        for (StrongNorm n : StrongNorm.values()) {
+            if (n != StrongNorm.FINAL && !overTime) {
+                continue;
+            }
+            MeanEstimator estimator = new MeanEstimator(samples, width, n.ordinal() * levels, levels);
+            double[] errors = new double[levels];
+            double[] stderrs = new double[levels];
+            estimator.estimate(null, errors, stderrs);
+            OrderEstimate order = OrderFit.estimate(dts(), estimator, resamples, seed, threads);
+            results.put(n, new ConvergenceResult("strong", n.description() + ", " + against, scheme.name(),
+                    scheme.strongOrder(problem.sde().noise()), steps, dts(), errors, stderrs, evaluations, cpuSeconds,
+                    paths, seed, seconds, order));
+        }
+        return results;
+    }
+
+    private int[] savesOn(int n, boolean overTime) {
+        return overTime ? saveIndices(n) : new int[] {n};
+    }
+
+    private static void solveChunk(PathSolver solver, GridBrownianPath[] w, int count, double[][] states,
+            double[][][] saved, long first) {
+        try {
+            solver.solveBlock(w, count, states, saved);
+        } catch (SolveDivergedException e) {
+            throw e.onPath(first + e.path());
+        }
+    }
+
+    private static double distance(double[] a, double[] b) {
+        if (a.length == 1) {
+            return Math.abs(a[0] - b[0]);
+        }
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double e = a[i] - b[i];
+            sum += e * e;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** One chunk's per-path samples and CPU time per level. */
+    private record Chunk(double[] values, long[] cpuNanos) {
+    }
+}

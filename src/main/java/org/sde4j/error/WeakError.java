@@ -1,0 +1,213 @@
+package org.sde4j.error;
+
+import org.sde4j.brownian.BrownianSource;
+import org.sde4j.brownian.GridBrownianPath;
+import org.sde4j.ensemble.ParallelPaths;
+import org.sde4j.random.RandomStreams;
+import org.sde4j.sde.Require;
+import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.PathSolver;
+import org.sde4j.solver.Scheme;
+import org.sde4j.solver.SolveDivergedException;
+import org.sde4j.solver.TimeGrid;
+
+/**
+ * The weak error of a scheme at several step sizes for a test function φ:
+ *
+ * <pre>    e(Δt) = | E φ(X_N) − E φ(X_T) |       (Kloeden &amp; Platen 1992, §14.1; Higham 2001, emweak)</pre>
+ *
+ * <p>with {@code E φ(X_T)} known exactly ({@link #exactExpectation}) or estimated by a reference
+ * solution on the same paths ({@link #reference}; then the estimate is the mean of
+ * {@code φ(X_N) − φ(X_ref)}, whose variance is small). With Gaussian increments (the default) every
+ * path samples one Brownian path and solves every level on it, so the levels share their random
+ * numbers and the errors' Monte Carlo noise is strongly correlated between levels — which is what the
+ * slope needs. An optional {@link ControlVariate} reduces the variance further. With
+ * {@link #twoPointIncrements()} each level draws its own ±√Δt increments from the path's stream.
+ *
+ * <p>The reported standard error is that of the estimate of {@code E φ(X_N) − E φ(X_T)}; the order's
+ * interval resamples whole paths. Parallel over paths and bit-reproducible by seed for any thread count.
+ */
+public final class WeakError extends ConvergenceStudy<WeakError> {
+    private static final int CHUNK = 64;
+
+    private final Functional functional;
+    private Double expectation;
+    private ControlVariate control;
+    private boolean twoPoint;
+
+    private WeakError(SdeProblem problem, Scheme scheme, Functional functional) {
+        super(problem, scheme);
+        this.functional = Require.nonNull("functional", functional);
+    }
+
+    /**
+     * A weak-error study of {@code scheme} on {@code problem} for {@code φ}; set {@link #exactExpectation}
+     * or {@link #reference}.
+     */
+    public static WeakError of(SdeProblem problem, Scheme scheme, Functional functional) {
+        return new WeakError(problem, scheme, functional);
+    }
+
+    @Override
+    WeakError self() {
+        return this;
+    }
+
+    /**
+     * Measures against the exact {@code E φ(X_T)}.
+     *
+     * @throws IllegalArgumentException when the value is not finite
+     */
+    public WeakError exactExpectation(double value) {
+        this.expectation = Require.finite("exact expectation", value);
+        this.referenceScheme = null;
+        return this;
+    }
+
+    /** Measures against a reference solution by {@code scheme} on the same paths. */
+    public WeakError reference(Scheme referenceScheme) {
+        Require.nonNull("reference scheme", referenceScheme);
+        referenceScheme.checkSupports(problem.sde());
+        this.referenceScheme = referenceScheme;
+        this.expectation = null;
+        return this;
+    }
+
+    /** Uses a control variate (Gaussian increments only). */
+    public WeakError controlVariate(ControlVariate value) {
+        this.control = Require.nonNull("control variate", value);
+        return this;
+    }
+
+    /** Drives the scheme with ±√Δt two-point increments instead of Gaussian ones. */
+    public WeakError twoPointIncrements() {
+        this.twoPoint = true;
+        return this;
+    }
+
+    @Override
+    public ConvergenceResult run() {
+        if (expectation == null && referenceScheme == null) {
+            throw new IllegalArgumentException("no expectation to compare with: call exactExpectation(value) or"
+                    + " reference(scheme) before run()");
+        }
+        if (twoPoint && (referenceScheme != null || control != null)) {
+            throw new IllegalArgumentException("two-point increments: need exactExpectation(value) and no control"
+                    + " variate (levels driven by two-point increments share no Brownian path)");
+        }
+        long start = System.nanoTime();
+        int levels = steps.length;
+        int fine = twoPoint ? 0 : brownianSteps();
+        double t0 = problem.t0();
+        double t1 = problem.t1();
+        int d = problem.dimension();
+        int m = problem.sde().noiseDimension();
+        int referenceColumn = referenceScheme != null ? levels : -1;
+        int controlColumn = control != null ? levels + (referenceColumn >= 0 ? 1 : 0) : -1;
+        int width = levels + (referenceColumn >= 0 ? 1 : 0) + (controlColumn >= 0 ? 1 : 0);
+        long rootSeed = seed;
+        Scheme refScheme = referenceScheme;
+        ControlVariate cv = control;
+        boolean twoPointNoise = twoPoint;
+        Chunk[] chunks = ParallelPaths.run(paths, CHUNK, 1, threads, () -> {
+            PathSolver[] solvers = new PathSolver[levels];
+            for (int l = 0; l < levels; l++) {
+                solvers[l] = new PathSolver(problem, scheme, TimeGrid.uniform(t0, t1, steps[l]), steps[l]);
+            }
+            PathSolver refSolver = refScheme == null ? null
+                    : new PathSolver(problem, refScheme, TimeGrid.uniform(t0, t1, fine), fine);
+            BrownianSource[] w = new BrownianSource[CHUNK];
+            double[][] states = new double[CHUNK][d];
+            double[][][] saved = new double[CHUNK][1][d];
+            double[] wt = new double[m];
+            return (chunk, first, count) -> {
+                double[] values = new double[count * width];
+                long[] cpu = new long[levels];
+                if (!twoPointNoise) {
+                    for (int i = 0; i < count; i++) {
+                        GridBrownianPath path = GridBrownianPath.sample(t0, t1, fine, m,
+                                RandomStreams.gaussian(rootSeed, first + i));
+                        w[i] = path;
+                        if (cv != null) {
+                            path.value(t1, wt);
+                            values[i * width + controlColumn] = finite(cv.function().value(t1, wt), "control variate",
+                                    first + i, -1);
+                        }
+                    }
+                    if (refSolver != null) {
+                        solveChunk(refSolver, w, count, states, saved, first);
+                        for (int i = 0; i < count; i++) {
+                            values[i * width + referenceColumn] = finite(functional.value(saved[i][0]), "functional",
+                                    first + i, -1);
+                        }
+                    }
+                }
+                for (int l = 0; l < levels; l++) {
+                    if (twoPointNoise) {
+                        for (int i = 0; i < count; i++) {
+                            w[i] = new TwoPointIncrements(RandomStreams.stream(rootSeed, first + i), m);
+                        }
+                    }
+                    long before = CpuClock.now();
+                    solveChunk(solvers[l], w, count, states, saved, first);
+                    cpu[l] = CpuClock.now() - before;
+                    for (int i = 0; i < count; i++) {
+                        values[i * width + l] = finite(functional.value(saved[i][0]), "functional", first + i, steps[l]);
+                    }
+                }
+                return new Chunk(values, cpu);
+            };
+        }, Chunk[]::new);
+
+        double[] samples = new double[Math.toIntExact(paths * width)];
+        double[] cpuSeconds = new double[levels];
+        int position = 0;
+        for (Chunk c : chunks) {
+            System.arraycopy(c.values, 0, samples, position, c.values.length);
+            position += c.values.length;
+            for (int l = 0; l < levels; l++) {
+                cpuSeconds[l] += c.cpuNanos[l] * 1e-9;
+            }
+        }
+        WeakEstimator estimator = new WeakEstimator(samples, width, levels, referenceColumn, controlColumn,
+                cv == null ? 0 : cv.mean(), expectation == null ? 0 : expectation);
+        double[] errors = new double[levels];
+        double[] stderrs = new double[levels];
+        estimator.estimate(null, errors, stderrs);
+        OrderEstimate order = OrderFit.estimate(dts(), estimator, resamples, seed, threads);
+        long[] evaluations = new long[levels];
+        for (int l = 0; l < levels; l++) {
+            evaluations[l] = (long) steps[l] * (scheme.driftEvaluationsPerStep() + scheme.diffusionEvaluationsPerStep());
+        }
+        String measure = "|E φ(X_N) − E φ(X_T)| against "
+                + (expectation != null ? "the exact expectation " + expectation
+                        : "a " + refScheme.name() + " reference with " + fine + " steps on the same paths")
+                + (twoPoint ? ", two-point increments ±√Δt" : ", Gaussian increments on one path per sample")
+                + (cv != null ? ", with a control variate" : "");
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        return new ConvergenceResult("weak", measure, scheme.name(), scheme.weakOrder(), steps, dts(), errors, stderrs,
+                evaluations, cpuSeconds, paths, seed, seconds, order);
+    }
+
+    private static double finite(double value, String what, long path, int levelSteps) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(what + " = " + value + " on path " + path
+                    + (levelSteps > 0 ? " at " + levelSteps + " steps" : " (reference/control)")
+                    + ": must be finite (check its domain against the states the scheme produces)");
+        }
+        return value;
+    }
+
+    private static void solveChunk(PathSolver solver, BrownianSource[] w, int count, double[][] states,
+            double[][][] saved, long first) {
+        try {
+            solver.solveBlock(w, count, states, saved);
+        } catch (SolveDivergedException e) {
+            throw e.onPath(first + e.path());
+        }
+    }
+
+    /** One chunk's per-path samples and CPU time per level. */
+    private record Chunk(double[] values, long[] cpuNanos) {
+    }
+}
