@@ -82,8 +82,8 @@ final class ConvergenceCommand implements Callable<Integer> {
     private String against;
 
     @Option(names = "--reference", paramLabel = "SCHEME",
-            description = "Reference scheme (default: the first of milstein, milstein-strat, milstein-df,"
-                    + " milstein-df-strat, euler-maruyama that supports the problem).")
+            description = "Reference scheme (default: the scheme itself, with --refinement times finer steps on"
+                    + " the same path).")
     private String reference;
 
     @Option(names = "--refinement", paramLabel = "K", defaultValue = "16",

@@ -20,10 +20,6 @@ import org.sde4j.solver.Schemes;
  * reference scheme, which test function.
  */
 final class Studies {
-    /** Reference schemes in order of preference: the first that supports the (prepared) problem is used. */
-    static final List<String> REFERENCES = List.of("milstein", "milstein-strat", "milstein-df", "milstein-df-strat",
-            "euler-maruyama");
-
     private Studies() {
     }
 
@@ -37,20 +33,19 @@ final class Studies {
             int refinement) {
     }
 
-    /** The reference scheme: {@code name} when given, else the first of {@link #REFERENCES} that fits. */
-    static Scheme reference(PreparedProblem prepared, String name) {
-        if (name != null) {
-            Scheme s = Schemes.byName(name);
-            s.checkSupports(prepared.sde());
-            return s;
+    /**
+     * The reference scheme: {@code name} when given, else the scheme itself — its own solution with
+     * {@code refinement}× finer steps on the same path, which is as accurate as the scheme can be and
+     * never less accurate than the levels it is compared with (a lower-order reference would hide a
+     * higher-order scheme's convergence).
+     */
+    static Scheme reference(PreparedProblem prepared, String name, Scheme scheme) {
+        if (name == null) {
+            return scheme;
         }
-        for (String candidate : REFERENCES) {
-            Scheme s = Schemes.byName(candidate);
-            if (Schemes.supports(s, prepared.sde())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("no reference scheme supports problem " + prepared.source().name());
+        Scheme s = Schemes.byName(name);
+        s.checkSupports(prepared.sde());
+        return s;
     }
 
     /** The strong study of {@code scheme} on a prepared library problem, configured but not run. */
@@ -61,7 +56,7 @@ final class Studies {
         if (s.against() == Against.EXACT || (s.against() == Against.AUTO && exact.isPresent())) {
             study.exact(problem.requireSolution());
         } else {
-            study.reference(reference(prepared, s.reference())).referenceRefinement(s.refinement());
+            study.reference(reference(prepared, s.reference(), scheme)).referenceRefinement(s.refinement());
         }
         return configure(study, s);
     }
@@ -88,7 +83,7 @@ final class Studies {
                         prepared.problem().dimension(), value));
             }
         } else {
-            study.reference(reference(prepared, s.reference())).referenceRefinement(s.refinement());
+            study.reference(reference(prepared, s.reference(), scheme)).referenceRefinement(s.refinement());
         }
         if (twoPoint) {
             study.twoPointIncrements();

@@ -2,9 +2,8 @@ package org.sde4j.error;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.sde4j.brownian.GridBrownianPath;
+import org.sde4j.brownian.BrownianSource;
 import org.sde4j.ensemble.ParallelPaths;
-import org.sde4j.random.RandomStreams;
 import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
@@ -132,8 +131,15 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
             }
             PathSolver refSolver = refScheme == null ? null
                     : new PathSolver(problem, refScheme, TimeGrid.uniform(t0, t1, fine), savesOn(fine, overTime));
-            GridBrownianPath[] w = new GridBrownianPath[CHUNK];
-            double[][] states = new double[CHUNK][d];
+            BrownianSource[] w = new BrownianSource[CHUNK];
+            int stateLength = d;
+            for (PathSolver solver : solvers) {
+                stateLength = Math.max(stateLength, solver.stateLength());
+            }
+            if (refSolver != null) {
+                stateLength = Math.max(stateLength, refSolver.stateLength());
+            }
+            double[][] states = new double[CHUNK][stateLength];
             double[][][] truth = new double[CHUNK][saves][d];
             double[][][] saved = new double[CHUNK][saves][d];
             double[] wt = new double[m];
@@ -141,12 +147,12 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
                 double[] values = new double[count * width];
                 long[] cpu = new long[levels];
                 for (int i = 0; i < count; i++) {
-                    w[i] = GridBrownianPath.sample(t0, t1, fine, m, RandomStreams.gaussian(rootSeed, first + i));
+                    w[i] = SamePaths.sample(t0, t1, fine, m, rootSeed, first + i, scheme, refScheme);
                 }
                 if (solution != null) {
                     for (int i = 0; i < count; i++) {
                         for (int s = 0; s < saves; s++) {
-                            w[i].value(saveTimes[s], wt);
+                            SamePaths.value(w[i], t0, saveTimes[s], wt);
                             solution.value(saveTimes[s], wt, truth[i][s]);
                         }
                     }
@@ -215,7 +221,7 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
         return overTime ? saveIndices(n) : new int[] {n};
     }
 
-    private static void solveChunk(PathSolver solver, GridBrownianPath[] w, int count, double[][] states,
+    private static void solveChunk(PathSolver solver, BrownianSource[] w, int count, double[][] states,
             double[][][] saved, long first) {
         try {
             solver.solveBlock(w, count, states, saved);

@@ -2,10 +2,9 @@ package org.sde4j.error;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.sde4j.brownian.GridBrownianPath;
+import org.sde4j.brownian.BrownianSource;
 import org.sde4j.ensemble.ParallelPaths;
 import org.sde4j.ensemble.RunningStatistics;
-import org.sde4j.random.RandomStreams;
 import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
@@ -18,7 +17,7 @@ import org.sde4j.solver.TimeGrid;
  * step size on the same Brownian path and compared with the exact solution on that path
  * (Higham 2001, {@code emstrong}).
  *
- * <p>Path p samples a {@link GridBrownianPath} with {@code fineSteps} steps from stream p of the seed;
+ * <p>Path p samples a stored path ({@link SamePaths}) with {@code fineSteps} steps from stream p of the seed;
  * level ℓ solves with {@code fineSteps / R_ℓ} steps, whose increments are sums of {@code R_ℓ} fine ones.
  * The error of a path is the Euclidean norm {@code |X_N − X(T)|}; the study reports its mean over paths
  * and the standard error of that mean, per level. Parallel over paths and bit-reproducible by seed.
@@ -84,8 +83,8 @@ public final class StrongErrorStudy {
             return (chunk, first, count) -> {
                 RunningStatistics stats = new RunningStatistics(levels);
                 for (long p = first; p < first + count; p++) {
-                    GridBrownianPath w = GridBrownianPath.sample(t0, t1, fineSteps, m, RandomStreams.gaussian(seed, p));
-                    w.value(t1, wT);
+                    BrownianSource w = SamePaths.sample(t0, t1, fineSteps, m, seed, p, scheme);
+                    SamePaths.value(w, t0, t1, wT);
                     exact.value(t1, wT, xT);
                     for (int l = 0; l < levels; l++) {
                         double[] x = solvers[l].solve(w, none);

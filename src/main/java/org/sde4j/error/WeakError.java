@@ -1,7 +1,6 @@
 package org.sde4j.error;
 
 import org.sde4j.brownian.BrownianSource;
-import org.sde4j.brownian.GridBrownianPath;
 import org.sde4j.ensemble.ParallelPaths;
 import org.sde4j.random.RandomStreams;
 import org.sde4j.sde.Require;
@@ -117,7 +116,14 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
             PathSolver refSolver = refScheme == null ? null
                     : new PathSolver(problem, refScheme, TimeGrid.uniform(t0, t1, fine), fine);
             BrownianSource[] w = new BrownianSource[CHUNK];
-            double[][] states = new double[CHUNK][d];
+            int stateLength = d;
+            for (PathSolver solver : solvers) {
+                stateLength = Math.max(stateLength, solver.stateLength());
+            }
+            if (refSolver != null) {
+                stateLength = Math.max(stateLength, refSolver.stateLength());
+            }
+            double[][] states = new double[CHUNK][stateLength];
             double[][][] saved = new double[CHUNK][1][d];
             double[] wt = new double[m];
             return (chunk, first, count) -> {
@@ -125,11 +131,10 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
                 long[] cpu = new long[levels];
                 if (!twoPointNoise) {
                     for (int i = 0; i < count; i++) {
-                        GridBrownianPath path = GridBrownianPath.sample(t0, t1, fine, m,
-                                RandomStreams.gaussian(rootSeed, first + i));
+                        BrownianSource path = SamePaths.sample(t0, t1, fine, m, rootSeed, first + i, scheme, refScheme);
                         w[i] = path;
                         if (cv != null) {
-                            path.value(t1, wt);
+                            SamePaths.value(path, t0, t1, wt);
                             values[i * width + controlColumn] = finite(cv.function().value(t1, wt), "control variate",
                                     first + i, -1);
                         }
