@@ -181,6 +181,8 @@ public final class Ensemble {
             sources = BrownianSourceFactory.iteratedIntegrals(LevyAreaMethod.WIKTORSSON);
         } else if (brownian == DEFAULT_SOURCE && scheme.needsSpaceTimeLevyArea()) {
             sources = BrownianSourceFactory.gaussianWithLevyArea();
+        } else if (brownian == DEFAULT_SOURCE && scheme.drivingNoise() != null) {
+            sources = BrownianSourceFactory.noise(scheme.drivingNoise());
         }
         BrownianSourceFactory pathSources = sources;
 

@@ -19,13 +19,27 @@ import org.sde4j.sde.Sde;
  */
 public final class RungeKuttaScheme extends DeclaredScheme {
     private final StochasticTableau tableau;
+    private final org.sde4j.random.NoiseModel drivingNoise;
 
     RungeKuttaScheme(String name, String description, Calculus calculus, Set<NoiseStructure> supportedNoise,
             double strongOrder, Set<NoiseStructure> special, double strongOrderSpecial, double deterministicOrder,
             double weakOrder, StochasticTableau tableau) {
+        this(name, description, calculus, supportedNoise, strongOrder, special, strongOrderSpecial, deterministicOrder,
+                weakOrder, tableau, null);
+    }
+
+    RungeKuttaScheme(String name, String description, Calculus calculus, Set<NoiseStructure> supportedNoise,
+            double strongOrder, Set<NoiseStructure> special, double strongOrderSpecial, double deterministicOrder,
+            double weakOrder, StochasticTableau tableau, org.sde4j.random.NoiseModel drivingNoise) {
         super(name, description, calculus, supportedNoise, strongOrder, special, strongOrderSpecial,
                 deterministicOrder, weakOrder, tableau.driftEvaluations(), tableau.diffusionEvaluations());
         this.tableau = tableau;
+        this.drivingNoise = drivingNoise;
+    }
+
+    @Override
+    public org.sde4j.random.NoiseModel drivingNoise() {
+        return drivingNoise;
     }
 
     /** The tableau. */

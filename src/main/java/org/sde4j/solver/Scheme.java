@@ -60,6 +60,15 @@ public interface Scheme {
     }
 
     /**
+     * The distribution of the increments that drive this scheme when the caller does not choose one:
+     * {@code null} (the default) for Gaussian Brownian increments; the weak schemes name a cheaper
+     * discrete law with the moments they need (two-point for weak order 1, three-point for weak order 2).
+     */
+    default org.sde4j.random.NoiseModel drivingNoise() {
+        return null;
+    }
+
+    /**
      * Checks that this scheme can solve {@code sde}.
      *
      * @throws IllegalArgumentException naming the mismatch (calculus, noise structure, a missing

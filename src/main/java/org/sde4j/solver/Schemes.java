@@ -26,6 +26,8 @@ public final class Schemes {
             RosslerSchemes.SRA1,
             RosslerSchemes.SRA3,
             RosslerSchemes.SOSRA,
+            WeakSchemes.WEAK_EULER,
+            WeakSchemes.PLATEN_WEAK_2,
             ReversibleHeun.INSTANCE,
             DriftImplicit.EULER_MARUYAMA,
             DriftImplicit.MILSTEIN,

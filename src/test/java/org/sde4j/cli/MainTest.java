@@ -210,6 +210,7 @@ class MainTest {
         Run r = run("tour", "--quick");
         assertEquals(0, r.code(), r.err());
         int rows = 0;
+        int weak = 0;
         for (TestProblem problem : Problems.all()) {
             for (Scheme scheme : Schemes.all()) {
                 PreparedProblem prepared;
@@ -222,6 +223,7 @@ class MainTest {
                     continue;
                 }
                 rows++;
+                weak += scheme.drivingNoise() != null ? 1 : 0;
                 String prefix = problem.name() + " ";
                 String schemeCell = " " + scheme.name() + (prepared.converted() ? " * " : "  ");
                 assertTrue(r.out().lines().anyMatch(l -> l.startsWith(prefix) && l.contains(schemeCell)),
@@ -233,7 +235,7 @@ class MainTest {
         assertTrue(r.out().contains("bin/sde4j list"), r.out());
         assertTrue(r.out().contains("fitted order [95 %]"), r.out());
         long fitted = r.out().lines().filter(l -> l.matches(".*\\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}\\].*")).count();
-        assertEquals(rows, fitted, "one fitted order per pair\n" + r.out());
+        assertEquals(rows - weak, fitted, "one fitted order per pair, weak schemes aside\n" + r.out());
         // Not a terminal: the progress bar prints one final line and nothing else.
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains("100% " + rows + "/" + rows), r.err());
