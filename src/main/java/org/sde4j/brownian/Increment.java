@@ -101,7 +101,8 @@ public final class Increment {
     /**
      * Fills this increment with {@code W(next) − W(t)} from {@code source}, for the step from {@code t} to
      * {@code next} (so {@code h = next − t}), and the iterated integrals when this increment carries them
-     * (then {@code source} must be an {@link IteratedIntegralSource}). Taking both ends, rather than
+     * (then {@code source} must be an {@link IteratedIntegralSource}) or the space-time Lévy area when it
+     * carries that (then a {@link SpaceTimeLevyAreaSource}). Taking both ends, rather than
      * {@code t} and {@code h}, keeps consecutive steps exactly adjacent.
      *
      * @param source the Brownian motion (queried once)
@@ -111,7 +112,13 @@ public final class Increment {
      */
     public void fill(BrownianSource source, double t, double next) {
         this.h = next - t;
-        if (integrals == null) {
+        if (levyArea != null) {
+            if (!(source instanceof SpaceTimeLevyAreaSource)) {
+                throw new IllegalArgumentException("source = " + source.getClass().getSimpleName() + ": the space-time"
+                        + " Lévy area is needed, which only a SpaceTimeLevyAreaSource supplies");
+            }
+            ((SpaceTimeLevyAreaSource) source).spaceTimeLevyArea(t, next, dw, levyArea);
+        } else if (integrals == null) {
             source.increment(t, next, dw);
         } else if (source instanceof IteratedIntegralSource) {
             ((IteratedIntegralSource) source).iteratedIntegrals(t, next, dw, integrals);

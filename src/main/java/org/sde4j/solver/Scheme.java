@@ -77,8 +77,8 @@ public interface Scheme {
     default void checkSupports(Sde sde) {
         if (sde.calculus() != calculus() && sde.noise() != NoiseStructure.NONE) {
             throw new IllegalArgumentException("scheme " + name() + " solves " + calculus().displayName()
-                    + " SDEs, but this SDE is " + sde.calculus().displayName() + ": choose a "
-                    + sde.calculus().displayName() + " scheme, or convert the SDE with sde.convertedTo("
+                    + " SDEs, but this SDE is " + sde.calculus().displayName() + ": choose a scheme for "
+                    + sde.calculus().displayName() + " SDEs, or convert the SDE with sde.convertedTo("
                     + "Calculus." + calculus() + ")");
         }
         NoiseStructure noise = sde.noise();
