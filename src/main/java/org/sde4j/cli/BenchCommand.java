@@ -60,12 +60,21 @@ final class BenchCommand implements Callable<Integer> {
             + " increments, KPW vs Wiktorsson Lévy areas); --paths defaults to 2000 there.")
     private boolean brownian;
 
+    @Option(names = "--schemes", description = "Benchmark every scheme's cost per step against Euler–Maruyama and its"
+            + " predicted cost, and work–precision on gbm; --paths defaults to 100000 there.")
+    private boolean schemes;
+
     @Override
     public Integer call() throws Exception {
         org.sde4j.sde.Require.positive("paths", paths);
         org.sde4j.sde.Require.positive("steps", steps);
         org.sde4j.sde.Require.positive("repeats", repeats);
         PrintWriter out = spec.commandLine().getOut();
+        if (schemes) {
+            long p = spec.commandLine().getParseResult().hasMatchedOption("--paths") ? paths : 100_000;
+            new SchemeBench(p, steps, seed).run(out, repeats, markdown);
+            return 0;
+        }
         if (brownian) {
             long p = spec.commandLine().getParseResult().hasMatchedOption("--paths") ? paths : 2000;
             new BrownianBench(p, steps, seed).run(out, repeats, markdown);

@@ -58,18 +58,30 @@ public final class RungeKuttaScheme extends DeclaredScheme {
         return new TableauStepper(sde, tableau);
     }
 
-    /** The generic step; holds one thread's workspace. */
+    /**
+     * The generic step; holds one thread's workspace. The tableau's non-zero coefficients are gathered
+     * once into flat lists (for each target — a stage or the update — the drift sources (stage, a·h
+     * factor) and the diffusion sources (stage, noise term, b)), so a step touches only what is non-zero.
+     */
     private static final class TableauStepper implements Stepper {
         private final Sde sde;
-        private final StochasticTableau tableau;
         private final int d;
         private final int m;
         private final int s;
         private final NoiseTerm[] terms;
         private final boolean vectorForm;
         private final boolean scalarNoise;
+        private final boolean levyArea;
+        private final double[] c;
         private final boolean[] drift;
         private final boolean[][] diffusion;
+        /** Drift sources of target i (stages 0..s−1, then the update at index s): stage indices and coefficients. */
+        private final int[][] driftFrom;
+        private final double[][] driftCoefficient;
+        /** Diffusion sources of target i: stage indices, noise-term indices and coefficients. */
+        private final int[][] diffusionFrom;
+        private final int[][] diffusionTerm;
+        private final double[][] diffusionCoefficient;
         private final double[][] stage;
         private final double[][] f;
         /** vector form: g(H_i) per stage; product form: unused. */
@@ -77,11 +89,9 @@ public final class RungeKuttaScheme extends DeclaredScheme {
         /** product form: g(H_i)·ξ_r per stage and term; vector form: unused. */
         private final double[][][] gxi;
         private final double[][] xi;
-        private final boolean levyArea;
 
         TableauStepper(Sde sde, StochasticTableau tableau) {
             this.sde = sde;
-            this.tableau = tableau;
             this.d = sde.stateDimension();
             this.m = sde.noiseDimension();
             this.s = tableau.stages();
@@ -89,12 +99,53 @@ public final class RungeKuttaScheme extends DeclaredScheme {
             this.terms = used.toArray(new NoiseTerm[0]);
             this.vectorForm = sde.hasDiffusionVector();
             this.scalarNoise = m == 1;
+            this.levyArea = tableau.needsSpaceTimeLevyArea();
+            this.c = new double[s];
             this.drift = new boolean[s];
             this.diffusion = new boolean[s][terms.length];
             for (int i = 0; i < s; i++) {
+                c[i] = tableau.c(i);
                 drift[i] = tableau.usesDrift(i);
                 for (int r = 0; r < terms.length; r++) {
                     diffusion[i][r] = tableau.usesDiffusion(terms[r], i);
+                }
+            }
+            this.driftFrom = new int[s + 1][];
+            this.driftCoefficient = new double[s + 1][];
+            this.diffusionFrom = new int[s + 1][];
+            this.diffusionTerm = new int[s + 1][];
+            this.diffusionCoefficient = new double[s + 1][];
+            for (int target = 0; target <= s; target++) {
+                int sources = target < s ? target : s;
+                int nd = 0;
+                int ng = 0;
+                for (int j = 0; j < sources; j++) {
+                    nd += coefficientA(tableau, target, j) != 0 ? 1 : 0;
+                    for (NoiseTerm term : terms) {
+                        ng += coefficientB(tableau, term, target, j) != 0 ? 1 : 0;
+                    }
+                }
+                driftFrom[target] = new int[nd];
+                driftCoefficient[target] = new double[nd];
+                diffusionFrom[target] = new int[ng];
+                diffusionTerm[target] = new int[ng];
+                diffusionCoefficient[target] = new double[ng];
+                nd = 0;
+                ng = 0;
+                for (int j = 0; j < sources; j++) {
+                    double a = coefficientA(tableau, target, j);
+                    if (a != 0) {
+                        driftFrom[target][nd] = j;
+                        driftCoefficient[target][nd++] = a;
+                    }
+                    for (int r = 0; r < terms.length; r++) {
+                        double b = coefficientB(tableau, terms[r], target, j);
+                        if (b != 0) {
+                            diffusionFrom[target][ng] = j;
+                            diffusionTerm[target][ng] = r;
+                            diffusionCoefficient[target][ng++] = b;
+                        }
+                    }
                 }
             }
             this.stage = new double[s][d];
@@ -102,7 +153,16 @@ public final class RungeKuttaScheme extends DeclaredScheme {
             this.g = new double[s][d];
             this.gxi = new double[s][terms.length][d];
             this.xi = new double[terms.length][m];
-            this.levyArea = tableau.needsSpaceTimeLevyArea();
+        }
+
+        /** Stage coefficient a_ij (target < s) or update weight α_j (target = s). */
+        private double coefficientA(StochasticTableau tableau, int target, int j) {
+            return target < s ? tableau.a(target, j) : tableau.alpha(j);
+        }
+
+        /** Stage coefficient b^r_ij (target < s) or update weight β^r_j (target = s). */
+        private double coefficientB(StochasticTableau tableau, NoiseTerm term, int target, int j) {
+            return target < s ? tableau.b(term, target, j) : tableau.beta(term, j);
         }
 
         @Override
@@ -110,31 +170,59 @@ public final class RungeKuttaScheme extends DeclaredScheme {
             double h = noise.h();
             double sqrtH = Math.sqrt(h);
             double[] dw = noise.dw();
-            double[] area = levyArea ? noise.spaceTimeLevyArea() : dw;
+            double[] area = levyArea ? noise.spaceTimeLevyArea() : null;
             for (int r = 0; r < terms.length; r++) {
                 for (int j = 0; j < m; j++) {
-                    xi[r][j] = terms[r].value(dw[j], h, sqrtH, levyArea ? area[j] : 0.0);
+                    xi[r][j] = terms[r].value(dw[j], h, sqrtH, area != null ? area[j] : 0.0);
                 }
             }
             for (int i = 0; i < s; i++) {
                 double[] hi = stage[i];
                 System.arraycopy(x, 0, hi, 0, d);
-                for (int j = 0; j < i; j++) {
-                    addDrift(hi, tableau.a(i, j) * h, j);
-                    for (int r = 0; r < terms.length; r++) {
-                        addDiffusion(hi, tableau.b(terms[r], i, j), j, r);
-                    }
-                }
-                double ti = t + tableau.c(i) * h;
+                accumulate(hi, i, h);
+                double ti = t + c[i] * h;
                 if (drift[i]) {
                     sde.drift(ti, hi, f[i]);
                 }
                 evaluateDiffusion(ti, i);
             }
-            for (int i = 0; i < s; i++) {
-                addDrift(x, tableau.alpha(i) * h, i);
-                for (int r = 0; r < terms.length; r++) {
-                    addDiffusion(x, tableau.beta(terms[r], i), i, r);
+            accumulate(x, s, h);
+        }
+
+        /** target += Σ (a h) f_j + Σ b (g_j · ξ_r) over the non-zero sources of {@code index}. */
+        private void accumulate(double[] target, int index, double h) {
+            int[] from = driftFrom[index];
+            double[] coefficient = driftCoefficient[index];
+            for (int n = 0; n < from.length; n++) {
+                double a = coefficient[n] * h;
+                double[] fj = f[from[n]];
+                for (int k = 0; k < d; k++) {
+                    target[k] += a * fj[k];
+                }
+            }
+            int[] gFrom = diffusionFrom[index];
+            int[] gTerm = diffusionTerm[index];
+            double[] gCoefficient = diffusionCoefficient[index];
+            for (int n = 0; n < gFrom.length; n++) {
+                double b = gCoefficient[n];
+                if (vectorForm) {
+                    double[] gj = g[gFrom[n]];
+                    double[] xr = xi[gTerm[n]];
+                    if (scalarNoise) {
+                        double w = b * xr[0];
+                        for (int k = 0; k < d; k++) {
+                            target[k] += w * gj[k];
+                        }
+                    } else {
+                        for (int k = 0; k < d; k++) {
+                            target[k] += b * gj[k] * xr[k];
+                        }
+                    }
+                } else {
+                    double[] p = gxi[gFrom[n]][gTerm[n]];
+                    for (int k = 0; k < d; k++) {
+                        target[k] += b * p[k];
+                    }
                 }
             }
         }
@@ -154,34 +242,6 @@ public final class RungeKuttaScheme extends DeclaredScheme {
                     if (diffusion[i][r]) {
                         sde.diffusion(ti, stage[i], xi[r], gxi[i][r]);
                     }
-                }
-            }
-        }
-
-        private void addDrift(double[] target, double coefficient, int j) {
-            if (coefficient == 0) {
-                return;
-            }
-            double[] fj = f[j];
-            for (int k = 0; k < d; k++) {
-                target[k] += coefficient * fj[k];
-            }
-        }
-
-        private void addDiffusion(double[] target, double coefficient, int j, int r) {
-            if (coefficient == 0) {
-                return;
-            }
-            if (vectorForm) {
-                double[] gj = g[j];
-                double[] xr = xi[r];
-                for (int k = 0; k < d; k++) {
-                    target[k] += coefficient * gj[k] * (scalarNoise ? xr[0] : xr[k]);
-                }
-            } else {
-                double[] p = gxi[j][r];
-                for (int k = 0; k < d; k++) {
-                    target[k] += coefficient * p[k];
                 }
             }
         }
