@@ -1,0 +1,205 @@
+package org.sde4j.nn.layers;
+
+import java.util.List;
+import org.sde4j.nn.Param;
+import org.sde4j.nn.Parallel;
+import org.sde4j.nn.Tensor;
+
+/**
+ * Batch normalisation over the channels of {@code [N, C, H, W]} (or {@code [N, C]}) inputs, optionally
+ * fused with a following ReLU (Ioffe &amp; Szegedy 2015):
+ *
+ * <pre>    x̂ = (x − μ_c) / sqrt(σ²_c + ε),   y = γ_c x̂ + β_c   (then max(y, 0) when fused)</pre>
+ *
+ * <p>Training mode uses the batch mean and biased variance over {@code N·H·W} values per channel and
+ * updates the running statistics {@code r ← (1 − m) r + m b} (m = 0.1; the running variance takes the
+ * unbiased batch variance, as PyTorch does); evaluation mode uses the running statistics. ε = 1e-5.
+ * Backward (training mode), with {@code g = dy} masked by {@code y > 0} when fused and M = N·H·W:
+ *
+ * <pre>    dγ = Σ g x̂,  dβ = Σ g,  dx = γ / (M sqrt(σ² + ε)) · (M g − Σ g − x̂ Σ g x̂)</pre>
+ *
+ * <p>Channels are independent and run in parallel; the per-channel sums are accumulated in double in a
+ * fixed order. Fusing the ReLU saves one pass over the activations and one buffer.
+ */
+public final class BatchNorm implements Layer {
+    private static final double EPS = 1e-5;
+    private static final double MOMENTUM = 0.1;
+    private final int channels;
+    private final boolean relu;
+    private final Param gamma;
+    private final Param beta;
+    private final Tensor runningMean;
+    private final Tensor runningVar;
+    private final double[] mean;
+    private final double[] invStd;
+    private boolean trainedForward;
+    private Tensor x;
+    private Tensor y;
+    private Tensor dx;
+
+    /**
+     * @param name     parameter name prefix
+     * @param channels the number of channels C
+     * @param relu     whether to apply a ReLU after the affine map (fused)
+     */
+    public BatchNorm(String name, int channels, boolean relu) {
+        Conv2d.require("channels", channels, 1);
+        this.channels = channels;
+        this.relu = relu;
+        this.gamma = Param.of(name + ".gamma", Tensor.zeros(channels));
+        java.util.Arrays.fill(gamma.value().data(), 1f);
+        this.beta = Param.of(name + ".beta", Tensor.zeros(channels));
+        this.runningMean = Tensor.zeros(channels);
+        this.runningVar = Tensor.zeros(channels);
+        java.util.Arrays.fill(runningVar.data(), 1f);
+        this.mean = new double[channels];
+        this.invStd = new double[channels];
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(gamma, beta);
+    }
+
+    @Override
+    public List<Tensor> buffers() {
+        return List.of(runningMean, runningVar);
+    }
+
+    private int plane(Tensor t) {
+        if ((t.rank() != 4 && t.rank() != 2) || t.dim(1) != channels) {
+            throw new IllegalArgumentException("input " + t + ": must be [N, " + channels + ", H, W] or [N, "
+                    + channels + "]");
+        }
+        return t.rank() == 4 ? t.dim(2) * t.dim(3) : 1;
+    }
+
+    @Override
+    public Tensor forward(Tensor input, boolean training) {
+        int hw = plane(input);
+        int n = input.dim(0);
+        this.x = input;
+        this.trainedForward = training;
+        y = Tensor.reuse(y, input.shape());
+        float[] xd = input.data();
+        float[] yd = y.data();
+        float[] g = gamma.value().data();
+        float[] b = beta.value().data();
+        float[] rm = runningMean.data();
+        float[] rv = runningVar.data();
+        int m = n * hw;
+        Parallel.run(channels, c -> {
+            double mu;
+            double var;
+            if (training) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    int off = (i * channels + c) * hw;
+                    float part = 0f;
+                    for (int j = 0; j < hw; j++) {
+                        part += xd[off + j];
+                    }
+                    s += part;
+                }
+                mu = s / m;
+                double ss = 0;
+                float fmu = (float) mu;
+                for (int i = 0; i < n; i++) {
+                    int off = (i * channels + c) * hw;
+                    float part = 0f;
+                    for (int j = 0; j < hw; j++) {
+                        float d = xd[off + j] - fmu;
+                        part += d * d;
+                    }
+                    ss += part;
+                }
+                var = ss / m;
+                rm[c] = (float) ((1 - MOMENTUM) * rm[c] + MOMENTUM * mu);
+                double unbiased = m > 1 ? ss / (m - 1) : var;
+                rv[c] = (float) ((1 - MOMENTUM) * rv[c] + MOMENTUM * unbiased);
+            } else {
+                mu = rm[c];
+                var = rv[c];
+            }
+            double is = 1 / Math.sqrt(var + EPS);
+            mean[c] = mu;
+            invStd[c] = is;
+            float scale = (float) (g[c] * is);
+            float shift = (float) (b[c] - g[c] * is * mu);
+            for (int i = 0; i < n; i++) {
+                int off = (i * channels + c) * hw;
+                if (relu) {
+                    for (int j = 0; j < hw; j++) {
+                        yd[off + j] = Math.max(0f, xd[off + j] * scale + shift);
+                    }
+                } else {
+                    for (int j = 0; j < hw; j++) {
+                        yd[off + j] = xd[off + j] * scale + shift;
+                    }
+                }
+            }
+        });
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dy) {
+        int hw = plane(x);
+        int n = x.dim(0);
+        dx = Tensor.reuse(dx, x.shape());
+        float[] xd = x.data();
+        float[] yd = y.data();
+        float[] dyd = dy.data();
+        float[] dxd = dx.data();
+        float[] g = gamma.value().data();
+        float[] dg = gamma.grad().data();
+        float[] db = beta.grad().data();
+        int m = n * hw;
+        boolean batchStats = trainedForward;
+        Parallel.run(channels, c -> {
+            float mu = (float) mean[c];
+            float is = (float) invStd[c];
+            double sg = 0;
+            double sgx = 0;
+            for (int i = 0; i < n; i++) {
+                int off = (i * channels + c) * hw;
+                float a = 0f;
+                float b = 0f;
+                for (int j = 0; j < hw; j++) {
+                    float gj = relu && yd[off + j] <= 0f ? 0f : dyd[off + j];
+                    a += gj;
+                    b += gj * (xd[off + j] - mu);
+                }
+                sg += a;
+                sgx += b;
+            }
+            sgx *= is;
+            dg[c] += (float) sgx;
+            db[c] += (float) sg;
+            float gamma = g[c];
+            if (!batchStats) {
+                float s = gamma * is;
+                for (int i = 0; i < n; i++) {
+                    int off = (i * channels + c) * hw;
+                    for (int j = 0; j < hw; j++) {
+                        float gj = relu && yd[off + j] <= 0f ? 0f : dyd[off + j];
+                        dxd[off + j] = s * gj;
+                    }
+                }
+                return;
+            }
+            float s = gamma * is;
+            float meanG = (float) (sg / m);
+            float meanGx = (float) (sgx / m);
+            for (int i = 0; i < n; i++) {
+                int off = (i * channels + c) * hw;
+                for (int j = 0; j < hw; j++) {
+                    float gj = relu && yd[off + j] <= 0f ? 0f : dyd[off + j];
+                    float xh = (xd[off + j] - mu) * is;
+                    dxd[off + j] = s * (gj - meanG - xh * meanGx);
+                }
+            }
+        });
+        return dx;
+    }
+}

@@ -1,0 +1,247 @@
+package org.sde4j.nn.layers;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.sde4j.nn.Gemm;
+import org.sde4j.nn.Param;
+import org.sde4j.nn.Parallel;
+import org.sde4j.nn.Tensor;
+
+/**
+ * 2-D convolution (cross-correlation, as in every framework) of NCHW inputs, without bias:
+ *
+ * <pre>    y[n,o,i,j] = Σ_{c,u,v} w[o,c,u,v] · x[n, c, i·s − p + u, j·s − p + v]      (zero outside the image)</pre>
+ *
+ * <p>Output size {@code H' = (H + 2p − k) / s + 1}. Per image, the input is unfolded ("im2col") into a
+ * matrix {@code X̂} of {@code Cin·k·k} rows and {@code H'·W'} columns, and {@code Y = W · X̂} with W viewed as
+ * {@code Cout × Cin·k·k}. Backward: {@code dW += dY · X̂ᵀ} and {@code dX = col2im(Wᵀ · dY)}. Images are split
+ * into fixed chunks run in parallel; the per-chunk weight gradients are summed in chunk order.
+ * Weights are He-normal initialised.
+ */
+public final class Conv2d implements Layer {
+    private final int cin;
+    private final int cout;
+    private final int k;
+    private final int stride;
+    private final int pad;
+    private final Param weight;
+    private final float[][] cols = new float[Parallel.MAX_CHUNKS][];
+    private final float[][] colsT = new float[Parallel.MAX_CHUNKS][];
+    private final float[][] partial = new float[Parallel.MAX_CHUNKS][];
+    private Tensor x;
+    private Tensor y;
+    private Tensor dx;
+    private final float[] wT;
+
+    /**
+     * @param name   parameter name prefix
+     * @param cin    input channels
+     * @param cout   output channels
+     * @param k      kernel size (square)
+     * @param stride stride, at least 1
+     * @param pad    zero padding on each side, at least 0
+     * @param rng    the stream for the He initialisation
+     */
+    public Conv2d(String name, int cin, int cout, int k, int stride, int pad, UniformRandomProvider rng) {
+        require("cin", cin, 1);
+        require("cout", cout, 1);
+        require("k", k, 1);
+        require("stride", stride, 1);
+        require("pad", pad, 0);
+        this.cin = cin;
+        this.cout = cout;
+        this.k = k;
+        this.stride = stride;
+        this.pad = pad;
+        this.weight = Param.of(name + ".weight", Tensor.zeros(cout, cin, k, k));
+        Init.heNormal(weight.value(), cin * k * k, rng);
+        this.wT = new float[cout * cin * k * k];
+    }
+
+    static void require(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " = " + value + ": must be at least " + min);
+        }
+    }
+
+    /** The weight, {@code [cout, cin, k, k]}. */
+    public Param weight() {
+        return weight;
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(weight);
+    }
+
+    private int outSize(int size) {
+        int o = (size + 2 * pad - k) / stride + 1;
+        if (size + 2 * pad < k) {
+            throw new IllegalArgumentException("input size " + size + " with padding " + pad
+                    + ": smaller than the kernel " + k);
+        }
+        return o;
+    }
+
+    @Override
+    public Tensor forward(Tensor input, boolean training) {
+        if (input.rank() != 4 || input.dim(1) != cin) {
+            throw new IllegalArgumentException("input " + input + ": must be [N, " + cin + ", H, W]");
+        }
+        this.x = input;
+        int n = input.dim(0);
+        int h = input.dim(2);
+        int w = input.dim(3);
+        int oh = outSize(h);
+        int ow = outSize(w);
+        y = Tensor.reuse(y, n, cout, oh, ow);
+        int kk = cin * k * k;
+        int hw = oh * ow;
+        float[] xd = input.data();
+        float[] yd = y.data();
+        float[] wd = weight.value().data();
+        Parallel.forChunks(n, (c, from, to) -> {
+            float[] col = buffer(cols, c, kk * hw);
+            for (int i = from; i < to; i++) {
+                im2col(xd, i * cin * h * w, h, w, oh, ow, col);
+                Gemm.multiply(cout, hw, kk, wd, 0, kk, col, 0, hw, yd, i * cout * hw, hw, false);
+            }
+        });
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dy) {
+        int n = x.dim(0);
+        int h = x.dim(2);
+        int w = x.dim(3);
+        int oh = dy.dim(2);
+        int ow = dy.dim(3);
+        int kk = cin * k * k;
+        int hw = oh * ow;
+        dx = Tensor.reuse(dx, x.shape());
+        float[] xd = x.data();
+        float[] dyd = dy.data();
+        float[] dxd = dx.data();
+        Gemm.transpose(cout, kk, weight.value().data(), 0, wT, 0);
+        int chunks = Parallel.chunks(n);
+        Parallel.forChunks(n, (c, from, to) -> {
+            float[] col = buffer(cols, c, kk * hw);
+            float[] colT = buffer(colsT, c, kk * hw);
+            float[] dw = buffer(partial, c, cout * kk);
+            java.util.Arrays.fill(dw, 0f);
+            for (int i = from; i < to; i++) {
+                im2col(xd, i * cin * h * w, h, w, oh, ow, col);
+                Gemm.transpose(kk, hw, col, 0, colT, 0);
+                Gemm.multiply(cout, kk, hw, dyd, i * cout * hw, hw, colT, 0, kk, dw, 0, kk, true);
+                Gemm.multiply(kk, hw, cout, wT, 0, cout, dyd, i * cout * hw, hw, col, 0, hw, false);
+                col2im(col, dxd, i * cin * h * w, h, w, oh, ow);
+            }
+        });
+        float[] g = weight.grad().data();
+        for (int c = 0; c < chunks; c++) {
+            float[] dw = partial[c];
+            for (int j = 0; j < g.length; j++) {
+                g[j] += dw[j];
+            }
+        }
+        return dx;
+    }
+
+    private static float[] buffer(float[][] pool, int c, int size) {
+        float[] b = pool[c];
+        if (b == null || b.length < size) {
+            b = new float[size];
+            pool[c] = b;
+        }
+        return b;
+    }
+
+    /** Unfolds one image at {@code xd[off..]} into {@code col} ({@code cin·k·k} rows of {@code oh·ow}). */
+    private void im2col(float[] xd, int off, int h, int w, int oh, int ow, float[] col) {
+        int hw = oh * ow;
+        for (int c = 0; c < cin; c++) {
+            int plane = off + c * h * w;
+            for (int u = 0; u < k; u++) {
+                for (int v = 0; v < k; v++) {
+                    int row = ((c * k + u) * k + v) * hw;
+                    int jLo = firstInside(v, w, ow);
+                    int jHi = lastInside(v, w, ow);
+                    for (int i = 0; i < oh; i++) {
+                        int ih = i * stride - pad + u;
+                        int r = row + i * ow;
+                        if (ih < 0 || ih >= h || jLo > jHi) {
+                            java.util.Arrays.fill(col, r, r + ow, 0f);
+                            continue;
+                        }
+                        for (int j = 0; j < jLo; j++) {
+                            col[r + j] = 0f;
+                        }
+                        int src = plane + ih * w - pad + v;
+                        if (stride == 1) {
+                            System.arraycopy(xd, src + jLo, col, r + jLo, jHi - jLo + 1);
+                        } else {
+                            for (int j = jLo; j <= jHi; j++) {
+                                col[r + j] = xd[src + j * stride];
+                            }
+                        }
+                        for (int j = jHi + 1; j < ow; j++) {
+                            col[r + j] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The inverse scatter of {@link #im2col}: sums {@code col} into the image at {@code dxd[off..]} (overwritten). */
+    private void col2im(float[] col, float[] dxd, int off, int h, int w, int oh, int ow) {
+        int hw = oh * ow;
+        java.util.Arrays.fill(dxd, off, off + cin * h * w, 0f);
+        for (int c = 0; c < cin; c++) {
+            int plane = off + c * h * w;
+            for (int u = 0; u < k; u++) {
+                for (int v = 0; v < k; v++) {
+                    int row = ((c * k + u) * k + v) * hw;
+                    int jLo = firstInside(v, w, ow);
+                    int jHi = lastInside(v, w, ow);
+                    for (int i = 0; i < oh; i++) {
+                        int ih = i * stride - pad + u;
+                        if (ih < 0 || ih >= h) {
+                            continue;
+                        }
+                        int r = row + i * ow;
+                        int dst = plane + ih * w - pad + v;
+                        if (stride == 1) {
+                            for (int j = jLo; j <= jHi; j++) {
+                                dxd[dst + j] += col[r + j];
+                            }
+                        } else {
+                            for (int j = jLo; j <= jHi; j++) {
+                                dxd[dst + j * stride] += col[r + j];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first output column j with {@code 0 ≤ j·s − p + v}. */
+    private int firstInside(int v, int w, int ow) {
+        int j = 0;
+        while (j < ow && j * stride - pad + v < 0) {
+            j++;
+        }
+        return j;
+    }
+
+    /** The last output column j with {@code j·s − p + v < w}. */
+    private int lastInside(int v, int w, int ow) {
+        int j = ow - 1;
+        while (j >= 0 && j * stride - pad + v >= w) {
+            j--;
+        }
+        return j;
+    }
+}
