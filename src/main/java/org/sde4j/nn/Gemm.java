@@ -5,8 +5,9 @@ package org.sde4j.nn;
  *
  * <pre>    C[M×N] = β C + A[M×K] · B[K×N]      (β ∈ {0, 1})</pre>
  *
- * <p>The kernel walks C one row at a time and, for four rows of B at once, adds
- * {@code a0 b0[j] + a1 b1[j] + a2 b2[j] + a3 b3[j]} to {@code c[j]}: the inner loop over {@code j} is a
+ * <p>The scalar kernel walks C one row at a time and, for four rows of B at once, adds
+ * <p>When the JDK's vector module is present, the register-tiled kernels of {@code VectorGemm} do the work;
+ * otherwise the scalar kernel below: it adds {@code a0 b0[j] + a1 b1[j] + a2 b2[j] + a3 b3[j]} to {@code c[j]}: the inner loop over {@code j} is a
  * contiguous, branch-free loop that HotSpot's superword pass compiles to SIMD code, and it loads and stores
  * the C row once per four rank-one updates instead of once per update. Columns are processed in tiles of
  * {@value #TILE} so the C tile stays in L1 while all of K streams through it. Products with a transposed
@@ -16,6 +17,19 @@ package org.sde4j.nn;
 public final class Gemm {
     /** Column tile: 512 floats of C (2 KiB) stay in L1 across the k loop. */
     static final int TILE = 512;
+    /** Whether the vector kernels are in use (module present, not disabled by {@code -Dsde4j.scalar=true}). */
+    public static final boolean VECTOR = detectVector();
+
+    private static boolean detectVector() {
+        if (Boolean.getBoolean("sde4j.scalar")) {
+            return false;
+        }
+        try {
+            return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorGemm.available();
+        } catch (LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
 
     private Gemm() {
     }
@@ -31,6 +45,16 @@ public final class Gemm {
      * @param c C, element (i, j) at {@code c[cOff + i * ldc + j]}; modified
      */
     public static void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        if (VECTOR) {
+            VectorGemm.multiply(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        } else {
+            multiplyScalar(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        }
+    }
+
+    /** The scalar kernel of {@link #multiply}, used when the vector API is absent. */
+    static void multiplyScalar(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc, boolean accumulate) {
         for (int j0 = 0; j0 < n; j0 += TILE) {
             int j1 = Math.min(n, j0 + TILE);
@@ -63,6 +87,25 @@ public final class Gemm {
                 }
             }
         }
+    }
+
+    /**
+     * {@code C ← A · Bᵀ} for A {@code m × p} and B {@code n × p}: vector dot products when available, else by
+     * transposing B into {@code scratch} (at least {@code n·p} floats) and calling {@link #multiply}.
+     */
+    public static void multiplyTransposed(int m, int n, int p, float[] a, int aOff, int lda, float[] b, int bOff,
+            int ldb, float[] c, int cOff, int ldc, float[] scratch) {
+        if (VECTOR) {
+            VectorGemm.multiplyTransposed(m, n, p, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int r = bOff + i * ldb;
+            for (int j = 0; j < p; j++) {
+                scratch[j * n + i] = b[r + j];
+            }
+        }
+        multiply(m, n, p, a, aOff, lda, scratch, 0, n, c, cOff, ldc, false);
     }
 
     /** {@code out[j * rows + i] = in[inOff + i * cols + j]}: the transpose of a rows×cols block into {@code out}. */

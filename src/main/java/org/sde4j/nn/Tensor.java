@@ -5,11 +5,12 @@ import java.util.Arrays;
 /**
  * A float32 tensor: a shape over a flat, row-major {@code float[]}.
  *
- * <p>Image batches use the NCHW layout, {@code [batch, channels, height, width]}: element
- * {@code (n, c, h, w)} is at {@code ((n * C + c) * H + h) * W + w}. Each image's channels are contiguous
- * planes, so a convolution of one image is one matrix product over its planes (see
- * {@link org.sde4j.nn.layers.Conv2d}), and the batch splits into independent contiguous blocks for the
- * parallel kernels.
+ * <p>Image batches use the channel-major layout {@code [channels, batch, height, width]} (CNHW, as in
+ * cuDNN's and oneDNN's blocked formats, minus the blocking): element {@code (c, n, h, w)} is at
+ * {@code ((c * N + n) * H + h) * W + w}, and a shape always lists dimensions in storage order. A channel is
+ * one contiguous block, so a convolution writes its output as one matrix product whose rows are channels (see
+ * {@link org.sde4j.nn.layers.Conv2d}), and batch normalisation streams each channel's block once. A batch of
+ * single-channel images is the same array in NCHW and CNHW. Feature vectors are {@code [batch, features]}.
  *
  * <p>The in-place vector operations ({@link #axpy}, {@link #scale}, {@link #copyFrom}) make a tensor a
  * vector-space element, so a solver step written over such operations can update network states as it

@@ -68,7 +68,7 @@ public final class Batches {
         return p;
     }
 
-    /** A batch: images {@code [n, 1, rows, cols]} and labels. */
+    /** A batch: images {@code [1, n, rows, cols]} (channel-major, see {@link Tensor}) and labels. */
     public record Batch(Tensor images, int[] labels) {
     }
 
@@ -86,7 +86,7 @@ public final class Batches {
         int rows = data.rows();
         int cols = data.cols();
         int p = rows * cols;
-        Tensor x = Tensor.reuse(reuse, n, 1, rows, cols);
+        Tensor x = Tensor.reuse(reuse, 1, n, rows, cols);
         float[] xd = x.data();
         int[] y = new int[n];
         UniformRandomProvider rng = augment ? RandomStreams.stream(seed, AUGMENT + ((long) epoch << 20) + b) : null;

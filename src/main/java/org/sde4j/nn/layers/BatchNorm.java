@@ -6,12 +6,12 @@ import org.sde4j.nn.Parallel;
 import org.sde4j.nn.Tensor;
 
 /**
- * Batch normalisation over the channels of {@code [N, C, H, W]} (or {@code [N, C]}) inputs, optionally
+ * Batch normalisation over the channels of {@code [C, N, H, W]} inputs (a channel is one contiguous block), optionally
  * fused with a following ReLU (Ioffe &amp; Szegedy 2015):
  *
  * <pre>    x̂ = (x − μ_c) / sqrt(σ²_c + ε),   y = γ_c x̂ + β_c   (then max(y, 0) when fused)</pre>
  *
- * <p>Training mode uses the batch mean and biased variance over {@code N·H·W} values per channel and
+ * <p>Training mode uses the batch mean and biased variance (two passes, in double) over {@code N·H·W} values per channel and
  * updates the running statistics {@code r ← (1 − m) r + m b} (m = 0.1; the running variance takes the
  * unbiased batch variance, as PyTorch does); evaluation mode uses the running statistics. ε = 1e-5.
  * Backward (training mode), with {@code g = dy} masked by {@code y > 0} when fused and M = N·H·W:
@@ -66,18 +66,16 @@ public final class BatchNorm implements Layer {
         return List.of(runningMean, runningVar);
     }
 
-    private int plane(Tensor t) {
-        if ((t.rank() != 4 && t.rank() != 2) || t.dim(1) != channels) {
-            throw new IllegalArgumentException("input " + t + ": must be [N, " + channels + ", H, W] or [N, "
-                    + channels + "]");
+    private int block(Tensor t) {
+        if (t.rank() != 4 || t.dim(0) != channels) {
+            throw new IllegalArgumentException("input " + t + ": must be [" + channels + ", N, H, W]");
         }
-        return t.rank() == 4 ? t.dim(2) * t.dim(3) : 1;
+        return t.size() / channels;
     }
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
-        int hw = plane(input);
-        int n = input.dim(0);
+        int m = block(input);
         this.x = input;
         this.trainedForward = training;
         y = Tensor.reuse(y, input.shape());
@@ -87,31 +85,20 @@ public final class BatchNorm implements Layer {
         float[] b = beta.value().data();
         float[] rm = runningMean.data();
         float[] rv = runningVar.data();
-        int m = n * hw;
         Parallel.run(channels, c -> {
+            int off = c * m;
             double mu;
             double var;
             if (training) {
                 double s = 0;
-                for (int i = 0; i < n; i++) {
-                    int off = (i * channels + c) * hw;
-                    float part = 0f;
-                    for (int j = 0; j < hw; j++) {
-                        part += xd[off + j];
-                    }
-                    s += part;
+                for (int j = 0; j < m; j++) {
+                    s += xd[off + j];
                 }
                 mu = s / m;
                 double ss = 0;
-                float fmu = (float) mu;
-                for (int i = 0; i < n; i++) {
-                    int off = (i * channels + c) * hw;
-                    float part = 0f;
-                    for (int j = 0; j < hw; j++) {
-                        float d = xd[off + j] - fmu;
-                        part += d * d;
-                    }
-                    ss += part;
+                for (int j = 0; j < m; j++) {
+                    double d = xd[off + j] - mu;
+                    ss += d * d;
                 }
                 var = ss / m;
                 rm[c] = (float) ((1 - MOMENTUM) * rm[c] + MOMENTUM * mu);
@@ -126,16 +113,13 @@ public final class BatchNorm implements Layer {
             invStd[c] = is;
             float scale = (float) (g[c] * is);
             float shift = (float) (b[c] - g[c] * is * mu);
-            for (int i = 0; i < n; i++) {
-                int off = (i * channels + c) * hw;
-                if (relu) {
-                    for (int j = 0; j < hw; j++) {
-                        yd[off + j] = Math.max(0f, xd[off + j] * scale + shift);
-                    }
-                } else {
-                    for (int j = 0; j < hw; j++) {
-                        yd[off + j] = xd[off + j] * scale + shift;
-                    }
+            if (relu) {
+                for (int j = off; j < off + m; j++) {
+                    yd[j] = Math.max(0f, xd[j] * scale + shift);
+                }
+            } else {
+                for (int j = off; j < off + m; j++) {
+                    yd[j] = xd[j] * scale + shift;
                 }
             }
         });
@@ -144,8 +128,7 @@ public final class BatchNorm implements Layer {
 
     @Override
     public Tensor backward(Tensor dy) {
-        int hw = plane(x);
-        int n = x.dim(0);
+        int m = block(x);
         dx = Tensor.reuse(dx, x.shape());
         float[] xd = x.data();
         float[] yd = y.data();
@@ -154,24 +137,17 @@ public final class BatchNorm implements Layer {
         float[] g = gamma.value().data();
         float[] dg = gamma.grad().data();
         float[] db = beta.grad().data();
-        int m = n * hw;
         boolean batchStats = trainedForward;
         Parallel.run(channels, c -> {
             float mu = (float) mean[c];
             float is = (float) invStd[c];
+            int off = c * m;
             double sg = 0;
             double sgx = 0;
-            for (int i = 0; i < n; i++) {
-                int off = (i * channels + c) * hw;
-                float a = 0f;
-                float b = 0f;
-                for (int j = 0; j < hw; j++) {
-                    float gj = relu && yd[off + j] <= 0f ? 0f : dyd[off + j];
-                    a += gj;
-                    b += gj * (xd[off + j] - mu);
-                }
-                sg += a;
-                sgx += b;
+            for (int j = off; j < off + m; j++) {
+                float gj = relu && yd[j] <= 0f ? 0f : dyd[j];
+                sg += gj;
+                sgx += gj * (xd[j] - mu);
             }
             sgx *= is;
             dg[c] += (float) sgx;
@@ -179,25 +155,18 @@ public final class BatchNorm implements Layer {
             float gamma = g[c];
             if (!batchStats) {
                 float s = gamma * is;
-                for (int i = 0; i < n; i++) {
-                    int off = (i * channels + c) * hw;
-                    for (int j = 0; j < hw; j++) {
-                        float gj = relu && yd[off + j] <= 0f ? 0f : dyd[off + j];
-                        dxd[off + j] = s * gj;
-                    }
+                for (int j = off; j < off + m; j++) {
+                    dxd[j] = s * (relu && yd[j] <= 0f ? 0f : dyd[j]);
                 }
                 return;
             }
             float s = gamma * is;
             float meanG = (float) (sg / m);
             float meanGx = (float) (sgx / m);
-            for (int i = 0; i < n; i++) {
-                int off = (i * channels + c) * hw;
-                for (int j = 0; j < hw; j++) {
-                    float gj = relu && yd[off + j] <= 0f ? 0f : dyd[off + j];
-                    float xh = (xd[off + j] - mu) * is;
-                    dxd[off + j] = s * (gj - meanG - xh * meanGx);
-                }
+            for (int j = off; j < off + m; j++) {
+                float gj = relu && yd[j] <= 0f ? 0f : dyd[j];
+                float xh = (xd[j] - mu) * is;
+                dxd[j] = s * (gj - meanG - xh * meanGx);
             }
         });
         return dx;

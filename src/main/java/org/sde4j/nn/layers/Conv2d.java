@@ -8,14 +8,15 @@ import org.sde4j.nn.Parallel;
 import org.sde4j.nn.Tensor;
 
 /**
- * 2-D convolution (cross-correlation, as in every framework) of NCHW inputs, without bias:
+ * 2-D convolution (cross-correlation, as in every framework) of {@code [C, N, H, W]} inputs, without bias:
  *
- * <pre>    y[n,o,i,j] = Σ_{c,u,v} w[o,c,u,v] · x[n, c, i·s − p + u, j·s − p + v]      (zero outside the image)</pre>
+ * <pre>    y[o,n,i,j] = Σ_{c,u,v} w[o,c,u,v] · x[c, n, i·s − p + u, j·s − p + v]      (zero outside the image)</pre>
  *
- * <p>Output size {@code H' = (H + 2p − k) / s + 1}. Per image, the input is unfolded ("im2col") into a
- * matrix {@code X̂} of {@code Cin·k·k} rows and {@code H'·W'} columns, and {@code Y = W · X̂} with W viewed as
- * {@code Cout × Cin·k·k}. Backward: {@code dW += dY · X̂ᵀ} and {@code dX = col2im(Wᵀ · dY)}. Images are split
- * into fixed chunks run in parallel; the per-chunk weight gradients are summed in chunk order.
+ * <p>Output size {@code H' = (H + 2p − k) / s + 1}. The batch is split into fixed chunks of images, run in
+ * parallel. A chunk's images are unfolded ("im2col") into one matrix {@code X̂} of {@code Cin·k·k} rows and
+ * {@code images·H'·W'} columns, and {@code Y = W · X̂} (W viewed as {@code Cout × Cin·k·k}) lands directly in
+ * the channel-major output, whose rows are channels. Backward: {@code dW += dY · X̂ᵀ} per chunk, summed in
+ * chunk order, and {@code dX = col2im(Wᵀ · dY)}.
  * Weights are He-normal initialised.
  */
 public final class Conv2d implements Layer {
@@ -85,34 +86,35 @@ public final class Conv2d implements Layer {
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
-        if (input.rank() != 4 || input.dim(1) != cin) {
-            throw new IllegalArgumentException("input " + input + ": must be [N, " + cin + ", H, W]");
+        if (input.rank() != 4 || input.dim(0) != cin) {
+            throw new IllegalArgumentException("input " + input + ": must be [" + cin + ", N, H, W]");
         }
         this.x = input;
-        int n = input.dim(0);
+        int n = input.dim(1);
         int h = input.dim(2);
         int w = input.dim(3);
         int oh = outSize(h);
         int ow = outSize(w);
-        y = Tensor.reuse(y, n, cout, oh, ow);
+        y = Tensor.reuse(y, cout, n, oh, ow);
         int kk = cin * k * k;
         int hw = oh * ow;
         float[] xd = input.data();
         float[] yd = y.data();
         float[] wd = weight.value().data();
         Parallel.forChunks(n, (c, from, to) -> {
-            float[] col = buffer(cols, c, kk * hw);
+            int cols = (to - from) * hw;
+            float[] col = buffer(this.cols, c, kk * cols);
             for (int i = from; i < to; i++) {
-                im2col(xd, i * cin * h * w, h, w, oh, ow, col);
-                Gemm.multiply(cout, hw, kk, wd, 0, kk, col, 0, hw, yd, i * cout * hw, hw, false);
+                im2col(xd, n, i, h, w, oh, ow, col, (i - from) * hw, cols);
             }
+            Gemm.multiply(cout, cols, kk, wd, 0, kk, col, 0, cols, yd, from * hw, n * hw, false);
         });
         return y;
     }
 
     @Override
     public Tensor backward(Tensor dy) {
-        int n = x.dim(0);
+        int n = x.dim(1);
         int h = x.dim(2);
         int w = x.dim(3);
         int oh = dy.dim(2);
@@ -126,16 +128,17 @@ public final class Conv2d implements Layer {
         Gemm.transpose(cout, kk, weight.value().data(), 0, wT, 0);
         int chunks = Parallel.chunks(n);
         Parallel.forChunks(n, (c, from, to) -> {
-            float[] col = buffer(cols, c, kk * hw);
-            float[] colT = buffer(colsT, c, kk * hw);
+            int cols = (to - from) * hw;
+            float[] col = buffer(this.cols, c, kk * cols);
             float[] dw = buffer(partial, c, cout * kk);
-            java.util.Arrays.fill(dw, 0f);
             for (int i = from; i < to; i++) {
-                im2col(xd, i * cin * h * w, h, w, oh, ow, col);
-                Gemm.transpose(kk, hw, col, 0, colT, 0);
-                Gemm.multiply(cout, kk, hw, dyd, i * cout * hw, hw, colT, 0, kk, dw, 0, kk, true);
-                Gemm.multiply(kk, hw, cout, wT, 0, cout, dyd, i * cout * hw, hw, col, 0, hw, false);
-                col2im(col, dxd, i * cin * h * w, h, w, oh, ow);
+                im2col(xd, n, i, h, w, oh, ow, col, (i - from) * hw, cols);
+            }
+            Gemm.multiplyTransposed(cout, kk, cols, dyd, from * hw, n * hw, col, 0, cols, dw, 0, kk,
+                    buffer(colsT, c, kk * cols));
+            Gemm.multiply(kk, cols, cout, wT, 0, cout, dyd, from * hw, n * hw, col, 0, cols, false);
+            for (int i = from; i < to; i++) {
+                col2im(col, (i - from) * hw, cols, dxd, n, i, h, w, oh, ow);
             }
         });
         float[] g = weight.grad().data();
@@ -157,14 +160,16 @@ public final class Conv2d implements Layer {
         return b;
     }
 
-    /** Unfolds one image at {@code xd[off..]} into {@code col} ({@code cin·k·k} rows of {@code oh·ow}). */
-    private void im2col(float[] xd, int off, int h, int w, int oh, int ow, float[] col) {
-        int hw = oh * ow;
+    /**
+     * Unfolds image {@code img} of the {@code [cin, n, h, w]} data {@code xd} into columns
+     * {@code [colOff, colOff + oh·ow)} of {@code col} ({@code cin·k·k} rows of length {@code ld}).
+     */
+    private void im2col(float[] xd, int n, int img, int h, int w, int oh, int ow, float[] col, int colOff, int ld) {
         for (int c = 0; c < cin; c++) {
-            int plane = off + c * h * w;
+            int plane = (c * n + img) * h * w;
             for (int u = 0; u < k; u++) {
                 for (int v = 0; v < k; v++) {
-                    int row = ((c * k + u) * k + v) * hw;
+                    int row = ((c * k + u) * k + v) * ld + colOff;
                     int jLo = firstInside(v, w, ow);
                     int jHi = lastInside(v, w, ow);
                     for (int i = 0; i < oh; i++) {
@@ -194,15 +199,14 @@ public final class Conv2d implements Layer {
         }
     }
 
-    /** The inverse scatter of {@link #im2col}: sums {@code col} into the image at {@code dxd[off..]} (overwritten). */
-    private void col2im(float[] col, float[] dxd, int off, int h, int w, int oh, int ow) {
-        int hw = oh * ow;
-        java.util.Arrays.fill(dxd, off, off + cin * h * w, 0f);
+    /** The adjoint of {@link #im2col}: sums the columns into image {@code img} of {@code dxd} (overwritten). */
+    private void col2im(float[] col, int colOff, int ld, float[] dxd, int n, int img, int h, int w, int oh, int ow) {
         for (int c = 0; c < cin; c++) {
-            int plane = off + c * h * w;
+            int plane = (c * n + img) * h * w;
+            java.util.Arrays.fill(dxd, plane, plane + h * w, 0f);
             for (int u = 0; u < k; u++) {
                 for (int v = 0; v < k; v++) {
-                    int row = ((c * k + u) * k + v) * hw;
+                    int row = ((c * k + u) * k + v) * ld + colOff;
                     int jLo = firstInside(v, w, ow);
                     int jHi = lastInside(v, w, ow);
                     for (int i = 0; i < oh; i++) {

@@ -3,8 +3,8 @@ package org.sde4j.nn.layers;
 import org.sde4j.nn.Tensor;
 
 /**
- * Max or average pooling over {@code k × k} windows with stride s, no padding:
- * {@code y[n,c,i,j] = max} (or mean) of {@code x[n, c, i·s + u, j·s + v]}, {@code 0 ≤ u, v < k}; output size
+ * Max or average pooling of {@code [C, N, H, W]} inputs (each plane on its own) over {@code k × k} windows with stride s, no padding:
+ * {@code y[c,n,i,j] = max} (or mean) of {@code x[c, n, i·s + u, j·s + v]}, {@code 0 ≤ u, v < k}; output size
  * {@code (H − k) / s + 1}. Backward: max pooling routes dy to the (first) arg-max of each window; average
  * pooling spreads {@code dy / k²} over the window.
  */
@@ -38,7 +38,7 @@ public final class Pool2d implements Layer {
     @Override
     public Tensor forward(Tensor x, boolean training) {
         if (x.rank() != 4 || x.dim(2) < k || x.dim(3) < k) {
-            throw new IllegalArgumentException("input " + x + ": must be [N, C, H, W] with H, W ≥ " + k);
+            throw new IllegalArgumentException("input " + x + ": must be [C, N, H, W] with H, W ≥ " + k);
         }
         shape = x.shape();
         int h = x.dim(2);

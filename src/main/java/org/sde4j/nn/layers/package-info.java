@@ -1,5 +1,5 @@
 /**
- * Layers with forward and backward passes over NCHW {@link org.sde4j.nn.Tensor tensors}: dense, 2-D
+ * Layers with forward and backward passes over channel-major {@code [C, N, H, W]} {@link org.sde4j.nn.Tensor tensors}: dense, 2-D
  * convolution, batch normalisation (optionally fused with ReLU), ReLU, average and max pooling, global
  * average pooling, flatten, residual blocks, sequential composition, and the softmax cross-entropy loss.
  *
