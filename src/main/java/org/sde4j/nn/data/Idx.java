@@ -68,14 +68,17 @@ public final class Idx {
 
     private static int[] header(Path file, byte[] b, int rank) {
         int headerLength = 4 + 4 * rank;
-        if (b.length < headerLength) {
-            throw new IdxFormatException(file, "truncated: " + b.length + " bytes, shorter than the "
-                    + headerLength + "-byte header");
+        if (b.length < 4) {
+            throw new IdxFormatException(file, "truncated: " + b.length + " bytes, shorter than the magic number");
         }
         if (b[0] != 0 || b[1] != 0 || b[2] != 0x08 || b[3] != rank) {
             throw new IdxFormatException(file, String.format("wrong magic number %02x %02x %02x %02x, expected"
                     + " 00 00 08 %02x (unsigned bytes, %d dimension%s)", b[0], b[1], b[2], b[3], rank, rank,
                     rank == 1 ? "" : "s"));
+        }
+        if (b.length < headerLength) {
+            throw new IdxFormatException(file, "truncated: " + b.length + " bytes, shorter than the "
+                    + headerLength + "-byte header");
         }
         int[] dims = new int[rank];
         for (int d = 0; d < rank; d++) {
