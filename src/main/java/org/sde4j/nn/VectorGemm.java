@@ -56,16 +56,37 @@ final class VectorGemm {
             }
         }
         if (j < n) {
-            for (int i = 0; i < m; i++) {
-                int ai = aOff + i * lda;
-                int ci = cOff + i * ldc;
-                for (int jj = j; jj < n; jj++) {
-                    float s = accumulate ? c[ci + jj] : 0f;
-                    for (int p = 0; p < k; p++) {
-                        s = Math.fma(a[ai + p], b[bOff + p * ldb + jj], s);
-                    }
-                    c[ci + jj] = s;
-                }
+            tail(m, n, k, j, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        }
+    }
+
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+    /**
+     * The last {@code n − j} (fewer than V) columns: copied to a contiguous {@code (n − j) × k} block, so each
+     * entry is a dot product vectorised along k.
+     */
+    private static void tail(int m, int n, int k, int j, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        int t = n - j;
+        float[] bt = SCRATCH.get();
+        if (bt.length < t * k) {
+            bt = new float[t * k];
+            SCRATCH.set(bt);
+        }
+        for (int p = 0; p < k; p++) {
+            int src = bOff + p * ldb + j;
+            for (int q = 0; q < t; q++) {
+                bt[q * k + p] = b[src + q];
+            }
+        }
+        int kv = k - k % V;
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * lda;
+            int ci = cOff + i * ldc + j;
+            for (int q = 0; q < t; q++) {
+                float d = dot(k, kv, a, ai, bt, q * k);
+                c[ci + q] = accumulate ? c[ci + q] + d : d;
             }
         }
     }

@@ -3,6 +3,7 @@ package org.sde4j.nn.layers;
 import java.util.List;
 import org.sde4j.nn.Param;
 import org.sde4j.nn.Parallel;
+import org.sde4j.nn.Simd;
 import org.sde4j.nn.Tensor;
 
 /**
@@ -18,8 +19,8 @@ import org.sde4j.nn.Tensor;
  *
  * <pre>    dγ = Σ g x̂,  dβ = Σ g,  dx = γ / (M sqrt(σ² + ε)) · (M g − Σ g − x̂ Σ g x̂)</pre>
  *
- * <p>Channels are independent and run in parallel; the per-channel sums are accumulated in double in a
- * fixed order. Fusing the ReLU saves one pass over the activations and one buffer.
+ * <p>Channels are independent and run in parallel; the per-channel sums are accumulated in float segments
+ * and double totals in a fixed order ({@link Simd}). Fusing the ReLU saves one pass over the activations and one buffer.
  */
 public final class BatchNorm implements Layer {
     private static final double EPS = 1e-5;
@@ -90,16 +91,8 @@ public final class BatchNorm implements Layer {
             double mu;
             double var;
             if (training) {
-                double s = 0;
-                for (int j = 0; j < m; j++) {
-                    s += xd[off + j];
-                }
-                mu = s / m;
-                double ss = 0;
-                for (int j = 0; j < m; j++) {
-                    double d = xd[off + j] - mu;
-                    ss += d * d;
-                }
+                mu = Simd.sum(xd, off, m) / m;
+                double ss = Simd.sumSquaredDeviations(xd, off, m, (float) mu);
                 var = ss / m;
                 rm[c] = (float) ((1 - MOMENTUM) * rm[c] + MOMENTUM * mu);
                 double unbiased = m > 1 ? ss / (m - 1) : var;
@@ -111,17 +104,7 @@ public final class BatchNorm implements Layer {
             double is = 1 / Math.sqrt(var + EPS);
             mean[c] = mu;
             invStd[c] = is;
-            float scale = (float) (g[c] * is);
-            float shift = (float) (b[c] - g[c] * is * mu);
-            if (relu) {
-                for (int j = off; j < off + m; j++) {
-                    yd[j] = Math.max(0f, xd[j] * scale + shift);
-                }
-            } else {
-                for (int j = off; j < off + m; j++) {
-                    yd[j] = xd[j] * scale + shift;
-                }
-            }
+            Simd.affine(xd, yd, off, m, (float) (g[c] * is), (float) (b[c] - g[c] * is * mu), relu);
         });
         return y;
     }
@@ -142,31 +125,17 @@ public final class BatchNorm implements Layer {
             float mu = (float) mean[c];
             float is = (float) invStd[c];
             int off = c * m;
-            double sg = 0;
-            double sgx = 0;
-            for (int j = off; j < off + m; j++) {
-                float gj = relu && yd[j] <= 0f ? 0f : dyd[j];
-                sg += gj;
-                sgx += gj * (xd[j] - mu);
-            }
-            sgx *= is;
+            double[] sums = new double[2];
+            Simd.maskedSums(dyd, yd, xd, off, m, mu, relu, sums);
+            double sg = sums[0];
+            double sgx = sums[1] * is;
             dg[c] += (float) sgx;
             db[c] += (float) sg;
-            float gamma = g[c];
-            if (!batchStats) {
-                float s = gamma * is;
-                for (int j = off; j < off + m; j++) {
-                    dxd[j] = s * (relu && yd[j] <= 0f ? 0f : dyd[j]);
-                }
-                return;
-            }
-            float s = gamma * is;
-            float meanG = (float) (sg / m);
-            float meanGx = (float) (sgx / m);
-            for (int j = off; j < off + m; j++) {
-                float gj = relu && yd[j] <= 0f ? 0f : dyd[j];
-                float xh = (xd[j] - mu) * is;
-                dxd[j] = s * (gj - meanG - xh * meanGx);
+            float s = g[c] * is;
+            if (batchStats) {
+                Simd.normBackward(dyd, yd, xd, dxd, off, m, relu, s, (float) (sg / m), mu, (float) (sgx / m) * is);
+            } else {
+                Simd.normBackward(dyd, yd, xd, dxd, off, m, relu, s, 0f, mu, 0f);
             }
         });
         return dx;

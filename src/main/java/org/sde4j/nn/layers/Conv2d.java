@@ -5,6 +5,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.sde4j.nn.Gemm;
 import org.sde4j.nn.Param;
 import org.sde4j.nn.Parallel;
+import org.sde4j.nn.Simd;
 import org.sde4j.nn.Tensor;
 
 /**
@@ -16,7 +17,8 @@ import org.sde4j.nn.Tensor;
  * parallel. A chunk's images are unfolded ("im2col") into one matrix {@code X̂} of {@code Cin·k·k} rows and
  * {@code images·H'·W'} columns, and {@code Y = W · X̂} (W viewed as {@code Cout × Cin·k·k}) lands directly in
  * the channel-major output, whose rows are channels. Backward: {@code dW += dY · X̂ᵀ} per chunk, summed in
- * chunk order, and {@code dX = col2im(Wᵀ · dY)}.
+ * chunk order, and {@code dX = col2im(Wᵀ · dY)}. The unfolded input is kept from the forward pass for the
+ * backward pass (memory {@code Cin·k²·N·H'·W'} floats per layer, traded for a second unfolding).
  * Weights are He-normal initialised.
  */
 public final class Conv2d implements Layer {
@@ -28,6 +30,7 @@ public final class Conv2d implements Layer {
     private final Param weight;
     private final float[][] cols = new float[Parallel.MAX_CHUNKS][];
     private final float[][] colsT = new float[Parallel.MAX_CHUNKS][];
+    private final float[][] dcols = new float[Parallel.MAX_CHUNKS][];
     private final float[][] partial = new float[Parallel.MAX_CHUNKS][];
     private Tensor x;
     private Tensor y;
@@ -129,16 +132,14 @@ public final class Conv2d implements Layer {
         int chunks = Parallel.chunks(n);
         Parallel.forChunks(n, (c, from, to) -> {
             int cols = (to - from) * hw;
-            float[] col = buffer(this.cols, c, kk * cols);
+            float[] col = this.cols[c]; // the unfolded input of this chunk, kept by forward
             float[] dw = buffer(partial, c, cout * kk);
-            for (int i = from; i < to; i++) {
-                im2col(xd, n, i, h, w, oh, ow, col, (i - from) * hw, cols);
-            }
             Gemm.multiplyTransposed(cout, kk, cols, dyd, from * hw, n * hw, col, 0, cols, dw, 0, kk,
                     buffer(colsT, c, kk * cols));
-            Gemm.multiply(kk, cols, cout, wT, 0, cout, dyd, from * hw, n * hw, col, 0, cols, false);
+            float[] dcol = buffer(dcols, c, kk * cols);
+            Gemm.multiply(kk, cols, cout, wT, 0, cout, dyd, from * hw, n * hw, dcol, 0, cols, false);
             for (int i = from; i < to; i++) {
-                col2im(col, (i - from) * hw, cols, dxd, n, i, h, w, oh, ow);
+                col2im(dcol, (i - from) * hw, cols, dxd, n, i, h, w, oh, ow);
             }
         });
         float[] g = weight.grad().data();
@@ -217,9 +218,7 @@ public final class Conv2d implements Layer {
                         int r = row + i * ow;
                         int dst = plane + ih * w - pad + v;
                         if (stride == 1) {
-                            for (int j = jLo; j <= jHi; j++) {
-                                dxd[dst + j] += col[r + j];
-                            }
+                            Simd.addTo(dxd, dst + jLo, col, r + jLo, jHi - jLo + 1);
                         } else {
                             for (int j = jLo; j <= jHi; j++) {
                                 dxd[dst + j * stride] += col[r + j];

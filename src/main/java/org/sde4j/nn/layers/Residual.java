@@ -3,6 +3,8 @@ package org.sde4j.nn.layers;
 import java.util.ArrayList;
 import java.util.List;
 import org.sde4j.nn.Param;
+import org.sde4j.nn.Parallel;
+import org.sde4j.nn.Simd;
 import org.sde4j.nn.Tensor;
 
 /**
@@ -38,9 +40,7 @@ public final class Residual implements Layer {
         float[] fd = f.data();
         float[] sd = s.data();
         float[] yd = y.data();
-        for (int i = 0; i < yd.length; i++) {
-            yd[i] = Math.max(0f, fd[i] + sd[i]);
-        }
+        Parallel.forChunks(yd.length, (c, from, to) -> Simd.addRelu(fd, sd, yd, from, to - from));
         return y;
     }
 
@@ -50,18 +50,18 @@ public final class Residual implements Layer {
         float[] yd = y.data();
         float[] dyd = dy.data();
         float[] gd = g.data();
-        for (int i = 0; i < yd.length; i++) {
-            gd[i] = yd[i] > 0f ? dyd[i] : 0f;
-        }
+        Parallel.forChunks(yd.length, (c, from, to) -> Simd.reluMask(yd, dyd, gd, from, to - from));
         Tensor db = branch.backward(g);
         Tensor ds = shortcut == null ? g : shortcut.backward(g);
         dx = Tensor.reuse(dx, db.shape());
         float[] a = db.data();
         float[] b = ds.data();
         float[] d = dx.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = a[i] + b[i];
-        }
+        Parallel.forChunks(d.length, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
+                d[i] = a[i] + b[i];
+            }
+        });
         return dx;
     }
 
