@@ -17,7 +17,10 @@ import org.sde4j.nn.Tensor;
  * parallel. A chunk's images are unfolded ("im2col") into one matrix {@code X̂} of {@code Cin·k·k} rows and
  * {@code images·H'·W'} columns, and {@code Y = W · X̂} (W viewed as {@code Cout × Cin·k·k}) lands directly in
  * the channel-major output, whose rows are channels. Backward: {@code dW += dY · X̂ᵀ} per chunk, summed in
- * chunk order, and {@code dX = col2im(Wᵀ · dY)}. The unfolded input is kept from the forward pass for the
+ * chunk order, and {@code dX = col2im(Wᵀ · dY)} — or, for same-size convolutions (stride 1, padding
+ * (k − 1)/2), {@code dX} = the same-size convolution of dY with the flipped kernels
+ * {@code w'[c,o,u,v] = w[o,c,k−1−u,k−1−v]}, an unfolding (copies) and a product of the forward's shape instead
+ * of a scatter-add. The unfolded input is kept from the forward pass for the
  * backward pass (memory {@code Cin·k²·N·H'·W'} floats per layer, traded for a second unfolding).
  * Weights are He-normal initialised.
  */
@@ -36,6 +39,7 @@ public final class Conv2d implements Layer {
     private Tensor y;
     private Tensor dx;
     private final float[] wT;
+    private final float[] wFlip;
 
     /**
      * @param name   parameter name prefix
@@ -60,6 +64,7 @@ public final class Conv2d implements Layer {
         this.weight = Param.of(name + ".weight", Tensor.zeros(cout, cin, k, k));
         Init.heNormal(weight.value(), cin * k * k, rng);
         this.wT = new float[cout * cin * k * k];
+        this.wFlip = new float[cout * cin * k * k];
     }
 
     static void require(String name, int value, int min) {
@@ -128,7 +133,12 @@ public final class Conv2d implements Layer {
         float[] xd = x.data();
         float[] dyd = dy.data();
         float[] dxd = dx.data();
-        Gemm.transpose(cout, kk, weight.value().data(), 0, wT, 0);
+        boolean sameSize = stride == 1 && 2 * pad == k - 1;
+        if (sameSize) {
+            flipKernels();
+        } else {
+            Gemm.transpose(cout, kk, weight.value().data(), 0, wT, 0);
+        }
         int chunks = Parallel.chunks(n);
         Parallel.forChunks(n, (c, from, to) -> {
             int cols = (to - from) * hw;
@@ -136,10 +146,19 @@ public final class Conv2d implements Layer {
             float[] dw = buffer(partial, c, cout * kk);
             Gemm.multiplyTransposed(cout, kk, cols, dyd, from * hw, n * hw, col, 0, cols, dw, 0, kk,
                     buffer(colsT, c, kk * cols));
-            float[] dcol = buffer(dcols, c, kk * cols);
-            Gemm.multiply(kk, cols, cout, wT, 0, cout, dyd, from * hw, n * hw, dcol, 0, cols, false);
-            for (int i = from; i < to; i++) {
-                col2im(dcol, (i - from) * hw, cols, dxd, n, i, h, w, oh, ow);
+            float[] dcol = buffer(dcols, c, Math.max(cin, cout) * k * k * cols);
+            if (sameSize) {
+                // dX is the same-size convolution of dY with the flipped, transposed kernels.
+                for (int i = from; i < to; i++) {
+                    im2col(cout, dyd, n, i, oh, ow, h, w, dcol, (i - from) * hw, cols);
+                }
+                Gemm.multiply(cin, cols, cout * k * k, wFlip, 0, cout * k * k, dcol, 0, cols, dxd, from * hw, n * hw,
+                        false);
+            } else {
+                Gemm.multiply(kk, cols, cout, wT, 0, cout, dyd, from * hw, n * hw, dcol, 0, cols, false);
+                for (int i = from; i < to; i++) {
+                    col2im(dcol, (i - from) * hw, cols, dxd, n, i, h, w, oh, ow);
+                }
             }
         });
         float[] g = weight.grad().data();
@@ -150,6 +169,21 @@ public final class Conv2d implements Layer {
             }
         }
         return dx;
+    }
+
+    /** {@code wFlip[c, (o, u, v)] = w[o, c, k−1−u, k−1−v]}. */
+    private void flipKernels() {
+        float[] wd = weight.value().data();
+        int kk2 = k * k;
+        for (int o = 0; o < cout; o++) {
+            for (int c = 0; c < cin; c++) {
+                for (int u = 0; u < k; u++) {
+                    for (int v = 0; v < k; v++) {
+                        wFlip[(c * cout + o) * kk2 + u * k + v] = wd[((o * cin + c) * k + (k - 1 - u)) * k + (k - 1 - v)];
+                    }
+                }
+            }
+        }
     }
 
     private static float[] buffer(float[][] pool, int c, int size) {
@@ -166,7 +200,13 @@ public final class Conv2d implements Layer {
      * {@code [colOff, colOff + oh·ow)} of {@code col} ({@code cin·k·k} rows of length {@code ld}).
      */
     private void im2col(float[] xd, int n, int img, int h, int w, int oh, int ow, float[] col, int colOff, int ld) {
-        for (int c = 0; c < cin; c++) {
+        im2col(cin, xd, n, img, h, w, oh, ow, col, colOff, ld);
+    }
+
+    /** {@link #im2col} of a {@code [channels, n, h, w]} tensor. */
+    private void im2col(int channels, float[] xd, int n, int img, int h, int w, int oh, int ow, float[] col,
+            int colOff, int ld) {
+        for (int c = 0; c < channels; c++) {
             int plane = (c * n + img) * h * w;
             for (int u = 0; u < k; u++) {
                 for (int v = 0; v < k; v++) {

@@ -19,20 +19,27 @@ public final class LayerTiming {
         long[] fw = new long[L];
         long[] bw = new long[L];
         int iters = Integer.parseInt(args.length > 0 ? args[0] : "30");
+        // With one thread all work runs on this thread, so its CPU time is a load-independent measure.
+        boolean cpu = args.length > 1 && args[1].equals("cpu");
+        if (cpu) {
+            org.sde4j.nn.Parallel.setThreads(1);
+        }
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.function.LongSupplier clock = cpu ? mx::getCurrentThreadCpuTime : System::nanoTime;
         for (int it = 0; it < iters; it++) {
             Tensor[] ins = new Tensor[L + 1];
             ins[0] = x;
             for (int l = 0; l < L; l++) {
-                long t = System.nanoTime();
+                long t = clock.getAsLong();
                 ins[l + 1] = net.layers().get(l).forward(ins[l], true);
-                if (it >= iters / 3) fw[l] += System.nanoTime() - t;
+                if (it >= iters / 3) fw[l] += clock.getAsLong() - t;
             }
             Tensor g = Tensor.zeros(ins[L].shape());
             java.util.Arrays.fill(g.data(), 0.01f);
             for (int l = L - 1; l >= 0; l--) {
-                long t = System.nanoTime();
+                long t = clock.getAsLong();
                 g = net.layers().get(l).backward(g);
-                if (it >= iters / 3) bw[l] += System.nanoTime() - t;
+                if (it >= iters / 3) bw[l] += clock.getAsLong() - t;
             }
         }
         int n = iters - iters / 3;
