@@ -36,6 +36,7 @@ public final class Conv2d implements Layer {
     private final float[][] dcols = new float[Parallel.MAX_CHUNKS][];
     private final float[][] partial = new float[Parallel.MAX_CHUNKS][];
     private Tensor x;
+    private boolean trained;
     private Tensor y;
     private Tensor dx;
     private final float[] wT;
@@ -98,6 +99,7 @@ public final class Conv2d implements Layer {
             throw new IllegalArgumentException("input " + input + ": must be [" + cin + ", N, H, W]");
         }
         this.x = input;
+        this.trained = training;
         int n = input.dim(1);
         int h = input.dim(2);
         int w = input.dim(3);
@@ -111,7 +113,8 @@ public final class Conv2d implements Layer {
         float[] wd = weight.value().data();
         Parallel.forChunks(n, (c, from, to) -> {
             int cols = (to - from) * hw;
-            float[] col = buffer(this.cols, c, kk * cols);
+            // Training keeps the unfolded input for backward; evaluation shares one scratch buffer per thread.
+            float[] col = training ? buffer(this.cols, c, kk * cols) : scratch(kk * cols);
             for (int i = from; i < to; i++) {
                 im2col(xd, n, i, h, w, oh, ow, col, (i - from) * hw, cols);
             }
@@ -122,6 +125,10 @@ public final class Conv2d implements Layer {
 
     @Override
     public Tensor backward(Tensor dy) {
+        if (!trained) {
+            throw new IllegalStateException("backward after an evaluation-mode forward pass: run forward with"
+                    + " training = true first");
+        }
         int n = x.dim(1);
         int h = x.dim(2);
         int w = x.dim(3);
@@ -186,6 +193,17 @@ public final class Conv2d implements Layer {
         }
     }
 
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+    private static float[] scratch(int size) {
+        float[] b = SCRATCH.get();
+        if (b.length < size) {
+            b = new float[size];
+            SCRATCH.set(b);
+        }
+        return b;
+    }
+
     private static float[] buffer(float[][] pool, int c, int size) {
         float[] b = pool[c];
         if (b == null || b.length < size) {
@@ -206,6 +224,10 @@ public final class Conv2d implements Layer {
     /** {@link #im2col} of a {@code [channels, n, h, w]} tensor. */
     private void im2col(int channels, float[] xd, int n, int img, int h, int w, int oh, int ow, float[] col,
             int colOff, int ld) {
+        if (stride == 1 && ow == w) {
+            im2colSameWidth(channels, xd, n, img, h, w, oh, col, colOff, ld);
+            return;
+        }
         for (int c = 0; c < channels; c++) {
             int plane = (c * n + img) * h * w;
             for (int u = 0; u < k; u++) {
@@ -232,6 +254,48 @@ public final class Conv2d implements Layer {
                             }
                         }
                         for (int j = jHi + 1; j < ow; j++) {
+                            col[r + j] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #im2col} for stride 1 and output width = input width: the valid rows of one (c, u, v) row of
+     * {@code X̂} are one contiguous, shifted run of the input plane, copied at once; the entries that run wraps
+     * across a row edge (the padding columns) are then set to zero. Exact: only copies.
+     */
+    private void im2colSameWidth(int channels, float[] xd, int n, int img, int h, int w, int oh, float[] col,
+            int colOff, int ld) {
+        for (int c = 0; c < channels; c++) {
+            int plane = (c * n + img) * h * w;
+            for (int u = 0; u < k; u++) {
+                int iLo = Math.max(0, pad - u);
+                int iHi = Math.min(oh - 1, h - 1 + pad - u);
+                for (int v = 0; v < k; v++) {
+                    int row = ((c * k + u) * k + v) * ld + colOff;
+                    if (iLo > iHi) {
+                        java.util.Arrays.fill(col, row, row + oh * w, 0f);
+                        continue;
+                    }
+                    java.util.Arrays.fill(col, row, row + iLo * w, 0f);
+                    java.util.Arrays.fill(col, row + (iHi + 1) * w, row + oh * w, 0f);
+                    int src = plane + (iLo + u - pad) * w + v - pad;
+                    int dst = row + iLo * w;
+                    int len = (iHi - iLo + 1) * w;
+                    int skipFront = Math.max(0, -src);
+                    int skipBack = Math.max(0, src + len - xd.length);
+                    System.arraycopy(xd, src + skipFront, col, dst + skipFront, len - skipFront - skipBack);
+                    int jLo = Math.max(0, pad - v);
+                    int jHi = Math.min(w - 1, w - 1 + pad - v);
+                    for (int i = iLo; i <= iHi; i++) {
+                        int r = row + i * w;
+                        for (int j = 0; j < jLo; j++) {
+                            col[r + j] = 0f;
+                        }
+                        for (int j = jHi + 1; j < w; j++) {
                             col[r + j] = 0f;
                         }
                     }

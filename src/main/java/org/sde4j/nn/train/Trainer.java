@@ -23,7 +23,7 @@ import org.sde4j.nn.optim.Sgd;
  * checkpoint of epoch e continues exactly as the uninterrupted run would have.
  */
 public final class Trainer {
-    private static final int EVAL_BATCH = 1000;
+    private static final int EVAL_BATCH = 500;
     private final TrainConfig config;
     private final Sequential net;
 
