@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * while every row block of A passes over it.
  *
  * <p>{@link #multiplyTransposed}: {@code C = A Bᵀ} with a long contraction (the weight gradient of a
- * convolution): a 4 × 2 tile of dot products, each a vector accumulator over the contraction, reduced across
+ * convolution): a 4 × 3 tile of dot products (4 × 2 for a remainder), each a vector accumulator over the contraction, reduced across
  * lanes at the end. Every sum is formed in a fixed order, so results are deterministic.
  */
 final class VectorGemm {
@@ -178,6 +178,9 @@ final class VectorGemm {
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int j = 0;
+            for (; j + 3 <= n; j += 3) {
+                dots4x3(i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            }
             for (; j + 2 <= n; j += 2) {
                 dots4x2(i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
             }
@@ -204,6 +207,62 @@ final class VectorGemm {
             s = Math.fma(a[ai + q], b[bj + q], s);
         }
         return s;
+    }
+
+    private static void dots4x3(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b, int bOff,
+            int ldb, float[] c, int cOff, int ldc) {
+        int a0 = aOff + i * lda;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int b0 = bOff + j * ldb;
+        int b1 = b0 + ldb;
+        int b2 = b1 + ldb;
+        FloatVector x00 = FloatVector.zero(S);
+        FloatVector x01 = x00;
+        FloatVector x02 = x00;
+        FloatVector x10 = x00;
+        FloatVector x11 = x00;
+        FloatVector x12 = x00;
+        FloatVector x20 = x00;
+        FloatVector x21 = x00;
+        FloatVector x22 = x00;
+        FloatVector x30 = x00;
+        FloatVector x31 = x00;
+        FloatVector x32 = x00;
+        for (int q = 0; q < pv; q += V) {
+            FloatVector u = FloatVector.fromArray(S, b, b0 + q);
+            FloatVector w = FloatVector.fromArray(S, b, b1 + q);
+            FloatVector z = FloatVector.fromArray(S, b, b2 + q);
+            FloatVector v = FloatVector.fromArray(S, a, a0 + q);
+            x00 = v.fma(u, x00);
+            x01 = v.fma(w, x01);
+            x02 = v.fma(z, x02);
+            v = FloatVector.fromArray(S, a, a1 + q);
+            x10 = v.fma(u, x10);
+            x11 = v.fma(w, x11);
+            x12 = v.fma(z, x12);
+            v = FloatVector.fromArray(S, a, a2 + q);
+            x20 = v.fma(u, x20);
+            x21 = v.fma(w, x21);
+            x22 = v.fma(z, x22);
+            v = FloatVector.fromArray(S, a, a3 + q);
+            x30 = v.fma(u, x30);
+            x31 = v.fma(w, x31);
+            x32 = v.fma(z, x32);
+        }
+        finish(x00.reduceLanes(VectorOperators.ADD), i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        finish(x01.reduceLanes(VectorOperators.ADD), i, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        finish(x02.reduceLanes(VectorOperators.ADD), i, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        finish(x10.reduceLanes(VectorOperators.ADD), i + 1, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        finish(x11.reduceLanes(VectorOperators.ADD), i + 1, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        finish(x12.reduceLanes(VectorOperators.ADD), i + 1, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        finish(x20.reduceLanes(VectorOperators.ADD), i + 2, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        finish(x21.reduceLanes(VectorOperators.ADD), i + 2, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        finish(x22.reduceLanes(VectorOperators.ADD), i + 2, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        finish(x30.reduceLanes(VectorOperators.ADD), i + 3, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        finish(x31.reduceLanes(VectorOperators.ADD), i + 3, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        finish(x32.reduceLanes(VectorOperators.ADD), i + 3, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     }
 
     private static void dots4x2(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b, int bOff,
