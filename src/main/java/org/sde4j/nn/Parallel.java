@@ -68,6 +68,19 @@ public final class Parallel {
         run(chunks, c -> body.range(c, start(c, chunks, n), start(c + 1, chunks, n)));
     }
 
+    /**
+     * Splits items {@code [0, n)} into chunks of {@code size} items (the last one may be shorter; at most
+     * {@link #MAX_CHUNKS} chunks, so {@code size ≥ ⌈n / MAX_CHUNKS⌉}) and runs them in parallel.
+     */
+    public static void forBlocks(int n, int size, ChunkBody body) {
+        int chunks = (n + size - 1) / size;
+        if (chunks > MAX_CHUNKS) {
+            throw new IllegalArgumentException("size = " + size + ": makes " + chunks + " chunks of " + n
+                    + " items, more than " + MAX_CHUNKS);
+        }
+        run(chunks, c -> body.range(c, c * size, Math.min(n, (c + 1) * size)));
+    }
+
     /** A chunk of work over items {@code [from, to)}. */
     @FunctionalInterface
     public interface ChunkBody {

@@ -111,7 +111,7 @@ public final class Conv2d implements Layer {
         float[] xd = input.data();
         float[] yd = y.data();
         float[] wd = weight.value().data();
-        Parallel.forChunks(n, (c, from, to) -> {
+        Parallel.forBlocks(n, imagesPerChunk(n, hw), (c, from, to) -> {
             int cols = (to - from) * hw;
             // Training keeps the unfolded input for backward; evaluation shares one scratch buffer per thread.
             float[] col = training ? buffer(this.cols, c, kk * cols) : scratch(kk * cols);
@@ -146,8 +146,9 @@ public final class Conv2d implements Layer {
         } else {
             Gemm.transpose(cout, kk, weight.value().data(), 0, wT, 0);
         }
-        int chunks = Parallel.chunks(n);
-        Parallel.forChunks(n, (c, from, to) -> {
+        int per = imagesPerChunk(n, hw);
+        int chunks = (n + per - 1) / per;
+        Parallel.forBlocks(n, per, (c, from, to) -> {
             int cols = (to - from) * hw;
             float[] col = this.cols[c]; // the unfolded input of this chunk, kept by forward
             float[] dw = buffer(partial, c, cout * kk);
@@ -176,6 +177,22 @@ public final class Conv2d implements Layer {
             }
         }
         return dx;
+    }
+
+    /**
+     * Images per parallel chunk: at least {@code ⌈n / MAX_CHUNKS⌉}, rounded up so that a chunk's
+     * {@code images · H'·W'} columns are a multiple of 16 floats (whole vectors, no kernel tails) when that
+     * costs at most doubling the chunk. Depends only on the shapes, never on the thread count.
+     */
+    static int imagesPerChunk(int n, int hw) {
+        int base = (n + Parallel.MAX_CHUNKS - 1) / Parallel.MAX_CHUNKS;
+        int align = 16 / gcd(hw, 16);
+        int aligned = (base + align - 1) / align * align;
+        return aligned <= 2 * base ? Math.min(aligned, n) : base;
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** {@code wFlip[c, (o, u, v)] = w[o, c, k−1−u, k−1−v]}. */
