@@ -37,6 +37,7 @@ public final class Conv2d implements Layer {
     private final float[][] partial = new float[Parallel.MAX_CHUNKS][];
     private Tensor x;
     private boolean trained;
+    private final boolean inputGradient;
     private Tensor y;
     private Tensor dx;
     private final float[] wT;
@@ -52,6 +53,17 @@ public final class Conv2d implements Layer {
      * @param rng    the stream for the He initialisation
      */
     public Conv2d(String name, int cin, int cout, int k, int stride, int pad, UniformRandomProvider rng) {
+        this(name, cin, cout, k, stride, pad, rng, true);
+    }
+
+    /**
+     * As {@link #Conv2d(String, int, int, int, int, int, UniformRandomProvider)}; with {@code inputGradient}
+     * false (the first layer of a network, whose input is data) {@link #backward} computes only the weight
+     * gradient and returns null.
+     */
+    public Conv2d(String name, int cin, int cout, int k, int stride, int pad, UniformRandomProvider rng,
+            boolean inputGradient) {
+        this.inputGradient = inputGradient;
         require("cin", cin, 1);
         require("cout", cout, 1);
         require("k", k, 1);
@@ -115,10 +127,15 @@ public final class Conv2d implements Layer {
             int cols = (to - from) * hw;
             // Training keeps the unfolded input for backward; evaluation shares one scratch buffer per thread.
             float[] col = training ? buffer(this.cols, c, kk * cols) : scratch(kk * cols);
-            for (int i = from; i < to; i++) {
-                im2col(xd, n, i, h, w, oh, ow, col, (i - from) * hw, cols);
+            int sub = subBlock(kk, hw);
+            for (int s0 = from; s0 < to; s0 += sub) {
+                int s1 = Math.min(to, s0 + sub);
+                for (int i = s0; i < s1; i++) {
+                    im2col(xd, n, i, h, w, oh, ow, col, (i - from) * hw, cols);
+                }
+                Gemm.multiply(cout, (s1 - s0) * hw, kk, wd, 0, kk, col, (s0 - from) * hw, cols, yd, s0 * hw, n * hw,
+                        false);
             }
-            Gemm.multiply(cout, cols, kk, wd, 0, kk, col, 0, cols, yd, from * hw, n * hw, false);
         });
         return y;
     }
@@ -154,14 +171,21 @@ public final class Conv2d implements Layer {
             float[] dw = buffer(partial, c, cout * kk);
             Gemm.multiplyTransposed(cout, kk, cols, dyd, from * hw, n * hw, col, 0, cols, dw, 0, kk,
                     buffer(colsT, c, kk * cols));
+            if (!inputGradient) {
+                return;
+            }
             float[] dcol = buffer(dcols, c, Math.max(cin, cout) * k * k * cols);
             if (sameSize) {
                 // dX is the same-size convolution of dY with the flipped, transposed kernels.
-                for (int i = from; i < to; i++) {
-                    im2col(cout, dyd, n, i, oh, ow, h, w, dcol, (i - from) * hw, cols);
+                int sub = subBlock(cout * k * k, hw);
+                for (int s0 = from; s0 < to; s0 += sub) {
+                    int s1 = Math.min(to, s0 + sub);
+                    for (int i = s0; i < s1; i++) {
+                        im2col(cout, dyd, n, i, oh, ow, h, w, dcol, (i - from) * hw, cols);
+                    }
+                    Gemm.multiply(cin, (s1 - s0) * hw, cout * k * k, wFlip, 0, cout * k * k, dcol, (s0 - from) * hw,
+                            cols, dxd, s0 * hw, n * hw, false);
                 }
-                Gemm.multiply(cin, cols, cout * k * k, wFlip, 0, cout * k * k, dcol, 0, cols, dxd, from * hw, n * hw,
-                        false);
             } else {
                 Gemm.multiply(kk, cols, cout, wT, 0, cout, dyd, from * hw, n * hw, dcol, 0, cols, false);
                 for (int i = from; i < to; i++) {
@@ -176,7 +200,7 @@ public final class Conv2d implements Layer {
                 g[j] += dw[j];
             }
         }
-        return dx;
+        return inputGradient ? dx : null;
     }
 
     /**
@@ -189,6 +213,17 @@ public final class Conv2d implements Layer {
         int align = 16 / gcd(hw, 16);
         int aligned = (base + align - 1) / align * align;
         return aligned <= 2 * base ? Math.min(aligned, n) : base;
+    }
+
+    /**
+     * Images unfolded and multiplied at a time inside a chunk, so the unfolded block ({@code rows × images·hw}
+     * floats) stays within about 512 KiB of L2 between being written and being read; a multiple of the
+     * vector alignment when possible.
+     */
+    static int subBlock(int rows, int hw) {
+        int fit = Math.max(1, (128 * 1024) / (rows * hw));
+        int align = 16 / gcd(hw, 16);
+        return fit >= align ? fit / align * align : fit;
     }
 
     private static int gcd(int a, int b) {

@@ -25,7 +25,7 @@ public interface Layer {
 
     /**
      * @param dy ∂L/∂y for the output of the last forward call; not modified
-     * @return ∂L/∂x, a buffer of this layer
+     * @return ∂L/∂x, a buffer of this layer (null from a first layer built without input gradient)
      */
     Tensor backward(Tensor dy);
 

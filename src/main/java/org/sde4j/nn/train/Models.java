@@ -101,7 +101,7 @@ public final class Models {
         List<Layer> layers = new ArrayList<>();
         int in = 1;
         for (int w : widths) {
-            layers.add(new Conv2d(f.name("conv"), in, w, 3, 1, 1, f.rng()));
+            layers.add(new Conv2d(f.name("conv"), in, w, 3, 1, 1, f.rng(), in != 1 || layers.size() > 0));
             layers.add(new BatchNorm(f.name("bn"), w, true));
             layers.add(Pool2d.max(2, 2));
             in = w;
@@ -116,7 +116,7 @@ public final class Models {
             throw new IllegalArgumentException("blocks = " + blocks + ": must be at least 1 per stage");
         }
         List<Layer> layers = new ArrayList<>();
-        layers.add(new Conv2d(f.name("conv"), 1, widths[0], 3, 1, 1, f.rng()));
+        layers.add(new Conv2d(f.name("conv"), 1, widths[0], 3, 1, 1, f.rng(), false));
         layers.add(new BatchNorm(f.name("bn"), widths[0], true));
         int in = widths[0];
         for (int s = 0; s < widths.length; s++) {

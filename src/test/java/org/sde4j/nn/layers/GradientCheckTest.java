@@ -44,6 +44,19 @@ class GradientCheckTest {
     }
 
     @Test
+    void firstLayerConvolutionSkipsOnlyTheInputGradient() {
+        Tensor x = GradCheck.random(r, 1, 3, 5, 5);
+        Conv2d full = new Conv2d("c", 1, 2, 3, 1, 1, RandomStreams.stream(1, 5));
+        Conv2d first = new Conv2d("c", 1, 2, 3, 1, 1, RandomStreams.stream(1, 5), false);
+        Tensor dy = GradCheck.random(r, 2, 3, 5, 5);
+        full.forward(x, true);
+        full.backward(dy);
+        first.forward(x, true);
+        assertEquals(null, first.backward(dy));
+        assertTrue(java.util.Arrays.equals(full.weight().grad().data(), first.weight().grad().data()));
+    }
+
+    @Test
     void batchNormTraining() {
         BatchNorm bn = new BatchNorm("bn", 3, false);
         randomiseAffine(bn);
