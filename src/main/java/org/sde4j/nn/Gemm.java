@@ -95,8 +95,14 @@ public final class Gemm {
      */
     public static void multiplyTransposed(int m, int n, int p, float[] a, int aOff, int lda, float[] b, int bOff,
             int ldb, float[] c, int cOff, int ldc, float[] scratch) {
+        multiplyTransposed(m, n, p, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, scratch, false);
+    }
+
+    /** {@code C ← (accumulate ? C : 0) + A · Bᵀ}, as {@link #multiplyTransposed(int, int, int, float[], int, int, float[], int, int, float[], int, int, float[])}. */
+    public static void multiplyTransposed(int m, int n, int p, float[] a, int aOff, int lda, float[] b, int bOff,
+            int ldb, float[] c, int cOff, int ldc, float[] scratch, boolean accumulate) {
         if (VECTOR) {
-            VectorGemm.multiplyTransposed(m, n, p, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            VectorGemm.multiplyTransposed(m, n, p, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
         }
         for (int i = 0; i < n; i++) {
@@ -105,7 +111,7 @@ public final class Gemm {
                 scratch[j * n + i] = b[r + j];
             }
         }
-        multiply(m, n, p, a, aOff, lda, scratch, 0, n, c, cOff, ldc, false);
+        multiply(m, n, p, a, aOff, lda, scratch, 0, n, c, cOff, ldc, accumulate);
     }
 
     /** {@code out[j * rows + i] = in[inOff + i * cols + j]}: the transpose of a rows×cols block into {@code out}. */

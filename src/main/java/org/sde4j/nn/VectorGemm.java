@@ -171,28 +171,30 @@ final class VectorGemm {
         x1.intoArray(c, c0 + V);
     }
 
-    /** {@code C[m×n] ← A[m×p] · B[n×p]ᵀ}. */
+    /** {@code C[m×n] ← (acc ? C : 0) + A[m×p] · B[n×p]ᵀ}. */
     static void multiplyTransposed(int m, int n, int p, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc) {
+            float[] c, int cOff, int ldc, boolean acc) {
         int pv = p - p % V;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int j = 0;
             for (; j + 3 <= n; j += 3) {
-                dots4x3(i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                dots4x3(i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
             }
             for (; j + 2 <= n; j += 2) {
-                dots4x2(i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                dots4x2(i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
             }
             for (; j < n; j++) {
                 for (int r = i; r < i + 4; r++) {
-                    c[cOff + r * ldc + j] = dot(p, pv, a, aOff + r * lda, b, bOff + j * ldb);
+                    float d = dot(p, pv, a, aOff + r * lda, b, bOff + j * ldb);
+                    c[cOff + r * ldc + j] = acc ? c[cOff + r * ldc + j] + d : d;
                 }
             }
         }
         for (; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                c[cOff + i * ldc + j] = dot(p, pv, a, aOff + i * lda, b, bOff + j * ldb);
+                float d = dot(p, pv, a, aOff + i * lda, b, bOff + j * ldb);
+                c[cOff + i * ldc + j] = acc ? c[cOff + i * ldc + j] + d : d;
             }
         }
     }
@@ -210,7 +212,7 @@ final class VectorGemm {
     }
 
     private static void dots4x3(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b, int bOff,
-            int ldb, float[] c, int cOff, int ldc) {
+            int ldb, float[] c, int cOff, int ldc, boolean acc) {
         int a0 = aOff + i * lda;
         int a1 = a0 + lda;
         int a2 = a1 + lda;
@@ -251,22 +253,22 @@ final class VectorGemm {
             x31 = v.fma(w, x31);
             x32 = v.fma(z, x32);
         }
-        finish(x00.reduceLanes(VectorOperators.ADD), i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x01.reduceLanes(VectorOperators.ADD), i, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x02.reduceLanes(VectorOperators.ADD), i, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x10.reduceLanes(VectorOperators.ADD), i + 1, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x11.reduceLanes(VectorOperators.ADD), i + 1, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x12.reduceLanes(VectorOperators.ADD), i + 1, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x20.reduceLanes(VectorOperators.ADD), i + 2, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x21.reduceLanes(VectorOperators.ADD), i + 2, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x22.reduceLanes(VectorOperators.ADD), i + 2, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x30.reduceLanes(VectorOperators.ADD), i + 3, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x31.reduceLanes(VectorOperators.ADD), i + 3, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x32.reduceLanes(VectorOperators.ADD), i + 3, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        finish(x00.reduceLanes(VectorOperators.ADD), i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x01.reduceLanes(VectorOperators.ADD), i, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x02.reduceLanes(VectorOperators.ADD), i, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x10.reduceLanes(VectorOperators.ADD), i + 1, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x11.reduceLanes(VectorOperators.ADD), i + 1, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x12.reduceLanes(VectorOperators.ADD), i + 1, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x20.reduceLanes(VectorOperators.ADD), i + 2, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x21.reduceLanes(VectorOperators.ADD), i + 2, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x22.reduceLanes(VectorOperators.ADD), i + 2, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x30.reduceLanes(VectorOperators.ADD), i + 3, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x31.reduceLanes(VectorOperators.ADD), i + 3, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x32.reduceLanes(VectorOperators.ADD), i + 3, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
     }
 
     private static void dots4x2(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b, int bOff,
-            int ldb, float[] c, int cOff, int ldc) {
+            int ldb, float[] c, int cOff, int ldc, boolean acc) {
         int a0 = aOff + i * lda;
         int a1 = a0 + lda;
         int a2 = a1 + lda;
@@ -297,25 +299,25 @@ final class VectorGemm {
             x30 = v.fma(u, x30);
             x31 = v.fma(w, x31);
         }
-        finish(x00.reduceLanes(VectorOperators.ADD), i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x01.reduceLanes(VectorOperators.ADD), i, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x10.reduceLanes(VectorOperators.ADD), i + 1, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x11.reduceLanes(VectorOperators.ADD), i + 1, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x20.reduceLanes(VectorOperators.ADD), i + 2, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x21.reduceLanes(VectorOperators.ADD), i + 2, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x30.reduceLanes(VectorOperators.ADD), i + 3, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        finish(x31.reduceLanes(VectorOperators.ADD), i + 3, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        finish(x00.reduceLanes(VectorOperators.ADD), i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x01.reduceLanes(VectorOperators.ADD), i, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x10.reduceLanes(VectorOperators.ADD), i + 1, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x11.reduceLanes(VectorOperators.ADD), i + 1, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x20.reduceLanes(VectorOperators.ADD), i + 2, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x21.reduceLanes(VectorOperators.ADD), i + 2, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x30.reduceLanes(VectorOperators.ADD), i + 3, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x31.reduceLanes(VectorOperators.ADD), i + 3, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
     }
 
     /** Adds the scalar tail {@code [pv, p)} to a reduced dot product and stores it as C(r, s). */
     private static void finish(float sum, int r, int s, int p, int pv, float[] a, int aOff, int lda, float[] b,
-            int bOff, int ldb, float[] c, int cOff, int ldc) {
+            int bOff, int ldb, float[] c, int cOff, int ldc, boolean acc) {
         int ar = aOff + r * lda;
         int bs = bOff + s * ldb;
         float t = sum;
         for (int q = pv; q < p; q++) {
             t = Math.fma(a[ar + q], b[bs + q], t);
         }
-        c[cOff + r * ldc + s] = t;
+        c[cOff + r * ldc + s] = acc ? c[cOff + r * ldc + s] + t : t;
     }
 }

@@ -20,8 +20,9 @@ import org.sde4j.nn.Tensor;
  * chunk order, and {@code dX = col2im(Wᵀ · dY)} — or, for same-size convolutions (stride 1, padding
  * (k − 1)/2), {@code dX} = the same-size convolution of dY with the flipped kernels
  * {@code w'[c,o,u,v] = w[o,c,k−1−u,k−1−v]}, an unfolding (copies) and a product of the forward's shape instead
- * of a scatter-add. The unfolded input is kept from the forward pass for the
- * backward pass (memory {@code Cin·k²·N·H'·W'} floats per layer, traded for a second unfolding).
+ * of a scatter-add. Unfolding and product run in sub-blocks of a few images whose
+ * unfolded matrix fits in L2 (per-thread scratch buffers), and the backward pass unfolds the input again
+ * rather than storing it: recomputing in cache is cheaper than streaming a stored copy through memory.
  * Weights are He-normal initialised.
  */
 public final class Conv2d implements Layer {
@@ -31,12 +32,8 @@ public final class Conv2d implements Layer {
     private final int stride;
     private final int pad;
     private final Param weight;
-    private final float[][] cols = new float[Parallel.MAX_CHUNKS][];
-    private final float[][] colsT = new float[Parallel.MAX_CHUNKS][];
-    private final float[][] dcols = new float[Parallel.MAX_CHUNKS][];
     private final float[][] partial = new float[Parallel.MAX_CHUNKS][];
     private Tensor x;
-    private boolean trained;
     private final boolean inputGradient;
     private Tensor y;
     private Tensor dx;
@@ -111,7 +108,6 @@ public final class Conv2d implements Layer {
             throw new IllegalArgumentException("input " + input + ": must be [" + cin + ", N, H, W]");
         }
         this.x = input;
-        this.trained = training;
         int n = input.dim(1);
         int h = input.dim(2);
         int w = input.dim(3);
@@ -123,18 +119,16 @@ public final class Conv2d implements Layer {
         float[] xd = input.data();
         float[] yd = y.data();
         float[] wd = weight.value().data();
+        int sub = subBlock(kk, hw);
         Parallel.forBlocks(n, imagesPerChunk(n, hw), (c, from, to) -> {
-            int cols = (to - from) * hw;
-            // Training keeps the unfolded input for backward; evaluation shares one scratch buffer per thread.
-            float[] col = training ? buffer(this.cols, c, kk * cols) : scratch(kk * cols);
-            int sub = subBlock(kk, hw);
+            float[] col = scratch(SCRATCH, kk * sub * hw);
             for (int s0 = from; s0 < to; s0 += sub) {
                 int s1 = Math.min(to, s0 + sub);
+                int cols = (s1 - s0) * hw;
                 for (int i = s0; i < s1; i++) {
-                    im2col(xd, n, i, h, w, oh, ow, col, (i - from) * hw, cols);
+                    im2col(xd, n, i, h, w, oh, ow, col, (i - s0) * hw, cols);
                 }
-                Gemm.multiply(cout, (s1 - s0) * hw, kk, wd, 0, kk, col, (s0 - from) * hw, cols, yd, s0 * hw, n * hw,
-                        false);
+                Gemm.multiply(cout, cols, kk, wd, 0, kk, col, 0, cols, yd, s0 * hw, n * hw, false);
             }
         });
         return y;
@@ -142,10 +136,6 @@ public final class Conv2d implements Layer {
 
     @Override
     public Tensor backward(Tensor dy) {
-        if (!trained) {
-            throw new IllegalStateException("backward after an evaluation-mode forward pass: run forward with"
-                    + " training = true first");
-        }
         int n = x.dim(1);
         int h = x.dim(2);
         int w = x.dim(3);
@@ -165,31 +155,36 @@ public final class Conv2d implements Layer {
         }
         int per = imagesPerChunk(n, hw);
         int chunks = (n + per - 1) / per;
+        int rows = Math.max(kk, cout * k * k);
+        int sub = Math.min(subBlock(kk, hw), subBlock(cout * k * k, hw));
         Parallel.forBlocks(n, per, (c, from, to) -> {
-            int cols = (to - from) * hw;
-            float[] col = this.cols[c]; // the unfolded input of this chunk, kept by forward
+            float[] col = scratch(SCRATCH, kk * sub * hw);
+            float[] dcol = scratch(SCRATCH2, rows * sub * hw);
             float[] dw = buffer(partial, c, cout * kk);
-            Gemm.multiplyTransposed(cout, kk, cols, dyd, from * hw, n * hw, col, 0, cols, dw, 0, kk,
-                    buffer(colsT, c, kk * cols));
-            if (!inputGradient) {
-                return;
-            }
-            float[] dcol = buffer(dcols, c, Math.max(cin, cout) * k * k * cols);
-            if (sameSize) {
-                // dX is the same-size convolution of dY with the flipped, transposed kernels.
-                int sub = subBlock(cout * k * k, hw);
-                for (int s0 = from; s0 < to; s0 += sub) {
-                    int s1 = Math.min(to, s0 + sub);
-                    for (int i = s0; i < s1; i++) {
-                        im2col(cout, dyd, n, i, oh, ow, h, w, dcol, (i - from) * hw, cols);
-                    }
-                    Gemm.multiply(cin, (s1 - s0) * hw, cout * k * k, wFlip, 0, cout * k * k, dcol, (s0 - from) * hw,
-                            cols, dxd, s0 * hw, n * hw, false);
+            for (int s0 = from; s0 < to; s0 += sub) {
+                int s1 = Math.min(to, s0 + sub);
+                int cols = (s1 - s0) * hw;
+                // The unfolded input is recomputed per sub-block: cheaper than storing it, as it stays in L2.
+                for (int i = s0; i < s1; i++) {
+                    im2col(xd, n, i, h, w, oh, ow, col, (i - s0) * hw, cols);
                 }
-            } else {
-                Gemm.multiply(kk, cols, cout, wT, 0, cout, dyd, from * hw, n * hw, dcol, 0, cols, false);
-                for (int i = from; i < to; i++) {
-                    col2im(dcol, (i - from) * hw, cols, dxd, n, i, h, w, oh, ow);
+                Gemm.multiplyTransposed(cout, kk, cols, dyd, s0 * hw, n * hw, col, 0, cols, dw, 0, kk, dcol,
+                        s0 > from);
+                if (!inputGradient) {
+                    continue;
+                }
+                if (sameSize) {
+                    // dX is the same-size convolution of dY with the flipped, transposed kernels.
+                    for (int i = s0; i < s1; i++) {
+                        im2col(cout, dyd, n, i, oh, ow, h, w, dcol, (i - s0) * hw, cols);
+                    }
+                    Gemm.multiply(cin, cols, cout * k * k, wFlip, 0, cout * k * k, dcol, 0, cols, dxd, s0 * hw,
+                            n * hw, false);
+                } else {
+                    Gemm.multiply(kk, cols, cout, wT, 0, cout, dyd, s0 * hw, n * hw, dcol, 0, cols, false);
+                    for (int i = s0; i < s1; i++) {
+                        col2im(dcol, (i - s0) * hw, cols, dxd, n, i, h, w, oh, ow);
+                    }
                 }
             }
         });
@@ -246,12 +241,14 @@ public final class Conv2d implements Layer {
     }
 
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<float[]> SCRATCH2 = ThreadLocal.withInitial(() -> new float[0]);
 
-    private static float[] scratch(int size) {
-        float[] b = SCRATCH.get();
+    /** A per-thread buffer shared by all convolutions (each use is confined to one chunk's work). */
+    private static float[] scratch(ThreadLocal<float[]> pool, int size) {
+        float[] b = pool.get();
         if (b.length < size) {
             b = new float[size];
-            SCRATCH.set(b);
+            pool.set(b);
         }
         return b;
     }

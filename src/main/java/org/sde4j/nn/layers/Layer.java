@@ -10,8 +10,7 @@ import org.sde4j.nn.Tensor;
  * <p>{@link #forward} computes y and keeps what the backward pass needs (a reference to x, masks,
  * statistics). {@link #backward} takes {@code dy = ∂L/∂y} of the last forward call, adds
  * {@code ∂L/∂θ = (∂y/∂θ)ᵀ dy} to the gradients of {@link #params()} and returns {@code ∂L/∂x = (∂y/∂x)ᵀ dy}.
- * {@code backward} is defined after a training-mode forward pass (batch norm also supports it after an
- * evaluation-mode one; a convolution keeps its unfolded input only in training mode and refuses).
+ * {@code backward} differentiates the forward pass of the mode it ran in (batch norm: batch or running statistics).
  * Neither pass modifies its argument. Returned tensors belong to the layer and are overwritten by its next
  * call.
  */
