@@ -212,13 +212,16 @@ public final class Conv2d implements Layer {
 
     /**
      * Images unfolded and multiplied at a time inside a chunk, so the unfolded block ({@code rows × images·hw}
-     * floats) stays within about 512 KiB of L2 between being written and being read; a multiple of the
-     * vector alignment when possible.
+     * floats) stays within about 512 KiB (at most 1 MiB) of L2 between being written and being read; a
+     * multiple of the vector alignment when possible.
      */
     static int subBlock(int rows, int hw) {
         int fit = Math.max(1, (128 * 1024) / (rows * hw));
         int align = 16 / gcd(hw, 16);
-        return fit >= align ? fit / align * align : fit;
+        if (fit >= align) {
+            return fit / align * align;
+        }
+        return 2 * fit >= align ? align : fit;
     }
 
     private static int gcd(int a, int b) {
