@@ -5,7 +5,6 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.sde4j.nn.Gemm;
 import org.sde4j.nn.Param;
 import org.sde4j.nn.Parallel;
-import org.sde4j.nn.Simd;
 import org.sde4j.nn.Tensor;
 
 /**
@@ -38,6 +37,7 @@ public final class Conv2d implements Layer {
     private Tensor y;
     private Tensor dx;
     private final float[] wT;
+    private final Unfold unfold;
     private final float[] wFlip;
 
     /**
@@ -75,6 +75,7 @@ public final class Conv2d implements Layer {
         Init.heNormal(weight.value(), cin * k * k, rng);
         this.wT = new float[cout * cin * k * k];
         this.wFlip = new float[cout * cin * k * k];
+        this.unfold = new Unfold(k, stride, pad);
     }
 
     static void require(String name, int value, int min) {
@@ -126,7 +127,7 @@ public final class Conv2d implements Layer {
                 int s1 = Math.min(to, s0 + sub);
                 int cols = (s1 - s0) * hw;
                 for (int i = s0; i < s1; i++) {
-                    im2col(xd, n, i, h, w, oh, ow, col, (i - s0) * hw, cols);
+                    unfold.im2col(cin, xd, n, i, h, w, oh, ow, col, (i - s0) * hw, cols);
                 }
                 Gemm.multiply(cout, cols, kk, wd, 0, kk, col, 0, cols, yd, s0 * hw, n * hw, false);
             }
@@ -166,7 +167,7 @@ public final class Conv2d implements Layer {
                 int cols = (s1 - s0) * hw;
                 // The unfolded input is recomputed per sub-block: cheaper than storing it, as it stays in L2.
                 for (int i = s0; i < s1; i++) {
-                    im2col(xd, n, i, h, w, oh, ow, col, (i - s0) * hw, cols);
+                    unfold.im2col(cin, xd, n, i, h, w, oh, ow, col, (i - s0) * hw, cols);
                 }
                 Gemm.multiplyTransposed(cout, kk, cols, dyd, s0 * hw, n * hw, col, 0, cols, dw, 0, kk, dcol,
                         s0 > from);
@@ -176,14 +177,14 @@ public final class Conv2d implements Layer {
                 if (sameSize) {
                     // dX is the same-size convolution of dY with the flipped, transposed kernels.
                     for (int i = s0; i < s1; i++) {
-                        im2col(cout, dyd, n, i, oh, ow, h, w, dcol, (i - s0) * hw, cols);
+                        unfold.im2col(cout, dyd, n, i, oh, ow, h, w, dcol, (i - s0) * hw, cols);
                     }
                     Gemm.multiply(cin, cols, cout * k * k, wFlip, 0, cout * k * k, dcol, 0, cols, dxd, s0 * hw,
                             n * hw, false);
                 } else {
                     Gemm.multiply(kk, cols, cout, wT, 0, cout, dyd, s0 * hw, n * hw, dcol, 0, cols, false);
                     for (int i = s0; i < s1; i++) {
-                        col2im(dcol, (i - s0) * hw, cols, dxd, n, i, h, w, oh, ow);
+                        unfold.col2im(cin, dcol, (i - s0) * hw, cols, dxd, n, i, h, w, oh, ow);
                     }
                 }
             }
@@ -265,142 +266,4 @@ public final class Conv2d implements Layer {
         return b;
     }
 
-    /**
-     * Unfolds image {@code img} of the {@code [cin, n, h, w]} data {@code xd} into columns
-     * {@code [colOff, colOff + oh·ow)} of {@code col} ({@code cin·k·k} rows of length {@code ld}).
-     */
-    private void im2col(float[] xd, int n, int img, int h, int w, int oh, int ow, float[] col, int colOff, int ld) {
-        im2col(cin, xd, n, img, h, w, oh, ow, col, colOff, ld);
-    }
-
-    /** {@link #im2col} of a {@code [channels, n, h, w]} tensor. */
-    private void im2col(int channels, float[] xd, int n, int img, int h, int w, int oh, int ow, float[] col,
-            int colOff, int ld) {
-        if (stride == 1 && ow == w) {
-            im2colSameWidth(channels, xd, n, img, h, w, oh, col, colOff, ld);
-            return;
-        }
-        for (int c = 0; c < channels; c++) {
-            int plane = (c * n + img) * h * w;
-            for (int u = 0; u < k; u++) {
-                for (int v = 0; v < k; v++) {
-                    int row = ((c * k + u) * k + v) * ld + colOff;
-                    int jLo = firstInside(v, w, ow);
-                    int jHi = lastInside(v, w, ow);
-                    for (int i = 0; i < oh; i++) {
-                        int ih = i * stride - pad + u;
-                        int r = row + i * ow;
-                        if (ih < 0 || ih >= h || jLo > jHi) {
-                            java.util.Arrays.fill(col, r, r + ow, 0f);
-                            continue;
-                        }
-                        for (int j = 0; j < jLo; j++) {
-                            col[r + j] = 0f;
-                        }
-                        int src = plane + ih * w - pad + v;
-                        if (stride == 1) {
-                            System.arraycopy(xd, src + jLo, col, r + jLo, jHi - jLo + 1);
-                        } else {
-                            for (int j = jLo; j <= jHi; j++) {
-                                col[r + j] = xd[src + j * stride];
-                            }
-                        }
-                        for (int j = jHi + 1; j < ow; j++) {
-                            col[r + j] = 0f;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * {@link #im2col} for stride 1 and output width = input width: the valid rows of one (c, u, v) row of
-     * {@code X̂} are one contiguous, shifted run of the input plane, copied at once; the entries that run wraps
-     * across a row edge (the padding columns) are then set to zero. Exact: only copies.
-     */
-    private void im2colSameWidth(int channels, float[] xd, int n, int img, int h, int w, int oh, float[] col,
-            int colOff, int ld) {
-        for (int c = 0; c < channels; c++) {
-            int plane = (c * n + img) * h * w;
-            for (int u = 0; u < k; u++) {
-                int iLo = Math.max(0, pad - u);
-                int iHi = Math.min(oh - 1, h - 1 + pad - u);
-                for (int v = 0; v < k; v++) {
-                    int row = ((c * k + u) * k + v) * ld + colOff;
-                    if (iLo > iHi) {
-                        java.util.Arrays.fill(col, row, row + oh * w, 0f);
-                        continue;
-                    }
-                    java.util.Arrays.fill(col, row, row + iLo * w, 0f);
-                    java.util.Arrays.fill(col, row + (iHi + 1) * w, row + oh * w, 0f);
-                    int src = plane + (iLo + u - pad) * w + v - pad;
-                    int dst = row + iLo * w;
-                    int len = (iHi - iLo + 1) * w;
-                    int skipFront = Math.max(0, -src);
-                    int skipBack = Math.max(0, src + len - xd.length);
-                    System.arraycopy(xd, src + skipFront, col, dst + skipFront, len - skipFront - skipBack);
-                    int jLo = Math.max(0, pad - v);
-                    int jHi = Math.min(w - 1, w - 1 + pad - v);
-                    for (int i = iLo; i <= iHi; i++) {
-                        int r = row + i * w;
-                        for (int j = 0; j < jLo; j++) {
-                            col[r + j] = 0f;
-                        }
-                        for (int j = jHi + 1; j < w; j++) {
-                            col[r + j] = 0f;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** The adjoint of {@link #im2col}: sums the columns into image {@code img} of {@code dxd} (overwritten). */
-    private void col2im(float[] col, int colOff, int ld, float[] dxd, int n, int img, int h, int w, int oh, int ow) {
-        for (int c = 0; c < cin; c++) {
-            int plane = (c * n + img) * h * w;
-            java.util.Arrays.fill(dxd, plane, plane + h * w, 0f);
-            for (int u = 0; u < k; u++) {
-                for (int v = 0; v < k; v++) {
-                    int row = ((c * k + u) * k + v) * ld + colOff;
-                    int jLo = firstInside(v, w, ow);
-                    int jHi = lastInside(v, w, ow);
-                    for (int i = 0; i < oh; i++) {
-                        int ih = i * stride - pad + u;
-                        if (ih < 0 || ih >= h) {
-                            continue;
-                        }
-                        int r = row + i * ow;
-                        int dst = plane + ih * w - pad + v;
-                        if (stride == 1) {
-                            Simd.addTo(dxd, dst + jLo, col, r + jLo, jHi - jLo + 1);
-                        } else {
-                            for (int j = jLo; j <= jHi; j++) {
-                                dxd[dst + j * stride] += col[r + j];
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** The first output column j with {@code 0 ≤ j·s − p + v}. */
-    private int firstInside(int v, int w, int ow) {
-        int j = 0;
-        while (j < ow && j * stride - pad + v < 0) {
-            j++;
-        }
-        return j;
-    }
-
-    /** The last output column j with {@code j·s − p + v < w}. */
-    private int lastInside(int v, int w, int ow) {
-        int j = ow - 1;
-        while (j >= 0 && j * stride - pad + v >= w) {
-            j--;
-        }
-        return j;
-    }
 }
