@@ -30,6 +30,7 @@ public final class ProgressBar implements AutoCloseable {
     private int lastPercent = -1;
     private int lastLength;
     private boolean closed;
+    private String status = "";
 
     /**
      * A bar that redraws in place when {@code interactive}, and otherwise prints only a final line.
@@ -89,6 +90,14 @@ public final class ProgressBar implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets a status text shown after the bar (for example a running loss and throughput); it is drawn with
+     * the next redraw or on {@link #close()}.
+     */
+    public synchronized void status(String text) {
+        status = text == null ? "" : text;
+    }
+
     /** The number of finished steps. */
     public synchronized long done() {
         return done;
@@ -144,6 +153,9 @@ public final class ProgressBar implements AutoCloseable {
                 .append(" elapsed ").append(duration(elapsed));
         if (count < total) {
             sb.append(" ETA ").append(count == 0 ? "?" : duration(elapsed * (total - count) / count));
+        }
+        if (!status.isEmpty()) {
+            sb.append(' ').append(status);
         }
         return sb.toString();
     }

@@ -16,6 +16,14 @@ class ProgressBarTest {
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
 
     @Test
+    void statusFollowsTheBar() {
+        ProgressBar bar = new ProgressBar("epoch 1/2", 4, new PrintWriter(new StringWriter()), false, clock::get);
+        bar.status("loss 0.5 acc 0.8");
+        assertEquals("epoch 1/2 [==============================] 100% 4/4 elapsed 2.0s loss 0.5 acc 0.8",
+                bar.render(4, 2_000_000_000L));
+    }
+
+    @Test
     void rendersBarPercentCountElapsedAndEta() {
         ProgressBar bar = new ProgressBar("tour", 8, new PrintWriter(new StringWriter()), false, clock::get);
         assertEquals("tour [===========>                  ] 37% 3/8 elapsed 1.2s ETA 2.0s", bar.render(3, 1_200_000_000L));

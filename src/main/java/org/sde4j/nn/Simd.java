@@ -1,0 +1,169 @@
+package org.sde4j.nn;
+
+/**
+ * Vectorised loops of batch normalisation and element-wise layers: the {@code jdk.incubator.vector} kernels
+ * of {@code VectorOps} when {@link Gemm#VECTOR} holds, scalar loops otherwise. Sums are accumulated in float
+ * vectors over segments of {@value #SEGMENT} values and the segment sums in double, in a fixed order, so they
+ * are deterministic and accurate to about 1e-7 relative for the block sizes of a mini-batch.
+ */
+public final class Simd {
+    /** Values per float partial sum before it is added to the double total. */
+    static final int SEGMENT = 1024;
+
+    private Simd() {
+    }
+
+    /** {@code Σ x[off .. off+len)}. */
+    public static double sum(float[] x, int off, int len) {
+        return Gemm.VECTOR ? VectorOps.sum(x, off, len) : ScalarOps.sum(x, off, len);
+    }
+
+    /** {@code Σ (x − mu)²} over {@code x[off .. off+len)}. */
+    public static double sumSquaredDeviations(float[] x, int off, int len, float mu) {
+        return Gemm.VECTOR ? VectorOps.sumSquaredDeviations(x, off, len, mu) : ScalarOps.sumSquaredDeviations(x, off, len, mu);
+    }
+
+    /** {@code y = a x + b}, then {@code max(y, 0)} when {@code relu}, over {@code [off, off+len)}. */
+    public static void affine(float[] x, float[] y, int off, int len, float a, float b, boolean relu) {
+        if (Gemm.VECTOR) {
+            VectorOps.affine(x, y, off, len, a, b, relu);
+        } else {
+            ScalarOps.affine(x, y, off, len, a, b, relu);
+        }
+    }
+
+    /**
+     * With {@code g = dy} masked by {@code y > 0} when {@code relu}: writes {@code Σ g} and
+     * {@code Σ g (x − mu)} over {@code [off, off+len)} into {@code out[0]} and {@code out[1]}.
+     */
+    public static void maskedSums(float[] dy, float[] y, float[] x, int off, int len, float mu, boolean relu,
+            double[] out) {
+        if (Gemm.VECTOR) {
+            VectorOps.maskedSums(dy, y, x, off, len, mu, relu, out);
+        } else {
+            ScalarOps.maskedSums(dy, y, x, off, len, mu, relu, out);
+        }
+    }
+
+    /**
+     * {@code dx = s (g − c0 − (x − mu) c1)} with g as in {@link #maskedSums}, over {@code [off, off+len)}
+     * (batch-norm backward; c0 = mean g, c1 = mean g x̂ · invStd).
+     */
+    public static void normBackward(float[] dy, float[] y, float[] x, float[] dx, int off, int len, boolean relu,
+            float s, float c0, float mu, float c1) {
+        if (Gemm.VECTOR) {
+            VectorOps.normBackward(dy, y, x, dx, off, len, relu, s, c0, mu, c1);
+        } else {
+            ScalarOps.normBackward(dy, y, x, dx, off, len, relu, s, c0, mu, c1);
+        }
+    }
+
+    /** {@code out = max(a + b, 0)} over {@code [off, off+len)}. */
+    public static void addRelu(float[] a, float[] b, float[] out, int off, int len) {
+        if (Gemm.VECTOR) {
+            VectorOps.addRelu(a, b, out, off, len);
+        } else {
+            ScalarOps.addRelu(a, b, out, off, len);
+        }
+    }
+
+    /** {@code out = y > 0 ? dy : 0} over {@code [off, off+len)}. */
+    public static void reluMask(float[] y, float[] dy, float[] out, int off, int len) {
+        if (Gemm.VECTOR) {
+            VectorOps.reluMask(y, dy, out, off, len);
+        } else {
+            ScalarOps.reluMask(y, dy, out, off, len);
+        }
+    }
+
+    /** {@code dst[dOff + i] += src[sOff + i]} for {@code i < len}. */
+    public static void addTo(float[] dst, int dOff, float[] src, int sOff, int len) {
+        if (Gemm.VECTOR) {
+            VectorOps.addTo(dst, dOff, src, sOff, len);
+        } else {
+            for (int i = 0; i < len; i++) {
+                dst[dOff + i] += src[sOff + i];
+            }
+        }
+    }
+
+    /** The scalar fallbacks (also the reference in tests). */
+    static final class ScalarOps {
+        private ScalarOps() {
+        }
+
+        static double sum(float[] x, int off, int len) {
+            double total = 0;
+            for (int s = off; s < off + len; s += SEGMENT) {
+                int e = Math.min(off + len, s + SEGMENT);
+                float part = 0f;
+                for (int i = s; i < e; i++) {
+                    part += x[i];
+                }
+                total += part;
+            }
+            return total;
+        }
+
+        static double sumSquaredDeviations(float[] x, int off, int len, float mu) {
+            double total = 0;
+            for (int s = off; s < off + len; s += SEGMENT) {
+                int e = Math.min(off + len, s + SEGMENT);
+                float part = 0f;
+                for (int i = s; i < e; i++) {
+                    float d = x[i] - mu;
+                    part += d * d;
+                }
+                total += part;
+            }
+            return total;
+        }
+
+        static void affine(float[] x, float[] y, int off, int len, float a, float b, boolean relu) {
+            for (int i = off; i < off + len; i++) {
+                float v = x[i] * a + b;
+                y[i] = relu ? Math.max(0f, v) : v;
+            }
+        }
+
+        static void maskedSums(float[] dy, float[] y, float[] x, int off, int len, float mu, boolean relu,
+                double[] out) {
+            double sg = 0;
+            double sgx = 0;
+            for (int s = off; s < off + len; s += SEGMENT) {
+                int e = Math.min(off + len, s + SEGMENT);
+                float a = 0f;
+                float b = 0f;
+                for (int i = s; i < e; i++) {
+                    float g = relu && y[i] <= 0f ? 0f : dy[i];
+                    a += g;
+                    b += g * (x[i] - mu);
+                }
+                sg += a;
+                sgx += b;
+            }
+            out[0] = sg;
+            out[1] = sgx;
+        }
+
+        static void normBackward(float[] dy, float[] y, float[] x, float[] dx, int off, int len, boolean relu,
+                float s, float c0, float mu, float c1) {
+            for (int i = off; i < off + len; i++) {
+                float g = relu && y[i] <= 0f ? 0f : dy[i];
+                dx[i] = s * (g - c0 - (x[i] - mu) * c1);
+            }
+        }
+
+        static void addRelu(float[] a, float[] b, float[] out, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                out[i] = Math.max(0f, a[i] + b[i]);
+            }
+        }
+
+        static void reluMask(float[] y, float[] dy, float[] out, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                out[i] = y[i] > 0f ? dy[i] : 0f;
+            }
+        }
+    }
+}

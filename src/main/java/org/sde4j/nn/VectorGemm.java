@@ -1,0 +1,323 @@
+package org.sde4j.nn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Register-tiled float matrix products on the JDK's incubating vector API ({@code jdk.incubator.vector}),
+ * used by {@link Gemm} only when that module is present (run with {@code --add-modules jdk.incubator.vector}).
+ *
+ * <p>{@link #multiply}: a 4 × 2V micro-tile of C (V = the preferred vector length, 16 floats with AVX-512)
+ * held in eight accumulators; each step over k loads two vectors of a B row, broadcasts four A values and
+ * issues eight fused multiply–adds. Column slabs of B (k × 2V) are the outer loop, so a slab stays in L1
+ * while every row block of A passes over it.
+ *
+ * <p>{@link #multiplyTransposed}: {@code C = A Bᵀ} with a long contraction (the weight gradient of a
+ * convolution): a 4 × 3 tile of dot products (4 × 2 for a remainder), each a vector accumulator over the contraction, reduced across
+ * lanes at the end. Every sum is formed in a fixed order, so results are deterministic.
+ */
+final class VectorGemm {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int V = S.length();
+
+    private VectorGemm() {
+    }
+
+    /** Whether the vector API works here (a trial product). */
+    static boolean available() {
+        float[] a = {1, 2, 3, 4};
+        float[] c = new float[4];
+        multiply(2, 2, 2, a, 0, 2, a, 0, 2, c, 0, 2, false);
+        return c[0] == 7 && c[3] == 22;
+    }
+
+    static void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        int j = 0;
+        for (; j + 2 * V <= n; j += 2 * V) {
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                tile4x2(i, j, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            }
+            for (; i < m; i++) {
+                tile1x2(i, j, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            }
+        }
+        for (; j + V <= n; j += V) {
+            for (int i = 0; i < m; i++) {
+                int ai = aOff + i * lda;
+                int ci = cOff + i * ldc + j;
+                FloatVector acc = accumulate ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+                for (int p = 0; p < k; p++) {
+                    acc = FloatVector.fromArray(S, b, bOff + p * ldb + j).fma(FloatVector.broadcast(S, a[ai + p]), acc);
+                }
+                acc.intoArray(c, ci);
+            }
+        }
+        if (j < n) {
+            tail(m, n, k, j, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        }
+    }
+
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+    /**
+     * The last {@code n − j} (fewer than V) columns: copied to a contiguous {@code (n − j) × k} block, so each
+     * entry is a dot product vectorised along k.
+     */
+    private static void tail(int m, int n, int k, int j, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        int t = n - j;
+        float[] bt = SCRATCH.get();
+        if (bt.length < t * k) {
+            bt = new float[t * k];
+            SCRATCH.set(bt);
+        }
+        for (int p = 0; p < k; p++) {
+            int src = bOff + p * ldb + j;
+            for (int q = 0; q < t; q++) {
+                bt[q * k + p] = b[src + q];
+            }
+        }
+        int kv = k - k % V;
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * lda;
+            int ci = cOff + i * ldc + j;
+            for (int q = 0; q < t; q++) {
+                float d = dot(k, kv, a, ai, bt, q * k);
+                c[ci + q] = accumulate ? c[ci + q] + d : d;
+            }
+        }
+    }
+
+    private static void tile4x2(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        int c0 = cOff + i * ldc + j;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        FloatVector x00;
+        FloatVector x01;
+        FloatVector x10;
+        FloatVector x11;
+        FloatVector x20;
+        FloatVector x21;
+        FloatVector x30;
+        FloatVector x31;
+        if (accumulate) {
+            x00 = FloatVector.fromArray(S, c, c0);
+            x01 = FloatVector.fromArray(S, c, c0 + V);
+            x10 = FloatVector.fromArray(S, c, c1);
+            x11 = FloatVector.fromArray(S, c, c1 + V);
+            x20 = FloatVector.fromArray(S, c, c2);
+            x21 = FloatVector.fromArray(S, c, c2 + V);
+            x30 = FloatVector.fromArray(S, c, c3);
+            x31 = FloatVector.fromArray(S, c, c3 + V);
+        } else {
+            x00 = FloatVector.zero(S);
+            x01 = x00;
+            x10 = x00;
+            x11 = x00;
+            x20 = x00;
+            x21 = x00;
+            x30 = x00;
+            x31 = x00;
+        }
+        int a0 = aOff + i * lda;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int bp = bOff + j;
+        for (int p = 0; p < k; p++, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + V);
+            FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
+            x00 = b0.fma(v, x00);
+            x01 = b1.fma(v, x01);
+            v = FloatVector.broadcast(S, a[a1 + p]);
+            x10 = b0.fma(v, x10);
+            x11 = b1.fma(v, x11);
+            v = FloatVector.broadcast(S, a[a2 + p]);
+            x20 = b0.fma(v, x20);
+            x21 = b1.fma(v, x21);
+            v = FloatVector.broadcast(S, a[a3 + p]);
+            x30 = b0.fma(v, x30);
+            x31 = b1.fma(v, x31);
+        }
+        x00.intoArray(c, c0);
+        x01.intoArray(c, c0 + V);
+        x10.intoArray(c, c1);
+        x11.intoArray(c, c1 + V);
+        x20.intoArray(c, c2);
+        x21.intoArray(c, c2 + V);
+        x30.intoArray(c, c3);
+        x31.intoArray(c, c3 + V);
+    }
+
+    private static void tile1x2(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        int c0 = cOff + i * ldc + j;
+        FloatVector x0 = accumulate ? FloatVector.fromArray(S, c, c0) : FloatVector.zero(S);
+        FloatVector x1 = accumulate ? FloatVector.fromArray(S, c, c0 + V) : FloatVector.zero(S);
+        int a0 = aOff + i * lda;
+        int bp = bOff + j;
+        for (int p = 0; p < k; p++, bp += ldb) {
+            FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
+            x0 = FloatVector.fromArray(S, b, bp).fma(v, x0);
+            x1 = FloatVector.fromArray(S, b, bp + V).fma(v, x1);
+        }
+        x0.intoArray(c, c0);
+        x1.intoArray(c, c0 + V);
+    }
+
+    /** {@code C[m×n] ← (acc ? C : 0) + A[m×p] · B[n×p]ᵀ}. */
+    static void multiplyTransposed(int m, int n, int p, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean acc) {
+        int pv = p - p % V;
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int j = 0;
+            for (; j + 3 <= n; j += 3) {
+                dots4x3(i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+            }
+            for (; j + 2 <= n; j += 2) {
+                dots4x2(i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+            }
+            for (; j < n; j++) {
+                for (int r = i; r < i + 4; r++) {
+                    float d = dot(p, pv, a, aOff + r * lda, b, bOff + j * ldb);
+                    c[cOff + r * ldc + j] = acc ? c[cOff + r * ldc + j] + d : d;
+                }
+            }
+        }
+        for (; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float d = dot(p, pv, a, aOff + i * lda, b, bOff + j * ldb);
+                c[cOff + i * ldc + j] = acc ? c[cOff + i * ldc + j] + d : d;
+            }
+        }
+    }
+
+    private static float dot(int p, int pv, float[] a, int ai, float[] b, int bj) {
+        FloatVector acc = FloatVector.zero(S);
+        for (int q = 0; q < pv; q += V) {
+            acc = FloatVector.fromArray(S, a, ai + q).fma(FloatVector.fromArray(S, b, bj + q), acc);
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (int q = pv; q < p; q++) {
+            s = Math.fma(a[ai + q], b[bj + q], s);
+        }
+        return s;
+    }
+
+    private static void dots4x3(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b, int bOff,
+            int ldb, float[] c, int cOff, int ldc, boolean acc) {
+        int a0 = aOff + i * lda;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int b0 = bOff + j * ldb;
+        int b1 = b0 + ldb;
+        int b2 = b1 + ldb;
+        FloatVector x00 = FloatVector.zero(S);
+        FloatVector x01 = x00;
+        FloatVector x02 = x00;
+        FloatVector x10 = x00;
+        FloatVector x11 = x00;
+        FloatVector x12 = x00;
+        FloatVector x20 = x00;
+        FloatVector x21 = x00;
+        FloatVector x22 = x00;
+        FloatVector x30 = x00;
+        FloatVector x31 = x00;
+        FloatVector x32 = x00;
+        for (int q = 0; q < pv; q += V) {
+            FloatVector u = FloatVector.fromArray(S, b, b0 + q);
+            FloatVector w = FloatVector.fromArray(S, b, b1 + q);
+            FloatVector z = FloatVector.fromArray(S, b, b2 + q);
+            FloatVector v = FloatVector.fromArray(S, a, a0 + q);
+            x00 = v.fma(u, x00);
+            x01 = v.fma(w, x01);
+            x02 = v.fma(z, x02);
+            v = FloatVector.fromArray(S, a, a1 + q);
+            x10 = v.fma(u, x10);
+            x11 = v.fma(w, x11);
+            x12 = v.fma(z, x12);
+            v = FloatVector.fromArray(S, a, a2 + q);
+            x20 = v.fma(u, x20);
+            x21 = v.fma(w, x21);
+            x22 = v.fma(z, x22);
+            v = FloatVector.fromArray(S, a, a3 + q);
+            x30 = v.fma(u, x30);
+            x31 = v.fma(w, x31);
+            x32 = v.fma(z, x32);
+        }
+        finish(x00.reduceLanes(VectorOperators.ADD), i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x01.reduceLanes(VectorOperators.ADD), i, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x02.reduceLanes(VectorOperators.ADD), i, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x10.reduceLanes(VectorOperators.ADD), i + 1, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x11.reduceLanes(VectorOperators.ADD), i + 1, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x12.reduceLanes(VectorOperators.ADD), i + 1, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x20.reduceLanes(VectorOperators.ADD), i + 2, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x21.reduceLanes(VectorOperators.ADD), i + 2, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x22.reduceLanes(VectorOperators.ADD), i + 2, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x30.reduceLanes(VectorOperators.ADD), i + 3, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x31.reduceLanes(VectorOperators.ADD), i + 3, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x32.reduceLanes(VectorOperators.ADD), i + 3, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+    }
+
+    private static void dots4x2(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b, int bOff,
+            int ldb, float[] c, int cOff, int ldc, boolean acc) {
+        int a0 = aOff + i * lda;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int b0 = bOff + j * ldb;
+        int b1 = b0 + ldb;
+        FloatVector x00 = FloatVector.zero(S);
+        FloatVector x01 = x00;
+        FloatVector x10 = x00;
+        FloatVector x11 = x00;
+        FloatVector x20 = x00;
+        FloatVector x21 = x00;
+        FloatVector x30 = x00;
+        FloatVector x31 = x00;
+        for (int q = 0; q < pv; q += V) {
+            FloatVector u = FloatVector.fromArray(S, b, b0 + q);
+            FloatVector w = FloatVector.fromArray(S, b, b1 + q);
+            FloatVector v = FloatVector.fromArray(S, a, a0 + q);
+            x00 = v.fma(u, x00);
+            x01 = v.fma(w, x01);
+            v = FloatVector.fromArray(S, a, a1 + q);
+            x10 = v.fma(u, x10);
+            x11 = v.fma(w, x11);
+            v = FloatVector.fromArray(S, a, a2 + q);
+            x20 = v.fma(u, x20);
+            x21 = v.fma(w, x21);
+            v = FloatVector.fromArray(S, a, a3 + q);
+            x30 = v.fma(u, x30);
+            x31 = v.fma(w, x31);
+        }
+        finish(x00.reduceLanes(VectorOperators.ADD), i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x01.reduceLanes(VectorOperators.ADD), i, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x10.reduceLanes(VectorOperators.ADD), i + 1, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x11.reduceLanes(VectorOperators.ADD), i + 1, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x20.reduceLanes(VectorOperators.ADD), i + 2, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x21.reduceLanes(VectorOperators.ADD), i + 2, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x30.reduceLanes(VectorOperators.ADD), i + 3, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x31.reduceLanes(VectorOperators.ADD), i + 3, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+    }
+
+    /** Adds the scalar tail {@code [pv, p)} to a reduced dot product and stores it as C(r, s). */
+    private static void finish(float sum, int r, int s, int p, int pv, float[] a, int aOff, int lda, float[] b,
+            int bOff, int ldb, float[] c, int cOff, int ldc, boolean acc) {
+        int ar = aOff + r * lda;
+        int bs = bOff + s * ldb;
+        float t = sum;
+        for (int q = pv; q < p; q++) {
+            t = Math.fma(a[ar + q], b[bs + q], t);
+        }
+        c[cOff + r * ldc + s] = acc ? c[cOff + r * ldc + s] + t : t;
+    }
+}

@@ -1,0 +1,143 @@
+package org.sde4j.nn.layers;
+
+import java.util.List;
+import org.sde4j.nn.Param;
+import org.sde4j.nn.Parallel;
+import org.sde4j.nn.Simd;
+import org.sde4j.nn.Tensor;
+
+/**
+ * Batch normalisation over the channels of {@code [C, N, H, W]} inputs (a channel is one contiguous block), optionally
+ * fused with a following ReLU (Ioffe &amp; Szegedy 2015):
+ *
+ * <pre>    x̂ = (x − μ_c) / sqrt(σ²_c + ε),   y = γ_c x̂ + β_c   (then max(y, 0) when fused)</pre>
+ *
+ * <p>Training mode uses the batch mean and biased variance (two passes, in double) over {@code N·H·W} values per channel and
+ * updates the running statistics {@code r ← (1 − m) r + m b} (m = 0.1; the running variance takes the
+ * unbiased batch variance, as PyTorch does); evaluation mode uses the running statistics. ε = 1e-5.
+ * Backward (training mode), with {@code g = dy} masked by {@code y > 0} when fused and M = N·H·W:
+ *
+ * <pre>    dγ = Σ g x̂,  dβ = Σ g,  dx = γ / (M sqrt(σ² + ε)) · (M g − Σ g − x̂ Σ g x̂)</pre>
+ *
+ * <p>Channels are independent and run in parallel; the per-channel sums are accumulated in float segments
+ * and double totals in a fixed order ({@link Simd}). Fusing the ReLU saves one pass over the activations and one buffer.
+ */
+public final class BatchNorm implements Layer {
+    private static final double EPS = 1e-5;
+    private static final double MOMENTUM = 0.1;
+    private final int channels;
+    private final boolean relu;
+    private final Param gamma;
+    private final Param beta;
+    private final Tensor runningMean;
+    private final Tensor runningVar;
+    private final double[] mean;
+    private final double[] invStd;
+    private boolean trainedForward;
+    private Tensor x;
+    private Tensor y;
+    private Tensor dx;
+
+    /**
+     * @param name     parameter name prefix
+     * @param channels the number of channels C
+     * @param relu     whether to apply a ReLU after the affine map (fused)
+     */
+    public BatchNorm(String name, int channels, boolean relu) {
+        Conv2d.require("channels", channels, 1);
+        this.channels = channels;
+        this.relu = relu;
+        this.gamma = Param.of(name + ".gamma", Tensor.zeros(channels));
+        java.util.Arrays.fill(gamma.value().data(), 1f);
+        this.beta = Param.of(name + ".beta", Tensor.zeros(channels));
+        this.runningMean = Tensor.zeros(channels);
+        this.runningVar = Tensor.zeros(channels);
+        java.util.Arrays.fill(runningVar.data(), 1f);
+        this.mean = new double[channels];
+        this.invStd = new double[channels];
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(gamma, beta);
+    }
+
+    @Override
+    public List<Tensor> buffers() {
+        return List.of(runningMean, runningVar);
+    }
+
+    private int block(Tensor t) {
+        if (t.rank() != 4 || t.dim(0) != channels) {
+            throw new IllegalArgumentException("input " + t + ": must be [" + channels + ", N, H, W]");
+        }
+        return t.size() / channels;
+    }
+
+    @Override
+    public Tensor forward(Tensor input, boolean training) {
+        int m = block(input);
+        this.x = input;
+        this.trainedForward = training;
+        y = Tensor.reuse(y, input.shape());
+        float[] xd = input.data();
+        float[] yd = y.data();
+        float[] g = gamma.value().data();
+        float[] b = beta.value().data();
+        float[] rm = runningMean.data();
+        float[] rv = runningVar.data();
+        Parallel.run(channels, c -> {
+            int off = c * m;
+            double mu;
+            double var;
+            if (training) {
+                mu = Simd.sum(xd, off, m) / m;
+                double ss = Simd.sumSquaredDeviations(xd, off, m, (float) mu);
+                var = ss / m;
+                rm[c] = (float) ((1 - MOMENTUM) * rm[c] + MOMENTUM * mu);
+                double unbiased = m > 1 ? ss / (m - 1) : var;
+                rv[c] = (float) ((1 - MOMENTUM) * rv[c] + MOMENTUM * unbiased);
+            } else {
+                mu = rm[c];
+                var = rv[c];
+            }
+            double is = 1 / Math.sqrt(var + EPS);
+            mean[c] = mu;
+            invStd[c] = is;
+            Simd.affine(xd, yd, off, m, (float) (g[c] * is), (float) (b[c] - g[c] * is * mu), relu);
+        });
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dy) {
+        int m = block(x);
+        dx = Tensor.reuse(dx, x.shape());
+        float[] xd = x.data();
+        float[] yd = y.data();
+        float[] dyd = dy.data();
+        float[] dxd = dx.data();
+        float[] g = gamma.value().data();
+        float[] dg = gamma.grad().data();
+        float[] db = beta.grad().data();
+        boolean batchStats = trainedForward;
+        Parallel.run(channels, c -> {
+            float mu = (float) mean[c];
+            float is = (float) invStd[c];
+            int off = c * m;
+            double[] sums = new double[2];
+            Simd.maskedSums(dyd, yd, xd, off, m, mu, relu, sums);
+            double sg = sums[0];
+            double sgx = sums[1] * is;
+            dg[c] += (float) sgx;
+            db[c] += (float) sg;
+            float s = g[c] * is;
+            if (batchStats) {
+                Simd.normBackward(dyd, yd, xd, dxd, off, m, relu, s, (float) (sg / m), mu, (float) (sgx / m) * is);
+            } else {
+                Simd.normBackward(dyd, yd, xd, dxd, off, m, relu, s, 0f, mu, 0f);
+            }
+        });
+        return dx;
+    }
+}

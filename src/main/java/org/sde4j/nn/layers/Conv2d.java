@@ -1,0 +1,269 @@
+package org.sde4j.nn.layers;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.sde4j.nn.Gemm;
+import org.sde4j.nn.Param;
+import org.sde4j.nn.Parallel;
+import org.sde4j.nn.Tensor;
+
+/**
+ * 2-D convolution (cross-correlation, as in every framework) of {@code [C, N, H, W]} inputs, without bias:
+ *
+ * <pre>    y[o,n,i,j] = Σ_{c,u,v} w[o,c,u,v] · x[c, n, i·s − p + u, j·s − p + v]      (zero outside the image)</pre>
+ *
+ * <p>Output size {@code H' = (H + 2p − k) / s + 1}. The batch is split into fixed chunks of images, run in
+ * parallel. A chunk's images are unfolded ("im2col") into one matrix {@code X̂} of {@code Cin·k·k} rows and
+ * {@code images·H'·W'} columns, and {@code Y = W · X̂} (W viewed as {@code Cout × Cin·k·k}) lands directly in
+ * the channel-major output, whose rows are channels. Backward: {@code dW += dY · X̂ᵀ} per chunk, summed in
+ * chunk order, and {@code dX = col2im(Wᵀ · dY)} — or, for same-size convolutions (stride 1, padding
+ * (k − 1)/2), {@code dX} = the same-size convolution of dY with the flipped kernels
+ * {@code w'[c,o,u,v] = w[o,c,k−1−u,k−1−v]}, an unfolding (copies) and a product of the forward's shape instead
+ * of a scatter-add. Unfolding and product run in sub-blocks of a few images whose
+ * unfolded matrix fits in L2 (per-thread scratch buffers), and the backward pass unfolds the input again
+ * rather than storing it: recomputing in cache is cheaper than streaming a stored copy through memory.
+ * Weights are He-normal initialised.
+ */
+public final class Conv2d implements Layer {
+    private final int cin;
+    private final int cout;
+    private final int k;
+    private final int stride;
+    private final int pad;
+    private final Param weight;
+    private final float[][] partial = new float[Parallel.MAX_CHUNKS][];
+    private Tensor x;
+    private final boolean inputGradient;
+    private Tensor y;
+    private Tensor dx;
+    private final float[] wT;
+    private final Unfold unfold;
+    private final float[] wFlip;
+
+    /**
+     * @param name   parameter name prefix
+     * @param cin    input channels
+     * @param cout   output channels
+     * @param k      kernel size (square)
+     * @param stride stride, at least 1
+     * @param pad    zero padding on each side, at least 0
+     * @param rng    the stream for the He initialisation
+     */
+    public Conv2d(String name, int cin, int cout, int k, int stride, int pad, UniformRandomProvider rng) {
+        this(name, cin, cout, k, stride, pad, rng, true);
+    }
+
+    /**
+     * As {@link #Conv2d(String, int, int, int, int, int, UniformRandomProvider)}; with {@code inputGradient}
+     * false (the first layer of a network, whose input is data) {@link #backward} computes only the weight
+     * gradient and returns null.
+     */
+    public Conv2d(String name, int cin, int cout, int k, int stride, int pad, UniformRandomProvider rng,
+            boolean inputGradient) {
+        this.inputGradient = inputGradient;
+        require("cin", cin, 1);
+        require("cout", cout, 1);
+        require("k", k, 1);
+        require("stride", stride, 1);
+        require("pad", pad, 0);
+        this.cin = cin;
+        this.cout = cout;
+        this.k = k;
+        this.stride = stride;
+        this.pad = pad;
+        this.weight = Param.of(name + ".weight", Tensor.zeros(cout, cin, k, k));
+        Init.heNormal(weight.value(), cin * k * k, rng);
+        this.wT = new float[cout * cin * k * k];
+        this.wFlip = new float[cout * cin * k * k];
+        this.unfold = new Unfold(k, stride, pad);
+    }
+
+    static void require(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " = " + value + ": must be at least " + min);
+        }
+    }
+
+    /** The weight, {@code [cout, cin, k, k]}. */
+    public Param weight() {
+        return weight;
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(weight);
+    }
+
+    private int outSize(int size) {
+        int o = (size + 2 * pad - k) / stride + 1;
+        if (size + 2 * pad < k) {
+            throw new IllegalArgumentException("input size " + size + " with padding " + pad
+                    + ": smaller than the kernel " + k);
+        }
+        return o;
+    }
+
+    @Override
+    public Tensor forward(Tensor input, boolean training) {
+        if (input.rank() != 4 || input.dim(0) != cin) {
+            throw new IllegalArgumentException("input " + input + ": must be [" + cin + ", N, H, W]");
+        }
+        this.x = input;
+        int n = input.dim(1);
+        int h = input.dim(2);
+        int w = input.dim(3);
+        int oh = outSize(h);
+        int ow = outSize(w);
+        y = Tensor.reuse(y, cout, n, oh, ow);
+        int kk = cin * k * k;
+        int hw = oh * ow;
+        float[] xd = input.data();
+        float[] yd = y.data();
+        float[] wd = weight.value().data();
+        int sub = subBlock(kk, hw);
+        Parallel.forBlocks(n, imagesPerChunk(n, hw), (c, from, to) -> {
+            float[] col = scratch(SCRATCH, kk * sub * hw);
+            for (int s0 = from; s0 < to; s0 += sub) {
+                int s1 = Math.min(to, s0 + sub);
+                int cols = (s1 - s0) * hw;
+                for (int i = s0; i < s1; i++) {
+                    unfold.im2col(cin, xd, n, i, h, w, oh, ow, col, (i - s0) * hw, cols);
+                }
+                Gemm.multiply(cout, cols, kk, wd, 0, kk, col, 0, cols, yd, s0 * hw, n * hw, false);
+            }
+        });
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dy) {
+        int n = x.dim(1);
+        int h = x.dim(2);
+        int w = x.dim(3);
+        int oh = dy.dim(2);
+        int ow = dy.dim(3);
+        int kk = cin * k * k;
+        int hw = oh * ow;
+        dx = Tensor.reuse(dx, x.shape());
+        float[] xd = x.data();
+        float[] dyd = dy.data();
+        float[] dxd = dx.data();
+        boolean sameSize = stride == 1 && 2 * pad == k - 1;
+        if (sameSize) {
+            flipKernels();
+        } else {
+            Gemm.transpose(cout, kk, weight.value().data(), 0, wT, 0);
+        }
+        int per = imagesPerChunk(n, hw);
+        int chunks = (n + per - 1) / per;
+        int rows = Math.max(kk, cout * k * k);
+        int sub = Math.min(subBlock(kk, hw), subBlock(cout * k * k, hw));
+        Parallel.forBlocks(n, per, (c, from, to) -> {
+            float[] col = scratch(SCRATCH, kk * sub * hw);
+            float[] dcol = scratch(SCRATCH2, rows * sub * hw);
+            float[] dw = buffer(partial, c, cout * kk);
+            for (int s0 = from; s0 < to; s0 += sub) {
+                int s1 = Math.min(to, s0 + sub);
+                int cols = (s1 - s0) * hw;
+                // The unfolded input is recomputed per sub-block: cheaper than storing it, as it stays in L2.
+                for (int i = s0; i < s1; i++) {
+                    unfold.im2col(cin, xd, n, i, h, w, oh, ow, col, (i - s0) * hw, cols);
+                }
+                Gemm.multiplyTransposed(cout, kk, cols, dyd, s0 * hw, n * hw, col, 0, cols, dw, 0, kk, dcol,
+                        s0 > from);
+                if (!inputGradient) {
+                    continue;
+                }
+                if (sameSize) {
+                    // dX is the same-size convolution of dY with the flipped, transposed kernels.
+                    for (int i = s0; i < s1; i++) {
+                        unfold.im2col(cout, dyd, n, i, oh, ow, h, w, dcol, (i - s0) * hw, cols);
+                    }
+                    Gemm.multiply(cin, cols, cout * k * k, wFlip, 0, cout * k * k, dcol, 0, cols, dxd, s0 * hw,
+                            n * hw, false);
+                } else {
+                    Gemm.multiply(kk, cols, cout, wT, 0, cout, dyd, s0 * hw, n * hw, dcol, 0, cols, false);
+                    for (int i = s0; i < s1; i++) {
+                        unfold.col2im(cin, dcol, (i - s0) * hw, cols, dxd, n, i, h, w, oh, ow);
+                    }
+                }
+            }
+        });
+        float[] g = weight.grad().data();
+        for (int c = 0; c < chunks; c++) {
+            float[] dw = partial[c];
+            for (int j = 0; j < g.length; j++) {
+                g[j] += dw[j];
+            }
+        }
+        return inputGradient ? dx : null;
+    }
+
+    /**
+     * Images per parallel chunk: at least {@code ⌈n / MAX_CHUNKS⌉}, rounded up so that a chunk's
+     * {@code images · H'·W'} columns are a multiple of 16 floats (whole vectors, no kernel tails) when that
+     * costs at most doubling the chunk. Depends only on the shapes, never on the thread count.
+     */
+    static int imagesPerChunk(int n, int hw) {
+        int base = (n + Parallel.MAX_CHUNKS - 1) / Parallel.MAX_CHUNKS;
+        int align = 16 / gcd(hw, 16);
+        int aligned = (base + align - 1) / align * align;
+        return aligned <= 2 * base ? Math.min(aligned, n) : base;
+    }
+
+    /**
+     * Images unfolded and multiplied at a time inside a chunk, so the unfolded block ({@code rows × images·hw}
+     * floats) stays within about 512 KiB (at most 1 MiB) of L2 between being written and being read; a
+     * multiple of the vector alignment when possible.
+     */
+    static int subBlock(int rows, int hw) {
+        int fit = Math.max(1, (128 * 1024) / (rows * hw));
+        int align = 16 / gcd(hw, 16);
+        if (fit >= align) {
+            return fit / align * align;
+        }
+        return 2 * fit >= align ? align : fit;
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /** {@code wFlip[c, (o, u, v)] = w[o, c, k−1−u, k−1−v]}. */
+    private void flipKernels() {
+        float[] wd = weight.value().data();
+        int kk2 = k * k;
+        for (int o = 0; o < cout; o++) {
+            for (int c = 0; c < cin; c++) {
+                for (int u = 0; u < k; u++) {
+                    for (int v = 0; v < k; v++) {
+                        wFlip[(c * cout + o) * kk2 + u * k + v] = wd[((o * cin + c) * k + (k - 1 - u)) * k + (k - 1 - v)];
+                    }
+                }
+            }
+        }
+    }
+
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<float[]> SCRATCH2 = ThreadLocal.withInitial(() -> new float[0]);
+
+    /** A per-thread buffer shared by all convolutions (each use is confined to one chunk's work). */
+    private static float[] scratch(ThreadLocal<float[]> pool, int size) {
+        float[] b = pool.get();
+        if (b.length < size) {
+            b = new float[size];
+            pool.set(b);
+        }
+        return b;
+    }
+
+    private static float[] buffer(float[][] pool, int c, int size) {
+        float[] b = pool[c];
+        if (b == null || b.length < size) {
+            b = new float[size];
+            pool[c] = b;
+        }
+        return b;
+    }
+
+}

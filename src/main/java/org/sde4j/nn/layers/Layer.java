@@ -1,0 +1,40 @@
+package org.sde4j.nn.layers;
+
+import java.util.List;
+import org.sde4j.nn.Param;
+import org.sde4j.nn.Tensor;
+
+/**
+ * A differentiable map {@code y = f(x; θ)} with its vector–Jacobian products.
+ *
+ * <p>{@link #forward} computes y and keeps what the backward pass needs (a reference to x, masks,
+ * statistics). {@link #backward} takes {@code dy = ∂L/∂y} of the last forward call, adds
+ * {@code ∂L/∂θ = (∂y/∂θ)ᵀ dy} to the gradients of {@link #params()} and returns {@code ∂L/∂x = (∂y/∂x)ᵀ dy}.
+ * {@code backward} differentiates the forward pass of the mode it ran in (batch norm: batch or running statistics).
+ * Neither pass modifies its argument. Returned tensors belong to the layer and are overwritten by its next
+ * call.
+ */
+public interface Layer {
+    /**
+     * @param x        the input; not modified, and kept until the next forward call
+     * @param training whether in training mode (batch statistics in batch norm) or evaluation mode
+     * @return the output, a buffer of this layer
+     */
+    Tensor forward(Tensor x, boolean training);
+
+    /**
+     * @param dy ∂L/∂y for the output of the last forward call; not modified
+     * @return ∂L/∂x, a buffer of this layer (null from a first layer built without input gradient)
+     */
+    Tensor backward(Tensor dy);
+
+    /** The trainable parameters, in a fixed order. */
+    default List<Param> params() {
+        return List.of();
+    }
+
+    /** Non-trainable state saved in checkpoints (running statistics), in a fixed order. */
+    default List<Tensor> buffers() {
+        return List.of();
+    }
+}

@@ -1,0 +1,155 @@
+package org.sde4j.nn.layers;
+
+import org.sde4j.nn.Simd;
+
+/**
+ * The unfolding ("im2col") of images for a k × k convolution with stride s and padding p, and its adjoint
+ * ("col2im"): row {@code (c·k + u)·k + v} of the unfolded matrix holds, for each output position (i, j), the
+ * input value {@code x[c, i·s − p + u, j·s − p + v]} (zero outside the image).
+ */
+final class Unfold {
+    private final int k;
+    private final int stride;
+    private final int pad;
+
+    Unfold(int k, int stride, int pad) {
+        this.k = k;
+        this.stride = stride;
+        this.pad = pad;
+    }
+
+    /**
+     * Unfolds image {@code img} of the {@code [channels, n, h, w]} data {@code xd} into columns
+     * {@code [colOff, colOff + oh·ow)} of {@code col} ({@code channels·k·k} rows of length {@code ld}).
+     */
+    void im2col(int channels, float[] xd, int n, int img, int h, int w, int oh, int ow, float[] col,
+            int colOff, int ld) {
+        if (stride == 1 && ow == w) {
+            im2colSameWidth(channels, xd, n, img, h, w, oh, col, colOff, ld);
+            return;
+        }
+        for (int c = 0; c < channels; c++) {
+            int plane = (c * n + img) * h * w;
+            for (int u = 0; u < k; u++) {
+                for (int v = 0; v < k; v++) {
+                    int row = ((c * k + u) * k + v) * ld + colOff;
+                    int jLo = firstInside(v, w, ow);
+                    int jHi = lastInside(v, w, ow);
+                    for (int i = 0; i < oh; i++) {
+                        int ih = i * stride - pad + u;
+                        int r = row + i * ow;
+                        if (ih < 0 || ih >= h || jLo > jHi) {
+                            java.util.Arrays.fill(col, r, r + ow, 0f);
+                            continue;
+                        }
+                        for (int j = 0; j < jLo; j++) {
+                            col[r + j] = 0f;
+                        }
+                        int src = plane + ih * w - pad + v;
+                        if (stride == 1) {
+                            System.arraycopy(xd, src + jLo, col, r + jLo, jHi - jLo + 1);
+                        } else {
+                            for (int j = jLo; j <= jHi; j++) {
+                                col[r + j] = xd[src + j * stride];
+                            }
+                        }
+                        for (int j = jHi + 1; j < ow; j++) {
+                            col[r + j] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #im2col} for stride 1 and output width = input width: the valid rows of one (c, u, v) row of
+     * {@code X̂} are one contiguous, shifted run of the input plane, copied at once; the entries that run wraps
+     * across a row edge (the padding columns) are then set to zero. Exact: only copies.
+     */
+    private void im2colSameWidth(int channels, float[] xd, int n, int img, int h, int w, int oh, float[] col,
+            int colOff, int ld) {
+        for (int c = 0; c < channels; c++) {
+            int plane = (c * n + img) * h * w;
+            for (int u = 0; u < k; u++) {
+                int iLo = Math.max(0, pad - u);
+                int iHi = Math.min(oh - 1, h - 1 + pad - u);
+                for (int v = 0; v < k; v++) {
+                    int row = ((c * k + u) * k + v) * ld + colOff;
+                    if (iLo > iHi) {
+                        java.util.Arrays.fill(col, row, row + oh * w, 0f);
+                        continue;
+                    }
+                    java.util.Arrays.fill(col, row, row + iLo * w, 0f);
+                    java.util.Arrays.fill(col, row + (iHi + 1) * w, row + oh * w, 0f);
+                    int src = plane + (iLo + u - pad) * w + v - pad;
+                    int dst = row + iLo * w;
+                    int len = (iHi - iLo + 1) * w;
+                    int skipFront = Math.max(0, -src);
+                    int skipBack = Math.max(0, src + len - xd.length);
+                    System.arraycopy(xd, src + skipFront, col, dst + skipFront, len - skipFront - skipBack);
+                    int jLo = Math.max(0, pad - v);
+                    int jHi = Math.min(w - 1, w - 1 + pad - v);
+                    for (int i = iLo; i <= iHi; i++) {
+                        int r = row + i * w;
+                        for (int j = 0; j < jLo; j++) {
+                            col[r + j] = 0f;
+                        }
+                        for (int j = jHi + 1; j < w; j++) {
+                            col[r + j] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The adjoint of {@link #im2col}: sums the columns into image {@code img} of {@code dxd} (overwritten). */
+    void col2im(int channels, float[] col, int colOff, int ld, float[] dxd, int n, int img, int h, int w, int oh,
+            int ow) {
+        for (int c = 0; c < channels; c++) {
+            int plane = (c * n + img) * h * w;
+            java.util.Arrays.fill(dxd, plane, plane + h * w, 0f);
+            for (int u = 0; u < k; u++) {
+                for (int v = 0; v < k; v++) {
+                    int row = ((c * k + u) * k + v) * ld + colOff;
+                    int jLo = firstInside(v, w, ow);
+                    int jHi = lastInside(v, w, ow);
+                    for (int i = 0; i < oh; i++) {
+                        int ih = i * stride - pad + u;
+                        if (ih < 0 || ih >= h) {
+                            continue;
+                        }
+                        int r = row + i * ow;
+                        int dst = plane + ih * w - pad + v;
+                        if (stride == 1) {
+                            Simd.addTo(dxd, dst + jLo, col, r + jLo, jHi - jLo + 1);
+                        } else {
+                            for (int j = jLo; j <= jHi; j++) {
+                                dxd[dst + j * stride] += col[r + j];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first output column j with {@code 0 ≤ j·s − p + v}. */
+    private int firstInside(int v, int w, int ow) {
+        int j = 0;
+        while (j < ow && j * stride - pad + v < 0) {
+            j++;
+        }
+        return j;
+    }
+
+    /** The last output column j with {@code j·s − p + v < w}. */
+    private int lastInside(int v, int w, int ow) {
+        int j = ow - 1;
+        while (j >= 0 && j * stride - pad + v >= w) {
+            j--;
+        }
+        return j;
+    }
+}

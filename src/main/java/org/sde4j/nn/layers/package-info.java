@@ -1,0 +1,11 @@
+/**
+ * Layers with forward and backward passes over channel-major {@code [C, N, H, W]} {@link org.sde4j.nn.Tensor tensors}: dense, 2-D
+ * convolution, batch normalisation (optionally fused with ReLU), ReLU, average and max pooling, global
+ * average pooling, flatten, residual blocks, sequential composition, and the softmax cross-entropy loss.
+ *
+ * <p>Contract of {@link org.sde4j.nn.layers.Layer}: {@code forward} keeps what {@code backward} needs;
+ * {@code backward(dy)} adds the parameter gradients to each {@link org.sde4j.nn.Param#grad()} and returns
+ * dL/dx. Returned tensors are buffers owned by the layer and overwritten by its next call. Every backward
+ * pass is checked against central finite differences in the tests.
+ */
+package org.sde4j.nn.layers;

@@ -1,0 +1,136 @@
+package org.sde4j.nn.train;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.sde4j.nn.Param;
+import org.sde4j.nn.Tensor;
+import org.sde4j.nn.data.Batches;
+import org.sde4j.nn.data.Dataset;
+import org.sde4j.nn.layers.Sequential;
+import org.sde4j.nn.layers.SoftmaxCrossEntropy;
+import org.sde4j.nn.optim.Optimizer;
+import org.sde4j.nn.optim.Schedule;
+import org.sde4j.nn.optim.Sgd;
+
+/**
+ * The training loop: per epoch a seeded shuffle, augmented mini-batches, forward, softmax cross-entropy,
+ * backward, and an SGD (Nesterov) step at the one-cycle rate of the global step; then evaluation on the test
+ * set (evaluation mode, running batch-norm statistics) and, when configured, a checkpoint.
+ *
+ * <p>Inputs are normalised by the mean and standard deviation of the training images. Because the
+ * randomness of each epoch is derived from the seed and the epoch number alone, a run resumed from the
+ * checkpoint of epoch e continues exactly as the uninterrupted run would have.
+ */
+public final class Trainer {
+    private static final int EVAL_BATCH = 500;
+    private final TrainConfig config;
+    private final Sequential net;
+
+    /** A trainer for {@code config}, building its network for 28×28 images and 10 classes. */
+    public Trainer(TrainConfig config, int side, int classes) {
+        this.config = config;
+        this.net = Models.build(config.arch(), config.widths(), config.blocks(), side, classes, config.seed());
+    }
+
+    /** The network (for tests). */
+    public Sequential network() {
+        return net;
+    }
+
+    /**
+     * Trains on {@code train} and evaluates on {@code test} (both raw, in [0, 1]); normalisation uses
+     * {@code train}'s statistics.
+     */
+    public TrainResult run(Dataset train, Dataset test, TrainListener listener) {
+        double mean = train.mean();
+        double std = train.std();
+        Dataset tr = train.normalised(mean, std);
+        Dataset te = test.normalised(mean, std);
+        Batches batches = new Batches(tr, config.batch(), config.pad(), config.flip(), config.seed());
+        int perEpoch = batches.count();
+        List<Param> params = net.params();
+        Optimizer opt = new Sgd(params, true, config.weightDecay());
+        Schedule schedule = Schedule.oneCycle(config.maxLr(), (long) config.epochs() * perEpoch);
+        List<Tensor> state = new ArrayList<>();
+        params.forEach(p -> state.add(p.value()));
+        state.addAll(net.buffers());
+        state.addAll(opt.state());
+        String fingerprint = config.fingerprint(tr.size());
+        int done = 0;
+        if (config.checkpoint() != null && config.resume() && Files.exists(config.checkpoint())) {
+            done = Checkpoint.load(config.checkpoint(), fingerprint, state);
+        }
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        List<TrainListener.EpochReport> history = new ArrayList<>();
+        double seconds = 0;
+        long images = 0;
+        double testAccuracy = Double.NaN;
+        int last = Math.min(config.epochs(), done + config.stopAfter());
+        Tensor buffer = null;
+        for (int epoch = done; epoch < last; epoch++) {
+            int[] perm = batches.permutation(epoch);
+            long start = System.nanoTime();
+            double lossSum = 0;
+            long correct = 0;
+            long seen = 0;
+            for (int b = 0; b < perEpoch; b++) {
+                Batches.Batch batch = batches.batch(perm, epoch, b, true, buffer);
+                buffer = batch.images();
+                for (Param p : params) {
+                    p.grad().zero();
+                }
+                Tensor logits = net.forward(batch.images(), true);
+                double l = loss.forward(logits, batch.labels());
+                if (!Double.isFinite(l)) {
+                    throw new IllegalStateException("training diverged: loss " + l + " at epoch " + (epoch + 1)
+                            + ", batch " + (b + 1));
+                }
+                net.backward(loss.gradient());
+                long step = (long) epoch * perEpoch + b;
+                opt.step(schedule.lr(step), schedule.momentum(step, 0.9));
+                int n = batch.labels().length;
+                lossSum += l * n;
+                correct += loss.correct();
+                seen += n;
+                double elapsed = (System.nanoTime() - start) * 1e-9;
+                listener.batch(epoch + 1, b + 1, perEpoch, lossSum / seen, (double) correct / seen, seen / elapsed);
+            }
+            double epochSeconds = (System.nanoTime() - start) * 1e-9;
+            seconds += epochSeconds;
+            images += seen;
+            testAccuracy = evaluate(te);
+            TrainListener.EpochReport report = new TrainListener.EpochReport(epoch + 1, lossSum / seen,
+                    (double) correct / seen, testAccuracy, epochSeconds, seen / epochSeconds);
+            history.add(report);
+            listener.epoch(report);
+            if (config.checkpoint() != null) {
+                Checkpoint.save(config.checkpoint(), fingerprint, epoch + 1, state);
+            }
+        }
+        if (history.isEmpty()) {
+            testAccuracy = evaluate(te);
+        }
+        return new TrainResult(config.arch(), Models.parameterCount(net), last, seconds,
+                seconds > 0 ? images / seconds : 0, testAccuracy, config.seed(), List.copyOf(history));
+    }
+
+    /** Accuracy on a normalised data set, evaluation mode. */
+    public double evaluate(Dataset data) {
+        Batches batches = new Batches(data, EVAL_BATCH, 0, false, 0);
+        int[] order = new int[data.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        long correct = 0;
+        Tensor buffer = null;
+        for (int b = 0; b < batches.count(); b++) {
+            Batches.Batch batch = batches.batch(order, 0, b, false, buffer);
+            buffer = batch.images();
+            loss.forward(net.forward(batch.images(), false), batch.labels());
+            correct += loss.correct();
+        }
+        return (double) correct / data.size();
+    }
+}

@@ -1,0 +1,95 @@
+package org.sde4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The float kernels against a double-precision triple loop, on shapes that exercise every tile and tail
+ * (rows not a multiple of 4, columns not a multiple of the vector length, offsets and leading dimensions).
+ * Tolerance: 1e-5 relative to Σ|a||b| — float round-off of a k-term sum is at most about k·2⁻²⁴ of it.
+ */
+class GemmTest {
+    static Stream<Arguments> shapes() {
+        return Stream.of(Arguments.of(1, 1, 1), Arguments.of(4, 32, 3), Arguments.of(5, 33, 7),
+                Arguments.of(8, 784, 72), Arguments.of(7, 49, 288), Arguments.of(13, 100, 17),
+                Arguments.of(3, 15, 40), Arguments.of(9, 70, 64));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void multiplyMatchesDouble(int m, int n, int k) {
+        SplittableRandom r = new SplittableRandom(m * 1000 + n * 10 + k);
+        int lda = k + 3;
+        int ldb = n + 5;
+        int ldc = n + 2;
+        float[] a = random(r, 2 + m * lda);
+        float[] b = random(r, 1 + k * ldb);
+        for (boolean acc : new boolean[] {false, true}) {
+            float[] c0 = random(r, 4 + m * ldc);
+            float[] vec = c0.clone();
+            float[] sca = c0.clone();
+            Gemm.multiply(m, n, k, a, 2, lda, b, 1, ldb, vec, 4, ldc, acc);
+            Gemm.multiplyScalar(m, n, k, a, 2, lda, b, 1, ldb, sca, 4, ldc, acc);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double s = acc ? c0[4 + i * ldc + j] : 0;
+                    double mag = Math.abs(s);
+                    for (int p = 0; p < k; p++) {
+                        double t = (double) a[2 + i * lda + p] * b[1 + p * ldb + j];
+                        s += t;
+                        mag += Math.abs(t);
+                    }
+                    double tol = 1e-5 * mag + 1e-30;
+                    assertEquals(s, vec[4 + i * ldc + j], tol, "kernel at " + i + "," + j);
+                    assertEquals(s, sca[4 + i * ldc + j], tol, "scalar at " + i + "," + j);
+                }
+            }
+            assertEquals(c0[0], vec[0], "elements before the offset untouched");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void multiplyTransposedMatchesDouble(int m, int n, int p) {
+        SplittableRandom r = new SplittableRandom(7 + m * 1000 + n * 10 + p);
+        int lda = p + 1;
+        int ldb = p + 4;
+        float[] a = random(r, m * lda);
+        float[] b = random(r, 3 + n * ldb);
+        float[] c = new float[m * n];
+        Gemm.multiplyTransposed(m, n, p, a, 0, lda, b, 3, ldb, c, 0, n, new float[n * p]);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                double mag = 0;
+                for (int q = 0; q < p; q++) {
+                    double t = (double) a[i * lda + q] * b[3 + j * ldb + q];
+                    s += t;
+                    mag += Math.abs(t);
+                }
+                assertEquals(s, c[i * n + j], 1e-5 * mag + 1e-30, "at " + i + "," + j);
+            }
+        }
+    }
+
+    @Test
+    void vectorKernelsAreInUseInTheTestJvm() {
+        // Surefire adds --add-modules jdk.incubator.vector, so the tests above check the vector kernels.
+        assertTrue(Gemm.VECTOR, "the vector module should be present in the test JVM");
+    }
+
+    private static float[] random(SplittableRandom r, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = (float) (2 * r.nextDouble() - 1);
+        }
+        return x;
+    }
+}
