@@ -1,7 +1,9 @@
 package org.sde4j.error;
 
 import org.sde4j.brownian.BrownianSource;
+import org.sde4j.brownian.NoiseDrivenIncrements;
 import org.sde4j.ensemble.ParallelPaths;
+import org.sde4j.random.NoiseModels;
 import org.sde4j.random.RandomStreams;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
@@ -150,7 +152,7 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
                 for (int l = 0; l < levels; l++) {
                     if (twoPointNoise) {
                         for (int i = 0; i < count; i++) {
-                            w[i] = new TwoPointIncrements(RandomStreams.stream(rootSeed, first + i), m);
+                            w[i] = new NoiseDrivenIncrements(NoiseModels.twoPoint().sampler(RandomStreams.stream(rootSeed, first + i)), m);
                         }
                     }
                     long before = CpuClock.now();

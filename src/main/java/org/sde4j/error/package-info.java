@@ -8,7 +8,7 @@
  *     a fine reference solution on that path.</li>
  * <li>{@link org.sde4j.error.WeakError}: {@code |E φ(X_N) − E φ(X_T)|} with the exact expectation or a
  *     reference, common random numbers across levels, an optional
- *     {@link org.sde4j.error.ControlVariate}, Gaussian or ±√Δt ({@link org.sde4j.error.TwoPointIncrements})
+ *     {@link org.sde4j.error.ControlVariate}, Gaussian or ±√Δt (two-point {@link org.sde4j.random.NoiseModels#twoPoint()} increments)
  *     increments.</li>
  * <li>{@link org.sde4j.error.OrderEstimate}: the least-squares slope of log error against log Δt with a
  *     95 % bootstrap interval over paths, and the pairwise estimate ({@link org.sde4j.error.OrderFit}).</li>
