@@ -13,6 +13,16 @@ final class SolversMarkdown {
     private SolversMarkdown() {
     }
 
+    /** Embedded, or step doubling for one-step schemes (AdaptiveSolver), or none. */
+    private static String errorEstimate(Scheme s) {
+        if (s instanceof org.sde4j.solver.RungeKuttaScheme && ((org.sde4j.solver.RungeKuttaScheme) s).tableau().hasErrorEstimate()) {
+            return "embedded (Rackauckas & Nie 2017)";
+        }
+        // Reversible Heun and the multistep methods keep state between steps: not restartable, not adaptive.
+        boolean keepsState = s instanceof org.sde4j.solver.ReversibleHeun || s instanceof org.sde4j.solver.LinearMultistep;
+        return keepsState ? "none" : "step doubling";
+    }
+
     static String render() {
         StringBuilder sb = new StringBuilder();
         sb.append("# Solvers\n\n");
@@ -32,13 +42,15 @@ final class SolversMarkdown {
                     .append(odeOnly ? "—" : Double.toString(s.weakOrder())).append(" | ")
                     .append(s.driftEvaluationsPerStep()).append(" | ")
                     .append(s.diffusionEvaluationsPerStep()).append(" | ")
-                    .append("none").append(" | ")
+                    .append(errorEstimate(s)).append(" | ")
                     .append(s.description().replace("|", "\\|")).append(" |\n");
         }
         sb.append("\nStrong order: `E|X_N − X(T)| = O(h^order)`; \"0.5 (additive: 1.0)\" means 0.5 in general and 1.0 on"
                 + " additive noise; \"none (ODE)\" is the classical order on ordinary differential equations (no noise).\n");
         sb.append("f / step, g / step: drift and diffusion evaluations per step (for the implicit schemes, per"
                 + " Newton iteration plus one).\n");
+        sb.append("Error estimate: what `AdaptiveSolver` uses — the scheme's embedded estimate, or step doubling on the"
+                + " same Brownian path for any one-step scheme (schemes that keep state between steps are not adaptive).\n");
         return sb.toString();
     }
 }

@@ -32,6 +32,10 @@ import org.sde4j.sde.SdeProblem;
  * from a queryable path. A step below {@code dtMin} or more than {@value #MAX_REJECTIONS} consecutive
  * rejections is a {@link StepFailedException} naming the time, not a silent acceptance.
  *
+ * <p>Schemes whose tableau carries an embedded error estimate (SRIW1; {@link ErrorEstimatingStepper}) take
+ * each attempt once and use that estimate instead, scaled by {@code atol + rtol · max(|x|, |x̂|)} in the
+ * RMS norm (Rackauckas &amp; Nie 2017); {@link #withStepDoubling()} forces doubling for comparison.
+ *
  * <p>Schemes with auxiliary state (multistep, reversible Heun) are not supported: a step must be
  * restartable from the state alone.
  */
@@ -45,6 +49,7 @@ public final class AdaptiveSolver {
     private final double dtMin;
     private final double dtMax;
     private final double dtInitial;
+    private boolean doubling;
 
     private AdaptiveSolver(SdeProblem problem, Scheme scheme, double atol, double rtol, double dtMin, double dtMax,
             double dtInitial) {
@@ -105,6 +110,8 @@ public final class AdaptiveSolver {
     public Result solve(BrownianSource brownian) {
         Require.nonNull("brownian", brownian);
         Stepper stepper = scheme.newStepper(problem.sde());
+        ErrorEstimatingStepper embedded = stepper instanceof ErrorEstimatingStepper && !doubling
+                ? (ErrorEstimatingStepper) stepper : null;
         int d = problem.dimension();
         int m = problem.sde().noiseDimension();
         Increment noise = new Increment(m, scheme.needsIteratedIntegrals() && m >= 2, scheme.needsSpaceTimeLevyArea());
@@ -119,7 +126,8 @@ public final class AdaptiveSolver {
         times.add(t);
         double h = dtInitial;
         double previousError = 1.0;
-        double k = Math.max(0.5, scheme.strongOrder(problem.sde().noise()));
+        // The doubling error per unit step scales like h^p; the embedded estimate (E₁, E₂ above) like h.
+        double k = embedded != null ? 1.0 : Math.max(0.5, scheme.strongOrder(problem.sde().noise()));
         int accepted = 0;
         int rejected = 0;
         int rejectionsInARow = 0;
@@ -128,15 +136,25 @@ public final class AdaptiveSolver {
             boolean last = h >= (t1 - t) * 0.99;
             double tEnd = last ? t1 : t + h;
             double tMid = t + 0.5 * (tEnd - t);
-            System.arraycopy(x, 0, big, 0, d);
-            noise.fill(brownian, t, tEnd);
-            stepper.step(t, big, noise);
-            System.arraycopy(x, 0, half, 0, d);
-            noise.fill(brownian, t, tMid);
-            stepper.step(t, half, noise);
-            noise.fill(brownian, tMid, tEnd);
-            stepper.step(tMid, half, noise);
-            double error = scaledError(big, half) / Math.sqrt((tEnd - t) / (t1 - problem.t0()));
+            double error;
+            if (embedded != null) {
+                // One step; its embedded estimate, scaled like the step-doubling difference.
+                System.arraycopy(x, 0, half, 0, d);
+                noise.fill(brownian, t, tEnd);
+                stepper.step(t, half, noise);
+                embedded.lastError(big);
+                error = embeddedError(big, x, half);
+            } else {
+                System.arraycopy(x, 0, big, 0, d);
+                noise.fill(brownian, t, tEnd);
+                stepper.step(t, big, noise);
+                System.arraycopy(x, 0, half, 0, d);
+                noise.fill(brownian, t, tMid);
+                stepper.step(t, half, noise);
+                noise.fill(brownian, tMid, tEnd);
+                stepper.step(tMid, half, noise);
+                error = scaledError(big, half) / Math.sqrt((tEnd - t) / (t1 - problem.t0()));
+            }
             if (Double.isNaN(error)) {
                 throw new SolveDivergedException(tEnd, accepted, -1, half);
             }
@@ -165,6 +183,25 @@ public final class AdaptiveSolver {
         }
         double[][] saved = states.toArray(new double[0][]);
         return new Result(times.stream().mapToDouble(Double::doubleValue).toArray(), saved, accepted, rejected);
+    }
+
+    /** RMS over components of {@code E_k / (atol + rtol · max(|x_k|, |x̂_k|))}. */
+    private double embeddedError(double[] estimate, double[] before, double[] after) {
+        double sum = 0;
+        for (int i = 0; i < estimate.length; i++) {
+            double e = estimate[i] / (atol + rtol * Math.max(Math.abs(before[i]), Math.abs(after[i])));
+            sum += e * e;
+        }
+        return Math.sqrt(sum / estimate.length);
+    }
+
+    /**
+     * This solver using step doubling even when the scheme has an embedded estimate (to compare the two).
+     */
+    public AdaptiveSolver withStepDoubling() {
+        AdaptiveSolver copy = new AdaptiveSolver(problem, scheme, atol, rtol, dtMin, dtMax, dtInitial);
+        copy.doubling = true;
+        return copy;
     }
 
     private double scaledError(double[] a, double[] b) {

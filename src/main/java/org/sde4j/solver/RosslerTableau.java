@@ -19,6 +19,11 @@ import java.util.Map;
  * <b>SRA</b> (additive noise): the same drift stages, and
  * {@code X_{n+1} = X + Σ α_i f(H⁰_i) h + Σ (β¹_i I_(1) + β²_i I_(1,0)/h) g(t + c¹_i h)}.
  *
+ * <p>SRI tableaus carry the embedded error estimate of Rackauckas &amp; Nie (2017, "Adaptive methods for
+ * stochastic differential equations via natural embeddings and rejection sampling with memory"):
+ * {@code E₁ = h (f(H⁰_1) + f(H⁰_2))} and {@code E₂ = Σ_i (β³_i I_(1,0)/h + β⁴_i I_(1,1,1)/h) g(H¹_i)}, the
+ * terms beyond a strong-order-1 method.
+ *
  * <p>In the generic tableau the stages are interleaved (H⁰_1, H¹_1, H⁰_2, H¹_2, …), so each stage only
  * looks back, and {@code I_(1,0)/h = ΔW/2 + H} comes from the step's space-time Lévy area H.
  */
@@ -105,6 +110,14 @@ public final class RosslerTableau {
             builder.noise(NoiseTerm.SQRT_H, bSqrt, new double[n])
                     .noise(NoiseTerm.ITO_SQUARE, new double[n][n], w2)
                     .noise(NoiseTerm.ITO_CUBE, new double[n][n], w4);
+            // Rackauckas & Nie (2017): E₁ = h (f(H⁰_1) + f(H⁰_2)), E₂ = the I_(1,0) and I_(1,1,1) terms.
+            double[] errorDrift = new double[n];
+            errorDrift[0] = 1;
+            errorDrift[2] = 1;
+            java.util.Map<NoiseTerm, double[]> errorNoise = new java.util.EnumMap<>(NoiseTerm.class);
+            errorNoise.put(NoiseTerm.TIME_INTEGRAL, w3);
+            errorNoise.put(NoiseTerm.ITO_CUBE, w4);
+            builder.errorEstimate(errorDrift, errorNoise);
         }
         return builder.build();
     }

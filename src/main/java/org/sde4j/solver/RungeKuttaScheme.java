@@ -18,6 +18,9 @@ import org.sde4j.sde.Sde;
  * {@link #newStepper}; a step allocates nothing.
  */
 public final class RungeKuttaScheme extends DeclaredScheme {
+    /** The weight δ of the drift part of an embedded error estimate (StochasticDiffEq.jl's default, 1/6). */
+    public static final double ERROR_DELTA = 1.0 / 6;
+
     private final StochasticTableau tableau;
     private final org.sde4j.random.NoiseModel drivingNoise;
 
@@ -55,7 +58,43 @@ public final class RungeKuttaScheme extends DeclaredScheme {
     @Override
     public Stepper newStepper(Sde sde) {
         checkSupports(sde);
-        return new TableauStepper(sde, tableau);
+        return tableau.hasErrorEstimate() ? new EmbeddedTableauStepper(sde, tableau) : new TableauStepper(sde, tableau);
+    }
+
+    /** The generic step plus its embedded error estimate. */
+    private static final class EmbeddedTableauStepper extends TableauStepper implements ErrorEstimatingStepper {
+        private final double[] errorDrift;
+        private final double[][] errorNoise;
+
+        EmbeddedTableauStepper(Sde sde, StochasticTableau tableau) {
+            super(sde, tableau);
+            errorDrift = new double[s];
+            errorNoise = new double[s][terms.length];
+            for (int i = 0; i < s; i++) {
+                errorDrift[i] = tableau.errorDrift(i);
+                for (int r = 0; r < terms.length; r++) {
+                    errorNoise[i][r] = tableau.errorNoise(terms[r], i);
+                }
+            }
+        }
+
+        @Override
+        public void lastError(double[] out) {
+            for (int k = 0; k < d; k++) {
+                double e1 = 0;
+                double e2 = 0;
+                for (int i = 0; i < s; i++) {
+                    e1 += errorDrift[i] * f[i][k];
+                    for (int r = 0; r < terms.length; r++) {
+                        double w = errorNoise[i][r];
+                        if (w != 0) {
+                            e2 += w * (vectorForm ? g[i][k] * xi[r][scalarNoise ? 0 : k] : gxi[i][r][k]);
+                        }
+                    }
+                }
+                out[k] = ERROR_DELTA * Math.abs(lastH * e1) + Math.abs(e2);
+            }
+        }
     }
 
     /**
@@ -63,14 +102,15 @@ public final class RungeKuttaScheme extends DeclaredScheme {
      * once into flat lists (for each target — a stage or the update — the drift sources (stage, a·h
      * factor) and the diffusion sources (stage, noise term, b)), so a step touches only what is non-zero.
      */
-    private static final class TableauStepper implements Stepper {
+    private static class TableauStepper implements Stepper {
         private final Sde sde;
-        private final int d;
+        final int d;
         private final int m;
-        private final int s;
-        private final NoiseTerm[] terms;
-        private final boolean vectorForm;
-        private final boolean scalarNoise;
+        final int s;
+        final NoiseTerm[] terms;
+        final boolean vectorForm;
+        final boolean scalarNoise;
+        double lastH;
         private final boolean levyArea;
         private final double[] c;
         private final boolean[] drift;
@@ -83,12 +123,12 @@ public final class RungeKuttaScheme extends DeclaredScheme {
         private final int[][] diffusionTerm;
         private final double[][] diffusionCoefficient;
         private final double[][] stage;
-        private final double[][] f;
+        final double[][] f;
         /** vector form: g(H_i) per stage; product form: unused. */
-        private final double[][] g;
+        final double[][] g;
         /** product form: g(H_i)·ξ_r per stage and term; vector form: unused. */
-        private final double[][][] gxi;
-        private final double[][] xi;
+        final double[][][] gxi;
+        final double[][] xi;
 
         TableauStepper(Sde sde, StochasticTableau tableau) {
             this.sde = sde;
@@ -168,6 +208,7 @@ public final class RungeKuttaScheme extends DeclaredScheme {
         @Override
         public void step(double t, double[] x, Increment noise) {
             double h = noise.h();
+            lastH = h;
             double sqrtH = Math.sqrt(h);
             double[] dw = noise.dw();
             double[] area = levyArea ? noise.spaceTimeLevyArea() : null;

@@ -33,9 +33,13 @@ public final class StochasticTableau {
     private final double[] alpha;
     private final Map<NoiseTerm, double[][]> b;
     private final Map<NoiseTerm, double[]> beta;
+    private final double[] errorDrift;
+    private final Map<NoiseTerm, double[]> errorNoise;
 
     private StochasticTableau(double[] c, double[][] a, double[] alpha, Map<NoiseTerm, double[][]> b,
-            Map<NoiseTerm, double[]> beta) {
+            Map<NoiseTerm, double[]> beta, double[] errorDrift, Map<NoiseTerm, double[]> errorNoise) {
+        this.errorDrift = errorDrift;
+        this.errorNoise = errorNoise;
         this.stages = alpha.length;
         this.c = c;
         this.a = a;
@@ -82,6 +86,25 @@ public final class StochasticTableau {
 
     double beta(NoiseTerm term, int i) {
         double[] w = beta.get(term);
+        return w == null ? 0 : w[i];
+    }
+
+    /**
+     * Whether the tableau carries an embedded error estimate: drift weights {@code ŵ} and noise weights
+     * {@code β̂^r}, giving per component {@code E = δ |h Σ ŵ_i f_i| + |Σ_r Σ_i β̂^r_i g_i·ξ_r|} with
+     * δ = {@value RungeKuttaScheme#ERROR_DELTA} (Rackauckas &amp; Nie 2017, for the SRI/SRA methods: the
+     * terms the method adds beyond a lower-order one).
+     */
+    public boolean hasErrorEstimate() {
+        return errorDrift != null;
+    }
+
+    double errorDrift(int i) {
+        return errorDrift[i];
+    }
+
+    double errorNoise(NoiseTerm term, int i) {
+        double[] w = errorNoise.get(term);
         return w == null ? 0 : w[i];
     }
 
@@ -269,6 +292,8 @@ public final class StochasticTableau {
         private final double[] alpha;
         private final Map<NoiseTerm, double[][]> b = new EnumMap<>(NoiseTerm.class);
         private final Map<NoiseTerm, double[]> beta = new EnumMap<>(NoiseTerm.class);
+        private double[] errorDrift;
+        private final Map<NoiseTerm, double[]> errorNoise = new EnumMap<>(NoiseTerm.class);
 
         private Builder(double[] c, double[][] a, double[] alpha) {
             this.c = c.clone();
@@ -287,10 +312,31 @@ public final class StochasticTableau {
         }
 
         /**
+         * Adds an embedded error estimate (see {@link StochasticTableau#hasErrorEstimate}): drift weights over
+         * the stages and noise weights per term (terms already declared with {@link #noise}).
+         */
+        public Builder errorEstimate(double[] driftWeights, Map<NoiseTerm, double[]> noiseWeights) {
+            this.errorDrift = driftWeights.clone();
+            for (Map.Entry<NoiseTerm, double[]> e : noiseWeights.entrySet()) {
+                if (!beta.containsKey(e.getKey())) {
+                    throw new IllegalArgumentException("error weights for " + e.getKey() + ": the term must be declared"
+                            + " with noise(...) first");
+                }
+                errorNoise.put(e.getKey(), e.getValue().clone());
+            }
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException when a validation in the class description fails
          */
         public StochasticTableau build() {
-            return new StochasticTableau(c, a, alpha, new EnumMap<>(b), new EnumMap<>(beta));
+            if (errorDrift != null && errorDrift.length != alpha.length) {
+                throw new IllegalArgumentException("error drift weights have length " + errorDrift.length
+                        + ": must have length " + alpha.length + " (stages)");
+            }
+            return new StochasticTableau(c, a, alpha, new EnumMap<>(b), new EnumMap<>(beta), errorDrift,
+                    new EnumMap<>(errorNoise));
         }
 
         private static double[][] deepCopy(double[][] m) {
