@@ -9,7 +9,8 @@ import org.sde4j.nn.train.Models;
 /** Manual profiling aid (not a test): per top-level layer forward and backward time of resnet20 at batch 128. */
 public final class LayerTiming {
     public static void main(String[] args) {
-        Sequential net = Models.build("resnet20", new int[] {8, 16, 32}, 3, 28, 10, 1);
+        int[] widths = args.length > 2 ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {8, 16, 32};
+        Sequential net = Models.build("resnet20", widths, 3, 28, 10, 1);
         Tensor x = Tensor.zeros(1, 128, 28, 28);
         java.util.Random r = new java.util.Random(1);
         for (int i = 0; i < x.size(); i++) {
