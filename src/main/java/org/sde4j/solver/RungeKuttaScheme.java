@@ -129,6 +129,9 @@ public final class RungeKuttaScheme extends DeclaredScheme {
         /** product form: g(H_i)·ξ_r per stage and term; vector form: unused. */
         final double[][][] gxi;
         final double[][] xi;
+        private final boolean scalarPath;
+        private final boolean[] anyDiffusion;
+        private final double[] scalarPoint = new double[1];
 
         TableauStepper(Sde sde, StochasticTableau tableau) {
             this.sde = sde;
@@ -193,6 +196,13 @@ public final class RungeKuttaScheme extends DeclaredScheme {
             this.g = new double[s][d];
             this.gxi = new double[s][terms.length][d];
             this.xi = new double[terms.length][m];
+            this.scalarPath = d == 1 && m == 1 && vectorForm;
+            this.anyDiffusion = new boolean[s];
+            for (int i = 0; i < s; i++) {
+                for (int r = 0; r < terms.length; r++) {
+                    anyDiffusion[i] |= diffusion[i][r];
+                }
+            }
         }
 
         /** Stage coefficient a_ij (target < s) or update weight α_j (target = s). */
@@ -207,6 +217,10 @@ public final class RungeKuttaScheme extends DeclaredScheme {
 
         @Override
         public void step(double t, double[] x, Increment noise) {
+            if (scalarPath) {
+                stepScalar(t, x, noise);
+                return;
+            }
             double h = noise.h();
             lastH = h;
             double sqrtH = Math.sqrt(h);
@@ -228,6 +242,51 @@ public final class RungeKuttaScheme extends DeclaredScheme {
                 evaluateDiffusion(ti, i);
             }
             accumulate(x, s, h);
+        }
+
+        /**
+         * The same step for one state and one noise (d = m = 1, g as a value): stage values in registers
+         * rather than arrays; only the user's functions see one-element arrays.
+         */
+        private void stepScalar(double t, double[] x, Increment noise) {
+            double h = noise.h();
+            lastH = h;
+            double sqrtH = Math.sqrt(h);
+            double w = noise.dw()[0];
+            double area = levyArea ? noise.spaceTimeLevyArea()[0] : 0.0;
+            for (int r = 0; r < terms.length; r++) {
+                xi[r][0] = terms[r].value(w, h, sqrtH, area);
+            }
+            double x0 = x[0];
+            double[] point = scalarPoint;
+            for (int i = 0; i < s; i++) {
+                point[0] = x0 + increment(i, h);
+                double ti = t + c[i] * h;
+                if (drift[i]) {
+                    sde.drift(ti, point, f[i]);
+                }
+                if (anyDiffusion[i]) {
+                    sde.diffusionVector(ti, point, g[i]);
+                }
+            }
+            x[0] = x0 + increment(s, h);
+        }
+
+        /** Σ (a h) f_j + Σ b g_j ξ_r over the non-zero sources of {@code index}, for d = m = 1. */
+        private double increment(int index, double h) {
+            double sum = 0;
+            int[] from = driftFrom[index];
+            double[] coefficient = driftCoefficient[index];
+            for (int n = 0; n < from.length; n++) {
+                sum += coefficient[n] * h * f[from[n]][0];
+            }
+            int[] gFrom = diffusionFrom[index];
+            int[] gTerm = diffusionTerm[index];
+            double[] gCoefficient = diffusionCoefficient[index];
+            for (int n = 0; n < gFrom.length; n++) {
+                sum += gCoefficient[n] * g[gFrom[n]][0] * xi[gTerm[n]][0];
+            }
+            return sum;
         }
 
         /** target += Σ (a h) f_j + Σ b (g_j · ξ_r) over the non-zero sources of {@code index}. */
