@@ -53,6 +53,7 @@ public final class Ensemble {
     private int blockSize = 16 * CHUNK;
     private double[] saveTimes;
     private boolean keepFinalStates;
+    private boolean covariance;
     private LongConsumer progress;
     private BrownianSourceFactory brownian = DEFAULT_SOURCE;
 
@@ -145,6 +146,12 @@ public final class Ensemble {
         return brownian(BrownianSourceFactory.noise(model));
     }
 
+    /** Whether to keep the d × d covariance of the state at each saved time (memory O(d²) per chunk). */
+    public Ensemble covariance(boolean keep) {
+        this.covariance = keep;
+        return this;
+    }
+
     /**
      * A listener told the number of finished paths after each chunk, from worker threads; it must be
      * thread-safe and cheap.
@@ -176,6 +183,7 @@ public final class Ensemble {
         AtomicLong finished = new AtomicLong();
         long rootSeed = seed;
         LongConsumer listener = progress;
+        boolean keepCovariance = covariance;
         BrownianSourceFactory sources = brownian;
         if (brownian == DEFAULT_SOURCE && scheme.needsIteratedIntegrals() && m >= 2) {
             sources = BrownianSourceFactory.iteratedIntegrals(LevyAreaMethod.WIKTORSSON);
@@ -204,7 +212,7 @@ public final class Ensemble {
                 }
                 RunningStatistics[] stats = new RunningStatistics[indices.length];
                 for (int s = 0; s < stats.length; s++) {
-                    stats[s] = new RunningStatistics(d);
+                    stats[s] = new RunningStatistics(d, keepCovariance);
                     for (int i = 0; i < count; i++) {
                         stats[s].add(saved[i][s]);
                     }
@@ -223,7 +231,7 @@ public final class Ensemble {
 
         RunningStatistics[] total = new RunningStatistics[indices.length];
         for (int s = 0; s < total.length; s++) {
-            total[s] = new RunningStatistics(d);
+            total[s] = new RunningStatistics(d, covariance);
             for (RunningStatistics[] chunk : chunks) {
                 total[s].merge(chunk[s]);
             }

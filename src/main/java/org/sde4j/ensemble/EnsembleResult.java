@@ -34,7 +34,7 @@ public final class EnsembleResult {
 
     /** Statistics of the state at saved time {@code s} (a copy). */
     public RunningStatistics statisticsAt(int s) {
-        RunningStatistics copy = new RunningStatistics(dimension);
+        RunningStatistics copy = statistics[s].emptyLike();
         copy.merge(statistics[s]);
         return copy;
     }

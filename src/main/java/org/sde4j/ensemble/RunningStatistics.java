@@ -3,21 +3,48 @@ package org.sde4j.ensemble;
 import java.util.Arrays;
 
 /**
- * Count, mean and variance of a stream of d-vectors, per component, in one pass and O(d) memory
- * (Welford 1962), mergeable with the pairwise formula of Chan, Golub &amp; LeVeque (1979). Merging in a
- * fixed order gives a bit-reproducible result. Not thread-safe.
+ * Count, mean, variance, minimum and maximum of a stream of d-vectors, per component, and optionally
+ * the covariance matrix, in one pass (Welford 1962; co-moments as in Pébay 2008), mergeable with the
+ * pairwise formulas of Chan, Golub &amp; LeVeque (1979):
+ *
+ * <pre>
+ *   n = n_a + n_b,  δ = mean_b − mean_a,  mean = mean_a + δ n_b / n,
+ *   C = C_a + C_b + δ δᵀ n_a n_b / n         (C: sums of centred products; variance = C_ii / (n − 1))
+ * </pre>
+ *
+ * <p>Memory O(d), or O(d²) with the covariance. Merging in a fixed order gives a bit-reproducible
+ * result. Not thread-safe.
  */
 public final class RunningStatistics {
     private final int dimension;
     private long count;
     private final double[] mean;
     private final double[] m2;
+    private final double[] min;
+    private final double[] max;
+    /** Co-moments Σ (x_i − mean_i)(x_j − mean_j), row-major d × d, or null. */
+    private final double[] comoments;
+    private final double[] delta;
 
     /** @param dimension d, the length of each observation */
     public RunningStatistics(int dimension) {
+        this(dimension, false);
+    }
+
+    /**
+     * @param dimension  d, the length of each observation
+     * @param covariance whether to keep the d × d covariance too
+     */
+    public RunningStatistics(int dimension, boolean covariance) {
         this.dimension = dimension;
         this.mean = new double[dimension];
         this.m2 = new double[dimension];
+        this.min = new double[dimension];
+        this.max = new double[dimension];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        this.comoments = covariance ? new double[dimension * dimension] : null;
+        this.delta = covariance ? new double[dimension] : null;
     }
 
     /**
@@ -28,15 +55,39 @@ public final class RunningStatistics {
     public void add(double[] x) {
         count++;
         double inverse = 1.0 / count;
+        if (comoments != null) {
+            for (int i = 0; i < dimension; i++) {
+                delta[i] = x[i] - mean[i];
+            }
+        }
         for (int i = 0; i < dimension; i++) {
-            double delta = x[i] - mean[i];
-            mean[i] += delta * inverse;
-            m2[i] += delta * (x[i] - mean[i]);
+            double before = x[i] - mean[i];
+            mean[i] += before * inverse;
+            m2[i] += before * (x[i] - mean[i]);
+            min[i] = Math.min(min[i], x[i]);
+            max[i] = Math.max(max[i], x[i]);
+        }
+        if (comoments != null) {
+            for (int i = 0; i < dimension; i++) {
+                for (int j = 0; j < dimension; j++) {
+                    comoments[i * dimension + j] += delta[i] * (x[j] - mean[j]);
+                }
+            }
         }
     }
 
-    /** Adds every observation summarised by {@code other} (not modified). */
+    /**
+     * Adds every observation summarised by {@code other} (not modified).
+     *
+     * @throws IllegalArgumentException when the dimensions differ, or this keeps the covariance and
+     *                                  {@code other} does not
+     */
     public void merge(RunningStatistics other) {
+        if (other.dimension != dimension || (comoments != null && other.comoments == null && other.count > 0)) {
+            throw new IllegalArgumentException("other has dimension " + other.dimension + (other.comoments == null
+                    ? " without covariance" : "") + ": must have dimension " + dimension
+                    + (comoments != null ? " with covariance" : ""));
+        }
         if (other.count == 0) {
             return;
         }
@@ -44,16 +95,34 @@ public final class RunningStatistics {
             count = other.count;
             System.arraycopy(other.mean, 0, mean, 0, dimension);
             System.arraycopy(other.m2, 0, m2, 0, dimension);
+            System.arraycopy(other.min, 0, min, 0, dimension);
+            System.arraycopy(other.max, 0, max, 0, dimension);
+            if (comoments != null) {
+                System.arraycopy(other.comoments, 0, comoments, 0, comoments.length);
+            }
             return;
         }
         long n = count + other.count;
         double wa = (double) count / n;
         double wb = (double) other.count / n;
         double cross = (double) count * other.count / n;
+        if (comoments != null) {
+            for (int i = 0; i < dimension; i++) {
+                delta[i] = other.mean[i] - mean[i];
+            }
+            for (int i = 0; i < dimension; i++) {
+                for (int j = 0; j < dimension; j++) {
+                    int k = i * dimension + j;
+                    comoments[k] += other.comoments[k] + delta[i] * delta[j] * cross;
+                }
+            }
+        }
         for (int i = 0; i < dimension; i++) {
-            double delta = other.mean[i] - mean[i];
+            double d = other.mean[i] - mean[i];
             mean[i] = wa * mean[i] + wb * other.mean[i];
-            m2[i] += other.m2[i] + delta * delta * cross;
+            m2[i] += other.m2[i] + d * d * cross;
+            min[i] = Math.min(min[i], other.min[i]);
+            max[i] = Math.max(max[i], other.max[i]);
         }
         count = n;
     }
@@ -98,6 +167,43 @@ public final class RunningStatistics {
             v[i] /= Math.sqrt(count);
         }
         return v;
+    }
+
+    /** The smallest value seen, per component (+∞ before the first observation). */
+    public double[] min() {
+        return min.clone();
+    }
+
+    /** The largest value seen, per component (−∞ before the first observation). */
+    public double[] max() {
+        return max.clone();
+    }
+
+    /** Whether the covariance matrix is kept. */
+    public boolean hasCovariance() {
+        return comoments != null;
+    }
+
+    /**
+     * The unbiased sample covariance matrix, row-major d × d (NaN when n &lt; 2).
+     *
+     * @throws IllegalStateException when these statistics were created without covariance
+     */
+    public double[] covariance() {
+        if (comoments == null) {
+            throw new IllegalStateException("covariance was not kept: create the statistics with covariance = true"
+                    + " (Ensemble.covariance(true))");
+        }
+        double[] c = new double[comoments.length];
+        for (int k = 0; k < c.length; k++) {
+            c[k] = count < 2 ? Double.NaN : comoments[k] / (count - 1);
+        }
+        return c;
+    }
+
+    /** An empty copy with the same dimension and covariance setting. */
+    RunningStatistics emptyLike() {
+        return new RunningStatistics(dimension, comoments != null);
     }
 
     @Override

@@ -20,7 +20,7 @@ class ReproducibilityTest {
 
     private static EnsembleResult run(int threads, int blockSize, long paths) {
         return Ensemble.of(GBM, Milstein.ITO).steps(50).paths(paths).seed(7).threads(threads).blockSize(blockSize)
-                .saveAt(0.5, 1.0).keepFinalStates(true).run();
+                .saveAt(0.5, 1.0).keepFinalStates(true).covariance(true).run();
     }
 
     @Test
@@ -35,6 +35,8 @@ class ReproducibilityTest {
                 for (int s = 0; s < 2; s++) {
                     assertArrayEquals(reference.statisticsAt(s).mean(), other.statisticsAt(s).mean(), 0.0, where);
                     assertArrayEquals(reference.statisticsAt(s).variance(), other.statisticsAt(s).variance(), 0.0, where);
+                    assertArrayEquals(reference.statisticsAt(s).covariance(), other.statisticsAt(s).covariance(), 0.0, where);
+                    assertArrayEquals(reference.statisticsAt(s).max(), other.statisticsAt(s).max(), 0.0, where);
                 }
             }
         }

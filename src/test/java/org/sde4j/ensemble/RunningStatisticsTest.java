@@ -51,4 +51,62 @@ class RunningStatisticsTest {
         s.merge(new RunningStatistics(2));
         assertEquals(1, s.count());
     }
+
+    @Test
+    void covarianceMinAndMaxMatchTwoPassFormulasAfterMerging() {
+        SplittableRandom random = new SplittableRandom(5);
+        int n = 999;
+        double[][] xs = new double[n][3];
+        for (int k = 0; k < n; k++) {
+            double z = random.nextGaussian();
+            xs[k][0] = 10 + z;
+            xs[k][1] = -3 + 0.5 * z + random.nextGaussian();
+            xs[k][2] = random.nextDouble();
+        }
+        RunningStatistics merged = new RunningStatistics(3, true);
+        RunningStatistics part = new RunningStatistics(3, true);
+        for (int k = 0; k < n; k++) {
+            part.add(xs[k]);
+            if (k % 100 == 99) {
+                merged.merge(part);
+                part = new RunningStatistics(3, true);
+            }
+        }
+        merged.merge(part);
+        double[] mean = new double[3];
+        double[] min = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        double[] max = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (double[] x : xs) {
+            for (int i = 0; i < 3; i++) {
+                mean[i] += x[i] / n;
+                min[i] = Math.min(min[i], x[i]);
+                max[i] = Math.max(max[i], x[i]);
+            }
+        }
+        double[] covariance = merged.covariance();
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double c = 0;
+                for (double[] x : xs) {
+                    c += (x[i] - mean[i]) * (x[j] - mean[j]);
+                }
+                c /= n - 1;
+                assertEquals(c, covariance[i * 3 + j], 1e-12 * (1 + Math.abs(c)), "cov " + i + "," + j);
+            }
+            assertEquals(merged.variance()[i], covariance[i * 4], 1e-12 * covariance[i * 4]);
+            assertEquals(min[i], merged.min()[i], 0.0);
+            assertEquals(max[i], merged.max()[i], 0.0);
+        }
+        // The second component is built to correlate with the first: cov ≈ 0.5.
+        assertEquals(0.5, covariance[1], 0.1);
+    }
+
+    @Test
+    void covarianceMustBeAskedFor() {
+        RunningStatistics plain = new RunningStatistics(2);
+        plain.add(new double[] {1, 2});
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, plain::covariance);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RunningStatistics(2, true).merge(plain));
+    }
 }
