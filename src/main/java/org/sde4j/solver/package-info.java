@@ -1,11 +1,18 @@
 /**
- * Schemes and the single-path solve.
+ * Schemes, the single-path solve and adaptive stepping.
  *
- * <p>A {@link org.sde4j.solver.Scheme} declares what it is (strong and weak order, calculus, supported
- * noise structures, evaluations per step) and creates a {@link org.sde4j.solver.Stepper}, which
- * advances a state by one step with the workspace it allocated once. A scheme knows nothing about a
- * particular problem; {@link org.sde4j.solver.Solver} joins a problem, a scheme, a
- * {@link org.sde4j.solver.TimeGrid} and a Brownian source. The registry of named schemes is
- * {@link org.sde4j.solver.Schemes}.
+ * <p>A {@link org.sde4j.solver.Scheme} declares what it is (strong, weak and classical order, calculus,
+ * supported noise structures, evaluations per step, the noise that drives it) and creates a
+ * {@link org.sde4j.solver.Stepper}, which advances a state by one step with the workspace it allocated
+ * once. A scheme knows nothing about a particular problem; {@link org.sde4j.solver.PathSolver} and
+ * {@link org.sde4j.solver.Solver} join a problem, a scheme, a {@link org.sde4j.solver.TimeGrid} and a
+ * Brownian source; {@link org.sde4j.solver.AdaptiveSolver} chooses the steps. The registry of named
+ * schemes is {@link org.sde4j.solver.Schemes}.
+ *
+ * <p>Most Runge–Kutta-type schemes are data: a {@link org.sde4j.solver.StochasticTableau} (with
+ * Rößler's SRI/SRA coefficient sets in {@link org.sde4j.solver.RosslerTableau}) run by the one generic
+ * step of {@link org.sde4j.solver.RungeKuttaScheme}. Schemes with structure a tableau does not express —
+ * Milstein with a user derivative, the drift-implicit θ-schemes, reversible Heun, linear multistep
+ * methods — are classes of their own.
  */
 package org.sde4j.solver;
