@@ -34,6 +34,7 @@ public final class PathSolver {
     private final Increment increment;
     private final int noiseDimension;
     private final int[] saveIndices;
+    private final boolean scalarFastPath;
     private final BrownianSource[] oneSource = new BrownianSource[1];
     private final double[][] oneState;
     private final double[][][] oneSaved = new double[1][][];
@@ -78,6 +79,7 @@ public final class PathSolver {
         this.increment = new Increment(noiseDimension, integrals, levyArea);
         this.saveIndices = saveIndices.clone();
         this.oneState = new double[1][stateLength()];
+        this.scalarFastPath = !integrals && !levyArea && noiseDimension == 1 && stateLength() == 1;
     }
 
     /**
@@ -195,6 +197,27 @@ public final class PathSolver {
                 int k = tileStart + j;
                 double t = times[k];
                 increment.setStepSize(times[k + 1] - t);
+                if (scalarFastPath) {
+                    // One state, one noise, ΔW only: the same operations without the general loops.
+                    double[] dw = increment.dw();
+                    for (int p = 0; p < count; p++) {
+                        double[] x = states[p];
+                        dw[0] = buffers[p][j];
+                        try {
+                            stepper.step(t, x, increment);
+                        } catch (StepFailedException e) {
+                            throw e.step() < 0 ? e.atStep(k, p) : e;
+                        }
+                        if (!Double.isFinite(x[0])) {
+                            throw new SolveDivergedException(times[k + 1], k, p, x);
+                        }
+                    }
+                    if (nextSave < saveIndices.length && saveIndices[nextSave] == k + 1) {
+                        saveAll(count, states, saved, nextSave);
+                        nextSave++;
+                    }
+                    continue;
+                }
                 for (int p = 0; p < count; p++) {
                     double[] x = states[p];
                     increment.load(buffers[p], j * m);
