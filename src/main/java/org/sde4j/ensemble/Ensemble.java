@@ -54,6 +54,8 @@ public final class Ensemble {
     private double[] saveTimes;
     private boolean keepFinalStates;
     private boolean covariance;
+    private int histogramComponent = -1;
+    private Histogram histogramLayout;
     private LongConsumer progress;
     private BrownianSourceFactory brownian = DEFAULT_SOURCE;
 
@@ -153,6 +155,23 @@ public final class Ensemble {
     }
 
     /**
+     * Keeps a histogram of state component {@code component} at each saved time: {@code bins} equal bins
+     * on {@code [low, high)} (O(bins) memory whatever the number of paths; quantiles from
+     * {@link EnsembleResult#histogramAt}).
+     *
+     * @throws IllegalArgumentException when the component or the layout is invalid
+     */
+    public Ensemble histogram(int component, double low, double high, int bins) {
+        if (component < 0 || component >= problem.dimension()) {
+            throw new IllegalArgumentException("component = " + component + ": must lie in [0, " + problem.dimension()
+                    + ")");
+        }
+        this.histogramLayout = new Histogram(low, high, bins);
+        this.histogramComponent = component;
+        return this;
+    }
+
+    /**
      * A listener told the number of finished paths after each chunk, from worker threads; it must be
      * thread-safe and cheap.
      */
@@ -194,7 +213,9 @@ public final class Ensemble {
         }
         BrownianSourceFactory pathSources = sources;
 
-        RunningStatistics[][] chunks = ParallelPaths.run(paths, CHUNK, blockSize / CHUNK, threads, () -> {
+        int histogramOf = histogramComponent;
+        Histogram layout = histogramLayout;
+        ChunkResult[] chunks = ParallelPaths.run(paths, CHUNK, blockSize / CHUNK, threads, () -> {
             PathSolver solver = new PathSolver(problem, scheme, full, indices);
             double[][] states = new double[CHUNK][solver.stateLength()];
             double[][][] saved = new double[CHUNK][indices.length][d];
@@ -211,10 +232,17 @@ public final class Ensemble {
                     throw e.onPath(firstPath + e.path());
                 }
                 RunningStatistics[] stats = new RunningStatistics[indices.length];
+                Histogram[] histograms = layout == null ? null : new Histogram[indices.length];
                 for (int s = 0; s < stats.length; s++) {
                     stats[s] = new RunningStatistics(d, keepCovariance);
                     for (int i = 0; i < count; i++) {
                         stats[s].add(saved[i][s]);
+                    }
+                    if (histograms != null) {
+                        histograms[s] = layout.emptyLike();
+                        for (int i = 0; i < count; i++) {
+                            histograms[s].add(saved[i][s][histogramOf]);
+                        }
                     }
                 }
                 if (finals != null) {
@@ -225,18 +253,29 @@ public final class Ensemble {
                 if (listener != null) {
                     listener.accept(finished.addAndGet(count));
                 }
-                return stats;
+                return new ChunkResult(stats, histograms);
             };
-        }, RunningStatistics[][]::new);
+        }, ChunkResult[]::new);
 
         RunningStatistics[] total = new RunningStatistics[indices.length];
+        Histogram[] histograms = layout == null ? null : new Histogram[indices.length];
         for (int s = 0; s < total.length; s++) {
             total[s] = new RunningStatistics(d, covariance);
-            for (RunningStatistics[] chunk : chunks) {
-                total[s].merge(chunk[s]);
+            if (histograms != null) {
+                histograms[s] = layout.emptyLike();
+            }
+            for (ChunkResult chunk : chunks) {
+                total[s].merge(chunk.statistics()[s]);
+                if (histograms != null) {
+                    histograms[s].merge(chunk.histograms()[s]);
+                }
             }
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
-        return new EnsembleResult(savedTimes, total, finals, d, seconds);
+        return new EnsembleResult(savedTimes, total, histograms, finals, d, seconds);
+    }
+
+    /** One chunk's statistics and histograms (null when not kept), per saved time. */
+    private record ChunkResult(RunningStatistics[] statistics, Histogram[] histograms) {
     }
 }

@@ -9,14 +9,16 @@ import java.util.Arrays;
 public final class EnsembleResult {
     private final double[] times;
     private final RunningStatistics[] statistics;
+    private final Histogram[] histograms;
     private final double[] finalStates;
     private final int dimension;
     private final double seconds;
 
-    EnsembleResult(double[] times, RunningStatistics[] statistics, double[] finalStates, int dimension,
-            double seconds) {
+    EnsembleResult(double[] times, RunningStatistics[] statistics, Histogram[] histograms, double[] finalStates,
+            int dimension, double seconds) {
         this.times = times;
         this.statistics = statistics;
+        this.histograms = histograms;
         this.finalStates = finalStates;
         this.dimension = dimension;
         this.seconds = seconds;
@@ -36,6 +38,20 @@ public final class EnsembleResult {
     public RunningStatistics statisticsAt(int s) {
         RunningStatistics copy = statistics[s].emptyLike();
         copy.merge(statistics[s]);
+        return copy;
+    }
+
+    /**
+     * The histogram kept at saved time {@code s} (a copy).
+     *
+     * @throws IllegalStateException when the run kept no histogram ({@link Ensemble#histogram})
+     */
+    public Histogram histogramAt(int s) {
+        if (histograms == null) {
+            throw new IllegalStateException("no histogram was kept: run with histogram(component, low, high, bins)");
+        }
+        Histogram copy = histograms[s].emptyLike();
+        copy.merge(histograms[s]);
         return copy;
     }
 
