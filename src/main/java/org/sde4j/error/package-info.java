@@ -18,7 +18,6 @@
  * </ul>
  *
  * <p>Everything runs in parallel over paths ({@link org.sde4j.ensemble.ParallelPaths}) and is
- * bit-reproducible by seed for any thread count. {@link org.sde4j.error.StrongErrorStudy} is the first,
- * minimal version of the strong study, kept for existing callers.
+ * bit-reproducible by seed for any thread count.
  */
 package org.sde4j.error;

@@ -11,7 +11,8 @@ import org.sde4j.brownian.StreamingBrownianIncrements;
 import org.sde4j.ensemble.Ensemble;
 import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.error.OrderFit;
-import org.sde4j.error.StrongErrorStudy;
+import org.sde4j.error.ConvergenceResult;
+import org.sde4j.error.StrongError;
 import org.sde4j.random.RandomStreams;
 import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.PathwiseSolution;
@@ -71,15 +72,14 @@ class MultiNoiseMilsteinTest {
     @Test
     void commutativeMilsteinHasStrongOrderOneOnTwoNoiseGbm() {
         SdeProblem problem = gbm2(NoiseStructure.COMMUTATIVE);
-        StrongErrorStudy study = StrongErrorStudy.run(problem, GBM2_EXACT, MultiNoiseMilstein.COMMUTATIVE, 1 << 12,
-                new int[] {8, 16, 32, 64, 128}, 1000, 20261127L, 2);
-        assertEquals(1.0, study.order(), 0.1, study.report());
-        System.out.println("milstein-commutative on gbm-2noise\n" + study.report());
+        ConvergenceResult study = StrongError.of(problem, MultiNoiseMilstein.COMMUTATIVE).exact(GBM2_EXACT)
+                .steps(32, 64, 128, 256, 512).paths(1000).seed(20261127L).threads(2).bootstrapResamples(0).run();
+        assertEquals(1.0, study.order().order(), 0.1, study.report());
         // For the general scheme the study stores a path with iterated integrals (coarse ones by Chen's
         // relation), so it runs too; on this commutative problem its Lévy areas only add noise.
-        StrongErrorStudy general = StrongErrorStudy.run(problem, GBM2_EXACT, MultiNoiseMilstein.GENERAL, 1 << 12,
-                new int[] {8, 16, 32, 64, 128}, 1000, 20261127L, 2);
-        assertEquals(1.0, general.order(), 0.1, general.report());
+        ConvergenceResult general = StrongError.of(problem, MultiNoiseMilstein.GENERAL).exact(GBM2_EXACT)
+                .steps(32, 64, 128, 256, 512).paths(1000).seed(20261127L).threads(2).bootstrapResamples(0).run();
+        assertEquals(1.0, general.order().order(), 0.1, general.report());
     }
 
     @Test

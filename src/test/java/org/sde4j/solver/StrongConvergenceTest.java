@@ -6,7 +6,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sde4j.error.StrongErrorStudy;
+import org.sde4j.error.ConvergenceResult;
+import org.sde4j.error.StrongError;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.sde.Calculus;
@@ -21,12 +22,11 @@ import org.sde4j.sde.SdeProblem;
  * {@code additive}, for example, show order 2 at these step sizes because that problem's noise (αβ = 0.005) is so small that
  * the error of their second-order drift part dominates.
  *
- * <p>Setup: a Brownian grid of 2^12 steps on [0, 1], solved with Δt = 2^-9 … 2^-5 (coarsening 8 … 128),
+ * <p>Setup: {@link StrongError} with Δt = 2^-9 … 2^-5 on [0, 1], every level on the same Brownian path,
  * errors {@code E|X_N − X(T)|} over 2000 paths.
  */
 class StrongConvergenceTest {
-    private static final int FINE_STEPS = 1 << 12;
-    private static final int[] COARSENING = {8, 16, 32, 64, 128};
+    private static final int[] STEPS = {32, 64, 128, 256, 512};
     private static final long PATHS = 2000;
 
     static Stream<Arguments> cases() {
@@ -77,8 +77,8 @@ class StrongConvergenceTest {
             problem = problem.withSde(problem.sde().convertedTo(Calculus.STRATONOVICH));
         }
         assertEquals(theory, scheme.strongOrder(problem.sde().noise()), 0.0, "declared order");
-        StrongErrorStudy study = StrongErrorStudy.run(problem, test.solution().orElseThrow(), scheme, FINE_STEPS,
-                COARSENING, PATHS, 20261127L, 2);
-        assertEquals(theory, study.order(), 0.1, () -> schemeName + " on " + problemName + "\n" + study.report());
+        ConvergenceResult study = StrongError.of(problem, scheme).exact(test.solution().orElseThrow())
+                .steps(STEPS).paths(PATHS).seed(20261127L).threads(2).bootstrapResamples(0).run();
+        assertEquals(theory, study.order().order(), 0.1, () -> schemeName + " on " + problemName + "\n" + study.report());
     }
 }
