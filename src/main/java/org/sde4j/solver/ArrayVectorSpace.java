@@ -32,6 +32,15 @@ public final class ArrayVectorSpace implements VectorSpace<double[]> {
     }
 
     @Override
+    public double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    @Override
     public void addScaled(double[] y, double a, double b, double[] xi, double[] x) {
         if (xi == null || b == 0) {
             for (int i = 0; i < y.length; i++) {

@@ -25,6 +25,9 @@ public interface VectorSpace<V> {
     /** {@code y ← 0}. */
     void zero(V y);
 
+    /** The inner product {@code Σ a_i b_i} (for gradients of scalar coefficients). */
+    double dot(V a, V b);
+
     /**
      * {@code y ← y + (a + b ξ) ⊙ x}, ξ broadcast over x; with {@code xi == null} (or b = 0) simply
      * {@code y ← y + a x}. The operation is its own transpose in x, so the backward pass of a step uses it
