@@ -11,6 +11,7 @@ import org.sde4j.nn.layers.Dense;
 import org.sde4j.nn.layers.GlobalAvgPool;
 import org.sde4j.nn.layers.Layer;
 import org.sde4j.nn.layers.Sequential;
+import org.sde4j.nn.layers.Tanh;
 import org.sde4j.random.RandomStreams;
 import org.sde4j.solver.DerivativeFreeMilstein;
 import org.sde4j.solver.EulerMaruyama;
@@ -44,7 +45,8 @@ import org.sde4j.solver.WeakSchemes;
  * BN-ReLU-conv-BN-ReLU-conv; RevNet's F and G act on half the channels; the neural SDE's diffusion branch G
  * is BN-ReLU-conv. Survival probabilities decay linearly over the L blocks of the network,
  * {@code p_l = 1 − (l/L)(1 − p_L)} (Huang et al. 2016). Layer i (in construction order) is initialised from
- * stream {@code (seed, 5·2^40 + i)}; block noise comes from the seed too (see {@link SolverStage}).
+ * stream {@code (seed, 5·2^40 + i)} and LM-ResNet's k of block l from {@code (seed, 7·2^40 + l)} (so lm-resnet
+ * and resnet of one seed share their branches); block noise comes from the seed too (see {@link SolverStage}).
  */
 public final class Architectures {
     /** The names, in the order of the table above. */
@@ -52,6 +54,7 @@ public final class Architectures {
             "stochastic-depth", "lm-stochastic-depth", "shake-shake", "neural-sde", "sde-depth");
     private static final long INIT = 5L << 40;
     private static final long NOISE = 6L << 40;
+    private static final long LM = 7L << 40;
 
     /**
      * Options beyond the shared ones.
@@ -59,11 +62,28 @@ public final class Architectures {
      * @param finalSurvival  p_L of stochastic depth and SDE depth, in (0, 1]
      * @param noiseScale     σ, the diffusion weight of the neural SDE's G
      * @param milstein       whether the neural SDE uses the derivative-free Milstein scheme (else Euler–Maruyama)
+     * @param smooth         smooth vector fields: every batch norm + ReLU replaced by tanh (no batch statistics,
+     *                       no kinks) — for gradient checks and for the SDE limit of a network
      */
-    public record Options(double finalSurvival, double noiseScale, boolean milstein) {
-        /** p_L = 0.5 (Huang et al.), σ = 0.1, Euler–Maruyama. */
+    public record Options(double finalSurvival, double noiseScale, boolean milstein, boolean smooth) {
+        /** p_L = 0.5 (Huang et al.), σ = 0.1, Euler–Maruyama, batch norm + ReLU. */
         public static Options defaults() {
-            return new Options(0.5, 0.1, false);
+            return new Options(0.5, 0.1, false, false);
+        }
+
+        /** A copy with another p_L. */
+        public Options withFinalSurvival(double p) {
+            return new Options(p, noiseScale, milstein, smooth);
+        }
+
+        /** A copy with smooth (tanh) fields or not. */
+        public Options withSmooth(boolean value) {
+            return new Options(finalSurvival, noiseScale, milstein, value);
+        }
+
+        /** A copy choosing the neural SDE's scheme. */
+        public Options withMilstein(boolean value) {
+            return new Options(finalSurvival, noiseScale, value, smooth);
         }
     }
 
@@ -102,13 +122,13 @@ public final class Architectures {
         for (int s = 0; s < widths.length; s++) {
             int w = widths[s];
             if (s > 0) {
-                layers.add(new BatchNorm(b.name("bn"), widths[s - 1], true));
+                layers.add(b.activation(widths[s - 1]));
                 layers.add(new Conv2d(b.name("conv"), widths[s - 1], w, 3, 2, 1, b.rng()));
             }
             layers.add(b.stage(s, w, blocks));
         }
         int last = widths[widths.length - 1];
-        layers.add(new BatchNorm(b.name("bn"), last, true));
+        layers.add(b.activation(last));
         layers.add(new GlobalAvgPool());
         layers.add(new Dense(b.name("fc"), last, classes, b.rng()));
         return new Sequential(layers);
@@ -138,17 +158,22 @@ public final class Architectures {
             return kind + next;
         }
 
+        /** Batch norm + ReLU, or tanh for smooth fields. */
+        Layer activation(int w) {
+            return options.smooth() ? new Tanh() : new BatchNorm(name("bn"), w, true);
+        }
+
         Layer branch(int w) {
             return new Sequential(List.of(
-                    new BatchNorm(name("bn"), w, true),
+                    activation(w),
                     new Conv2d(name("conv"), w, w, 3, 1, 1, rng()),
-                    new BatchNorm(name("bn"), w, true),
+                    activation(w),
                     new Conv2d(name("conv"), w, w, 3, 1, 1, rng())));
         }
 
         Layer diffusionBranch(int w) {
             return new Sequential(List.of(
-                    new BatchNorm(name("bn"), w, true),
+                    activation(w),
                     new Conv2d(name("conv"), w, w, 3, 1, 1, rng())));
         }
 
@@ -196,8 +221,8 @@ public final class Architectures {
                 }
                 if (k != null) {
                     Tensor value = Tensor.zeros(1);
-                    value.data()[0] = (float) (-0.1 * rng().nextDouble());
-                    k.add(Param.of(name("lm") + ".k", value));
+                    value.data()[0] = (float) (-0.1 * RandomStreams.stream(seed, LM + block).nextDouble());
+                    k.add(Param.of("lm" + block + ".k", value));
                 }
             }
             long noiseSeed = seed + NOISE;
