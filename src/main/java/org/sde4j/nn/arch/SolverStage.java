@@ -60,6 +60,12 @@ abstract class SolverStage implements NoisyLayer {
         fields.forEach(f -> f.training(training));
     }
 
+    /** Releases the activations of every block's branches. */
+    @Override
+    public void release() {
+        fields.forEach(LayerField::release);
+    }
+
     @Override
     public List<Param> params() {
         List<Param> all = new ArrayList<>();
