@@ -35,6 +35,16 @@ public final class Dense implements Layer {
         this.wT = new float[in * out];
     }
 
+    /** The weight, {@code [in, out]}. */
+    public Param weight() {
+        return weight;
+    }
+
+    /** The bias, {@code [out]}. */
+    public Param bias() {
+        return bias;
+    }
+
     @Override
     public List<Param> params() {
         return List.of(weight, bias);
