@@ -183,9 +183,7 @@ final class NotebookRunner {
                 if (event.exception() != null) {
                     return runtimeError(shell, event.exception(), snippet);
                 }
-                boolean expression = s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
-                        || s.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND;
-                if (expression && event.value() != null && !event.value().isEmpty()) {
+                if (shown(s) && event.value() != null && !event.value().isEmpty()) {
                     lastValue = event.value();
                 }
             }
@@ -199,6 +197,21 @@ final class NotebookRunner {
         result.put("metadata", new LinkedHashMap<>());
         result.put("execution_count", (long) count);
         return new Outcome(result, null, null, List.of());
+    }
+
+    /**
+     * Whether the value of snippet {@code s} is shown as the cell's result: an expression (not a declaration),
+     * and not the stream that {@code printf}/{@code format} return.
+     */
+    private static boolean shown(Snippet s) {
+        boolean expression = s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                || s.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND;
+        if (!expression) {
+            return false;
+        }
+        String type = s instanceof jdk.jshell.VarSnippet v ? v.typeName()
+                : s instanceof jdk.jshell.ExpressionSnippet e ? e.typeName() : "";
+        return !type.endsWith("PrintStream") && !type.endsWith("PrintWriter");
     }
 
     private static Outcome runtimeError(JShell shell, Exception e, String snippet) {
