@@ -34,8 +34,9 @@ final class NotebooksCommand implements Callable<Integer> {
             + " every cell runs).")
     boolean execute;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "notebooks",
-            description = "Directory of the notebooks (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Directory of the notebooks (default: ./notebooks, else the notebooks/ of the checkout"
+                    + " whose target/ holds the running jar).")
     Path dir;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
@@ -52,7 +53,7 @@ final class NotebooksCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--timeout = " + timeout + ": must be at least 1 second");
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> files = select(dir, names);
+        List<Path> files = select(dir != null ? dir : defaultDir(), names);
         int failed = 0;
         for (Path file : files) {
             Notebook notebook = Notebook.read(file);
@@ -93,6 +94,27 @@ final class NotebooksCommand implements Callable<Integer> {
             cell.put("execution_count", (long) run.executionCount());
             cell.put("outputs", new ArrayList<Object>(run.outputs()));
         }
+    }
+
+    /** {@code ./notebooks} when it exists, else {@code notebooks/} next to the {@code target/} of the running jar. */
+    static Path defaultDir() {
+        Path here = Path.of("notebooks");
+        if (Files.isDirectory(here)) {
+            return here;
+        }
+        try {
+            Path code = Path.of(NotebooksCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path target = code.getParent();
+            if (target != null && target.getParent() != null) {
+                Path checkout = target.getParent().resolve("notebooks");
+                if (Files.isDirectory(checkout)) {
+                    return checkout;
+                }
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // no code source location: fall back to ./notebooks
+        }
+        return here;
     }
 
     /** The notebooks of {@code dir} named by {@code names} (all when empty), sorted by file name. */

@@ -2,7 +2,6 @@ package org.sde4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,6 +109,13 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void printfIsNotShownAsAValue() throws IOException {
+        NotebookRunner.Result r = run("System.out.printf(\"%d%n\", 5)");
+        assertTrue(r.ok(), String.valueOf(r.failure()));
+        assertEquals(List.of("stream"), r.cells().get(0).outputs().stream().map(o -> o.get("output_type")).toList());
+    }
+
+    @Test
     void kernelMagicsAreRejected() throws IOException {
         NotebookRunner.Result r = run("%maven org.example:x:1.0\nint a = 1;");
         assertEquals("kernel magic", r.failure().kind());
@@ -165,6 +171,5 @@ class NotebookRunnerTest {
         MainTest.Run r = MainTest.run("notebooks", "--dir", dir.toString(), "02");
         assertEquals(Main.USAGE_ERROR, r.code());
         assertTrue(r.err().contains("notebook '02': not found; valid names: [01-a.ipynb]"), r.err());
-        assertNull(null);
     }
 }
