@@ -116,6 +116,21 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void aNotebookOverItsBudgetIsStoppedAndNamed() throws IOException {
+        Path file = dir.resolve("slow.ipynb");
+        // Sleeps rather than spins, so that even a JDK whose JShell cannot stop a running snippet only waits.
+        Files.writeString(file, notebook("for (int i = 0; i < 600; i++) Thread.sleep(100);", "int a = 1;"),
+                StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        NotebookRunner.Result r = NotebookRunner.run("slow.ipynb", Notebook.read(file), Duration.ofSeconds(2));
+        assertEquals("timeout", r.failure().kind());
+        assertEquals(1, r.failure().cell());
+        assertEquals(1, r.cells().size());
+        assertTrue(r.failure().message().contains("budget of 2 s"), r.failure().message());
+        System.out.printf("stopped after %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    @Test
     void kernelMagicsAreRejected() throws IOException {
         NotebookRunner.Result r = run("%maven org.example:x:1.0\nint a = 1;");
         assertEquals("kernel magic", r.failure().kind());

@@ -160,6 +160,10 @@ public final class Lipschitz {
                 Tensor jv = y.copy();
                 jv.axpy(-1f, f0);
                 Tensor w = layer.backward(jv);
+                if (w == null) {
+                    throw new IllegalArgumentException("layer " + layer.getClass().getSimpleName()
+                            + ": returns no input gradient (built with inputGradient = false)");
+                }
                 float[] wd = w.data();
                 sigma2 = 0;
                 for (int i = 0; i < wd.length; i++) {
