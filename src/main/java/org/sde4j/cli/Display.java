@@ -100,7 +100,8 @@ public final class Display {
 
     /** Hands the image to a running IJava/JJava kernel's {@code display(Object)}, if there is one. */
     private static boolean kernelDisplay(byte[] png) {
-        for (String kernel : new String[] {"org.dflib.jjava.JJava", "io.github.spencerpark.ijava.runtime.Display"}) {
+        for (String kernel : new String[] {"org.dflib.jjava.jupyter.kernel.BaseNotebookStatics", "org.dflib.jjava.JJava",
+                "io.github.spencerpark.ijava.runtime.Display"}) {
             try {
                 Class<?> c = Class.forName(kernel);
                 Method display = c.getMethod("display", Object.class);
