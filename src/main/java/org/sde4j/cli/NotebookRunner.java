@@ -30,8 +30,9 @@ import jdk.jshell.UnresolvedReferenceException;
  *
  * <p>JShell runs in this JVM (its "local" execution engine) on this JVM's class path, so notebook code sees
  * sde4j and its dependencies, and {@link Display} can hand pictures to the runner. Each cell is split into
- * snippets by JShell's own source analysis; a snippet that does not compile, compiles with unresolved
- * references, or throws stops the run, and the {@link Result} names the cell (its index among all cells,
+ * snippets by JShell's own source analysis; a snippet that does not compile or throws stops the run, and so
+ * does a declaration whose references are still unresolved at the end of its cell (a method may call one
+ * declared further down the same cell). The {@link Result} names the cell (its index among all cells,
  * counting from 0) and the error. While a cell runs, {@code System.out} and {@code System.err} are
  * captured — so runs must not overlap, and {@link #run} is synchronized — and the cell's outputs are
  * recorded as nbformat 4 output objects: stream text, PNG {@code display_data}, the value of a final
@@ -151,6 +152,7 @@ final class NotebookRunner {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String rest = source;
         String lastValue = null;
+        List<Snippet> pending = new ArrayList<>();
         while (!rest.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
             if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
@@ -175,10 +177,8 @@ final class NotebookRunner {
                 }
                 if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
                         || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                    String missing = s instanceof jdk.jshell.DeclarationSnippet d
-                            ? shell.unresolvedDependencies(d).collect(Collectors.joining(", ")) : "?";
-                    return new Outcome(null, "compile error", "unresolved references (" + missing + ") in: "
-                            + abbreviate(snippet), List.of());
+                    // A declaration using something declared later in the cell: checked at the cell's end.
+                    pending.add(s);
                 }
                 if (event.exception() != null) {
                     return runtimeError(shell, event.exception(), snippet);
@@ -186,6 +186,13 @@ final class NotebookRunner {
                 if (shown(s) && event.value() != null && !event.value().isEmpty()) {
                     lastValue = event.value();
                 }
+            }
+        }
+        for (Snippet s : pending) {
+            if (shell.status(s) != Snippet.Status.VALID && s instanceof jdk.jshell.DeclarationSnippet d) {
+                String missing = shell.unresolvedDependencies(d).collect(Collectors.joining(", "));
+                return new Outcome(null, "compile error", "unresolved references (" + missing + ") in: "
+                        + abbreviate(d.source()), List.of());
             }
         }
         if (lastValue == null) {

@@ -131,6 +131,13 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void aMethodMayUseOneDeclaredLaterInTheCell() throws IOException {
+        NotebookRunner.Result r = run("double f(double x) { return g(x) + 1; }\ndouble g(double x) { return 2 * x; }\nf(3)");
+        assertTrue(r.ok(), String.valueOf(r.failure()));
+        assertEquals(Map.of("text/plain", List.of("7.0")), r.cells().get(0).outputs().get(0).get("data"));
+    }
+
+    @Test
     void kernelMagicsAreRejected() throws IOException {
         NotebookRunner.Result r = run("%maven org.example:x:1.0\nint a = 1;");
         assertEquals("kernel magic", r.failure().kind());
