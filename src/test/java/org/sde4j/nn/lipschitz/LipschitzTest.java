@@ -88,6 +88,18 @@ class LipschitzTest {
     }
 
     @Test
+    void jacobianNormsOfChannelMajorBatchesArePerImage() {
+        // A convolution is linear: every image of the batch has the operator norm as its local constant.
+        Conv2d c = new Conv2d("c", 2, 3, 3, 1, 1, RandomStreams.stream(9, 0));
+        double exact = largestSingularValue(matrixOf(c, new int[] {2, 1, 5, 4}));
+        double[] norms = Lipschitz.jacobianNorms(c, random(3, 2, 3, 5, 4), 600, 2);
+        assertEquals(3, norms.length);
+        for (double s : norms) {
+            assertEquals(exact, s, 2e-3 * exact);
+        }
+    }
+
+    @Test
     void jacobianOfAReluNetworkIsItsActiveLinearPiece() {
         Dense a = new Dense("a", 5, 8, RandomStreams.stream(3, 0));
         Dense b = new Dense("b", 8, 4, RandomStreams.stream(3, 1));
