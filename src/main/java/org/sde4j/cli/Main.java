@@ -43,6 +43,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             BenchCommand.class,
             TrainCommand.class,
             NotebooksCommand.class,
+            ExperimentCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "New here? Start with 'sde4j tour', then 'sde4j list'."})
