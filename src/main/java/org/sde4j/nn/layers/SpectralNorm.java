@@ -32,6 +32,10 @@ import org.sde4j.nn.Tensor;
  *
  * <p>which is the exact gradient of {@code V ↦ V / (uᵀ V v)} and, once u and v have converged to the top singular
  * pair, of {@code V ↦ V / σ_max(V)}. Other parameters (a dense bias) and the input gradient are the wrapped layer's.
+ *
+ * <p>Not shareable between the stages of a multi-stage scheme ({@link #sharedCopy()} is unsupported): each training
+ * forward pass advances the power iteration and rewrites the wrapped layer's weight, so two interleaved
+ * evaluations would differentiate with each other's σ.
  */
 public final class SpectralNorm implements Layer {
     private final Layer inner;
@@ -149,6 +153,12 @@ public final class SpectralNorm implements Layer {
             }
         }
         return dx;
+    }
+
+    /** Releases the wrapped layer's activations and buffers. */
+    @Override
+    public void release() {
+        inner.release();
     }
 
     @Override
