@@ -68,7 +68,7 @@ public final class LinearTwoStep<V> {
     /**
      * The vector–Jacobian product of the last forward step.
      *
-     * @return ∂L/∂x_n (a buffer); {@link #previousGradient()} and {@link #kGradient} give the rest
+     * @return ∂L/∂x_n (a buffer); {@link #previousGradient()} and {@code kGradient} give the rest
      */
     public V backward(V dy, double[] kGradient) {
         if (previous == null) {

@@ -35,6 +35,16 @@ public final class Dense implements Layer {
         this.wT = new float[in * out];
     }
 
+    /** The weight, {@code [in, out]}. */
+    public Param weight() {
+        return weight;
+    }
+
+    /** The bias, {@code [out]}. */
+    public Param bias() {
+        return bias;
+    }
+
     /** A copy sharing {@code original}'s parameters, with its own workspace (see {@link Layer#sharedCopy}). */
     private Dense(Dense original) {
         this.in = original.in;

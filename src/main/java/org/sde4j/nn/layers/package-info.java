@@ -1,7 +1,8 @@
 /**
  * Layers with forward and backward passes over channel-major {@code [C, N, H, W]} {@link org.sde4j.nn.Tensor tensors}: dense, 2-D
  * convolution, batch normalisation (optionally fused with ReLU), ReLU, average and max pooling, global
- * average pooling, flatten, residual blocks, sequential composition, and the softmax cross-entropy loss.
+ * average pooling, flatten, residual blocks, sequential composition, spectral normalisation of dense and
+ * convolution weights ({@link org.sde4j.nn.layers.SpectralNorm}), and the softmax cross-entropy loss.
  *
  * <p>Contract of {@link org.sde4j.nn.layers.Layer}: {@code forward} keeps what {@code backward} needs;
  * {@code backward(dy)} adds the parameter gradients to each {@link org.sde4j.nn.Param#grad()} and returns
