@@ -198,9 +198,16 @@ public final class ExperimentCommand implements Callable<Integer> {
             order[i] = i;
         }
         Batches.Batch batch = batches.batch(order, 0, 0, false, null);
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        // A first step resizes every buffer to this batch (evaluation left them at its own batch size).
+        step(trainer, batch, loss);
         trainer.network().release();
         long released = usedAfterGc();
-        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        step(trainer, batch, loss);
+        return usedAfterGc() - released;
+    }
+
+    private static void step(Trainer trainer, Batches.Batch batch, SoftmaxCrossEntropy loss) {
         Trainer.noisyLayers(trainer.network()).forEach(l -> l.noiseKey(0));
         Tensor logits = trainer.network().forward(batch.images(), true);
         loss.forward(logits, batch.labels());
@@ -208,7 +215,6 @@ public final class ExperimentCommand implements Callable<Integer> {
         for (Param p : trainer.network().params()) {
             p.grad().zero();
         }
-        return usedAfterGc() - released;
     }
 
     private String render(List<Row> rows, int trainSize, int testSize, double minutes) {

@@ -96,6 +96,22 @@ public final class BranchStep<V> {
         this.dValue = new Object[s][branches];
     }
 
+    /**
+     * Drops this step's buffers (its output, stage states and gradients; allocated again by the next call):
+     * for callers that recompute instead of storing.
+     */
+    public void release() {
+        java.util.Arrays.fill(stage, null);
+        for (Object[] row : value) {
+            java.util.Arrays.fill(row, null);
+        }
+        for (Object[] row : dValue) {
+            java.util.Arrays.fill(row, null);
+        }
+        y = null;
+        dx = null;
+    }
+
     /** The number of stages of the tableau (the slots the field sees). */
     public int stages() {
         return s;

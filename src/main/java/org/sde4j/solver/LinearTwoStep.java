@@ -33,6 +33,17 @@ public final class LinearTwoStep<V> {
         this.step = step;
     }
 
+    /** Drops this step's buffers and those of E (allocated again by the next call). */
+    public void release() {
+        step.release();
+        y = null;
+        dx = null;
+        dPrevious = null;
+        x = null;
+        previous = null;
+        e = null;
+    }
+
     /** The one-step map E. */
     public BranchStep<V> step() {
         return step;
@@ -53,7 +64,7 @@ public final class LinearTwoStep<V> {
         if (previous == null) {
             return e;
         }
-        if (y == null || !space.sameShape(y, xn)) {
+        if (y == null || dx == null || !space.sameShape(y, xn)) {
             y = space.zerosLike(xn);
             dx = space.zerosLike(xn);
             dPrevious = space.zerosLike(xn);

@@ -35,6 +35,12 @@ public final class NeumannStep<V> {
         this.order = order;
     }
 
+    /** Drops this step's buffers (allocated again by the next call). */
+    public void release() {
+        y = null;
+        g = null;
+    }
+
     /** The series order K. */
     public int order() {
         return order;

@@ -16,6 +16,12 @@ public final class NeumannStage extends SolverStage {
     }
 
     @Override
+    public void release() {
+        super.release();
+        steps.forEach(NeumannStep::release);
+    }
+
+    @Override
     public Tensor forward(Tensor x, boolean training) {
         training(training);
         Tensor current = x;

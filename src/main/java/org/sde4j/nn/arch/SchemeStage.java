@@ -47,6 +47,15 @@ public final class SchemeStage extends SolverStage {
         this.twoSteps = k == null ? null : steps.stream().map(s -> new LinearTwoStep<>(TensorSpace.INSTANCE, s)).toList();
     }
 
+    @Override
+    public void release() {
+        super.release();
+        steps.forEach(BranchStep::release);
+        if (twoSteps != null) {
+            twoSteps.forEach(LinearTwoStep::release);
+        }
+    }
+
     /** The step of block n (to inspect which branches its last pass evaluated). */
     public BranchStep<Tensor> step(int n) {
         return steps.get(n);

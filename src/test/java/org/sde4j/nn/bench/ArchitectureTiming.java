@@ -24,8 +24,29 @@ public final class ArchitectureTiming {
     private ArchitectureTiming() {
     }
 
+    /**
+     * The activations a network holds between training steps: heap in use (after garbage collection) after a
+     * training step, minus the same after {@link org.sde4j.nn.layers.Layer#release} — what resnet stores and
+     * revnet recomputes.
+     */
+    static long held(Sequential net, Tensor x) {
+        net.release();
+        long released = used();
+        Tensor y = net.forward(x, true);
+        Tensor g = Tensor.zeros(y.shape());
+        net.backward(g);
+        return used() - released;
+    }
+
+    private static long used() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+        // rounds = 0: memory only.
         int[] widths = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {8, 16, 32};
         List<String> names = args.length > 2 ? List.of(args[2].split(",")) : Architectures.NAMES;
@@ -58,8 +79,9 @@ public final class ArchitectureTiming {
         }
         int base = names.indexOf("resnet");
         for (int a = 0; a < nets.length; a++) {
-            System.out.printf(Locale.ROOT, "%-20s %8.1f ms per step%s%n", names.get(a), total[a],
-                    base >= 0 ? String.format(Locale.ROOT, "   %.2f× resnet", total[a] / total[base]) : "");
+            System.out.printf(Locale.ROOT, "%-20s %8.1f ms per step%s   activations held %6.1f MiB%n", names.get(a),
+                    total[a], base >= 0 ? String.format(Locale.ROOT, "   %.2f× resnet", total[a] / total[base]) : "",
+                    held(nets[a], x) / 1048576.0);
         }
     }
 }
