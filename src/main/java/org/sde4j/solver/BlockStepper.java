@@ -1,0 +1,328 @@
+package org.sde4j.solver;
+
+import org.sde4j.sde.BlockField;
+import org.sde4j.sde.NoiseStructure;
+import org.sde4j.sde.Sde;
+
+/**
+ * One scheme stepping a block of paths in structure-of-arrays layout ({@code x[i · stride + p]}), from
+ * standard normal draws: the batched twin of {@link Stepper}, used by {@link BlockSolver}. Each step
+ * reads {@link #normalRows()} rows of {@code stride} unit normals: rows {@code 0..m−1} give
+ * {@code ΔW_j = √h Z_j}, and, for schemes that need the space-time Lévy area, rows {@code m..2m−1} give
+ * {@code H_j = √(h/12) Z'_j} (so {@code I_(1,0)/h = ΔW/2 + H}, as in {@link PathSolver}'s sources).
+ * The formulas are those of the per-path schemes, evaluated component by component for scalar noise
+ * (m = 1) or diagonal noise (noise j drives component j only). Thread-confined; allocates nothing per step.
+ */
+abstract class BlockStepper {
+    final int d;
+    final int m;
+    final int stride;
+    /** Whether noise j drives component j (diagonal), rather than noise 0 driving every component. */
+    final boolean diagonal;
+
+    BlockStepper(Sde sde, int stride) {
+        this.d = sde.stateDimension();
+        this.m = sde.noiseDimension();
+        this.stride = stride;
+        this.diagonal = m > 1;
+    }
+
+    /** Rows of unit normals per step: m, or 2m with the Lévy area. */
+    abstract int normalRows();
+
+    /**
+     * Advances paths {@code 0..count−1} of {@code x} from t to t + h.
+     *
+     * @param z the step's unit normals, {@code normalRows() · stride} entries (not modified)
+     */
+    abstract void step(double t, double h, double[] x, double[] z, int count);
+
+    /** Row of the noise that drives component i. */
+    final int noiseRow(int i) {
+        return diagonal ? i * stride : 0;
+    }
+
+    /** Whether block steppers handle this noise: one channel, or diagonal noise (with its diffusion vector). */
+    static boolean fitsNoise(Sde sde) {
+        return sde.hasDiffusionVector() && (sde.noiseDimension() == 1 || sde.noise() == NoiseStructure.DIAGONAL);
+    }
+
+    /** Euler–Maruyama: {@code X + f h + g ΔW}. */
+    static final class Euler extends BlockStepper {
+        private final BlockField f;
+        private final BlockField g;
+        private final double[] fv;
+        private final double[] gv;
+
+        Euler(Sde sde, int stride) {
+            super(sde, stride);
+            this.f = sde.blockDrift();
+            this.g = sde.blockDiffusionVector();
+            this.fv = new double[d * stride];
+            this.gv = new double[d * stride];
+        }
+
+        @Override
+        int normalRows() {
+            return m;
+        }
+
+        @Override
+        void step(double t, double h, double[] x, double[] z, int count) {
+            double sqrtH = Math.sqrt(h);
+            f.evaluate(t, x, fv, count, stride);
+            g.evaluate(t, x, gv, count, stride);
+            for (int i = 0; i < d; i++) {
+                int o = i * stride;
+                int w = noiseRow(i);
+                for (int p = 0; p < count; p++) {
+                    x[o + p] += fv[o + p] * h + gv[o + p] * (sqrtH * z[w + p]);
+                }
+            }
+        }
+    }
+
+    /** Itô Milstein with the supplied derivative: {@code X + f h + g ΔW + ½ g g' (ΔW² − h)}. */
+    static final class ItoMilstein extends BlockStepper {
+        private final BlockField f;
+        private final BlockField g;
+        private final BlockField dg;
+        private final double[] fv;
+        private final double[] gv;
+        private final double[] dgv;
+
+        ItoMilstein(Sde sde, int stride) {
+            super(sde, stride);
+            this.f = sde.blockDrift();
+            this.g = sde.blockDiffusionVector();
+            this.dg = sde.blockDiffusionDerivative();
+            this.fv = new double[d * stride];
+            this.gv = new double[d * stride];
+            this.dgv = new double[d * stride];
+        }
+
+        @Override
+        int normalRows() {
+            return m;
+        }
+
+        @Override
+        void step(double t, double h, double[] x, double[] z, int count) {
+            double sqrtH = Math.sqrt(h);
+            f.evaluate(t, x, fv, count, stride);
+            g.evaluate(t, x, gv, count, stride);
+            dg.evaluate(t, x, dgv, count, stride);
+            for (int i = 0; i < d; i++) {
+                int o = i * stride;
+                int r = noiseRow(i);
+                for (int p = 0; p < count; p++) {
+                    double w = sqrtH * z[r + p];
+                    double gi = gv[o + p];
+                    x[o + p] += fv[o + p] * h + gi * w + 0.5 * gi * dgv[o + p] * (w * w - h);
+                }
+            }
+        }
+    }
+
+    /**
+     * Rößler's SRI (Itô, scalar/diagonal noise) and SRA (additive noise) stages from a
+     * {@link RosslerTableau}, with the formulas of its javadoc. A stage whose value no formula reads is not
+     * evaluated, and a drift stage equal to an earlier one (same row of A⁰ and B⁰, same c⁰) reuses its value.
+     */
+    static final class Rossler extends BlockStepper {
+        private final RosslerTableau tableau;
+        private final boolean additive;
+        private final int s;
+        private final BlockField f;
+        private final BlockField g;
+        private final double[][] h0;
+        private final double[][] h1;
+        private final double[][] fv;
+        private final double[][] gv;
+        private final boolean[] needF;
+        private final boolean[] needG;
+        private final int[] sameF;
+        private final double[] dw;
+        private final double[] i10;
+        private final double[] weight;
+
+        Rossler(Sde sde, RosslerTableau tableau, int stride) {
+            super(sde, stride);
+            this.tableau = tableau;
+            this.additive = tableau.isAdditive();
+            this.s = tableau.stages();
+            this.f = sde.blockDrift();
+            this.g = sde.blockDiffusionVector();
+            int n = d * stride;
+            this.h0 = new double[s][n];
+            this.h1 = additive ? null : new double[s][n];
+            this.fv = new double[s][n];
+            this.gv = new double[s][n];
+            this.dw = new double[m * stride];
+            this.i10 = new double[m * stride];
+            this.weight = new double[m * stride];
+            this.needF = new boolean[s];
+            this.needG = new boolean[s];
+            this.sameF = new int[s];
+            double[][] a0 = tableau.a0();
+            double[][] a1 = tableau.a1();
+            double[][] b0 = tableau.b0();
+            double[][] b1 = tableau.b1();
+            for (int j = 0; j < s; j++) {
+                needF[j] = tableau.alpha()[j] != 0;
+                needG[j] = tableau.beta(1)[j] != 0 || tableau.beta(2)[j] != 0
+                        || (!additive && (tableau.beta(3)[j] != 0 || tableau.beta(4)[j] != 0));
+                for (int i = j + 1; i < s; i++) {
+                    needF[j] |= a0[i][j] != 0 || (!additive && a1[i][j] != 0);
+                    needG[j] |= b0[i][j] != 0 || (!additive && b1[i][j] != 0);
+                }
+                sameF[j] = j;
+                for (int k = 0; k < j; k++) {
+                    if (tableau.c0()[k] == tableau.c0()[j] && java.util.Arrays.equals(a0[k], a0[j])
+                            && java.util.Arrays.equals(b0[k], b0[j])) {
+                        sameF[j] = k;
+                        break;
+                    }
+                }
+            }
+            for (int j = 0; j < s; j++) {
+                if (needF[j] && sameF[j] != j) {
+                    needF[sameF[j]] = true;
+                }
+            }
+        }
+
+        @Override
+        int normalRows() {
+            return 2 * m;
+        }
+
+        @Override
+        void step(double t, double h, double[] x, double[] z, int count) {
+            double sqrtH = Math.sqrt(h);
+            double levyScale = Math.sqrt(h / 12);
+            double[][] a0 = tableau.a0();
+            double[][] b0 = tableau.b0();
+            for (int r = 0; r < m; r++) {
+                int o = r * stride;
+                int oh = (m + r) * stride;
+                for (int p = 0; p < count; p++) {
+                    double w = sqrtH * z[o + p];
+                    dw[o + p] = w;
+                    i10[o + p] = 0.5 * w + levyScale * z[oh + p];
+                }
+            }
+            for (int st = 0; st < s; st++) {
+                if (needF[st]) {
+                    if (sameF[st] != st) {
+                        System.arraycopy(fv[sameF[st]], 0, fv[st], 0, d * stride);
+                    } else {
+                        double[] y = h0[st];
+                        stage(y, x, count, a0[st], h, b0[st], i10, true);
+                        f.evaluate(t + tableau.c0()[st] * h, y, fv[st], count, stride);
+                    }
+                }
+                if (needG[st]) {
+                    if (additive) {
+                        g.evaluate(t + tableau.c1()[st] * h, x, gv[st], count, stride);
+                    } else {
+                        double[] y = h1[st];
+                        stage(y, x, count, tableau.a1()[st], h, tableau.b1()[st], null, false);
+                        // B¹ multiplies √h: add those terms now
+                        double[] b1 = tableau.b1()[st];
+                        for (int j = 0; j < st; j++) {
+                            if (b1[j] != 0) {
+                                double c = b1[j] * sqrtH;
+                                double[] gj = gv[j];
+                                for (int k = 0; k < d * stride; k += stride) {
+                                    for (int p = 0; p < count; p++) {
+                                        y[k + p] += c * gj[k + p];
+                                    }
+                                }
+                            }
+                        }
+                        g.evaluate(t + tableau.c1()[st] * h, y, gv[st], count, stride);
+                    }
+                }
+            }
+            double[] alpha = tableau.alpha();
+            for (int st = 0; st < s; st++) {
+                if (alpha[st] != 0) {
+                    double c = alpha[st] * h;
+                    double[] fs = fv[st];
+                    for (int k = 0; k < d * stride; k += stride) {
+                        for (int p = 0; p < count; p++) {
+                            x[k + p] += c * fs[k + p];
+                        }
+                    }
+                }
+            }
+            double invSqrtH = 1 / sqrtH;
+            double invH = 1 / h;
+            for (int st = 0; st < s; st++) {
+                if (!needG[st]) {
+                    continue;
+                }
+                double b1 = tableau.beta(1)[st];
+                double b2 = tableau.beta(2)[st];
+                for (int r = 0; r < m; r++) {
+                    int o = r * stride;
+                    if (additive) {
+                        for (int p = 0; p < count; p++) {
+                            weight[o + p] = b1 * dw[o + p] + b2 * i10[o + p];
+                        }
+                    } else {
+                        double b3 = tableau.beta(3)[st];
+                        double b4 = tableau.beta(4)[st];
+                        for (int p = 0; p < count; p++) {
+                            double w = dw[o + p];
+                            double i11 = 0.5 * (w * w - h);
+                            double i111 = (w * w * w - 3 * h * w) / 6;
+                            weight[o + p] = b1 * w + b2 * i11 * invSqrtH + b3 * i10[o + p] + b4 * i111 * invH;
+                        }
+                    }
+                }
+                double[] gs = gv[st];
+                for (int i = 0; i < d; i++) {
+                    int o = i * stride;
+                    int r = noiseRow(i);
+                    for (int p = 0; p < count; p++) {
+                        x[o + p] += weight[r + p] * gs[o + p];
+                    }
+                }
+            }
+        }
+
+        /**
+         * {@code y = x + Σ_j a_j h F_j + Σ_j b_j G_j I10/h} (the B-sum only when {@code withB}; SRI's B¹ √h
+         * terms are added by the caller).
+         */
+        private void stage(double[] y, double[] x, int count, double[] a, double h, double[] b, double[] i10h,
+                boolean withB) {
+            int n = d * stride;
+            System.arraycopy(x, 0, y, 0, n);
+            for (int j = 0; j < a.length; j++) {
+                if (a[j] != 0 && needF[j]) {
+                    double c = a[j] * h;
+                    double[] fj = fv[j];
+                    for (int k = 0; k < n; k += stride) {
+                        for (int p = 0; p < count; p++) {
+                            y[k + p] += c * fj[k + p];
+                        }
+                    }
+                }
+                if (withB && b[j] != 0) {
+                    double c = b[j];
+                    double[] gj = gv[j];
+                    for (int i = 0; i < d; i++) {
+                        int o = i * stride;
+                        int r = noiseRow(i);
+                        for (int p = 0; p < count; p++) {
+                            y[o + p] += c * gj[o + p] * i10h[r + p];
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
