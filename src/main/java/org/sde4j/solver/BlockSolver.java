@@ -115,14 +115,7 @@ public final class BlockSolver {
         this.d = sde.stateDimension();
         this.times = grid.times();
         this.saveIndices = saveIndices.clone();
-        if (scheme == EulerMaruyama.INSTANCE || (scheme == Milstein.ITO
-                && sde.noise() == org.sde4j.sde.NoiseStructure.ADDITIVE)) {
-            this.stepper = new BlockStepper.Euler(sde, stride);
-        } else if (scheme == Milstein.ITO) {
-            this.stepper = new BlockStepper.ItoMilstein(sde, stride);
-        } else {
-            this.stepper = new BlockStepper.Rossler(sde, RosslerSchemes.tableauOf(scheme), stride);
-        }
+        this.stepper = stepperFor(sde, scheme, stride);
         this.rows = stepper.normalRows();
         this.x = new double[d * stride];
         this.z = new double[rows * stride];
@@ -130,6 +123,17 @@ public final class BlockSolver {
         this.initial = new double[d];
         this.pathState = new double[d];
         problem.copyInitialState(initial);
+    }
+
+    /** The block stepper of a supported (SDE, scheme) pair. */
+    static BlockStepper stepperFor(Sde sde, Scheme scheme, int stride) {
+        if (scheme == EulerMaruyama.INSTANCE || (scheme == Milstein.ITO
+                && sde.noise() == org.sde4j.sde.NoiseStructure.ADDITIVE)) {
+            return new BlockStepper.Euler(sde, stride);
+        } else if (scheme == Milstein.ITO) {
+            return new BlockStepper.ItoMilstein(sde, stride);
+        }
+        return new BlockStepper.Rossler(sde, RosslerSchemes.tableauOf(scheme), stride);
     }
 
     /** Paths per block. */
