@@ -72,6 +72,10 @@ abstract class BlockStepper {
             double sqrtH = Math.sqrt(h);
             f.evaluate(t, x, fv, count, stride);
             g.evaluate(t, x, gv, count, stride);
+            if (d == 1) {
+                update(x, fv, gv, z, h, sqrtH, count); // no offsets: a loop the JIT vectorises
+                return;
+            }
             for (int i = 0; i < d; i++) {
                 int o = i * stride;
                 int w = noiseRow(i);
@@ -79,6 +83,72 @@ abstract class BlockStepper {
                     x[o + p] += fv[o + p] * h + gv[o + p] * (sqrtH * z[w + p]);
                 }
             }
+        }
+    }
+
+    /** {@code x += f h + g (√h z)} over {@code [0, count)}. */
+    static void update(double[] x, double[] f, double[] g, double[] z, double h, double sqrtH, int count) {
+        for (int p = 0; p < count; p++) {
+            x[p] += f[p] * h + g[p] * (sqrtH * z[p]);
+        }
+    }
+
+    /** {@code x += f h + g w + ½ g g' (w² − h)}, {@code w = √h z}, over {@code [0, count)}. */
+    static void milstein(double[] x, double[] f, double[] g, double[] dg, double[] z, double h, double sqrtH, int count) {
+        for (int p = 0; p < count; p++) {
+            double w = sqrtH * z[p];
+            double gi = g[p];
+            x[p] += f[p] * h + gi * w + 0.5 * gi * dg[p] * (w * w - h);
+        }
+    }
+
+    // Offset-free loops for one state and one noise: the JIT vectorises loops whose arrays share one index.
+
+    /** {@code y += c x}. */
+    static void axpy(double[] y, double c, double[] x, int count) {
+        for (int p = 0; p < count; p++) {
+            y[p] += c * x[p];
+        }
+    }
+
+    /** {@code y += c g w}. */
+    static void axpyProduct(double[] y, double c, double[] g, double[] w, int count) {
+        for (int p = 0; p < count; p++) {
+            y[p] += c * g[p] * w[p];
+        }
+    }
+
+    /** {@code x += w g}. */
+    static void addProduct(double[] x, double[] w, double[] g, int count) {
+        for (int p = 0; p < count; p++) {
+            x[p] += w[p] * g[p];
+        }
+    }
+
+    /** {@code ΔW = √h z}, {@code I_(1,0)/h = ΔW/2 + √(h/12) z'}. */
+    static void increments(double[] dw, double[] i10, double[] z, double[] zh, double sqrtH, double levyScale, int count) {
+        for (int p = 0; p < count; p++) {
+            double w = sqrtH * z[p];
+            dw[p] = w;
+            i10[p] = 0.5 * w + levyScale * zh[p];
+        }
+    }
+
+    /** SRI's stage weights {@code β¹ I1 + β² I11/√h + β³ I10/h + β⁴ I111/h}. */
+    static void sriWeights(double[] weight, double[] dw, double[] i10, double b1, double b2, double b3, double b4,
+            double h, double invSqrtH, double invH, int count) {
+        for (int p = 0; p < count; p++) {
+            double w = dw[p];
+            double i11 = 0.5 * (w * w - h);
+            double i111 = (w * w * w - 3 * h * w) / 6;
+            weight[p] = b1 * w + b2 * i11 * invSqrtH + b3 * i10[p] + b4 * i111 * invH;
+        }
+    }
+
+    /** SRA's stage weights {@code β¹ I1 + β² I10/h}. */
+    static void sraWeights(double[] weight, double[] dw, double[] i10, double b1, double b2, int count) {
+        for (int p = 0; p < count; p++) {
+            weight[p] = b1 * dw[p] + b2 * i10[p];
         }
     }
 
@@ -112,6 +182,10 @@ abstract class BlockStepper {
             f.evaluate(t, x, fv, count, stride);
             g.evaluate(t, x, gv, count, stride);
             dg.evaluate(t, x, dgv, count, stride);
+            if (d == 1) {
+                milstein(x, fv, gv, dgv, z, h, sqrtH, count);
+                return;
+            }
             for (int i = 0; i < d; i++) {
                 int o = i * stride;
                 int r = noiseRow(i);
@@ -145,6 +219,7 @@ abstract class BlockStepper {
         private final double[] dw;
         private final double[] i10;
         private final double[] weight;
+        private final double[] zh;
 
         Rossler(Sde sde, RosslerTableau tableau, int stride) {
             super(sde, stride);
@@ -161,6 +236,7 @@ abstract class BlockStepper {
             this.dw = new double[m * stride];
             this.i10 = new double[m * stride];
             this.weight = new double[m * stride];
+            this.zh = new double[stride];
             this.needF = new boolean[s];
             this.needG = new boolean[s];
             this.sameF = new int[s];
@@ -203,13 +279,19 @@ abstract class BlockStepper {
             double levyScale = Math.sqrt(h / 12);
             double[][] a0 = tableau.a0();
             double[][] b0 = tableau.b0();
-            for (int r = 0; r < m; r++) {
-                int o = r * stride;
-                int oh = (m + r) * stride;
-                for (int p = 0; p < count; p++) {
-                    double w = sqrtH * z[o + p];
-                    dw[o + p] = w;
-                    i10[o + p] = 0.5 * w + levyScale * z[oh + p];
+            boolean one = d == 1;
+            if (one) {
+                System.arraycopy(z, stride, zh, 0, count);
+                increments(dw, i10, z, zh, sqrtH, levyScale, count);
+            } else {
+                for (int r = 0; r < m; r++) {
+                    int o = r * stride;
+                    int oh = (m + r) * stride;
+                    for (int p = 0; p < count; p++) {
+                        double w = sqrtH * z[o + p];
+                        dw[o + p] = w;
+                        i10[o + p] = 0.5 * w + levyScale * z[oh + p];
+                    }
                 }
             }
             for (int st = 0; st < s; st++) {
@@ -234,6 +316,10 @@ abstract class BlockStepper {
                             if (b1[j] != 0) {
                                 double c = b1[j] * sqrtH;
                                 double[] gj = gv[j];
+                                if (one) {
+                                    axpy(y, c, gj, count);
+                                    continue;
+                                }
                                 for (int k = 0; k < d * stride; k += stride) {
                                     for (int p = 0; p < count; p++) {
                                         y[k + p] += c * gj[k + p];
@@ -250,6 +336,10 @@ abstract class BlockStepper {
                 if (alpha[st] != 0) {
                     double c = alpha[st] * h;
                     double[] fs = fv[st];
+                    if (one) {
+                        axpy(x, c, fs, count);
+                        continue;
+                    }
                     for (int k = 0; k < d * stride; k += stride) {
                         for (int p = 0; p < count; p++) {
                             x[k + p] += c * fs[k + p];
@@ -265,6 +355,16 @@ abstract class BlockStepper {
                 }
                 double b1 = tableau.beta(1)[st];
                 double b2 = tableau.beta(2)[st];
+                if (one) {
+                    if (additive) {
+                        sraWeights(weight, dw, i10, b1, b2, count);
+                    } else {
+                        sriWeights(weight, dw, i10, b1, b2, tableau.beta(3)[st], tableau.beta(4)[st], h, invSqrtH, invH,
+                                count);
+                    }
+                    addProduct(x, weight, gv[st], count);
+                    continue;
+                }
                 for (int r = 0; r < m; r++) {
                     int o = r * stride;
                     if (additive) {
@@ -301,6 +401,17 @@ abstract class BlockStepper {
                 boolean withB) {
             int n = d * stride;
             System.arraycopy(x, 0, y, 0, n);
+            if (d == 1) {
+                for (int j = 0; j < a.length; j++) {
+                    if (a[j] != 0 && needF[j]) {
+                        axpy(y, a[j] * h, fv[j], count);
+                    }
+                    if (withB && b[j] != 0) {
+                        axpyProduct(y, b[j], gv[j], i10h, count);
+                    }
+                }
+                return;
+            }
             for (int j = 0; j < a.length; j++) {
                 if (a[j] != 0 && needF[j]) {
                     double c = a[j] * h;

@@ -231,23 +231,29 @@ class BlockSolverTest {
         assertEquals(firstPath, e.path());
     }
 
+    /**
+     * Once compiled, a block solve allocates nothing (the vector API's intermediate vectors live in registers).
+     * Before the JIT compiles it, the interpreter does allocate; so the solve is repeated, at most 400 times,
+     * until one run allocates less than 2 KiB — on a loaded machine compilation only comes later.
+     */
     @Test
     void solvingABlockAllocatesNothing() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         for (Scheme scheme : new Scheme[] {EulerMaruyama.INSTANCE, Milstein.ITO, RosslerSchemes.SRIW1}) {
-            BlockSolver solver = new BlockSolver(Problems.cubic().problem(), scheme, TimeGrid.uniform(0, 1, 20_000),
-                    64, 10_000, 20_000);
+            BlockSolver solver = new BlockSolver(Problems.cubic().problem(), scheme, TimeGrid.uniform(0, 1, 2000),
+                    64, 1000, 2000);
             BoxMullerStream z = BoxMullerStream.of(1, 1);
             double[] sink = new double[1];
             BlockSolver.SaveListener listener = (s, x, n, stride) -> sink[0] += x[0];
-            for (int warm = 0; warm < 20; warm++) {
-                solver.solveBlock(z, 64, listener); // warm-up: compiled, vectors in registers
+            long least = Long.MAX_VALUE;
+            for (int attempt = 0; attempt < 400 && least >= 2048; attempt++) {
+                long before = threads.getThreadAllocatedBytes(thread);
+                solver.solveBlock(z, 64, listener);
+                least = Math.min(least, threads.getThreadAllocatedBytes(thread) - before);
             }
-            long before = threads.getThreadAllocatedBytes(thread);
-            solver.solveBlock(z, 64, listener);
-            long allocated = threads.getThreadAllocatedBytes(thread) - before;
-            assertTrue(allocated < 2048, scheme.name() + " allocated " + allocated + " bytes in 20 000 steps of 64 paths");
+            assertTrue(least < 2048, scheme.name() + " allocated at least " + least + " bytes in every one of 400"
+                    + " solves of 2000 steps of 64 paths");
         }
     }
 
