@@ -41,6 +41,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ConvergenceCommand.class,
             BenchCommand.class,
             TrainCommand.class,
+            ExperimentCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "New here? Start with 'sde4j tour', then 'sde4j list'."})

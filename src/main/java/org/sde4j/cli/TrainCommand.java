@@ -82,6 +82,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Resume from --checkpoint FILE when it exists.")
     boolean resume;
 
+    @Option(names = "--mc-passes", paramLabel = "K", defaultValue = "0",
+            description = "After training, also evaluate by Monte Carlo inference: class probabilities averaged over"
+                    + " K stochastic passes (default: ${DEFAULT-VALUE}, the mean-field pass only).")
+    int mcPasses;
+
     @Option(names = "--json", description = "Print one JSON object at the end instead of the summary.")
     boolean json;
 
@@ -112,21 +117,35 @@ final class TrainCommand implements Callable<Integer> {
                     Parallel.threads());
             out.flush();
         }
+        if (mcPasses < 0) {
+            throw new IllegalArgumentException("--mc-passes = " + mcPasses + ": must be at least 0");
+        }
         TrainResult r = trainer.run(train, test, new Progress(err, epochs));
+        Trainer.MonteCarloAccuracy mc = mcPasses == 0 ? null
+                : trainer.evaluateMonteCarlo(test.normalised(train.mean(), train.std()), mcPasses);
         if (json) {
-            out.println(Json.object().put("arch", r.arch()).put("params", r.params()).put("epochs", r.epochs())
+            Json.ObjectBuilder o = Json.object().put("arch", r.arch()).put("params", r.params()).put("epochs", r.epochs())
                     .put("trainSeconds", r.trainSeconds()).put("imagesPerSecond", r.imagesPerSecond())
-                    .put("testAccuracy", r.testAccuracy()).put("seed", r.seed()).build());
+                    .put("testAccuracy", r.testAccuracy()).put("seed", r.seed());
+            if (mc != null) {
+                o.put("mcPasses", mc.passes()).put("mcAccuracy", mc.accuracy()).put("mcPassMean", mc.passMean())
+                        .put("mcPassSd", mc.passSd());
+            }
+            out.println(o.build());
         } else {
             out.printf(Locale.ROOT, "test accuracy %.4f after %d epochs; training %.1f s, %.0f images/s%n",
                     r.testAccuracy(), r.epochs(), r.trainSeconds(), r.imagesPerSecond());
+            if (mc != null) {
+                out.printf(Locale.ROOT, "Monte Carlo inference (K = %d): accuracy %.4f; single passes %.4f ± %.4f%n",
+                        mc.passes(), mc.accuracy(), mc.passMean(), mc.passSd());
+            }
         }
         out.flush();
         return 0;
     }
 
     /** One progress bar per epoch, closed with the test accuracy. */
-    private static final class Progress implements TrainListener {
+    static final class Progress implements TrainListener {
         private final PrintWriter err;
         private final int epochs;
         private ProgressBar bar;

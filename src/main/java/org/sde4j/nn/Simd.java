@@ -76,6 +76,13 @@ public final class Simd {
         }
     }
 
+    /** {@code y[off + i] += a x[off + i]} for {@code i < len} (a loop the JIT vectorises by itself). */
+    public static void axpy(float a, float[] x, float[] y, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            y[i] += a * x[i];
+        }
+    }
+
     /** {@code dst[dOff + i] += src[sOff + i]} for {@code i < len}. */
     public static void addTo(float[] dst, int dOff, float[] src, int sOff, int len) {
         if (Gemm.VECTOR) {

@@ -34,7 +34,7 @@ import org.sde4j.sde.Sde;
  * <p>Strong order 1.0, weak order 1; one drift evaluation and two (Itô) or three (Stratonovich)
  * diffusion evaluations per step.
  */
-public final class DerivativeFreeMilstein extends DeclaredScheme {
+public final class DerivativeFreeMilstein extends DeclaredScheme implements TableauScheme {
     /** The Itô form. */
     public static final DerivativeFreeMilstein ITO = new DerivativeFreeMilstein(Calculus.ITO, "milstein-df",
             "X + f h + g ΔW + (g(Υ) − g)(ΔW² − h)/(2√h), Υ = X + f h + g√h (Kloeden & Platen (11.1.5))", 2);
@@ -42,10 +42,37 @@ public final class DerivativeFreeMilstein extends DeclaredScheme {
     public static final DerivativeFreeMilstein STRATONOVICH = new DerivativeFreeMilstein(Calculus.STRATONOVICH,
             "milstein-df-strat", "X + f h + g ΔW + (g(X + g√h) − g(X − g√h)) ΔW²/(4√h) (central-difference Milstein)", 3);
 
+    /**
+     * The Itô form as a tableau: stage 1 is Υ (drift not evaluated there, so its time is t_n), and the
+     * update weights are β^ΔW = (1, 0), β^{(ΔW² − h)/(2√h)} = (−1, 1).
+     */
+    private static final StochasticTableau ITO_TABLEAU = StochasticTableau
+            .builder(new double[] {0, 0}, new double[][] {{0, 0}, {1, 0}}, new double[] {1, 0})
+            .noise(NoiseTerm.DW, new double[2][2], new double[] {1, 0})
+            .noise(NoiseTerm.SQRT_H, new double[][] {{0, 0}, {1, 0}}, new double[] {0, 0})
+            .noise(NoiseTerm.ITO_SQUARE, new double[2][2], new double[] {-1, 1})
+            .build();
+    /** The Stratonovich form: stages X, X + g√h, X − g√h; β^{ΔW²/(2√h)} = (0, ½, −½). */
+    private static final StochasticTableau STRATONOVICH_TABLEAU = StochasticTableau
+            .builder(new double[3], new double[3][3], new double[] {1, 0, 0})
+            .noise(NoiseTerm.DW, new double[3][3], new double[] {1, 0, 0})
+            .noise(NoiseTerm.SQRT_H, new double[][] {{0, 0, 0}, {1, 0, 0}, {-1, 0, 0}}, new double[3])
+            .noise(NoiseTerm.STRATONOVICH_SQUARE, new double[3][3], new double[] {0, 0.5, -0.5})
+            .build();
+
     private DerivativeFreeMilstein(Calculus calculus, String name, String description, int diffusionEvaluations) {
         super(name, description, calculus,
                 EnumSet.of(NoiseStructure.SCALAR, NoiseStructure.DIAGONAL, NoiseStructure.ADDITIVE),
                 1.0, EnumSet.noneOf(NoiseStructure.class), 1.0, 1.0, 1, diffusionEvaluations);
+    }
+
+    /**
+     * The scheme as a tableau, for {@link BranchStep} (the same update; this class's stepper keeps its own
+     * loop, which also takes the additive-noise shortcut).
+     */
+    @Override
+    public StochasticTableau tableau() {
+        return calculus() == Calculus.ITO ? ITO_TABLEAU : STRATONOVICH_TABLEAU;
     }
 
     @Override
@@ -59,7 +86,7 @@ public final class DerivativeFreeMilstein extends DeclaredScheme {
 
     private static Stepper itoStepper(Sde sde) {
         int d = sde.stateDimension();
-        boolean scalarNoise = sde.noise() == NoiseStructure.SCALAR;
+        boolean scalarNoise = sde.noiseDimension() == 1;
         double[] f = new double[d];
         double[] g = new double[d];
         double[] support = new double[d];
@@ -84,7 +111,7 @@ public final class DerivativeFreeMilstein extends DeclaredScheme {
 
     private static Stepper stratonovichStepper(Sde sde) {
         int d = sde.stateDimension();
-        boolean scalarNoise = sde.noise() == NoiseStructure.SCALAR;
+        boolean scalarNoise = sde.noiseDimension() == 1;
         double[] f = new double[d];
         double[] g = new double[d];
         double[] support = new double[d];

@@ -14,13 +14,27 @@ import org.sde4j.sde.Sde;
  * <p>Itô calculus, any noise structure. Strong order 0.5 (1.0 for additive noise, where it coincides
  * with the Milstein scheme), weak order 1. One drift and one diffusion evaluation per step.
  */
-public final class EulerMaruyama extends DeclaredScheme {
+public final class EulerMaruyama extends DeclaredScheme implements TableauScheme {
     /** The scheme; stateless, shared. */
     public static final EulerMaruyama INSTANCE = new EulerMaruyama();
+
+    /** The one-stage tableau {@code c = 0, α = 1, β^ΔW = 1}: forward Euler with the noise added. */
+    private static final StochasticTableau TABLEAU = StochasticTableau
+            .builder(new double[] {0}, new double[][] {{0}}, new double[] {1})
+            .noise(NoiseTerm.DW, new double[][] {{0}}, new double[] {1}).build();
 
     private EulerMaruyama() {
         super("euler-maruyama", "X + f h + g ΔW (Maruyama 1955; Kloeden & Platen §10.2)", Calculus.ITO,
                 EnumSet.of(NoiseStructure.GENERAL), 0.5, EnumSet.of(NoiseStructure.ADDITIVE), 1.0, 1.0, 1, 1);
+    }
+
+    /**
+     * The scheme as a tableau, for {@link BranchStep}: the same update, {@code X + f h + g ΔW}. This stepper
+     * keeps its own loop because the general {@code g · ΔW} product (any noise structure) has no vector form.
+     */
+    @Override
+    public StochasticTableau tableau() {
+        return TABLEAU;
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.sde4j.sde.Sde;
  * noise term. Stage and weight coefficients that are zero cost nothing. The workspace is allocated by
  * {@link #newStepper}; a step allocates nothing.
  */
-public final class RungeKuttaScheme extends DeclaredScheme {
+public final class RungeKuttaScheme extends DeclaredScheme implements TableauScheme {
     /** The weight δ of the drift part of an embedded error estimate (StochasticDiffEq.jl's default, 1/6). */
     public static final double ERROR_DELTA = 1.0 / 6;
 
@@ -45,7 +45,7 @@ public final class RungeKuttaScheme extends DeclaredScheme {
         return drivingNoise;
     }
 
-    /** The tableau. */
+    @Override
     public StochasticTableau tableau() {
         return tableau;
     }

@@ -34,6 +34,7 @@ public final class BatchNorm implements Layer {
     private final double[] mean;
     private final double[] invStd;
     private boolean trainedForward;
+    private boolean frozen;
     private Tensor x;
     private Tensor y;
     private Tensor dx;
@@ -55,6 +56,39 @@ public final class BatchNorm implements Layer {
         java.util.Arrays.fill(runningVar.data(), 1f);
         this.mean = new double[channels];
         this.invStd = new double[channels];
+    }
+
+    /** A copy sharing {@code original}'s parameters and running statistics (see {@link Layer#sharedCopy}). */
+    private BatchNorm(BatchNorm original) {
+        this.channels = original.channels;
+        this.relu = original.relu;
+        this.gamma = original.gamma;
+        this.beta = original.beta;
+        this.runningMean = original.runningMean;
+        this.runningVar = original.runningVar;
+        this.mean = new double[channels];
+        this.invStd = new double[channels];
+    }
+
+    @Override
+    public void release() {
+        x = null;
+        y = null;
+        dx = null;
+    }
+
+    @Override
+    public Layer sharedCopy() {
+        return new BatchNorm(this);
+    }
+
+    /**
+     * While frozen, training-mode forward passes leave the running statistics alone: for a pass that
+     * recomputes activations already seen (a reversible block's backward pass), which must not count the
+     * batch twice.
+     */
+    public void freezeRunningStatistics(boolean frozen) {
+        this.frozen = frozen;
     }
 
     @Override
@@ -94,9 +128,11 @@ public final class BatchNorm implements Layer {
                 mu = Simd.sum(xd, off, m) / m;
                 double ss = Simd.sumSquaredDeviations(xd, off, m, (float) mu);
                 var = ss / m;
-                rm[c] = (float) ((1 - MOMENTUM) * rm[c] + MOMENTUM * mu);
-                double unbiased = m > 1 ? ss / (m - 1) : var;
-                rv[c] = (float) ((1 - MOMENTUM) * rv[c] + MOMENTUM * unbiased);
+                if (!frozen) {
+                    rm[c] = (float) ((1 - MOMENTUM) * rm[c] + MOMENTUM * mu);
+                    double unbiased = m > 1 ? ss / (m - 1) : var;
+                    rv[c] = (float) ((1 - MOMENTUM) * rv[c] + MOMENTUM * unbiased);
+                }
             } else {
                 mu = rm[c];
                 var = rv[c];

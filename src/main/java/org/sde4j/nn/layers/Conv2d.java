@@ -78,6 +78,32 @@ public final class Conv2d implements Layer {
         this.unfold = new Unfold(k, stride, pad);
     }
 
+    /** A copy sharing {@code original}'s weight, with its own workspace (see {@link Layer#sharedCopy}). */
+    private Conv2d(Conv2d original) {
+        this.inputGradient = original.inputGradient;
+        this.cin = original.cin;
+        this.cout = original.cout;
+        this.k = original.k;
+        this.stride = original.stride;
+        this.pad = original.pad;
+        this.weight = original.weight;
+        this.wT = new float[original.wT.length];
+        this.wFlip = new float[original.wFlip.length];
+        this.unfold = new Unfold(k, stride, pad);
+    }
+
+    @Override
+    public void release() {
+        x = null;
+        y = null;
+        dx = null;
+    }
+
+    @Override
+    public Layer sharedCopy() {
+        return new Conv2d(this);
+    }
+
     static void require(String name, int value, int min) {
         if (value < min) {
             throw new IllegalArgumentException(name + " = " + value + ": must be at least " + min);

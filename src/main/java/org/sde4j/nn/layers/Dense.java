@@ -35,6 +35,27 @@ public final class Dense implements Layer {
         this.wT = new float[in * out];
     }
 
+    /** A copy sharing {@code original}'s parameters, with its own workspace (see {@link Layer#sharedCopy}). */
+    private Dense(Dense original) {
+        this.in = original.in;
+        this.out = original.out;
+        this.weight = original.weight;
+        this.bias = original.bias;
+        this.wT = new float[original.wT.length];
+    }
+
+    @Override
+    public void release() {
+        x = null;
+        y = null;
+        dx = null;
+    }
+
+    @Override
+    public Layer sharedCopy() {
+        return new Dense(this);
+    }
+
     @Override
     public List<Param> params() {
         return List.of(weight, bias);

@@ -9,6 +9,12 @@ public final class GlobalAvgPool implements Layer {
     private Tensor dx;
 
     @Override
+    public void release() {
+        y = null;
+        dx = null;
+    }
+
+    @Override
     public Tensor forward(Tensor x, boolean training) {
         if (x.rank() != 4) {
             throw new IllegalArgumentException("input " + x + ": must be [C, N, H, W]");

@@ -28,6 +28,25 @@ public interface Layer {
      */
     Tensor backward(Tensor dy);
 
+    /**
+     * A second instance of this layer with the same parameters and buffers (shared, not copied) but its own
+     * workspace: what a scheme needs to evaluate one residual branch at several stages of a step and still
+     * differentiate each evaluation. Gradients of both instances accumulate into the shared parameters.
+     *
+     * @throws UnsupportedOperationException for layers that do not support it
+     */
+    default Layer sharedCopy() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be shared between stages");
+    }
+
+    /**
+     * Drops the activations kept for the backward pass and the output buffers (they are allocated again
+     * by the next forward call): for architectures that recompute activations instead of storing them.
+     * The default does nothing.
+     */
+    default void release() {
+    }
+
     /** The trainable parameters, in a fixed order. */
     default List<Param> params() {
         return List.of();

@@ -9,6 +9,17 @@ public final class Relu implements Layer {
     private Tensor dx;
 
     @Override
+    public void release() {
+        y = null;
+        dx = null;
+    }
+
+    @Override
+    public Layer sharedCopy() {
+        return new Relu();
+    }
+
+    @Override
     public Tensor forward(Tensor x, boolean training) {
         y = Tensor.reuse(y, x.shape());
         float[] xd = x.data();

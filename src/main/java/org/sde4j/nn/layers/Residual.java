@@ -29,6 +29,17 @@ public final class Residual implements Layer {
     }
 
     @Override
+    public void release() {
+        branch.release();
+        if (shortcut != null) {
+            shortcut.release();
+        }
+        y = null;
+        g = null;
+        dx = null;
+    }
+
+    @Override
     public Tensor forward(Tensor x, boolean training) {
         Tensor f = branch.forward(x, training);
         Tensor s = shortcut == null ? x : shortcut.forward(x, training);

@@ -23,6 +23,16 @@ public final class Sequential implements Layer {
     }
 
     @Override
+    public void release() {
+        layers.forEach(Layer::release);
+    }
+
+    @Override
+    public Layer sharedCopy() {
+        return new Sequential(layers.stream().map(Layer::sharedCopy).toList());
+    }
+
+    @Override
     public Tensor forward(Tensor x, boolean training) {
         Tensor t = x;
         for (Layer l : layers) {

@@ -13,7 +13,9 @@ import org.sde4j.nn.layers.Pool2d;
 import org.sde4j.nn.layers.Relu;
 import org.sde4j.nn.layers.Residual;
 import org.sde4j.nn.layers.Sequential;
+import org.sde4j.nn.arch.Architectures;
 import org.sde4j.random.RandomStreams;
+import java.util.stream.Stream;
 
 /**
  * The architectures of {@code sde4j train}, for single-channel square images and {@code classes} outputs:
@@ -28,11 +30,15 @@ import org.sde4j.random.RandomStreams;
  *       global average pooling and a dense classifier. Widths 16/32/64 with 3 blocks are ResNet-20.</li>
  * </ul>
  *
+ * <p>and the residual architectures of {@link Architectures} (resnet, polynet, fractalnet, revnet, lm-resnet,
+ * stochastic-depth, lm-stochastic-depth, shake-shake, neural-sde, sde-depth), built on the solvers.
+ *
  * <p>Layer {@code i} (in construction order) is initialised from stream {@code (seed, INIT + i)}.
  */
 public final class Models {
     /** The architecture names. */
-    public static final List<String> NAMES = List.of("mlp", "cnn", "resnet20");
+    public static final List<String> NAMES = java.util.stream.Stream.concat(Stream.of("mlp", "cnn", "resnet20"),
+            Architectures.NAMES.stream()).toList();
     private static final long INIT = 3L << 40;
 
     private Models() {
@@ -62,7 +68,12 @@ public final class Models {
             case "mlp" -> mlp(f, widths, side, classes);
             case "cnn" -> cnn(f, widths, classes);
             case "resnet20" -> resnet(f, widths, blocks, classes);
-            default -> throw new IllegalArgumentException("arch = " + arch + ": must be one of " + NAMES);
+            default -> {
+                if (!Architectures.NAMES.contains(arch)) {
+                    throw new IllegalArgumentException("arch = " + arch + ": must be one of " + NAMES);
+                }
+                yield Architectures.build(arch, widths, blocks, classes, seed, Architectures.Options.defaults());
+            }
         };
     }
 

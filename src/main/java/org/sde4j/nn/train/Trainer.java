@@ -7,6 +7,8 @@ import org.sde4j.nn.Param;
 import org.sde4j.nn.Tensor;
 import org.sde4j.nn.data.Batches;
 import org.sde4j.nn.data.Dataset;
+import org.sde4j.nn.layers.Layer;
+import org.sde4j.nn.layers.NoisyLayer;
 import org.sde4j.nn.layers.Sequential;
 import org.sde4j.nn.layers.SoftmaxCrossEntropy;
 import org.sde4j.nn.optim.Optimizer;
@@ -61,6 +63,7 @@ public final class Trainer {
         if (config.checkpoint() != null && config.resume() && Files.exists(config.checkpoint())) {
             done = Checkpoint.load(config.checkpoint(), fingerprint, state);
         }
+        List<NoisyLayer> noisy = noisyLayers(net);
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         List<TrainListener.EpochReport> history = new ArrayList<>();
         double seconds = 0;
@@ -80,6 +83,8 @@ public final class Trainer {
                 for (Param p : params) {
                     p.grad().zero();
                 }
+                long step0 = (long) epoch * perEpoch + b;
+                noisy.forEach(l -> l.noiseKey(step0));
                 Tensor logits = net.forward(batch.images(), true);
                 double l = loss.forward(logits, batch.labels());
                 if (!Double.isFinite(l)) {
@@ -113,6 +118,124 @@ public final class Trainer {
         }
         return new TrainResult(config.arch(), Models.parameterCount(net), last, seconds,
                 seconds > 0 ? images / seconds : 0, testAccuracy, config.seed(), List.copyOf(history));
+    }
+
+    /** The stochastic layers of a network (looking into sequential compositions). */
+    public static List<NoisyLayer> noisyLayers(Layer net) {
+        List<NoisyLayer> all = new ArrayList<>();
+        if (net instanceof NoisyLayer n) {
+            all.add(n);
+        } else if (net instanceof Sequential s) {
+            s.layers().forEach(l -> all.addAll(noisyLayers(l)));
+        }
+        return all;
+    }
+
+    /**
+     * Monte Carlo inference: the class probabilities averaged over {@code passes} stochastic forward passes
+     * (evaluation mode otherwise: running batch-norm statistics), pass p drawing its noise from key
+     * {@code −1 − p}. A network without noise gives {@code passes} identical passes.
+     *
+     * @param data   a normalised data set
+     * @param passes K, at least 1
+     * @return the accuracy of the averaged prediction, and the mean and standard deviation of the accuracies
+     *         of single passes
+     */
+    public MonteCarloAccuracy evaluateMonteCarlo(Dataset data, int passes) {
+        if (passes < 1) {
+            throw new IllegalArgumentException("passes = " + passes + ": must be at least 1");
+        }
+        List<NoisyLayer> noisy = noisyLayers(net);
+        noisy.forEach(l -> l.monteCarlo(true));
+        try {
+            Batches batches = new Batches(data, EVAL_BATCH, 0, false, 0);
+            int[] order = new int[data.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            long[] passCorrect = new long[passes];
+            long correct = 0;
+            Tensor buffer = null;
+            for (int b = 0; b < batches.count(); b++) {
+                Batches.Batch batch = batches.batch(order, 0, b, false, buffer);
+                buffer = batch.images();
+                int[] labels = batch.labels();
+                double[][] mean = null;
+                for (int p = 0; p < passes; p++) {
+                    long key = -1 - (long) p * batches.count() - b;
+                    noisy.forEach(l -> l.noiseKey(key));
+                    Tensor logits = net.forward(batch.images(), false);
+                    double[][] prob = softmax(logits);
+                    if (mean == null) {
+                        mean = new double[prob.length][prob[0].length];
+                    }
+                    for (int i = 0; i < prob.length; i++) {
+                        passCorrect[p] += argmax(prob[i]) == labels[i] ? 1 : 0;
+                        for (int c = 0; c < prob[i].length; c++) {
+                            mean[i][c] += prob[i][c] / passes;
+                        }
+                    }
+                }
+                for (int i = 0; i < labels.length; i++) {
+                    correct += argmax(mean[i]) == labels[i] ? 1 : 0;
+                }
+            }
+            double sum = 0;
+            double sumSq = 0;
+            for (long c : passCorrect) {
+                double a = (double) c / data.size();
+                sum += a;
+                sumSq += a * a;
+            }
+            double m = sum / passes;
+            double sd = passes > 1 ? Math.sqrt(Math.max(0, (sumSq - passes * m * m) / (passes - 1))) : 0;
+            return new MonteCarloAccuracy((double) correct / data.size(), m, sd, passes);
+        } finally {
+            noisy.forEach(l -> l.monteCarlo(false));
+        }
+    }
+
+    /**
+     * The result of Monte Carlo inference.
+     *
+     * @param accuracy     accuracy of the prediction averaged over the passes
+     * @param passMean     mean accuracy of a single pass
+     * @param passSd       standard deviation of single-pass accuracies
+     * @param passes       K
+     */
+    public record MonteCarloAccuracy(double accuracy, double passMean, double passSd, int passes) {
+    }
+
+    private static double[][] softmax(Tensor logits) {
+        int n = logits.dim(0);
+        int k = logits.dim(1);
+        float[] z = logits.data();
+        double[][] p = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                max = Math.max(max, z[i * k + c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                p[i][c] = Math.exp(z[i * k + c] - max);
+                sum += p[i][c];
+            }
+            for (int c = 0; c < k; c++) {
+                p[i][c] /= sum;
+            }
+        }
+        return p;
+    }
+
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** Accuracy on a normalised data set, evaluation mode. */

@@ -1,0 +1,11 @@
+package org.sde4j.solver;
+
+/**
+ * A scheme whose step is a {@link StochasticTableau}: the Euler–Maruyama, Runge–Kutta, Rößler and weak
+ * schemes. Its tableau drives both the scheme's own {@link Stepper} and the generic {@link BranchStep},
+ * which advances any {@link VectorSpace} state (blocks of paths, network activations).
+ */
+public interface TableauScheme extends Scheme {
+    /** The scheme's tableau. */
+    StochasticTableau tableau();
+}
