@@ -104,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         List<String> args = spec.commandLine().getParseResult().originalArgs();
-        String command = ("bin/sde4j bench " + String.join(" ", args)).strip();
+        String command = ("bin/sde4j " + String.join(" ", args)).strip(); // the arguments start with "bench"
         String markdownText;
         String jsonText;
         try (ProgressBar bar = ProgressBar.onTerminal("bench", BenchSuite.progressSteps(sections, repeats),
