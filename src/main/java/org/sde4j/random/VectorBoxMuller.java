@@ -88,13 +88,13 @@ final class VectorBoxMuller {
                 DoubleVector radius = log(u).mul(-2.0).lanewise(VectorOperators.SQRT);
                 DoubleVector g = b.and(MANTISSA).or(ONE_BITS).reinterpretAsDoubles().sub(1.5);
                 DoubleVector z = g.mul(g);
-                DoubleVector sp = DoubleVector.broadcast(D, SIN[8]);
-                for (int k = 7; k >= 0; k--) {
+                DoubleVector sp = DoubleVector.broadcast(D, SIN[SIN.length - 1]);
+                for (int k = SIN.length - 2; k >= 0; k--) {
                     sp = sp.fma(z, DoubleVector.broadcast(D, SIN[k]));
                 }
                 LongVector sinBits = g.mul(sp).reinterpretAsLongs();
-                DoubleVector cp = DoubleVector.broadcast(D, COS[9]);
-                for (int k = 8; k >= 0; k--) {
+                DoubleVector cp = DoubleVector.broadcast(D, COS[COS.length - 1]);
+                for (int k = COS.length - 2; k >= 0; k--) {
                     cp = cp.fma(z, DoubleVector.broadcast(D, COS[k]));
                 }
                 LongVector cosBits = cp.reinterpretAsLongs();
@@ -136,8 +136,8 @@ final class VectorBoxMuller {
         DoubleVector f = m.sub(1.0);
         DoubleVector s = f.div(m.add(1.0));
         DoubleVector z = s.mul(s);
-        DoubleVector p = DoubleVector.broadcast(D, ATANH[9]);
-        for (int k = 8; k >= 0; k--) {
+        DoubleVector p = DoubleVector.broadcast(D, ATANH[ATANH.length - 1]);
+        for (int k = ATANH.length - 2; k >= 0; k--) {
             p = p.fma(z, DoubleVector.broadcast(D, ATANH[k]));
         }
         DoubleVector s2 = s.add(s);
