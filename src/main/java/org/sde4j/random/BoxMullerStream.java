@@ -146,9 +146,9 @@ public final class BoxMullerStream {
         return leftover[leftoverPosition++];
     }
 
-    /** Full rounds straight into {@code out}, by the vector kernel when present. */
+    /** Full rounds straight into {@code out}, by the vector kernel once it is compiled. */
     private void rounds(double[] out, int offset, int rounds) {
-        if (VECTOR) {
+        if (vectorHot) {
             VectorBoxMuller.rounds(state, out, offset, rounds);
         } else {
             scalarRounds(state, out, offset, rounds);
@@ -188,7 +188,10 @@ public final class BoxMullerStream {
         0.0009192602741831558, -2.520203677046026e-05, 4.710609726757823e-07, -6.321256869628588e-09};
 
     // After the constants: detection runs a trial round, which needs them.
-    /** Whether the vector kernel is in use (module present, not disabled by {@code -Dsde4j.scalar=true}). */
+    /**
+     * Whether the vector kernel is available (module present, not disabled by {@code -Dsde4j.scalar=true});
+     * streams switch to it once it is compiled.
+     */
     public static final boolean VECTOR = detectVector();
 
     /** Natural logarithm of u ∈ [2^−1022, ∞), normal and finite (the kernels' formula, scalar). */
@@ -274,6 +277,53 @@ public final class BoxMullerStream {
         state[2 * LANES + l] = s2;
         state[3 * LANES + l] = s3;
         return result;
+    }
+
+    /**
+     * Whether the vector kernel is compiled and in use. Until the JIT compiles it, the vector API runs
+     * interpreted, dozens of times slower than the scalar kernel; since both kernels give the same bits,
+     * streams use the scalar kernel until a daemon thread, started with this class, has warmed the vector
+     * kernel up (it times both kernels on its own data and switches when the vector one is faster, within
+     * a minute at most). Results never depend on when the switch happens.
+     */
+    private static volatile boolean vectorHot;
+
+    static {
+        if (VECTOR) {
+            Thread warmUp = new Thread(BoxMullerStream::warmUp, "sde4j-vector-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.setPriority(Thread.MIN_PRIORITY);
+            warmUp.start();
+        }
+    }
+
+    private static void warmUp() {
+        long[] vectorState = new long[4 * LANES];
+        long[] scalarState = new long[4 * LANES];
+        vectorState[0] = 1;
+        scalarState[0] = 1;
+        double[] out = new double[8 * ROUND];
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        try {
+            while (System.nanoTime() < deadline) {
+                long start = System.nanoTime();
+                for (int i = 0; i < 200; i++) {
+                    VectorBoxMuller.rounds(vectorState, out, 0, 8);
+                }
+                long vector = System.nanoTime() - start;
+                start = System.nanoTime();
+                for (int i = 0; i < 200; i++) {
+                    scalarRounds(scalarState, out, 0, 8);
+                }
+                long scalar = System.nanoTime() - start;
+                if (vector < scalar) {
+                    break;
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            return; // keep the scalar kernel
+        }
+        vectorHot = true;
     }
 
     private static boolean detectVector() {
