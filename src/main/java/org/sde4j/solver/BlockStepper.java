@@ -118,13 +118,6 @@ abstract class BlockStepper {
         }
     }
 
-    /** {@code x += w g}. */
-    static void addProduct(double[] x, double[] w, double[] g, int count) {
-        for (int p = 0; p < count; p++) {
-            x[p] += w[p] * g[p];
-        }
-    }
-
     /** {@code ΔW = √h z}, {@code I_(1,0)/h = ΔW/2 + √(h/12) z'}. */
     static void increments(double[] dw, double[] i10, double[] z, double[] zh, double sqrtH, double levyScale, int count) {
         for (int p = 0; p < count; p++) {
@@ -134,21 +127,27 @@ abstract class BlockStepper {
         }
     }
 
-    /** SRI's stage weights {@code β¹ I1 + β² I11/√h + β³ I10/h + β⁴ I111/h}. */
-    static void sriWeights(double[] weight, double[] dw, double[] i10, double b1, double b2, double b3, double b4,
-            double h, double invSqrtH, double invH, int count) {
+    /** SRI's step terms {@code I_(1,1)/√h} and {@code I_(1,1,1)/h} from ΔW. */
+    static void sriTerms(double[] i11, double[] i111, double[] dw, double h, double invSqrtH, double invH, int count) {
         for (int p = 0; p < count; p++) {
             double w = dw[p];
-            double i11 = 0.5 * (w * w - h);
-            double i111 = (w * w * w - 3 * h * w) / 6;
-            weight[p] = b1 * w + b2 * i11 * invSqrtH + b3 * i10[p] + b4 * i111 * invH;
+            i11[p] = 0.5 * (w * w - h) * invSqrtH;
+            i111[p] = (w * w * w - 3 * h * w) / 6 * invH;
         }
     }
 
-    /** SRA's stage weights {@code β¹ I1 + β² I10/h}. */
-    static void sraWeights(double[] weight, double[] dw, double[] i10, double b1, double b2, int count) {
+    /** {@code x += (β¹ ΔW + β² I11/√h + β³ I10/h + β⁴ I111/h) g}. */
+    static void sriAccumulate(double[] x, double[] g, double[] dw, double[] i11, double[] i10, double[] i111, double b1,
+            double b2, double b3, double b4, int count) {
         for (int p = 0; p < count; p++) {
-            weight[p] = b1 * dw[p] + b2 * i10[p];
+            x[p] += (b1 * dw[p] + b2 * i11[p] + b3 * i10[p] + b4 * i111[p]) * g[p];
+        }
+    }
+
+    /** {@code x += (β¹ ΔW + β² I10/h) g}. */
+    static void sraAccumulate(double[] x, double[] g, double[] dw, double[] i10, double b1, double b2, int count) {
+        for (int p = 0; p < count; p++) {
+            x[p] += (b1 * dw[p] + b2 * i10[p]) * g[p];
         }
     }
 
@@ -220,6 +219,8 @@ abstract class BlockStepper {
         private final double[] i10;
         private final double[] weight;
         private final double[] zh;
+        private final double[] i11;
+        private final double[] i111;
 
         Rossler(Sde sde, RosslerTableau tableau, int stride) {
             super(sde, stride);
@@ -237,6 +238,8 @@ abstract class BlockStepper {
             this.i10 = new double[m * stride];
             this.weight = new double[m * stride];
             this.zh = new double[stride];
+            this.i11 = new double[stride];
+            this.i111 = new double[stride];
             this.needF = new boolean[s];
             this.needG = new boolean[s];
             this.sameF = new int[s];
@@ -349,6 +352,7 @@ abstract class BlockStepper {
             }
             double invSqrtH = 1 / sqrtH;
             double invH = 1 / h;
+            boolean termsReady = false;
             for (int st = 0; st < s; st++) {
                 if (!needG[st]) {
                     continue;
@@ -357,12 +361,15 @@ abstract class BlockStepper {
                 double b2 = tableau.beta(2)[st];
                 if (one) {
                     if (additive) {
-                        sraWeights(weight, dw, i10, b1, b2, count);
+                        sraAccumulate(x, gv[st], dw, i10, b1, b2, count);
                     } else {
-                        sriWeights(weight, dw, i10, b1, b2, tableau.beta(3)[st], tableau.beta(4)[st], h, invSqrtH, invH,
+                        if (!termsReady) {
+                            sriTerms(i11, i111, dw, h, invSqrtH, invH, count);
+                            termsReady = true;
+                        }
+                        sriAccumulate(x, gv[st], dw, i11, i10, i111, b1, b2, tableau.beta(3)[st], tableau.beta(4)[st],
                                 count);
                     }
-                    addProduct(x, weight, gv[st], count);
                     continue;
                 }
                 for (int r = 0; r < m; r++) {
@@ -376,9 +383,9 @@ abstract class BlockStepper {
                         double b4 = tableau.beta(4)[st];
                         for (int p = 0; p < count; p++) {
                             double w = dw[o + p];
-                            double i11 = 0.5 * (w * w - h);
-                            double i111 = (w * w * w - 3 * h * w) / 6;
-                            weight[o + p] = b1 * w + b2 * i11 * invSqrtH + b3 * i10[o + p] + b4 * i111 * invH;
+                            double square = 0.5 * (w * w - h);
+                            double cube = (w * w * w - 3 * h * w) / 6;
+                            weight[o + p] = b1 * w + b2 * square * invSqrtH + b3 * i10[o + p] + b4 * cube * invH;
                         }
                     }
                 }
