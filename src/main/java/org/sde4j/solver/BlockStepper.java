@@ -111,6 +111,20 @@ abstract class BlockStepper {
         }
     }
 
+    /** {@code y = x + c f}. */
+    static void axpyTo(double[] y, double[] x, double c, double[] f, int count) {
+        for (int p = 0; p < count; p++) {
+            y[p] = x[p] + c * f[p];
+        }
+    }
+
+    /** {@code y = x + c g w}. */
+    static void axpyProductTo(double[] y, double[] x, double c, double[] g, double[] w, int count) {
+        for (int p = 0; p < count; p++) {
+            y[p] = x[p] + c * g[p] * w[p];
+        }
+    }
+
     /** {@code y += c g w}. */
     static void axpyProduct(double[] y, double c, double[] g, double[] w, int count) {
         for (int p = 0; p < count; p++) {
@@ -303,7 +317,11 @@ abstract class BlockStepper {
                         System.arraycopy(fv[sameF[st]], 0, fv[st], 0, d * stride);
                     } else {
                         double[] y = h0[st];
-                        stage(y, x, count, a0[st], h, b0[st], i10, true);
+                        if (one) {
+                            y = stageOne(y, x, count, a0[st], h, b0[st], i10, 0);
+                        } else {
+                            stage(y, x, count, a0[st], h, b0[st], i10, true);
+                        }
                         f.evaluate(t + tableau.c0()[st] * h, y, fv[st], count, stride);
                     }
                 }
@@ -312,6 +330,11 @@ abstract class BlockStepper {
                         g.evaluate(t + tableau.c1()[st] * h, x, gv[st], count, stride);
                     } else {
                         double[] y = h1[st];
+                        if (one) {
+                            y = stageOne(y, x, count, tableau.a1()[st], h, tableau.b1()[st], null, sqrtH);
+                            g.evaluate(t + tableau.c1()[st] * h, y, gv[st], count, stride);
+                            continue;
+                        }
                         stage(y, x, count, tableau.a1()[st], h, tableau.b1()[st], null, false);
                         // B¹ multiplies √h: add those terms now
                         double[] b1 = tableau.b1()[st];
@@ -404,6 +427,42 @@ abstract class BlockStepper {
          * {@code y = x + Σ_j a_j h F_j + Σ_j b_j G_j I10/h} (the B-sum only when {@code withB}; SRI's B¹ √h
          * terms are added by the caller).
          */
+        /**
+         * One state: {@code y = x + Σ_j a_j h F_j + Σ_j b_j G_j w_j}, with {@code w = I10/h} per path when
+         * {@code i10h} is given and the constant {@code scale} otherwise; returns {@code x} itself (no copy) when
+         * every coefficient is zero.
+         */
+        private double[] stageOne(double[] y, double[] x, int count, double[] a, double h, double[] b, double[] i10h,
+                double scale) {
+            boolean first = true;
+            for (int j = 0; j < a.length; j++) {
+                if (a[j] != 0 && needF[j]) {
+                    if (first) {
+                        axpyTo(y, x, a[j] * h, fv[j], count);
+                        first = false;
+                    } else {
+                        axpy(y, a[j] * h, fv[j], count);
+                    }
+                }
+                if (b[j] != 0) {
+                    if (i10h != null) {
+                        if (first) {
+                            axpyProductTo(y, x, b[j], gv[j], i10h, count);
+                            first = false;
+                        } else {
+                            axpyProduct(y, b[j], gv[j], i10h, count);
+                        }
+                    } else if (first) {
+                        axpyTo(y, x, b[j] * scale, gv[j], count);
+                        first = false;
+                    } else {
+                        axpy(y, b[j] * scale, gv[j], count);
+                    }
+                }
+            }
+            return first ? x : y;
+        }
+
         private void stage(double[] y, double[] x, int count, double[] a, double h, double[] b, double[] i10h,
                 boolean withB) {
             int n = d * stride;
