@@ -265,6 +265,15 @@ class BlockSolverTest {
                 () -> new BlockSolver(twoNoise, EulerMaruyama.INSTANCE, TimeGrid.uniform(0, 5, 10), 8));
         assertTrue(e.getMessage().contains("PathSolver"), e.getMessage());
         assertFalse(BlockSolver.supports(Problems.gbm().problem(), Schemes.byName("heun")));
+        IllegalArgumentException forms = assertThrows(IllegalArgumentException.class,
+                () -> twoNoise.sde().withBlockForms(null, (t, x, out, n, stride) -> { }, null));
+        assertTrue(forms.getMessage().contains("commutative") && forms.getMessage().contains("m = 2"), forms.getMessage());
+        // a conversion to Stratonovich changes the drift: the batched drift must not survive it
+        Sde withForms = Problems.gbm().problem().sde().withBlockForms((t, x, out, n, stride) -> { }, null, null);
+        double[] converted = new double[1];
+        withForms.convertedTo(org.sde4j.sde.Calculus.STRATONOVICH).blockDrift()
+                .evaluate(0, new double[] {1.0}, converted, 1, 1);
+        assertEquals(1.01 - 0.5 * 0.87 * 0.87, converted[0], 1e-15, "the corrected drift, not the stale batched one");
         BlockSolver solver = new BlockSolver(Problems.gbm().problem(), EulerMaruyama.INSTANCE,
                 TimeGrid.uniform(0, 1, 10), 8, 10);
         IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
