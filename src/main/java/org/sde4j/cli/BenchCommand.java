@@ -8,13 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -23,16 +19,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sde4j bench}: Euler–Maruyama on GBM, P paths × N steps, measured side by side in one run —
- * Gaussian draws alone, a hand-written loop, the engine on 1 and 2 threads, and numpy's vectorised
- * loop ({@code ../shared/bench/numpy_em.py}) when python3 with numpy is present. Each workload runs
- * {@code --repeats} times in rotation after a warm-up; the median time is reported, with ratios.
+ * {@code sde4j bench}: the benchmark suite ({@link BenchSuite}) in one sitting — Gaussian draws alone,
+ * Euler–Maruyama on GBM through the public API on 1 and 2 threads against numpy's vectorised loop
+ * ({@code ../shared/bench/numpy_em.py}, when python3 with numpy is present), the schemes' cost per step and
+ * per evaluation, and virtual-tree queries against plain increments — then rewrites the generated region
+ * of {@code docs/benchmarks.md} with the ratios, the machine and the command. {@code --only} runs a subset
+ * (and then leaves the document alone unless {@code --doc} is given), {@code --json} prints one JSON object,
+ * a progress bar runs on stderr.
  *
- * <p>Times on a shared machine are noise; the ratios, measured in one sitting, are the result.
+ * <p>Times on a shared machine are noise; the ratios, measured side by side in one sitting, are the result.
+ * {@code --brownian} and {@code --schemes} run the older, more detailed Brownian and all-scheme benchmarks.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure Euler–Maruyama throughput against the cost of its Gaussian draws, 1 vs 2 threads,"
-                + " and numpy, side by side.")
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the benchmark suite side by side (Gaussian draws, Euler–Maruyama vs numpy on 1 and 2 threads,"
+                + " schemes, Brownian sources) and rewrite docs/benchmarks.md.",
+        footer = {"", "Examples:", "  sde4j bench                          # the whole suite; rewrites docs/benchmarks.md",
+            "  sde4j bench --only gaussian,em --paths 200000 --repeats 3 --json"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -49,15 +51,29 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--only", split = ",", paramLabel = "SECTION",
+            description = "Run only these sections: gaussian, em (includes numpy), schemes, brownian.")
+    private List<String> only;
+
     @Option(names = "--numpy", description = "Path of numpy_em.py (default: ../shared/bench/numpy_em.py beside"
             + " the project); 'none' to skip.")
     private String numpyScript;
 
-    @Option(names = "--markdown", description = "Print the results as a Markdown table (for docs/benchmarks.md).")
+    @Option(names = "--doc", paramLabel = "FILE", description = "The document whose generated region to rewrite"
+            + " (default: docs/benchmarks.md of the project, after a full run).")
+    private Path doc;
+
+    @Option(names = "--no-write", description = "Do not rewrite any document.")
+    private boolean noWrite;
+
+    @Option(names = "--json", description = "Print one JSON object with every median instead of Markdown.")
+    private boolean json;
+
+    @Option(names = "--markdown", description = "With --brownian or --schemes: print Markdown tables.")
     private boolean markdown;
 
-    @Option(names = "--brownian", description = "Benchmark the Brownian sources instead (virtual tree vs plain"
-            + " increments, KPW vs Wiktorsson Lévy areas); --paths defaults to 2000 there.")
+    @Option(names = "--brownian", description = "Benchmark the Brownian sources in detail instead (virtual tree vs"
+            + " plain increments, KPW vs Wiktorsson Lévy areas); --paths defaults to 2000 there.")
     private boolean brownian;
 
     @Option(names = "--schemes", description = "Benchmark every scheme's cost per step against Euler–Maruyama and its"
@@ -80,96 +96,47 @@ final class BenchCommand implements Callable<Integer> {
             new BrownianBench(p, steps, seed).run(out, repeats, markdown);
             return 0;
         }
-        EulerWorkloads work = new EulerWorkloads(paths, steps, seed);
-        EulerWorkloads warm = new EulerWorkloads(Math.max(1, paths / 10), steps, seed + 1);
-        Map<String, DoubleSupplier> warmUps = workloads(warm);
-        Map<String, DoubleSupplier> timed = workloads(work);
-        Map<String, double[]> seconds = new LinkedHashMap<>();
-        timed.keySet().forEach(k -> seconds.put(k, new double[repeats]));
-        double sink = 0;
-        int total = (repeats + 1) * timed.size();
-        try (ProgressBar bar = ProgressBar.onTerminal("bench", total, spec.commandLine().getErr())) {
-            for (DoubleSupplier w : warmUps.values()) {
-                sink += w.getAsDouble();
-                bar.step();
-            }
-            for (int r = 0; r < repeats; r++) {
-                for (Map.Entry<String, DoubleSupplier> e : timed.entrySet()) {
-                    long start = System.nanoTime();
-                    sink += e.getValue().getAsDouble();
-                    seconds.get(e.getKey())[r] = (System.nanoTime() - start) * 1e-9;
-                    bar.step();
-                }
+        List<String> sections = only == null || only.isEmpty() ? BenchSuite.SECTIONS : only;
+        for (String s : sections) {
+            if (!BenchSuite.SECTIONS.contains(s)) {
+                throw new IllegalArgumentException("--only " + s + ": must be one of " + String.join(", ",
+                        BenchSuite.SECTIONS));
             }
         }
-        double pathSteps = (double) paths * steps;
-        double draws = median(seconds.get(DRAWS));
-        double engine1 = median(seconds.get(ENGINE_1));
-        double engine2 = median(seconds.get(ENGINE_2));
-        NumpyResult numpy = runNumpy(out);
-
-        Table t = new Table("workload", "median s", "M path-steps/s", "time / draws");
-        for (Map.Entry<String, double[]> e : seconds.entrySet()) {
-            double s = median(e.getValue());
-            t.row(e.getKey(), Format.f("%.3f", s), Format.f("%.1f", pathSteps / s / 1e6), Format.f("%.2f", s / draws));
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        String command = ("bin/sde4j " + String.join(" ", args)).strip(); // the arguments start with "bench"
+        String markdownText;
+        String jsonText;
+        try (ProgressBar bar = ProgressBar.onTerminal("bench", BenchSuite.progressSteps(sections, repeats),
+                spec.commandLine().getErr())) {
+            BenchSuite suite = new BenchSuite(paths, steps, seed, repeats, sections, numpyScript, bar, command);
+            suite.run();
+            markdownText = suite.markdown();
+            jsonText = suite.json();
         }
-        if (numpy != null) {
-            t.row("numpy EM, vectorised (1 thread)", Format.f("%.3f", pathSteps / numpy.stepsPerSecond),
-                    Format.f("%.1f", numpy.stepsPerSecond / 1e6), Format.f("%.2f", pathSteps / numpy.stepsPerSecond / draws));
-            t.row("numpy normals only", Format.f("%.3f", pathSteps / numpy.drawsPerSecond),
-                    Format.f("%.1f", numpy.drawsPerSecond / 1e6), Format.f("%.2f", pathSteps / numpy.drawsPerSecond / draws));
+        Path target = doc;
+        if (target == null && sections.size() == BenchSuite.SECTIONS.size()) {
+            target = defaultDoc();
         }
-        List<String> ratios = new ArrayList<>();
-        ratios.add(Format.f("engine overhead over its Gaussian draws, 1 thread: %+.0f %% (goal ≤ +20 %%)",
-                100 * (engine1 / draws - 1)));
-        ratios.add(Format.f("2 threads vs 1: %.2f× faster (goal ≥ 1.9×)", engine1 / engine2));
-        if (numpy != null) {
-            double perSecond1 = pathSteps / engine1;
-            ratios.add(Format.f("engine vs numpy: %.1f× (1 thread), %.1f× (2 threads)", perSecond1 / numpy.stepsPerSecond,
-                    pathSteps / engine2 / numpy.stepsPerSecond));
-        }
-        String header = Format.f("Euler–Maruyama on GBM, %d paths × %d steps, median of %d runs (%s, %d processors)",
-                paths, steps, repeats, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors());
-        if (markdown) {
-            out.println("**" + header + "**");
-            out.println();
-            out.print(markdownTable(t));
-            out.println();
-            ratios.forEach(r -> out.println("- " + r));
+        if (json) {
+            out.println(jsonText);
         } else {
-            out.println(header);
-            out.println();
-            out.print(t.render());
-            out.println();
-            ratios.forEach(out::println);
+            out.print(markdownText);
         }
-        out.println(Format.f("(checksum %.6g)", sink));
+        if (!noWrite && target != null) {
+            BenchSuite.rewrite(target, markdownText);
+            spec.commandLine().getErr().println("bench: rewrote the generated region of " + target);
+        }
         out.flush();
         return 0;
     }
 
-    private static final String DRAWS = "Gaussian draws only (1 thread)";
-    private static final String PLAIN = "hand-written EM loop, path by path (1 thread)";
-    private static final String PLAIN_BLOCK = "hand-written EM loop, blocks of 256 paths (1 thread)";
-    private static final String ENGINE_1 = "sde4j Ensemble EM (1 thread)";
-    private static final String ENGINE_2 = "sde4j Ensemble EM (2 threads)";
-
-    private static Map<String, DoubleSupplier> workloads(EulerWorkloads w) {
-        Map<String, DoubleSupplier> m = new LinkedHashMap<>();
-        m.put(DRAWS, w::gaussianDraws);
-        m.put(PLAIN, w::plainLoop);
-        m.put(PLAIN_BLOCK, w::plainBlockLoop);
-        m.put(ENGINE_1, () -> w.engine(1));
-        m.put(ENGINE_2, () -> w.engine(2));
-        return m;
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    /** docs/benchmarks.md of the project: beside bin/ ($SDE4J_HOME) or in the working directory. */
+    private static Path defaultDoc() {
+        String home = System.getenv("SDE4J_HOME");
+        Path base = home != null ? Path.of(home) : Path.of("");
+        Path docs = base.resolve("docs");
+        return Files.isDirectory(docs) ? docs.resolve("benchmarks.md") : null;
     }
 
     static String markdownTable(Table t) {
@@ -188,16 +155,18 @@ final class BenchCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private record NumpyResult(double stepsPerSecond, double drawsPerSecond) {
+    /** numpy's EM and normal throughput, per second. */
+    record NumpyResult(double stepsPerSecond, double drawsPerSecond) {
     }
 
-    private NumpyResult runNumpy(PrintWriter out) throws InterruptedException {
+    /** Runs numpy_em.py on P × N; null (with a note) when it cannot run. */
+    static NumpyResult runNumpy(String numpyScript, long paths, int steps, List<String> notes) {
         if ("none".equals(numpyScript)) {
             return null;
         }
         Path script = numpyScript != null ? Path.of(numpyScript) : defaultNumpyScript();
         if (script == null || !Files.isRegularFile(script)) {
-            out.println("numpy baseline skipped: " + (script == null ? "../shared/bench/numpy_em.py not found" : script
+            notes.add("numpy baseline skipped: " + (script == null ? "../shared/bench/numpy_em.py not found" : script
                     + " not found") + " (use --numpy PATH)");
             return null;
         }
@@ -215,20 +184,26 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                out.println("numpy baseline failed: " + text.toString().strip());
+                notes.add("numpy baseline failed: " + text.toString().strip());
                 return null;
             }
         } catch (IOException e) {
-            out.println("numpy baseline skipped: python3 not runnable (" + e.getMessage() + ")");
+            notes.add("numpy baseline skipped: python3 not runnable (" + e.getMessage() + ")");
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            notes.add("numpy baseline interrupted");
             return null;
         }
-        Matcher steps = Pattern.compile("Msteps/s=([0-9.]+)").matcher(text);
+        Matcher stepsPerSecond = Pattern.compile("Msteps/s=([0-9.]+)").matcher(text);
         Matcher draws = Pattern.compile("Msamples/s=([0-9.]+)").matcher(text);
-        if (!steps.find() || !draws.find()) {
-            out.println("numpy baseline output not understood: " + text.toString().strip());
+        if (!stepsPerSecond.find() || !draws.find()) {
+            notes.add("numpy baseline output not understood: " + text.toString().strip());
             return null;
         }
-        return new NumpyResult(Double.parseDouble(steps.group(1)) * 1e6, Double.parseDouble(draws.group(1)) * 1e6);
+        notes.add("numpy: `python3 " + script + " " + paths + " " + steps + "` (one thread, started by the same command"
+                + " right after the Euler–Maruyama workloads): " + text.toString().strip().replace('\n', ';'));
+        return new NumpyResult(Double.parseDouble(stepsPerSecond.group(1)) * 1e6, Double.parseDouble(draws.group(1)) * 1e6);
     }
 
     private static Path defaultNumpyScript() {

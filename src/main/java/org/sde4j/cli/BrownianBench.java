@@ -41,6 +41,19 @@ final class BrownianBench {
         this.seed = seed;
     }
 
+    /**
+     * The three sources of {@link #run}, timed side by side: median seconds of the plain streaming source,
+     * the virtual tree and the virtual tree with Lévy area, for {@code paths × steps} increments each.
+     */
+    double[] sourceSeconds(int repeats) {
+        double h = 1.0 / steps;
+        Map<String, DoubleSupplier> sources = new LinkedHashMap<>();
+        sources.put("plain", () -> drive(p -> new StreamingBrownianIncrements(RandomStreams.gaussian(seed, p), 1)));
+        sources.put("tree", () -> drive(p -> VirtualBrownianTree.of(0, 1, h / 2, 1, seed + p)));
+        sources.put("tree+H", () -> drive(p -> VirtualBrownianTree.withSpaceTimeLevyArea(0, 1, h / 2, 1, seed + p)));
+        return time(sources, repeats);
+    }
+
     void run(PrintWriter out, int repeats, boolean markdown) {
         double h = 1.0 / steps;
         Map<String, DoubleSupplier> sources = new LinkedHashMap<>();

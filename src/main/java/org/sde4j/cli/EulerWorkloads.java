@@ -2,6 +2,7 @@ package org.sde4j.cli;
 
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.sde4j.ensemble.Ensemble;
+import org.sde4j.random.BoxMullerStream;
 import org.sde4j.random.RandomStreams;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
@@ -10,7 +11,7 @@ import org.sde4j.solver.EulerMaruyama;
 /**
  * The workloads of {@code sde4j bench}: Euler–Maruyama on GBM {@code dX = μ X dt + σ X dW}
  * (μ = 0.05, σ = 0.2, X0 = 1, T = 1 — the parameters of the numpy baseline), P paths × N steps, and
- * the cost of its Gaussian draws alone. All three single-threaded workloads draw from the same per-path
+ * the cost of its Gaussian draws alone (Commons RNG's Ziggurat and sde4j's vectorised Box–Muller stream). All three single-threaded workloads draw from the same per-path
  * streams as the ensemble engine (stream p of the seed, Ziggurat sampler), so their ratio isolates what
  * the engine adds.
  */
@@ -85,14 +86,57 @@ final class EulerWorkloads {
         return sum / paths;
     }
 
-    /** The public API: {@link Ensemble} with {@link EulerMaruyama} on the GBM defined with lambdas. */
+    /** The vectorised Box–Muller stream alone: P × N draws, a stream per block of 256 paths, as the block engine draws them. */
+    double boxMullerDraws() {
+        int block = Ensemble.CHUNK;
+        double[] z = new double[block];
+        BoxMullerStream stream = BoxMullerStream.of(seed, 0);
+        double sum = 0;
+        for (long first = 0, chunk = 0; first < paths; first += block, chunk++) {
+            stream.reset(seed, chunk);
+            for (int k = 0; k < steps; k++) {
+                stream.nextGaussians(z, 0, block);
+                sum += z[k & (block - 1)];
+            }
+        }
+        return sum;
+    }
+
+    /** The public API: {@link Ensemble} with {@link EulerMaruyama} on the GBM defined with lambdas (block engine). */
     double engine(int threads) {
         return Ensemble.of(problem(), EulerMaruyama.INSTANCE).steps(steps).paths(paths).seed(seed).threads(threads)
                 .run().mean()[0];
     }
 
+    /** The same with the batched drift and diffusion ({@link Sde#withBlockForms}). */
+    double engineBlockForms(int threads) {
+        return Ensemble.of(blockProblem(), EulerMaruyama.INSTANCE).steps(steps).paths(paths).seed(seed)
+                .threads(threads).run().mean()[0];
+    }
+
+    /** The path engine (per-path Ziggurat streams), as before issue 8. */
+    double pathEngine(int threads) {
+        return Ensemble.of(problem(), EulerMaruyama.INSTANCE).steps(steps).paths(paths).seed(seed).threads(threads)
+                .perPathStreams().run().mean()[0];
+    }
+
     static SdeProblem problem() {
         Sde gbm = Sde.scalar((t, x) -> MU * x, (t, x) -> SIGMA * x);
+        return SdeProblem.of(gbm, 1.0, 0.0, 1.0);
+    }
+
+    static SdeProblem blockProblem() {
+        Sde gbm = Sde.scalar((t, x) -> MU * x, (t, x) -> SIGMA * x).withBlockForms(
+                (t, x, out, n, stride) -> {
+                    for (int p = 0; p < n; p++) {
+                        out[p] = MU * x[p];
+                    }
+                },
+                (t, x, out, n, stride) -> {
+                    for (int p = 0; p < n; p++) {
+                        out[p] = SIGMA * x[p];
+                    }
+                }, null);
         return SdeProblem.of(gbm, 1.0, 0.0, 1.0);
     }
 }

@@ -23,10 +23,11 @@ import picocli.CommandLine.Spec;
  * standard deviation and standard error of {@code X(t1)} against the exact mean, as a readable summary
  * or ({@code --json}) as one JSON object on one line:
  *
- * <pre>{"problem":…,"scheme":…,"steps":…,"paths":…,"seed":…,"t1":…,"mean":…,"std":…,"stderr":…,"exactMean":…,"seconds":…}</pre>
+ * <pre>{"problem":…,"scheme":…,"steps":…,"paths":…,"seed":…,"t1":…,"mean":…,"std":…,"stderr":…,"exactMean":…,"threads":…,"seconds":…}</pre>
  *
  * <p>{@code exactMean} appears only when the problem knows it; the vectors are numbers for d = 1 and
- * arrays otherwise; {@code seconds} is the ensemble's wall time. A scheme of the other calculus solves
+ * arrays otherwise; {@code threads} is the number of worker threads (default: every processor) and
+ * {@code seconds} the solve's wall time (the ensemble run, without the JVM's start). A scheme of the other calculus solves
  * the problem's process converted to its calculus ({@link PreparedProblem}).
  */
 @Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -109,7 +110,7 @@ final class SolveCommand implements Callable<Integer> {
         Optional<double[]> exactMean = problem.exactMean(p.t1());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(json(problem, scheme, timeGrid.steps(), p.t1(), result, exactMean));
+            out.println(json(problem, scheme, timeGrid.steps(), p.t1(), result, exactMean, threadCount));
         } else {
             summary(out, prepared, scheme, timeGrid, threadCount, result, exactMean);
         }
@@ -118,7 +119,7 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     private String json(TestProblem problem, Scheme scheme, int steps, double t1, EnsembleResult r,
-            Optional<double[]> exactMean) {
+            Optional<double[]> exactMean, int threads) {
         Json.ObjectBuilder o = Json.object()
                 .put("problem", problem.name())
                 .put("scheme", scheme.name())
@@ -130,7 +131,7 @@ final class SolveCommand implements Callable<Integer> {
                 .putVector("std", r.standardDeviation())
                 .putVector("stderr", r.standardError());
         exactMean.ifPresent(m -> o.putVector("exactMean", m));
-        return o.put("seconds", r.seconds()).build();
+        return o.put("threads", threads).put("seconds", r.seconds()).build();
     }
 
     private void summary(PrintWriter out, PreparedProblem prepared, Scheme scheme, TimeGrid timeGrid,

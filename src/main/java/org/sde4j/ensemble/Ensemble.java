@@ -9,6 +9,8 @@ import org.sde4j.brownian.LevyAreaMethod;
 import org.sde4j.random.NoiseModel;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.random.BoxMullerStream;
+import org.sde4j.solver.BlockSolver;
 import org.sde4j.solver.PathSolver;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.SolveDivergedException;
@@ -25,17 +27,29 @@ import org.sde4j.solver.TimeGrid;
  * double mean = r.mean()[0];
  * }</pre>
  *
- * <p>Path i is driven by streaming Brownian increments from stream i of the seed (or by the source
- * that {@link #brownian} or {@link #noise} sets, also created from (seed, i); a scheme that needs
- * iterated integrals gets Wiktorsson Lévy areas by default); statistics are
- * accumulated over chunks of {@value #CHUNK} consecutive paths and merged in chunk order. The result is
- * therefore bit-identical for any number of threads and any block size. A path whose state turns NaN
- * or infinite stops the run with a {@link SolveDivergedException} naming the time, step and path
- * (in the lowest-numbered failing chunk, the first path to diverge; the same for any thread count).
+ * <p><b>Two engines, one contract.</b> Paths are cut into chunks of {@value #CHUNK} consecutive paths;
+ * statistics are accumulated per chunk and merged in chunk order, as soon as every earlier chunk is done,
+ * so the result is bit-identical for any number of threads and any block size, and memory is
+ * O(threads × block) whatever the number of paths (10^8 paths need no more than 10^5), unless
+ * {@link #keepFinalStates} asks for every path.
  *
- * <p>Each thread steps a chunk of paths together, one step for every path before the next step
- * ({@link PathSolver#solveBlock}), which overlaps the paths' independent dependency chains; each path
- * still sees exactly the operations of a single-path solve.
+ * <ul>
+ *   <li><b>Block engine</b> (the default for Euler–Maruyama, Itô Milstein, SRIW1, SRA1, SRA3 and SOSRA
+ *       with one noise channel or diagonal noise, when no other noise source is set): chunk c is one block
+ *       in structure-of-arrays layout, stepped by {@link BlockSolver} with the SDE's batched functions
+ *       ({@link org.sde4j.sde.Sde#withBlockForms}, or adapters over the per-path lambdas), driven by the
+ *       vectorised Gaussian stream {@link BoxMullerStream#of BoxMullerStream.of(seed, c)}. Path p of chunk c
+ *       depends only on (seed, c, p).</li>
+ *   <li><b>Path engine</b> (every other scheme, any explicit {@link #brownian}/{@link #noise} source, or
+ *       {@link #perPathStreams()}): path i is driven by its own source created from (seed, i) — by default
+ *       streaming increments from stream i of the seed (a scheme that needs iterated integrals gets
+ *       Wiktorsson Lévy areas) — and is exactly the single-path solve on that stream; each thread steps a
+ *       chunk's paths together ({@link PathSolver#solveBlock}).</li>
+ * </ul>
+ *
+ * <p>A path whose state turns NaN or infinite stops the run with a {@link SolveDivergedException} naming
+ * the time, step and path (in the lowest-numbered failing chunk, the first path to diverge; the same for
+ * any thread count).
  *
  * <p>The builder is mutable and not thread-safe; {@link #run()} may be called repeatedly.
  */
@@ -58,6 +72,7 @@ public final class Ensemble {
     private Histogram histogramLayout;
     private LongConsumer progress;
     private BrownianSourceFactory brownian = DEFAULT_SOURCE;
+    private boolean perPath;
 
     private Ensemble(SdeProblem problem, Scheme scheme) {
         this.problem = Require.nonNull("problem", problem);
@@ -143,6 +158,18 @@ public final class Ensemble {
         return this;
     }
 
+    /**
+     * Steps path by path, path i driven by streaming increments from {@link org.sde4j.random.RandomStreams
+     * stream i} of the seed (Ziggurat normals): path i of the ensemble is then exactly the single-path solve
+     * {@code Solver.solveToEnd(problem, scheme, steps, Solver.streamingBrownian(problem, seed))} on stream i,
+     * at the price of speed. Without it, schemes with a block form run on the block engine (see the class
+     * description).
+     */
+    public Ensemble perPathStreams() {
+        this.perPath = true;
+        return this;
+    }
+
     /** Drives every path with increments of {@code model} (for weak schemes and stochastic nets). */
     public Ensemble noise(NoiseModel model) {
         return brownian(BrownianSourceFactory.noise(model));
@@ -215,48 +242,6 @@ public final class Ensemble {
 
         int histogramOf = histogramComponent;
         Histogram layout = histogramLayout;
-        ChunkResult[] chunks = ParallelPaths.run(paths, CHUNK, blockSize / CHUNK, threads, () -> {
-            PathSolver solver = new PathSolver(problem, scheme, full, indices);
-            double[][] states = new double[CHUNK][solver.stateLength()];
-            double[][][] saved = new double[CHUNK][indices.length][d];
-            return (chunk, firstPath, count) -> {
-                BrownianSource[] brownian = new BrownianSource[count];
-                for (int i = 0; i < count; i++) {
-                    brownian[i] = pathSources.create(rootSeed, firstPath + i, m);
-                }
-                try {
-                    solver.solveBlock(brownian, count, states, saved);
-                } catch (SolveDivergedException e) {
-                    throw e.onPath(firstPath + e.path());
-                } catch (StepFailedException e) {
-                    throw e.onPath(firstPath + e.path());
-                }
-                RunningStatistics[] stats = new RunningStatistics[indices.length];
-                Histogram[] histograms = layout == null ? null : new Histogram[indices.length];
-                for (int s = 0; s < stats.length; s++) {
-                    stats[s] = new RunningStatistics(d, keepCovariance);
-                    for (int i = 0; i < count; i++) {
-                        stats[s].add(saved[i][s]);
-                    }
-                    if (histograms != null) {
-                        histograms[s] = layout.emptyLike();
-                        for (int i = 0; i < count; i++) {
-                            histograms[s].add(saved[i][s][histogramOf]);
-                        }
-                    }
-                }
-                if (finals != null) {
-                    for (int i = 0; i < count; i++) {
-                        System.arraycopy(saved[i][indices.length - 1], 0, finals, (int) ((firstPath + i) * d), d);
-                    }
-                }
-                if (listener != null) {
-                    listener.accept(finished.addAndGet(count));
-                }
-                return new ChunkResult(stats, histograms);
-            };
-        }, ChunkResult[]::new);
-
         RunningStatistics[] total = new RunningStatistics[indices.length];
         Histogram[] histograms = layout == null ? null : new Histogram[indices.length];
         for (int s = 0; s < total.length; s++) {
@@ -264,12 +249,98 @@ public final class Ensemble {
             if (histograms != null) {
                 histograms[s] = layout.emptyLike();
             }
-            for (ChunkResult chunk : chunks) {
+        }
+        java.util.function.Consumer<ChunkResult> merge = chunk -> {
+            for (int s = 0; s < total.length; s++) {
                 total[s].merge(chunk.statistics()[s]);
                 if (histograms != null) {
                     histograms[s].merge(chunk.histograms()[s]);
                 }
             }
+        };
+        int saves = indices.length;
+        boolean blocks = !perPath && brownian == DEFAULT_SOURCE && BlockSolver.supports(problem, scheme);
+        if (blocks) {
+            ParallelPaths.runOrdered(paths, CHUNK, blockSize / CHUNK, threads, () -> {
+                BlockSolver solver = new BlockSolver(problem, scheme, full, CHUNK, indices);
+                BoxMullerStream stream = BoxMullerStream.of(rootSeed, 0);
+                double[] state = new double[d];
+                return (chunk, firstPath, count) -> {
+                    stream.reset(rootSeed, chunk);
+                    RunningStatistics[] stats = new RunningStatistics[saves];
+                    Histogram[] chunkHistograms = layout == null ? null : new Histogram[saves];
+                    for (int s = 0; s < saves; s++) {
+                        stats[s] = new RunningStatistics(d, keepCovariance);
+                        if (chunkHistograms != null) {
+                            chunkHistograms[s] = layout.emptyLike();
+                        }
+                    }
+                    try {
+                        solver.solveBlock(stream, count, (s, x, n, stride) -> {
+                            for (int p = 0; p < n; p++) {
+                                for (int i = 0; i < d; i++) {
+                                    state[i] = x[i * stride + p];
+                                }
+                                stats[s].add(state);
+                                if (chunkHistograms != null) {
+                                    chunkHistograms[s].add(state[histogramOf]);
+                                }
+                                if (finals != null && s == saves - 1) {
+                                    System.arraycopy(state, 0, finals, (int) ((firstPath + p) * d), d);
+                                }
+                            }
+                        });
+                    } catch (SolveDivergedException e) {
+                        throw e.onPath(firstPath + e.path());
+                    }
+                    if (listener != null) {
+                        listener.accept(finished.addAndGet(count));
+                    }
+                    return new ChunkResult(stats, chunkHistograms);
+                };
+            }, merge);
+        } else {
+            ParallelPaths.runOrdered(paths, CHUNK, blockSize / CHUNK, threads, () -> {
+                PathSolver solver = new PathSolver(problem, scheme, full, indices);
+                double[][] states = new double[CHUNK][solver.stateLength()];
+                double[][][] saved = new double[CHUNK][indices.length][d];
+                BrownianSource[] brownian = new BrownianSource[CHUNK];
+                return (chunk, firstPath, count) -> {
+                    for (int i = 0; i < count; i++) {
+                        brownian[i] = pathSources.create(rootSeed, firstPath + i, m);
+                    }
+                    try {
+                        solver.solveBlock(brownian, count, states, saved);
+                    } catch (SolveDivergedException e) {
+                        throw e.onPath(firstPath + e.path());
+                    } catch (StepFailedException e) {
+                        throw e.onPath(firstPath + e.path());
+                    }
+                    RunningStatistics[] stats = new RunningStatistics[saves];
+                    Histogram[] chunkHistograms = layout == null ? null : new Histogram[saves];
+                    for (int s = 0; s < saves; s++) {
+                        stats[s] = new RunningStatistics(d, keepCovariance);
+                        for (int i = 0; i < count; i++) {
+                            stats[s].add(saved[i][s]);
+                        }
+                        if (chunkHistograms != null) {
+                            chunkHistograms[s] = layout.emptyLike();
+                            for (int i = 0; i < count; i++) {
+                                chunkHistograms[s].add(saved[i][s][histogramOf]);
+                            }
+                        }
+                    }
+                    if (finals != null) {
+                        for (int i = 0; i < count; i++) {
+                            System.arraycopy(saved[i][saves - 1], 0, finals, (int) ((firstPath + i) * d), d);
+                        }
+                    }
+                    if (listener != null) {
+                        listener.accept(finished.addAndGet(count));
+                    }
+                    return new ChunkResult(stats, chunkHistograms);
+                };
+            }, merge);
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new EnsembleResult(savedTimes, total, histograms, finals, d, seconds);

@@ -111,4 +111,154 @@ public final class ParallelPaths {
         }
         return out;
     }
+
+    /**
+     * Like {@link #run}, but hands each chunk's result to {@code inOrder} in chunk order as soon as every
+     * earlier chunk's result has been handed over, instead of keeping them all: memory stays
+     * O(threads × chunksPerBlock) results whatever the number of paths. A thread that finishes a chunk far
+     * ahead of the oldest unfinished one waits (a window of {@code 4 × threads × chunksPerBlock} chunks), so
+     * the pending results stay bounded. {@code inOrder} runs under a lock, one chunk at a time, in chunk
+     * order: merging there gives the same bits for any thread count. When chunks fail, the failure of the
+     * lowest-numbered failing chunk is rethrown (after every earlier chunk has been handed over); later
+     * work is abandoned.
+     *
+     * @param inOrder receives the results in chunk order (from worker threads, one at a time)
+     */
+    public static <R> void runOrdered(long paths, int chunkSize, int chunksPerBlock, int threads,
+            java.util.function.Supplier<ChunkWorker<R>> workerFactory, java.util.function.Consumer<R> inOrder) {
+        Require.positive("paths", paths);
+        Require.positive("chunkSize", chunkSize);
+        Require.positive("chunksPerBlock", chunksPerBlock);
+        Require.positive("threads", threads);
+        long chunkCount = (paths + chunkSize - 1) / chunkSize;
+        if (chunkCount > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("paths = " + paths + ": at most " + (long) (Integer.MAX_VALUE - 8) * chunkSize
+                    + " paths per run");
+        }
+        long blocks = (chunkCount + chunksPerBlock - 1) / chunksPerBlock;
+        int workers = (int) Math.min(threads, blocks);
+        OrderedWindow<R> window = new OrderedWindow<>(Math.max(16, 4 * workers * chunksPerBlock), inOrder);
+        java.util.concurrent.atomic.AtomicLong nextBlock = new java.util.concurrent.atomic.AtomicLong();
+        Runnable loop = () -> {
+            ChunkWorker<R> worker = workerFactory.get();
+            for (long b = nextBlock.getAndIncrement(); b < blocks && !window.stopped(); b = nextBlock.getAndIncrement()) {
+                long end = Math.min(chunkCount, (b + 1) * chunksPerBlock);
+                for (long c = b * chunksPerBlock; c < end; c++) {
+                    if (!window.awaitRoom(c)) {
+                        return;
+                    }
+                    long first = c * chunkSize;
+                    int count = (int) Math.min(chunkSize, paths - first);
+                    R result = null;
+                    RuntimeException failure = null;
+                    try {
+                        result = worker.process((int) c, first, count);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                    window.offer(c, result, failure);
+                }
+            }
+        };
+        if (workers == 1) {
+            loop.run();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "sde4j-paths");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    futures.add(pool.submit(loop));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while solving paths", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a path worker failed unexpectedly", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        window.rethrow();
+    }
+
+    /** Results waiting for their predecessors, handed over in order; a bounded ring. */
+    private static final class OrderedWindow<R> {
+        private final Object[] results;
+        private final RuntimeException[] failures;
+        private final boolean[] present;
+        private final java.util.function.Consumer<R> inOrder;
+        private long next;
+        private RuntimeException failure;
+        private volatile boolean stopped;
+
+        OrderedWindow(int size, java.util.function.Consumer<R> inOrder) {
+            this.results = new Object[size];
+            this.failures = new RuntimeException[size];
+            this.present = new boolean[size];
+            this.inOrder = inOrder;
+        }
+
+        boolean stopped() {
+            return stopped;
+        }
+
+        /** Waits until chunk c fits in the window; false when the run has stopped. */
+        synchronized boolean awaitRoom(long c) {
+            while (!stopped && c >= next + results.length) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while solving paths", e);
+                }
+            }
+            return !stopped;
+        }
+
+        @SuppressWarnings("unchecked")
+        synchronized void offer(long c, R result, RuntimeException chunkFailure) {
+            if (stopped) {
+                return;
+            }
+            int slot = (int) (c % results.length);
+            results[slot] = result;
+            failures[slot] = chunkFailure;
+            present[slot] = true;
+            try {
+                while (!stopped && present[(int) (next % results.length)]) {
+                    int k = (int) (next % results.length);
+                    R r = (R) results[k];
+                    RuntimeException f = failures[k];
+                    results[k] = null;
+                    failures[k] = null;
+                    present[k] = false;
+                    next++;
+                    if (f != null) {
+                        failure = f;
+                        stopped = true;
+                    } else {
+                        inOrder.accept(r);
+                    }
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+                stopped = true;
+            } finally {
+                notifyAll();
+            }
+        }
+
+        synchronized void rethrow() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
 }

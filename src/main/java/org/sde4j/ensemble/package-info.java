@@ -1,10 +1,13 @@
 /**
  * Many paths at once: {@link org.sde4j.ensemble.Ensemble} solves P paths of a problem in parallel and
- * returns running statistics ({@link org.sde4j.ensemble.RunningStatistics}) at the saved times.
+ * returns running statistics ({@link org.sde4j.ensemble.RunningStatistics}, {@link org.sde4j.ensemble.Histogram})
+ * at the saved times.
  *
- * <p>Reproducibility contract: path i is driven by stream i of the seed
- * ({@link org.sde4j.random.RandomStreams}); statistics are accumulated in fixed chunks of
- * {@value org.sde4j.ensemble.Ensemble#CHUNK} consecutive paths and merged in chunk order. So the same
- * seed gives bit-identical results whatever the thread count or block size.
+ * <p>Reproducibility contract: paths are cut into fixed chunks of {@value org.sde4j.ensemble.Ensemble#CHUNK}
+ * consecutive paths; chunk c's randomness depends only on (seed, c) — one vectorised Gaussian stream per
+ * chunk on the block engine, stream i of the seed for path i on the path engine — and chunk statistics are
+ * merged in chunk order as soon as every earlier chunk is done ({@link org.sde4j.ensemble.ParallelPaths#runOrdered}).
+ * So the same seed gives bit-identical results whatever the thread count or block size, and the memory is
+ * O(threads × block) however many paths run.
  */
 package org.sde4j.ensemble;

@@ -40,6 +40,13 @@ public final class Sde {
     private final VectorField diffusionVector;
     private final VectorField diffusionDerivative;
     private final DriftJacobian driftJacobian;
+    private final BlockField blockDrift;
+    private final BlockField blockDiffusion;
+    private final BlockField blockDiffusionDerivative;
+    /** The scalar functions of {@link #scalar}, for fast block adapters; null otherwise. */
+    private final ScalarFunction scalarDrift;
+    private final ScalarFunction scalarDiffusion;
+    private final ScalarFunction scalarDerivative;
 
     private Sde(Builder b) {
         this.stateDimension = b.stateDimension;
@@ -51,6 +58,12 @@ public final class Sde {
         this.diffusionVector = b.diffusionVector;
         this.diffusionDerivative = b.diffusionDerivative;
         this.driftJacobian = b.driftJacobian;
+        this.blockDrift = b.blockDrift;
+        this.blockDiffusion = b.blockDiffusion;
+        this.blockDiffusionDerivative = b.blockDiffusionDerivative;
+        this.scalarDrift = b.scalarDrift;
+        this.scalarDiffusion = b.scalarDiffusion;
+        this.scalarDerivative = b.scalarDerivative;
     }
 
     /**
@@ -76,6 +89,8 @@ public final class Sde {
                 .scalarDiffusion((t, x, out) -> out[0] = diffusion.value(t, x[0]));
         // The product g·dW directly, without the general scalar-noise loop: the hot path of 1-d SDEs.
         b.diffusion = (t, x, dw, out) -> out[0] = diffusion.value(t, x[0]) * dw[0];
+        b.scalarDrift = drift;
+        b.scalarDiffusion = diffusion;
         return b.build();
     }
 
@@ -117,7 +132,130 @@ public final class Sde {
             throw new IllegalArgumentException("withDiffusionDerivative(ScalarFunction) needs d = 1, but d = "
                     + stateDimension + ": use Sde.builder(...).diffusionDerivative(VectorField)");
         }
-        return toBuilder().diffusionDerivative((t, x, out) -> out[0] = derivative.value(t, x[0])).build();
+        Builder b = toBuilder().diffusionDerivative((t, x, out) -> out[0] = derivative.value(t, x[0]));
+        b.scalarDerivative = derivative;
+        return b.build();
+    }
+
+    /**
+     * This SDE with batched forms of its functions, for block steppers ({@link BlockField}; any may be null
+     * to keep the adapter over the per-path form). They must compute the same functions as the per-path
+     * forms: the drift {@code f}, the diffusion vector {@code g} (scalar, diagonal or additive noise) and,
+     * for Milstein, the derivative {@code ∂g_i/∂x_i}.
+     *
+     * <pre>{@code
+     * Sde gbm = Sde.scalar((t, x) -> 0.05 * x, (t, x) -> 0.2 * x).withBlockForms(
+     *         (t, x, out, n, stride) -> { for (int p = 0; p < n; p++) out[p] = 0.05 * x[p]; },
+     *         (t, x, out, n, stride) -> { for (int p = 0; p < n; p++) out[p] = 0.2 * x[p]; },
+     *         null);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when a diffusion form is given but the SDE has no diffusion vector
+     *                                  (general or commutative noise with m &gt; 1)
+     */
+    public Sde withBlockForms(BlockField drift, BlockField diffusionVector, BlockField diffusionDerivative) {
+        if ((diffusionVector != null || diffusionDerivative != null) && this.diffusionVector == null) {
+            throw new IllegalArgumentException("a batched diffusion vector needs scalar, diagonal or additive noise"
+                    + " with a diffusion vector, but this SDE has " + noise.label() + " noise with m = "
+                    + noiseDimension);
+        }
+        Builder b = toBuilder();
+        if (drift != null) {
+            b.blockDrift = drift;
+        }
+        if (diffusionVector != null) {
+            b.blockDiffusion = diffusionVector;
+        }
+        if (diffusionDerivative != null) {
+            b.blockDiffusionDerivative = diffusionDerivative;
+        }
+        return b.build();
+    }
+
+    /**
+     * The batched drift: the one given to {@link #withBlockForms}, or else a new adapter that evaluates the
+     * per-path drift path by path (through a small scratch array when d &gt; 1, so the adapter is
+     * thread-confined: take one per thread).
+     */
+    public BlockField blockDrift() {
+        if (blockDrift != null) {
+            return blockDrift;
+        }
+        if (scalarDrift != null) {
+            ScalarFunction f = scalarDrift;
+            return (t, x, out, count, stride) -> {
+                for (int p = 0; p < count; p++) {
+                    out[p] = f.value(t, x[p]);
+                }
+            };
+        }
+        return adapter(drift::evaluate);
+    }
+
+    /**
+     * The batched diffusion vector (see {@link #diffusionVector}): the one given to {@link #withBlockForms},
+     * or else a new thread-confined adapter over the per-path form.
+     *
+     * @throws IllegalStateException when the noise has no diffusion vector
+     */
+    public BlockField blockDiffusionVector() {
+        if (blockDiffusion != null) {
+            return blockDiffusion;
+        }
+        if (scalarDiffusion != null) {
+            ScalarFunction g = scalarDiffusion;
+            return (t, x, out, count, stride) -> {
+                for (int p = 0; p < count; p++) {
+                    out[p] = g.value(t, x[p]);
+                }
+            };
+        }
+        if (diffusionVector == null) {
+            diffusionVector(0, null, null); // throws with the explanation
+        }
+        return adapter(diffusionVector);
+    }
+
+    /**
+     * The batched diffusion derivative {@code ∂g_i/∂x_i}: the one given to {@link #withBlockForms}, or else a
+     * new thread-confined adapter over the per-path form.
+     *
+     * @throws IllegalStateException when no derivative was supplied
+     */
+    public BlockField blockDiffusionDerivative() {
+        if (blockDiffusionDerivative != null) {
+            return blockDiffusionDerivative;
+        }
+        if (scalarDerivative != null) {
+            ScalarFunction dg = scalarDerivative;
+            return (t, x, out, count, stride) -> {
+                for (int p = 0; p < count; p++) {
+                    out[p] = dg.value(t, x[p]);
+                }
+            };
+        }
+        if (diffusionDerivative == null) {
+            diffusionDerivative(0, null, null); // throws with the explanation
+        }
+        return adapter(diffusionDerivative);
+    }
+
+    /** Gathers each path's state into a scratch vector, evaluates v, scatters the value. */
+    private BlockField adapter(VectorField v) {
+        int d = stateDimension;
+        double[] in = new double[d];
+        double[] value = new double[d];
+        return (t, x, out, count, stride) -> {
+            for (int p = 0; p < count; p++) {
+                for (int i = 0; i < d; i++) {
+                    in[i] = x[i * stride + p];
+                }
+                v.evaluate(t, in, value);
+                for (int i = 0; i < d; i++) {
+                    out[i * stride + p] = value[i];
+                }
+            }
+        };
     }
 
     /**
@@ -170,7 +308,10 @@ public final class Sde {
                 out[i] += sign * s[0][i] * s[1][i];
             }
         };
-        return toBuilder().drift(corrected).calculus(target).build();
+        Builder converted = toBuilder().drift(corrected).calculus(target);
+        converted.blockDrift = null; // the batched drift would miss the correction
+        converted.scalarDrift = null;
+        return converted.build();
     }
 
     private boolean hasDiagonalDerivativeForm() {
@@ -187,6 +328,12 @@ public final class Sde {
         b.diffusionVector = diffusionVector;
         b.diffusionDerivative = diffusionDerivative;
         b.driftJacobian = driftJacobian;
+        b.blockDrift = blockDrift;
+        b.blockDiffusion = blockDiffusion;
+        b.blockDiffusionDerivative = blockDiffusionDerivative;
+        b.scalarDrift = scalarDrift;
+        b.scalarDiffusion = scalarDiffusion;
+        b.scalarDerivative = scalarDerivative;
         return b;
     }
 
@@ -318,6 +465,12 @@ public final class Sde {
         private VectorField diffusionVector;
         private VectorField diffusionDerivative;
         private DriftJacobian driftJacobian;
+        private BlockField blockDrift;
+        private BlockField blockDiffusion;
+        private BlockField blockDiffusionDerivative;
+        private ScalarFunction scalarDrift;
+        private ScalarFunction scalarDiffusion;
+        private ScalarFunction scalarDerivative;
 
         private Builder(int stateDimension, int noiseDimension) {
             this.stateDimension = Require.positive("stateDimension", stateDimension);
@@ -328,6 +481,8 @@ public final class Sde {
         /** Sets the drift {@code f(t, x)}. */
         public Builder drift(Drift value) {
             this.drift = Require.nonNull("drift", value);
+            this.blockDrift = null;
+            this.scalarDrift = null;
             return this;
         }
 
@@ -340,6 +495,8 @@ public final class Sde {
         public Builder diffusion(Diffusion value, NoiseStructure structure) {
             this.diffusion = Require.nonNull("diffusion", value);
             this.noise = Require.nonNull("noise structure", structure);
+            this.blockDiffusion = null;
+            this.scalarDiffusion = null;
             if (noiseDimension == 1 || structure == NoiseStructure.DIAGONAL) {
                 this.diffusionVector = unitProduct(value, noiseDimension);
             } else {
@@ -373,6 +530,8 @@ public final class Sde {
                         }
                     };
             this.diffusionVector = diagonal;
+            this.blockDiffusion = null;
+            this.scalarDiffusion = null;
             this.noise = d == 1 ? NoiseStructure.SCALAR : NoiseStructure.DIAGONAL;
             return this;
         }
@@ -392,6 +551,8 @@ public final class Sde {
                 }
             };
             this.diffusionVector = vector;
+            this.blockDiffusion = null;
+            this.scalarDiffusion = null;
             this.noise = NoiseStructure.SCALAR;
             return this;
         }
@@ -402,6 +563,8 @@ public final class Sde {
          */
         public Builder diffusionDerivative(VectorField derivative) {
             this.diffusionDerivative = Require.nonNull("diffusion derivative", derivative);
+            this.blockDiffusionDerivative = null;
+            this.scalarDerivative = null;
             return this;
         }
 

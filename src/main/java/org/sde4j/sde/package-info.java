@@ -9,6 +9,8 @@
  *
  * <p>Nothing here knows about schemes, random numbers or Brownian paths: a problem is solved by the
  * {@code solver} package, never by itself. Hot-path methods write into caller-supplied arrays
- * ("out" parameters) and allocate nothing; their javadoc says which arguments are modified.
+ * ("out" parameters) and allocate nothing; their javadoc says which arguments are modified. A
+ * {@link org.sde4j.sde.BlockField} is the batched form of a drift or diffusion over a block of paths in
+ * structure-of-arrays layout ({@link org.sde4j.sde.Sde#withBlockForms}), for block steppers.
  */
 package org.sde4j.sde;

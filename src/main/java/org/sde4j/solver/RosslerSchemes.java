@@ -75,4 +75,18 @@ public final class RosslerSchemes {
             "stability-optimised SRA (Rackauckas & Nie 2018, SOSRA)", Calculus.ITO,
             EnumSet.of(NoiseStructure.ADDITIVE), 1.5, EnumSet.noneOf(NoiseStructure.class), 1.5, 2.0, 2.0,
             SOSRA_TABLEAU.toStochasticTableau());
+
+    /** The Rößler tableau behind one of this class's schemes, or null for any other scheme. */
+    static RosslerTableau tableauOf(Scheme scheme) {
+        if (scheme == SRIW1) {
+            return SRIW1_TABLEAU;
+        } else if (scheme == SRA1) {
+            return SRA1_TABLEAU;
+        } else if (scheme == SRA3) {
+            return SRA3_TABLEAU;
+        } else if (scheme == SOSRA) {
+            return SOSRA_TABLEAU;
+        }
+        return null;
+    }
 }

@@ -57,6 +57,55 @@ public final class RosslerTableau {
         this.beta4 = beta4;
     }
 
+    /** Whether this is an SRA tableau (additive noise). */
+    public boolean isAdditive() {
+        return additive;
+    }
+
+    /** The number of stages s. */
+    public int stages() {
+        return alpha.length;
+    }
+
+    // Package-private views for the block stepper (not copies: callers must not modify them).
+    double[] c0() {
+        return c0;
+    }
+
+    double[] c1() {
+        return c1;
+    }
+
+    double[][] a0() {
+        return a0;
+    }
+
+    double[][] a1() {
+        return a1;
+    }
+
+    double[][] b0() {
+        return b0;
+    }
+
+    double[][] b1() {
+        return b1;
+    }
+
+    double[] alpha() {
+        return alpha;
+    }
+
+    double[] beta(int k) {
+        return switch (k) {
+            case 1 -> beta1;
+            case 2 -> beta2;
+            case 3 -> beta3;
+            case 4 -> beta4;
+            default -> throw new IllegalArgumentException("k = " + k + ": β¹ to β⁴ exist");
+        };
+    }
+
     /** An SRI tableau (Itô, scalar/diagonal noise). */
     public static RosslerTableau sri(double[] c0, double[] c1, double[][] a0, double[][] a1, double[][] b0,
             double[][] b1, double[] alpha, double[] beta1, double[] beta2, double[] beta3, double[] beta4) {

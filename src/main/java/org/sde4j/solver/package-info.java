@@ -14,5 +14,10 @@
  * step of {@link org.sde4j.solver.RungeKuttaScheme}. Schemes with structure a tableau does not express —
  * Milstein with a user derivative, the drift-implicit θ-schemes, reversible Heun, linear multistep
  * methods — are classes of their own.
+ *
+ * <p>{@link org.sde4j.solver.BlockSolver} steps a block of paths at once in structure-of-arrays layout with
+ * batched steppers (Euler–Maruyama, Itô Milstein, the SRI/SRA tableaus), driven by a vectorised
+ * {@link org.sde4j.random.BoxMullerStream}: the engine of fast ensembles. Its steps are those of the
+ * per-path schemes, evaluated over the block (a test checks them against the per-path steppers).
  */
 package org.sde4j.solver;

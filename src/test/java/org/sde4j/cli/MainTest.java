@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
  */
 class MainTest {
     private static final List<String> JSON_KEYS = List.of("problem", "scheme", "steps", "paths", "seed", "t1", "mean",
-            "std", "stderr", "exactMean", "seconds");
+            "std", "stderr", "exactMean", "threads", "seconds");
 
     /** What a run printed, and its exit code. */
     record Run(int code, String out, String err) {

@@ -1,0 +1,245 @@
+package org.sde4j.solver;
+
+import java.util.Arrays;
+import org.sde4j.random.BoxMullerStream;
+import org.sde4j.sde.Require;
+import org.sde4j.sde.Sde;
+import org.sde4j.sde.SdeProblem;
+
+/**
+ * Fixed-step solves of a block of paths at once, in structure-of-arrays layout, driven by a
+ * {@link BoxMullerStream}: the engine of fast ensembles. State component i of path p lives at
+ * {@code x[i · stride + p]}; each step draws {@code rows · stride} unit normals (rows = m, or 2m for
+ * schemes that need the space-time Lévy area) and hands them to the scheme's batched step, whose inner
+ * loops run over the paths of the block (SIMD-friendly) and call the SDE's batched functions
+ * ({@link org.sde4j.sde.BlockField}; {@link Sde#withBlockForms}) once per block and stage.
+ *
+ * <pre>
+ *   for each step k:   Z ← next rows·stride normals of the block's stream
+ *                      X ← step(t_k, h_k, X, Z)                 (all paths of the block)
+ * </pre>
+ *
+ * <p><b>Reproducibility.</b> A full stride of normals is drawn per row and step whatever the number of
+ * paths in the block, so path p of a block is the same whether the block holds p + 1 paths or
+ * {@code stride}: results depend on the block's stream and p only.
+ *
+ * <p><b>Schemes.</b> Euler–Maruyama, Itô Milstein (with the supplied derivative) and Rößler's SRI/SRA
+ * tableaus (SRIW1, SRA1, SRA3, SOSRA), for one noise channel or diagonal noise; {@link #supports} says
+ * whether a (problem, scheme) pair fits. Other schemes step path by path ({@link PathSolver}).
+ *
+ * <p><b>Divergence.</b> The block is checked for NaN or infinite entries every {@value #CHECK} steps and at
+ * every save; a non-finite entry makes the solver replay those steps from a snapshot (the same normals),
+ * checking after each step, and throw a {@link SolveDivergedException} naming the exact step and the
+ * lowest failing path of the block. (A non-finite entry stays non-finite under {@code X + increments},
+ * so nothing escapes the periodic check.)
+ *
+ * <p>Thread-confined; after construction {@link #solveBlock} allocates nothing.
+ */
+public final class BlockSolver {
+    /** Steps between finiteness checks. */
+    static final int CHECK = 32;
+
+    private final SdeProblem problem;
+    private final int d;
+    private final int stride;
+    private final double[] times;
+    private final int[] saveIndices;
+    private final BlockStepper stepper;
+    private final int rows;
+    private final double[] x;
+    private final double[] z;
+    private final double[] snapshot;
+    private final BoxMullerStream snapshotStream = BoxMullerStream.of(0, 0);
+    private final double[] initial;
+    private final double[] pathState;
+
+    /** Receives the block's states at each save index. */
+    @FunctionalInterface
+    public interface SaveListener {
+        /**
+         * @param s      the save number (index into the save indices)
+         * @param x      the states, {@code x[i · stride + p]} (not to be modified)
+         * @param count  paths in the block
+         * @param stride the layout's stride
+         */
+        void saved(int s, double[] x, int count, int stride);
+    }
+
+    /**
+     * Whether {@code scheme} has a block form for {@code problem}'s SDE: Euler–Maruyama, Itô Milstein, or an
+     * SRI/SRA tableau scheme, with one noise channel or diagonal noise and the scheme's own requirements met.
+     */
+    public static boolean supports(SdeProblem problem, Scheme scheme) {
+        Sde sde = problem.sde();
+        if (!BlockStepper.fitsNoise(sde) || !Schemes.supports(scheme, sde)) {
+            return false;
+        }
+        if (scheme == EulerMaruyama.INSTANCE) {
+            return true;
+        }
+        if (scheme == Milstein.ITO) {
+            return sde.hasDiffusionDerivative() || sde.noise() == org.sde4j.sde.NoiseStructure.ADDITIVE;
+        }
+        return RosslerSchemes.tableauOf(scheme) != null;
+    }
+
+    /**
+     * @param stride      paths per block (the layout's stride)
+     * @param saveIndices increasing grid indices at which to report the states (0 = initial)
+     * @throws IllegalArgumentException when {@link #supports} is false, the grid does not span the problem,
+     *                                  or a save index is out of range
+     */
+    public BlockSolver(SdeProblem problem, Scheme scheme, TimeGrid grid, int stride, int... saveIndices) {
+        this.problem = Require.nonNull("problem", problem);
+        Require.nonNull("scheme", scheme);
+        Require.nonNull("grid", grid);
+        this.stride = Require.positive("stride", stride);
+        if (!supports(problem, scheme)) {
+            throw new IllegalArgumentException("scheme " + scheme.name() + " has no block form for " + problem.sde()
+                    + ": BlockSolver takes euler-maruyama, milstein (with ∂g/∂x) and the SRI/SRA schemes, with one"
+                    + " noise channel or diagonal noise; use PathSolver");
+        }
+        double span = problem.t1() - problem.t0();
+        if (Math.abs(grid.startTime() - problem.t0()) > 1e-12 * span
+                || Math.abs(grid.endTime() - problem.t1()) > 1e-12 * span) {
+            throw new IllegalArgumentException("grid spans [" + grid.startTime() + ", " + grid.endTime()
+                    + "]: must span the problem's [" + problem.t0() + ", " + problem.t1() + "]");
+        }
+        for (int i = 0; i < saveIndices.length; i++) {
+            if (saveIndices[i] < 0 || saveIndices[i] > grid.steps() || (i > 0 && saveIndices[i] <= saveIndices[i - 1])) {
+                throw new IllegalArgumentException("saveIndices[" + i + "] = " + saveIndices[i]
+                        + ": must increase strictly within [0, " + grid.steps() + "]");
+            }
+        }
+        Sde sde = problem.sde();
+        this.d = sde.stateDimension();
+        this.times = grid.times();
+        this.saveIndices = saveIndices.clone();
+        this.stepper = stepperFor(sde, scheme, stride);
+        this.rows = stepper.normalRows();
+        this.x = new double[d * stride];
+        this.z = new double[rows * stride];
+        this.snapshot = new double[d * stride];
+        this.initial = new double[d];
+        this.pathState = new double[d];
+        problem.copyInitialState(initial);
+    }
+
+    /** The block stepper of a supported (SDE, scheme) pair. */
+    static BlockStepper stepperFor(Sde sde, Scheme scheme, int stride) {
+        if (scheme == EulerMaruyama.INSTANCE || (scheme == Milstein.ITO
+                && sde.noise() == org.sde4j.sde.NoiseStructure.ADDITIVE)) {
+            return new BlockStepper.Euler(sde, stride);
+        } else if (scheme == Milstein.ITO) {
+            return new BlockStepper.ItoMilstein(sde, stride);
+        }
+        return new BlockStepper.Rossler(sde, RosslerSchemes.tableauOf(scheme), stride);
+    }
+
+    /** Paths per block. */
+    public int stride() {
+        return stride;
+    }
+
+    /** Unit normals drawn per path and step: m, or 2m with the Lévy area. */
+    public int normalsPerStep() {
+        return rows;
+    }
+
+    /**
+     * Solves paths {@code 0..count−1} of one block from the problem's initial state.
+     *
+     * @param gaussians the block's stream (consumed: {@code rows · stride} draws per step)
+     * @param count     paths, 1..stride
+     * @param saves     told the states at each save index (may be null)
+     * @return the final states, {@code x[i · stride + p]}, in this solver's workspace (valid until the next call)
+     * @throws SolveDivergedException when a state stops being finite; its path is the index p in the block
+     */
+    public double[] solveBlock(BoxMullerStream gaussians, int count, SaveListener saves) {
+        Require.nonNull("gaussians", gaussians);
+        if (count < 1 || count > stride) {
+            throw new IllegalArgumentException("count = " + count + ": must lie in [1, " + stride + "]");
+        }
+        for (int i = 0; i < d; i++) {
+            Arrays.fill(x, i * stride, i * stride + count, initial[i]);
+        }
+        int nextSave = 0;
+        if (saveIndices.length > 0 && saveIndices[0] == 0) {
+            if (saves != null) {
+                saves.saved(0, x, count, stride);
+            }
+            nextSave = 1;
+        }
+        int steps = times.length - 1;
+        int checked = 0; // steps verified finite
+        copyState(x, snapshot, count);
+        snapshotStream.copyFrom(gaussians);
+        for (int k = 0; k < steps; k++) {
+            gaussians.nextGaussians(z, 0, rows * stride);
+            double t = times[k];
+            stepper.step(t, times[k + 1] - t, x, z, count);
+            boolean save = nextSave < saveIndices.length && saveIndices[nextSave] == k + 1;
+            if (save || k + 1 - checked >= CHECK || k + 1 == steps) {
+                if (!finite(count)) {
+                    replay(gaussians, checked, k + 1, count);
+                }
+                checked = k + 1;
+                copyState(x, snapshot, count);
+                snapshotStream.copyFrom(gaussians);
+            }
+            if (save) {
+                if (saves != null) {
+                    saves.saved(nextSave, x, count, stride);
+                }
+                nextSave++;
+            }
+        }
+        return x;
+    }
+
+    private boolean finite(int count) {
+        for (int i = 0; i < d; i++) {
+            int o = i * stride;
+            for (int p = 0; p < count; p++) {
+                if (!Double.isFinite(x[o + p])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Re-runs steps {@code from..to−1} from the snapshot, checking every step; throws at the first failure. */
+    private void replay(BoxMullerStream gaussians, int from, int to, int count) {
+        copyState(snapshot, x, count);
+        gaussians.copyFrom(snapshotStream);
+        for (int k = from; k < to; k++) {
+            gaussians.nextGaussians(z, 0, rows * stride);
+            double t = times[k];
+            stepper.step(t, times[k + 1] - t, x, z, count);
+            for (int p = 0; p < count; p++) {
+                for (int i = 0; i < d; i++) {
+                    if (!Double.isFinite(x[i * stride + p])) {
+                        for (int c = 0; c < d; c++) {
+                            pathState[c] = x[c * stride + p];
+                        }
+                        throw new SolveDivergedException(times[k + 1], k, p, pathState);
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("a non-finite state at step " + to + " did not reappear on replay: the"
+                + " SDE's functions are not deterministic");
+    }
+
+    private void copyState(double[] from, double[] to, int count) {
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(from, i * stride, to, i * stride, count);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BlockSolver[" + problem.sde() + ", stride " + stride + ", " + (times.length - 1) + " steps]";
+    }
+}
