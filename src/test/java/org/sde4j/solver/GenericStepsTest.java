@@ -28,9 +28,7 @@ class GenericStepsTest {
         x[1] = 0.5;
         stepper.start(0, x);
         Increment increment = new Increment(1);
-        BranchStep<double[]> euler = new BranchStep<>(ArrayVectorSpace.INSTANCE, EulerMaruyama.INSTANCE.tableau(),
-                new SdeBranchField(ODE, 1));
-        LinearTwoStep<double[]>[] chain = newChain(euler, 40);
+        LinearTwoStep<double[]>[] chain = newChain(40);
         double h = 0.05;
         double[] current = {1, 0.5};
         double[] previous = null;
@@ -46,7 +44,7 @@ class GenericStepsTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static LinearTwoStep<double[]>[] newChain(BranchStep<double[]> unused, int n) {
+    private static LinearTwoStep<double[]>[] newChain(int n) {
         LinearTwoStep<double[]>[] chain = new LinearTwoStep[n];
         for (int i = 0; i < n; i++) {
             chain[i] = new LinearTwoStep<>(ArrayVectorSpace.INSTANCE, new BranchStep<>(ArrayVectorSpace.INSTANCE,
