@@ -1,0 +1,305 @@
+package org.sde4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.sde4j.nn.Parallel;
+import org.sde4j.nn.Param;
+import org.sde4j.nn.Tensor;
+import org.sde4j.nn.arch.Architectures;
+import org.sde4j.nn.data.Batches;
+import org.sde4j.nn.data.Dataset;
+import org.sde4j.nn.data.FashionMnist;
+import org.sde4j.nn.layers.SoftmaxCrossEntropy;
+import org.sde4j.nn.train.Models;
+import org.sde4j.nn.train.TrainConfig;
+import org.sde4j.nn.train.TrainListener;
+import org.sde4j.nn.train.TrainResult;
+import org.sde4j.nn.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sde4j experiment}: trains several architectures under one budget (widths, blocks, epochs, data,
+ * recipe) for several seeds, and writes the measured table — parameters, test accuracy (mean ± sd over seeds,
+ * mean-field inference), Monte Carlo inference accuracy for the stochastic ones, training images per second,
+ * memory held between steps, wall time — into a marked section of a Markdown file, with a plot of test
+ * accuracy per epoch.
+ */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = "Train residual architectures under one budget and write docs/architectures.md's table.")
+public final class ExperimentCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--archs", paramLabel = "A,B,...", split = ",", description = "Architectures (default: all of "
+            + "resnet, polynet, fractalnet, revnet, lm-resnet, stochastic-depth, lm-stochastic-depth, shake-shake, "
+            + "neural-sde, sde-depth).")
+    List<String> archs;
+
+    @Option(names = "--widths", paramLabel = "W,W,...", split = ",", defaultValue = "8,16,32",
+            description = "Channels per stage (default: ${DEFAULT-VALUE}).")
+    int[] widths;
+
+    @Option(names = "--blocks", paramLabel = "B", defaultValue = "3", description = "Blocks per stage (default: ${DEFAULT-VALUE}).")
+    int blocks;
+
+    @Option(names = "--epochs", paramLabel = "E", defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "Seeds 1..N per architecture (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--train-limit", paramLabel = "N", description = "Train on the first N training images only.")
+    Integer trainLimit;
+
+    @Option(names = "--test-limit", paramLabel = "N", description = "Evaluate on the first N test images only.")
+    Integer testLimit;
+
+    @Option(names = "--mc-passes", paramLabel = "K", defaultValue = "8",
+            description = "Monte Carlo inference passes for stochastic architectures, 0 for none (default: ${DEFAULT-VALUE}).")
+    int mcPasses;
+
+    @Option(names = "--data", paramLabel = "DIR", description = TrainingData.DESCRIPTION)
+    String data;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors).")
+    Integer threads;
+
+    @Option(names = "--output", paramLabel = "FILE", defaultValue = "docs/architectures.md",
+            description = "Markdown file whose section is (re)written (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "main",
+            description = "Section name: the table goes between <!-- experiment:NAME begin/end --> (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--json", description = "Also print one JSON object per run.")
+    boolean json;
+
+    /** What one architecture measured over the seeds. */
+    private record Row(String arch, long params, double[] accuracy, double[] mc, double[] mcSpread,
+            double imagesPerSecond, double heldMiB, double wallSeconds, double[][] curves) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<String> names = archs == null ? Architectures.NAMES : archs;
+        for (String a : names) {
+            if (!Models.NAMES.contains(a)) {
+                throw new IllegalArgumentException("--archs: " + a + " is not one of " + Models.NAMES);
+            }
+        }
+        if (seeds < 1) {
+            throw new IllegalArgumentException("--seeds = " + seeds + ": must be at least 1");
+        }
+        if (!name.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("--name = " + name + ": must be lower-case letters, digits and hyphens");
+        }
+        if (threads != null) {
+            Parallel.setThreads(threads);
+        }
+        FashionMnist.Split split = TrainingData.load(data, spec.commandLine().getErr());
+        Dataset train = trainLimit == null ? split.train() : split.train().limit(trainLimit);
+        Dataset test = testLimit == null ? split.test() : split.test().limit(testLimit);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        List<Row> rows = new ArrayList<>();
+        for (String arch : names) {
+            rows.add(run(arch, train, test, out, err));
+        }
+        double minutes = (System.nanoTime() - start) * 1e-9 / 60;
+        String table = render(rows, train.size(), test.size(), minutes);
+        Path plot = output.toAbsolutePath().resolveSibling("img").resolve("architectures-" + name + ".png");
+        plot(rows, plot);
+        writeSection(output, name, table + "\n![test accuracy per epoch](img/" + plot.getFileName() + ")\n");
+        out.println(table);
+        out.printf(Locale.ROOT, "wrote %s (section %s) and %s%n", output, name, plot);
+        out.flush();
+        return 0;
+    }
+
+    private Row run(String arch, Dataset train, Dataset test, PrintWriter out, PrintWriter err) {
+        double[] accuracy = new double[seeds];
+        double[] mc = new double[seeds];
+        double[] mcSpread = new double[seeds];
+        double[][] curves = new double[seeds][];
+        double ips = 0;
+        double held = 0;
+        long params = 0;
+        long start = System.nanoTime();
+        for (int s = 0; s < seeds; s++) {
+            TrainConfig config = TrainConfig.recipe(arch, widths, blocks, epochs, s + 1);
+            Trainer trainer = new Trainer(config, train.rows(), train.classes());
+            params = Models.parameterCount(trainer.network());
+            err.printf(Locale.ROOT, "%s seed %d: %d parameters%n", arch, s + 1, params);
+            err.flush();
+            TrainResult r = trainer.run(train, test, new TrainCommand.Progress(err, epochs));
+            accuracy[s] = r.testAccuracy();
+            ips += r.imagesPerSecond() / seeds;
+            curves[s] = r.history().stream().mapToDouble(TrainListener.EpochReport::testAccuracy).toArray();
+            held = Math.max(held, activationMemory(trainer, train) / 1048576.0);
+            boolean noisy = !Trainer.noisyLayers(trainer.network()).isEmpty()
+                    && !List.of("resnet", "polynet", "fractalnet", "revnet", "lm-resnet").contains(arch);
+            if (noisy && mcPasses > 0) {
+                Trainer.MonteCarloAccuracy m = trainer.evaluateMonteCarlo(
+                        test.normalised(train.mean(), train.std()), mcPasses);
+                mc[s] = m.accuracy();
+                mcSpread[s] = m.passSd();
+            } else {
+                mc[s] = Double.NaN;
+                mcSpread[s] = Double.NaN;
+            }
+            if (json) {
+                out.println(Json.object().put("arch", arch).put("seed", s + 1).put("params", params)
+                        .put("epochs", epochs).put("testAccuracy", accuracy[s]).put("mcAccuracy", mc[s])
+                        .put("imagesPerSecond", r.imagesPerSecond()).put("trainSeconds", r.trainSeconds()).build());
+                out.flush();
+            }
+        }
+        double wall = (System.nanoTime() - start) * 1e-9 / seeds;
+        return new Row(arch, params, accuracy, mc, mcSpread, ips, held, wall, curves);
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * The activations a network holds between training steps: the heap in use (after garbage collection)
+     * after one training step on a mini-batch of 128, minus the same with the network's activations
+     * {@linkplain org.sde4j.nn.layers.Layer#release released}.
+     */
+    private static long activationMemory(Trainer trainer, Dataset train) {
+        Dataset normal = train.normalised(train.mean(), train.std());
+        Batches batches = new Batches(normal, 128, 0, false, 0);
+        int[] order = new int[normal.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Batches.Batch batch = batches.batch(order, 0, 0, false, null);
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        // A first step resizes every buffer to this batch (evaluation left them at its own batch size).
+        step(trainer, batch, loss);
+        trainer.network().release();
+        long released = usedAfterGc();
+        step(trainer, batch, loss);
+        return usedAfterGc() - released;
+    }
+
+    private static void step(Trainer trainer, Batches.Batch batch, SoftmaxCrossEntropy loss) {
+        Trainer.noisyLayers(trainer.network()).forEach(l -> l.noiseKey(0));
+        Tensor logits = trainer.network().forward(batch.images(), true);
+        loss.forward(logits, batch.labels());
+        trainer.network().backward(loss.gradient());
+        for (Param p : trainer.network().params()) {
+            p.grad().zero();
+        }
+    }
+
+    private String render(List<Row> rows, int trainSize, int testSize, double minutes) {
+        StringBuilder b = new StringBuilder();
+        b.append(Format.f("Budget: widths %s, %d blocks per stage, %d epochs, %d training and %d test images, "
+                + "batch 128, SGD (Nesterov 0.9, weight decay 5e-4), one-cycle learning rate peaking at 0.1, random "
+                + "crop (padding 2) + flip; seeds 1..%d; %d threads. Whole run: %.1f min.%n%n",
+                Arrays.toString(widths), blocks, epochs, trainSize, testSize, seeds, Parallel.threads(), minutes));
+        b.append("| architecture | parameters | test accuracy (mean ± sd) | Monte Carlo accuracy (K = ")
+                .append(mcPasses).append(") | train images/s | activations held between steps | wall time per run |\n");
+        b.append("|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            b.append(Format.f("| `%s` | %,d | %s | %s | %.0f | %.1f MiB | %s |%n", r.arch(), r.params(),
+                    meanSd(r.accuracy()), Double.isNaN(r.mc()[0]) ? "—" : meanSd(r.mc()) + Format.f(" (pass sd %.4f)",
+                            mean(r.mcSpread())), r.imagesPerSecond(), r.heldMiB(), Format.seconds(r.wallSeconds())));
+        }
+        b.append(Format.f("%nCommand: `bin/sde4j experiment --archs %s --widths %s --blocks %d --epochs %d --seeds %d%s%s"
+                + " --mc-passes %d --name %s`%n", String.join(",", rows.stream().map(Row::arch).toList()),
+                String.join(",", Arrays.stream(widths).mapToObj(Integer::toString).toList()), blocks, epochs, seeds,
+                trainLimit == null ? "" : " --train-limit " + trainLimit, testLimit == null ? "" : " --test-limit " + testLimit,
+                mcPasses, name));
+        return b.toString();
+    }
+
+    private static double mean(double[] v) {
+        return Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    private static String meanSd(double[] v) {
+        double m = mean(v);
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        double sd = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0;
+        return v.length > 1 ? Format.f("%.4f ± %.4f", m, sd) : Format.f("%.4f", m);
+    }
+
+    private void plot(List<Row> rows, Path file) throws IOException {
+        XYChart chart = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT)
+                .title("Fashion-MNIST test accuracy per epoch (mean over seeds)").xAxisTitle("epoch")
+                .yAxisTitle("test accuracy").build();
+        for (Row r : rows) {
+            int n = r.curves()[0].length;
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (int e = 0; e < n; e++) {
+                double sum = 0;
+                for (double[] c : r.curves()) {
+                    sum += c[e];
+                }
+                x.add(e + 1.0);
+                y.add(sum / r.curves().length);
+            }
+            XYSeries s = chart.addSeries(r.arch(), x, y);
+            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        }
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
+        BitmapEncoder.saveBitmap(chart, temporary.toString(), BitmapEncoder.BitmapFormat.PNG);
+        Files.move(Path.of(temporary + ".png"), absolute, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Replaces the text between {@code <!-- experiment:NAME begin -->} and {@code <!-- experiment:NAME end -->}
+     * in {@code file} (appending the section when absent, creating the file when missing), atomically.
+     */
+    static void writeSection(Path file, String name, String body) throws IOException {
+        String begin = "<!-- experiment:" + name + " begin -->";
+        String end = "<!-- experiment:" + name + " end -->";
+        Path absolute = file.toAbsolutePath();
+        String text = Files.exists(absolute) ? Files.readString(absolute, StandardCharsets.UTF_8)
+                : "# Residual architectures as SDE solvers\n";
+        String section = begin + "\n" + body + end;
+        int i = text.indexOf(begin);
+        int j = text.indexOf(end);
+        if (i >= 0 && j > i) {
+            text = text.substring(0, i) + section + text.substring(j + end.length());
+        } else {
+            text = text + (text.endsWith("\n") ? "\n" : "\n\n") + section + "\n";
+        }
+        Files.createDirectories(absolute.getParent());
+        Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
