@@ -1,17 +1,21 @@
 package org.sde4j;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package-dependency rule of DESIGN.md: {@code sde ← random ← brownian ← solver ← ensemble, error,
- * problems ← nn ← cli}. A package may use the packages to its left, never those to its right, and no
- * packages form a cycle.
+ * The dependency rules of docs/design.md. Packages: {@code sde ← random ← brownian ← solver ← ensemble, error,
+ * problems ← nn ← cli}; a package may use the packages to its left, never those to its right, and no packages
+ * form a cycle. Modules: each jar holds its own packages only; {@code sde4j-core} uses nothing but the JDK,
+ * Commons RNG and EJML; {@code sde4j-nn} uses the core and Commons RNG, never the command line.
  */
 class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -41,5 +45,43 @@ class ArchitectureTest {
     @Test
     void packagesAreFreeOfCycles() {
         slices().matching("org.sde4j.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    private static final String[] CORE_PACKAGES = {"org.sde4j.sde..", "org.sde4j.random..", "org.sde4j.brownian..",
+        "org.sde4j.solver..", "org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems.."};
+
+    /** The core's packages, the JDK's, Commons RNG's and {@code more}. */
+    private static String[] corePlus(String... more) {
+        return java.util.stream.Stream.of(CORE_PACKAGES, new String[] {"java..", "jdk.incubator.vector..",
+            "org.apache.commons.rng.."}, more).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
+    /** The classes of the jar (or classes directory) that holds {@code type}. */
+    private static JavaClasses moduleOf(Class<?> type) {
+        try {
+            Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (java.nio.file.Files.isDirectory(location)) {
+                return new ClassFileImporter().importPath(location);
+            }
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(location.toFile())) {
+                return new ClassFileImporter().importJar(jar);
+            }
+        } catch (URISyntaxException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void coreModuleHoldsTheCorePackagesAndUsesOnlyCommonsRngAndEjml() {
+        JavaClasses core = moduleOf(org.sde4j.sde.Sde.class);
+        classes().should().resideInAnyPackage(CORE_PACKAGES).check(core);
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage(corePlus("org.ejml..")).check(core);
+    }
+
+    @Test
+    void nnModuleHoldsTheNetworksAndNeverTheCommandLine() {
+        JavaClasses nn = moduleOf(org.sde4j.nn.Tensor.class);
+        classes().should().resideInAPackage("org.sde4j.nn..").check(nn);
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage(corePlus("org.sde4j.nn..")).check(nn);
     }
 }

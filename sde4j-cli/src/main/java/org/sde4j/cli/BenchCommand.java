@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sde4j bench}: the benchmark suite ({@link BenchSuite}) in one sitting — Gaussian draws alone,
  * Euler–Maruyama on GBM through the public API on 1 and 2 threads against numpy's vectorised loop
- * ({@code ../shared/bench/numpy_em.py}, when python3 with numpy is present), the schemes' cost per step and
+ * ({@code bench/peers/numpy_em.py} of the checkout, when python3 with numpy is present), the schemes' cost per step and
  * per evaluation, and virtual-tree queries against plain increments — then rewrites the generated region
  * of {@code docs/benchmarks.md} with the ratios, the machine and the command. {@code --only} runs a subset
  * (and then leaves the document alone unless {@code --doc} is given), {@code --json} prints one JSON object,
@@ -55,8 +55,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Run only these sections: gaussian, em (includes numpy), schemes, brownian.")
     private List<String> only;
 
-    @Option(names = "--numpy", description = "Path of numpy_em.py (default: ../shared/bench/numpy_em.py beside"
-            + " the project); 'none' to skip.")
+    @Option(names = "--numpy", description = "Path of the numpy peer script (default: " + NUMPY_SCRIPT
+            + " of the checkout); 'none' to skip.")
     private String numpyScript;
 
     @Option(names = "--doc", paramLabel = "FILE", description = "The document whose generated region to rewrite"
@@ -166,7 +166,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path script = numpyScript != null ? Path.of(numpyScript) : defaultNumpyScript();
         if (script == null || !Files.isRegularFile(script)) {
-            notes.add("numpy baseline skipped: " + (script == null ? "../shared/bench/numpy_em.py not found" : script
+            notes.add("numpy baseline skipped: " + (script == null ? NUMPY_SCRIPT + " not found" : script
                     + " not found") + " (use --numpy PATH)");
             return null;
         }
@@ -206,13 +206,17 @@ final class BenchCommand implements Callable<Integer> {
         return new NumpyResult(Double.parseDouble(stepsPerSecond.group(1)) * 1e6, Double.parseDouble(draws.group(1)) * 1e6);
     }
 
+    /** The project's own numpy peer, relative to the checkout's root. */
+    static final String NUMPY_SCRIPT = "bench/peers/numpy_em.py";
+
+    /** {@value #NUMPY_SCRIPT} under {@code $SDE4J_HOME} (set by {@code bin/sde4j}), else under the working directory. */
     private static Path defaultNumpyScript() {
         List<Path> candidates = new ArrayList<>();
         String home = System.getenv("SDE4J_HOME");
         if (home != null) {
-            candidates.add(Path.of(home).resolve("../shared/bench/numpy_em.py"));
+            candidates.add(Path.of(home).resolve(NUMPY_SCRIPT));
         }
-        candidates.add(Path.of("../shared/bench/numpy_em.py"));
+        candidates.add(Path.of(NUMPY_SCRIPT));
         return candidates.stream().filter(Files::isRegularFile).findFirst().map(Path::normalize).orElse(null);
     }
 }

@@ -31,7 +31,7 @@ import org.sde4j.solver.Schemes;
  *       vectorised {@link BoxMullerStream};</li>
  *   <li>{@code em} — Euler–Maruyama on GBM, P × N, through the public {@link Ensemble} API (block engine with
  *       per-path lambdas and with batched forms, 1 and 2 threads; the path engine), a hand-written loop, and
- *       numpy's vectorised loop ({@code ../shared/bench/numpy_em.py}) when python3 with numpy is present;</li>
+ *       numpy's vectorised loop ({@code bench/peers/numpy_em.py}) when python3 with numpy is present;</li>
  *   <li>{@code schemes} — Euler–Maruyama, Milstein and SRIW1 on {@code gbm}, Euler–Maruyama and SRA1 on
  *       {@code additive}: path-steps per second, time per drift/diffusion evaluation, cost against the
  *       evaluation count's prediction;</li>
