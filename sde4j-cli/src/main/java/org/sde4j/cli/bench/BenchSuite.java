@@ -1,4 +1,4 @@
-package org.sde4j.cli;
+package org.sde4j.cli.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
+import org.sde4j.cli.Format;
+import org.sde4j.cli.Json;
+import org.sde4j.cli.ProgressBar;
+import org.sde4j.cli.Table;
 import org.sde4j.ensemble.Ensemble;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;

@@ -1,4 +1,4 @@
-package org.sde4j.cli;
+package org.sde4j.cli.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sde4j.cli.ProgressBar;
+import org.sde4j.cli.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Spec;
                 + " schemes, Brownian sources) and rewrite docs/benchmarks.md.",
         footer = {"", "Examples:", "  sde4j bench                          # the whole suite; rewrites docs/benchmarks.md",
             "  sde4j bench --only gaussian,em --paths 200000 --repeats 3 --json"})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
