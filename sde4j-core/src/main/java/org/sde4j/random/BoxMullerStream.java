@@ -55,6 +55,8 @@ public final class BoxMullerStream {
     final long[] state = new long[4 * LANES];
     private final double[] leftover = new double[ROUND];
     private int leftoverPosition = ROUND;
+    /** Scalar rounds drawn by this stream and not yet added to {@link #scalarDraws}. */
+    private int unreported;
 
     private BoxMullerStream() {
     }
@@ -146,12 +148,22 @@ public final class BoxMullerStream {
         return leftover[leftoverPosition++];
     }
 
-    /** Full rounds straight into {@code out}, by the vector kernel once it is compiled. */
+    /**
+     * Full rounds straight into {@code out}: by the vector kernel once it is warm, else by the scalar kernel,
+     * counting this stream's draws towards the process-wide threshold that starts the warm-up.
+     */
     private void rounds(double[] out, int offset, int rounds) {
         if (vectorHot) {
             VectorBoxMuller.rounds(state, out, offset, rounds);
-        } else {
-            scalarRounds(state, out, offset, rounds);
+            return;
+        }
+        scalarRounds(state, out, offset, rounds);
+        if (VECTOR) {
+            unreported += rounds;
+            if (unreported >= REPORT_ROUNDS) {
+                countTowardsWarmUp(unreported * (long) ROUND);
+                unreported = 0;
+            }
         }
     }
 
@@ -187,12 +199,12 @@ public final class BoxMullerStream {
     static final double[] COS = {1.0, -1.2337005501361697, 0.2536695079010467, -0.02086348076331121,
         0.0009192602741831558, -2.520203677046026e-05, 4.710609726757823e-07, -6.321256869628588e-09};
 
-    // After the constants: detection runs a trial round, which needs them.
     /**
-     * Whether the vector kernel is available (module present, not disabled by {@code -Dsde4j.scalar=true});
-     * streams switch to it once it is compiled.
+     * Whether the vector module is present and not disabled by {@code -Dsde4j.scalar=true}: streams may then
+     * switch to the vector kernel once it is warm (see {@link #warmUp()}). Deciding it loads nothing of the
+     * vector API.
      */
-    public static final boolean VECTOR = detectVector();
+    public static final boolean VECTOR = vectorModulePresent();
 
     /** Natural logarithm of u ∈ [2^−1022, ∞), normal and finite (the kernels' formula, scalar). */
     static double log(double u) {
@@ -279,25 +291,83 @@ public final class BoxMullerStream {
         return result;
     }
 
+    // ---------------------------------------------------------------- warming the vector kernel up
+
+    /**
+     * Scalar draws, process-wide, after which the vector kernel is warmed up without being asked:
+     * 2^25 ≈ 3.4·10^7, about 0.15 s of the scalar kernel. A small job never pays for the warm-up (about
+     * 0.3 s of one processor, while the vector API runs interpreted), a large one pays it once and then
+     * draws about three times faster.
+     */
+    static final long AUTO_WARM_UP_DRAWS = 1L << 25;
+    /** Rounds a stream accumulates before adding them to {@link #scalarDraws} (keeps the shared counter cold). */
+    private static final int REPORT_ROUNDS = 1 << 12;
+    private static final java.util.concurrent.atomic.AtomicLong scalarDraws = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicBoolean warmUpStarted =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
      * Whether the vector kernel is compiled and in use. Until the JIT compiles it, the vector API runs
      * interpreted, dozens of times slower than the scalar kernel; since both kernels give the same bits,
-     * streams use the scalar kernel until a daemon thread, started with this class, has warmed the vector
-     * kernel up (it times both kernels on its own data and switches when the vector one is faster, within
-     * a minute at most). Results never depend on when the switch happens.
+     * streams use the scalar kernel until a daemon thread has warmed the vector kernel up (it checks that
+     * both kernels agree, then times both on its own data and switches when the vector one is faster,
+     * within a minute at most). Results never depend on when, or whether, the switch happens.
      */
     private static volatile boolean vectorHot;
+    /** Whether the warm-up thread has ended (switched or given up). */
+    private static volatile boolean warmUpFinished;
 
-    static {
-        if (VECTOR) {
-            Thread warmUp = new Thread(BoxMullerStream::warmUp, "sde4j-vector-warm-up");
+    private static void countTowardsWarmUp(long draws) {
+        if (scalarDraws.addAndGet(draws) >= AUTO_WARM_UP_DRAWS) {
+            warmUp();
+        }
+    }
+
+    /**
+     * Starts warming the vector kernel up in a daemon thread, once per JVM, and returns at once; does
+     * nothing when {@link #VECTOR} is false. Streams keep drawing with the scalar kernel (same bits) until
+     * the vector kernel is compiled and faster. Called by itself after {@value #AUTO_WARM_UP_DRAWS} scalar draws;
+     * call it early when a long run is ahead (a benchmark, a training) to have the fast kernel sooner.
+     */
+    public static void warmUp() {
+        if (VECTOR && warmUpStarted.compareAndSet(false, true)) {
+            Thread warmUp = new Thread(BoxMullerStream::warmUpLoop, "sde4j-vector-warm-up");
             warmUp.setDaemon(true);
             warmUp.setPriority(Thread.MIN_PRIORITY);
             warmUp.start();
         }
     }
 
-    private static void warmUp() {
+    /**
+     * {@link #warmUp()}, then waits until the vector kernel is in use or {@code timeoutMillis} have passed:
+     * for benchmarks, whose timings should not straddle the switch.
+     *
+     * @return whether the vector kernel is in use
+     * @throws IllegalArgumentException when the timeout is negative
+     */
+    public static boolean warmUpAndWait(long timeoutMillis) {
+        if (timeoutMillis < 0) {
+            throw new IllegalArgumentException("timeoutMillis = " + timeoutMillis + ": must be ≥ 0");
+        }
+        warmUp();
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (VECTOR && !vectorHot && !warmUpFinished && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return vectorHot;
+    }
+
+    /** Whether streams now draw with the vector kernel (it is warm and was found faster). */
+    public static boolean vectorInUse() {
+        return vectorHot;
+    }
+
+    private static void warmUpLoop() {
         long[] vectorState = new long[4 * LANES];
         long[] scalarState = new long[4 * LANES];
         vectorState[0] = 1;
@@ -305,6 +375,9 @@ public final class BoxMullerStream {
         double[] out = new double[8 * ROUND];
         long deadline = System.nanoTime() + 60_000_000_000L;
         try {
+            if (!VectorBoxMuller.available()) {
+                return; // keep the scalar kernel
+            }
             while (System.nanoTime() < deadline) {
                 long start = System.nanoTime();
                 for (int i = 0; i < 200; i++) {
@@ -317,22 +390,24 @@ public final class BoxMullerStream {
                 }
                 long scalar = System.nanoTime() - start;
                 if (vector < scalar) {
-                    break;
+                    vectorHot = true;
+                    return;
                 }
             }
         } catch (RuntimeException | LinkageError e) {
-            return; // keep the scalar kernel
+            // keep the scalar kernel
+        } finally {
+            warmUpFinished = true;
         }
-        vectorHot = true;
     }
 
-    private static boolean detectVector() {
+    private static boolean vectorModulePresent() {
         if (Boolean.getBoolean("sde4j.scalar")) {
             return false;
         }
         try {
-            return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorBoxMuller.available();
-        } catch (LinkageError | RuntimeException e) {
+            return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        } catch (RuntimeException | LinkageError e) {
             return false;
         }
     }
