@@ -189,15 +189,22 @@ public final class BoxMullerStream {
      * of ln m), SIN 3.9e-17 and COS 2.1e-17 on u = g² ∈ [0, ¼]. Evaluated by Horner's rule with fused
      * multiply–adds; BoxMullerStreamTest bounds the result against Math.log/sin/cos.
      */
+    // The coefficients as constants: javac folds them into the code, so the scalar kernel evaluates each
+    // polynomial as straight-line fused multiply-adds (fewer bytecodes before the JIT, no loads after it).
+    static final double A0 = 0.3333333333333335, A1 = 0.19999999999949752, A2 = 0.14285714312987743,
+            A3 = 0.1111110556739754, A4 = 0.09091444562630861, A5 = 0.07665860800278021, A6 = 0.07308224842521703;
+    static final double S0 = 1.5707963267948966, S1 = -0.6459640975062443, S2 = 0.07969262624604301,
+            S3 = -0.004681754132340976, S4 = 0.0001604411507421909, S5 = -3.59864335298231e-06,
+            S6 = 5.633933781537854e-08;
+    static final double C0 = 1.0, C1 = -1.2337005501361697, C2 = 0.2536695079010467, C3 = -0.02086348076331121,
+            C4 = 0.0009192602741831558, C5 = -2.520203677046026e-05, C6 = 4.710609726757823e-07,
+            C7 = -6.321256869628588e-09;
     /** {@code (atanh(s)/s − 1)/s² ≈ Σ ATANH[k] z^k}, z = s². */
-    static final double[] ATANH = {0.3333333333333335, 0.19999999999949752, 0.14285714312987743, 0.1111110556739754,
-        0.09091444562630861, 0.07665860800278021, 0.07308224842521703};
+    static final double[] ATANH = {A0, A1, A2, A3, A4, A5, A6};
     /** {@code sin((π/2) g) ≈ g Σ SIN[k] g^{2k}}. */
-    static final double[] SIN = {1.5707963267948966, -0.6459640975062443, 0.07969262624604301, -0.004681754132340976,
-        0.0001604411507421909, -3.59864335298231e-06, 5.633933781537854e-08};
+    static final double[] SIN = {S0, S1, S2, S3, S4, S5, S6};
     /** {@code cos((π/2) g) ≈ Σ COS[k] g^{2k}}. */
-    static final double[] COS = {1.0, -1.2337005501361697, 0.2536695079010467, -0.02086348076331121,
-        0.0009192602741831558, -2.520203677046026e-05, 4.710609726757823e-07, -6.321256869628588e-09};
+    static final double[] COS = {C0, C1, C2, C3, C4, C5, C6, C7};
 
     /**
      * Whether the vector module is present and not disabled by {@code -Dsde4j.scalar=true}: streams may then
@@ -218,10 +225,8 @@ public final class BoxMullerStream {
         double f = m - 1.0;
         double s = f / (m + 1.0);
         double z = s * s;
-        double p = ATANH[ATANH.length - 1];
-        for (int k = ATANH.length - 2; k >= 0; k--) {
-            p = Math.fma(p, z, ATANH[k]);
-        }
+        double p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(A6, z, A5), z, A4), z, A3), z, A2), z, A1),
+                z, A0);
         double s2 = s + s;
         double lnM = Math.fma(s2 * z, p, s2);
         return Math.fma(e, LN2_HI, Math.fma(e, LN2_LO, lnM));
@@ -230,21 +235,15 @@ public final class BoxMullerStream {
     /** {@code sin((π/2) g)} for |g| ≤ ½. */
     static double sinHalfPi(double g) {
         double z = g * g;
-        double p = SIN[SIN.length - 1];
-        for (int k = SIN.length - 2; k >= 0; k--) {
-            p = Math.fma(p, z, SIN[k]);
-        }
-        return g * p;
+        return g * Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(S6, z, S5), z, S4), z, S3), z, S2), z, S1),
+                z, S0);
     }
 
     /** {@code cos((π/2) g)} for |g| ≤ ½. */
     static double cosHalfPi(double g) {
         double z = g * g;
-        double p = COS[COS.length - 1];
-        for (int k = COS.length - 2; k >= 0; k--) {
-            p = Math.fma(p, z, COS[k]);
-        }
-        return p;
+        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(C7, z, C6), z, C5), z, C4), z, C3), z, C2),
+                z, C1), z, C0);
     }
 
     /** The scalar kernel: {@code rounds} rounds into {@code out[offset ..]}, advancing the lane states. */
