@@ -301,4 +301,25 @@ public class MainTest {
         assertTrue(r.errLines().get(0).startsWith("sde4j boom: internal error: java.lang.ArithmeticException: bug"), r.err());
         assertTrue(r.err().contains("\tat "), "stack trace: " + r.err());
     }
+
+    @Test
+    void aRunOfOneCommandBuildsOnlyThatCommandAndPrintsTheSameHelp() {
+        StringWriter lazy = new StringWriter();
+        StringWriter full = new StringWriter();
+        CommandLine one = Main.commandLine(new PrintWriter(lazy), new PrintWriter(new StringWriter()), "solve");
+        CommandLine all = Main.commandLine(new PrintWriter(full), new PrintWriter(new StringWriter()));
+        assertEquals(List.of("solve"), List.copyOf(one.getSubcommands().keySet()));
+        assertEquals(Main.SUBCOMMANDS.size(), all.getSubcommands().size());
+        assertEquals(0, one.execute("solve", "--help"));
+        assertEquals(0, all.execute("solve", "--help"));
+        assertEquals(full.toString(), lazy.toString());
+        assertTrue(lazy.toString().startsWith("Usage: sde4j solve"), lazy.toString());
+    }
+
+    @Test
+    void helpAndUnknownCommandsSeeEveryCommand() {
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        assertEquals(Main.SUBCOMMANDS.size(), Main.commandLine(sink, sink, "help").getSubcommands().size());
+        assertEquals(Main.SUBCOMMANDS.size(), Main.commandLine(sink, sink, "nosuch").getSubcommands().size());
+    }
 }
