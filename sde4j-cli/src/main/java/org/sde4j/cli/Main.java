@@ -44,6 +44,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             TrainCommand.class,
             NotebooksCommand.class,
             ExperimentCommand.class,
+            SgdSdeCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "New here? Start with 'sde4j tour', then 'sde4j list'."})
