@@ -45,6 +45,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             NotebooksCommand.class,
             ExperimentCommand.class,
             SgdSdeCommand.class,
+            DepthStepsCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "New here? Start with 'sde4j tour', then 'sde4j list'."})
