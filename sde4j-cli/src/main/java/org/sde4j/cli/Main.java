@@ -46,6 +46,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ExperimentCommand.class,
             SgdSdeCommand.class,
             DepthStepsCommand.class,
+            NonLipschitzCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "New here? Start with 'sde4j tour', then 'sde4j list'."})
