@@ -223,12 +223,14 @@ public final class ExperimentCommand implements Callable<Integer> {
                 + "crop (padding 2) + flip; seeds 1..%d; %d threads. Whole run: %.1f min.%n%n",
                 Arrays.toString(widths), blocks, epochs, trainSize, testSize, seeds, Parallel.threads(), minutes));
         b.append("| architecture | parameters | test accuracy (mean ± sd) | Monte Carlo accuracy (K = ")
-                .append(mcPasses).append(") | train images/s | activations held between steps | wall time per run |\n");
-        b.append("|---|---|---|---|---|---|---|\n");
+                .append(mcPasses).append(") | train images/s | activations held between steps | wall time per run |")
+                .append(" Welch t-test of test accuracy against `").append(rows.get(0).arch()).append("` |\n");
+        b.append("|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            b.append(Format.f("| `%s` | %,d | %s | %s | %.0f | %.1f MiB | %s |%n", r.arch(), r.params(),
+            b.append(Format.f("| `%s` | %,d | %s | %s | %.0f | %.1f MiB | %s | %s |%n", r.arch(), r.params(),
                     meanSd(r.accuracy()), Double.isNaN(r.mc()[0]) ? "—" : meanSd(r.mc()) + Format.f(" (pass sd %.4f)",
-                            mean(r.mcSpread())), r.imagesPerSecond(), r.heldMiB(), Format.seconds(r.wallSeconds())));
+                            mean(r.mcSpread())), r.imagesPerSecond(), r.heldMiB(), Format.seconds(r.wallSeconds()),
+                    welch(r.accuracy(), rows.get(0).accuracy())));
         }
         b.append(Format.f("%nCommand: `bin/sde4j experiment --archs %s --widths %s --blocks %d --epochs %d --seeds %d%s%s"
                 + " --mc-passes %d --name %s`%n", String.join(",", rows.stream().map(Row::arch).toList()),
@@ -236,6 +238,19 @@ public final class ExperimentCommand implements Callable<Integer> {
                 trainLimit == null ? "" : " --train-limit " + trainLimit, testLimit == null ? "" : " --test-limit " + testLimit,
                 mcPasses, name));
         return b.toString();
+    }
+
+    /** "t = …, ν = …, p = …" of Welch's test of {@code a} against {@code b}, or "—" when it does not apply. */
+    static String welch(double[] a, double[] b) {
+        if (a == b || a.length < 2 || b.length < 2) {
+            return "—";
+        }
+        try {
+            Welch w = Welch.test(a, b);
+            return Format.f("t = %.2f, ν = %.1f, p = %.3g", w.t(), w.df(), w.p());
+        } catch (IllegalArgumentException e) {
+            return "—";
+        }
     }
 
     private static double mean(double[] v) {

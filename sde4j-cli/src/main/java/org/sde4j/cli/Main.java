@@ -50,7 +50,8 @@ public final class Main implements Callable<Integer> {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(ListCommand.class, SolveCommand.class, TourCommand.class,
             ConvergenceCommand.class, BenchCommand.class, TrainCommand.class, NotebooksCommand.class,
-            ExperimentCommand.class, CommandLine.HelpCommand.class);
+            ExperimentCommand.class, SgdSdeCommand.class, DepthStepsCommand.class, NonLipschitzCommand.class,
+            CommandLine.HelpCommand.class);
 
     @Spec
     private CommandSpec spec;

@@ -12,8 +12,12 @@ import org.sde4j.solver.BranchField;
 /**
  * Residual branches (layers) as a {@link BranchField}: branch k is a layer {@code B_k} with constant drift and
  * diffusion weights. A scheme that evaluates a branch at several stages of a step gets one
- * {@linkplain Layer#sharedCopy shared copy} of the layer per stage, so every evaluation keeps its own
- * activations for the backward pass while all of them train the same parameters.
+ * {@linkplain Layer#sharedCopyWithOwnStatistics shared copy} of the layer per stage, so every evaluation keeps its
+ * own activations for the backward pass while all of them train the same parameters. Each stage keeps its own
+ * batch-norm running statistics: the inputs of stage i follow their own law (PolyNet's second evaluation sees
+ * F(x), FractalNet's x + F(x)), and statistics shared by the stages would, at evaluation, normalise every stage
+ * with a mixture of their laws — which left PolyNet and FractalNet at chance test accuracy while they trained.
+ * The stages' statistics are {@linkplain #buffers buffers} once {@link #stages} has created them.
  */
 public final class LayerField implements BranchField<Tensor> {
     private final Layer[] originals;
@@ -50,9 +54,25 @@ public final class LayerField implements BranchField<Tensor> {
     private Layer layer(int branch, int slot) {
         List<Layer> perSlot = slots.get(branch);
         while (perSlot.size() <= slot) {
-            perSlot.add(originals[branch].sharedCopy());
+            perSlot.add(originals[branch].sharedCopyWithOwnStatistics());
         }
         return perSlot.get(slot);
+    }
+
+    /**
+     * Creates the per-stage copies of every branch for a scheme of {@code count} stages now (rather than at
+     * their first evaluation), so that {@link #buffers} lists their statistics from construction on — what
+     * checkpoints need.
+     *
+     * @param count the number of stages (slots), at least 1
+     */
+    public void stages(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count = " + count + ": must be at least 1");
+        }
+        for (int branch = 0; branch < originals.length; branch++) {
+            layer(branch, count - 1);
+        }
     }
 
     @Override
@@ -113,11 +133,17 @@ public final class LayerField implements BranchField<Tensor> {
         return all;
     }
 
-    /** The buffers of all branches, in branch order. */
+    /** The buffers of all branches, in branch order, each branch's stages in stage order. */
     public List<Tensor> buffers() {
         List<Tensor> all = new ArrayList<>();
-        for (Layer l : originals) {
-            all.addAll(l.buffers());
+        for (List<Layer> perSlot : slots) {
+            for (Layer l : perSlot) {
+                for (Tensor t : l.buffers()) {
+                    if (all.stream().noneMatch(u -> u == t)) {
+                        all.add(t);
+                    }
+                }
+            }
         }
         return all;
     }

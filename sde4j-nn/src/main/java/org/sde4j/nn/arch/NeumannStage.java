@@ -12,6 +12,7 @@ public final class NeumannStage extends SolverStage {
     /** One order-{@code order} Neumann step per field. */
     public NeumannStage(List<LayerField> fields, int order, long seed, int stage) {
         super(fields, seed, stage);
+        fields.forEach(f -> f.stages(order));
         this.steps = fields.stream().map(f -> new NeumannStep<>(TensorSpace.INSTANCE, f, order)).toList();
     }
 

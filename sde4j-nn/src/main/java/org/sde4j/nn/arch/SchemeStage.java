@@ -40,7 +40,9 @@ public final class SchemeStage extends SolverStage {
                     + ": must be one per block (" + fields.size() + ")");
         }
         for (LayerField f : fields) {
-            steps.add(new BranchStep<>(TensorSpace.INSTANCE, tableau, f));
+            BranchStep<Tensor> step = new BranchStep<>(TensorSpace.INSTANCE, tableau, f);
+            f.stages(step.stages());
+            steps.add(step);
         }
         this.noise = List.copyOf(noise);
         this.k = k == null ? null : List.copyOf(k);

@@ -58,14 +58,20 @@ public final class BatchNorm implements Layer {
         this.invStd = new double[channels];
     }
 
-    /** A copy sharing {@code original}'s parameters and running statistics (see {@link Layer#sharedCopy}). */
-    private BatchNorm(BatchNorm original) {
+    /**
+     * A copy sharing {@code original}'s parameters, and its running statistics unless {@code ownStatistics}
+     * (then fresh ones: mean 0, variance 1); see {@link Layer#sharedCopy}, {@link Layer#sharedCopyWithOwnStatistics}.
+     */
+    private BatchNorm(BatchNorm original, boolean ownStatistics) {
         this.channels = original.channels;
         this.relu = original.relu;
         this.gamma = original.gamma;
         this.beta = original.beta;
-        this.runningMean = original.runningMean;
-        this.runningVar = original.runningVar;
+        this.runningMean = ownStatistics ? Tensor.zeros(channels) : original.runningMean;
+        this.runningVar = ownStatistics ? Tensor.zeros(channels) : original.runningVar;
+        if (ownStatistics) {
+            java.util.Arrays.fill(runningVar.data(), 1f);
+        }
         this.mean = new double[channels];
         this.invStd = new double[channels];
     }
@@ -79,7 +85,12 @@ public final class BatchNorm implements Layer {
 
     @Override
     public Layer sharedCopy() {
-        return new BatchNorm(this);
+        return new BatchNorm(this, false);
+    }
+
+    @Override
+    public Layer sharedCopyWithOwnStatistics() {
+        return new BatchNorm(this, true);
     }
 
     /**

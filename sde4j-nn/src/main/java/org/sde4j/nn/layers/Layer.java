@@ -40,6 +40,19 @@ public interface Layer {
     }
 
     /**
+     * A {@linkplain #sharedCopy shared copy} whose normalisation statistics (batch norm's running mean and
+     * variance, used at evaluation) are its own, fresh: for a stage of a scheme whose inputs follow another
+     * law than the original's — PolyNet's F(F(x)) sees F(x), not x. Training mode normalises each evaluation
+     * with its own batch statistics anyway; without this, evaluation mode would apply one mixture of both
+     * laws' running statistics to each. The default is {@link #sharedCopy()} (a layer without statistics).
+     *
+     * @throws UnsupportedOperationException for layers that do not support it
+     */
+    default Layer sharedCopyWithOwnStatistics() {
+        return sharedCopy();
+    }
+
+    /**
      * Drops the activations kept for the backward pass and the output buffers (they are allocated again
      * by the next forward call): for architectures that recompute activations instead of storing them.
      * The default does nothing.

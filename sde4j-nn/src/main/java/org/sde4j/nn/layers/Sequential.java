@@ -33,6 +33,11 @@ public final class Sequential implements Layer {
     }
 
     @Override
+    public Layer sharedCopyWithOwnStatistics() {
+        return new Sequential(layers.stream().map(Layer::sharedCopyWithOwnStatistics).toList());
+    }
+
+    @Override
     public Tensor forward(Tensor x, boolean training) {
         Tensor t = x;
         for (Layer l : layers) {
