@@ -191,6 +191,10 @@ final class BlockTableauStepper extends BlockStepper {
         for (int e = 0; e < from.length; e++) {
             double c = alpha[e] * h;
             double[] fj = fv[driftOf[from[e]]];
+            if (d == 1) {
+                axpy(x, c, fj, count);
+                continue;
+            }
             for (int k = 0; k < d * stride; k += stride) {
                 axpy(x, k, c, fj, count);
             }
@@ -202,7 +206,10 @@ final class BlockTableauStepper extends BlockStepper {
         }
     }
 
-    /** ξ_r for every noise row and every term a formula reads per path. */
+    /**
+     * ξ_r for every noise row and every term a formula reads per path. With one noise row the terms are
+     * written straight into their arrays (offset-free loops); with m rows through a row buffer.
+     */
     private void noiseTerms(double[] z, double h, double sqrtH, int count) {
         double levyScale = Math.sqrt(h / 12);
         for (int row = 0; row < m; row++) {
@@ -218,8 +225,12 @@ final class BlockTableauStepper extends BlockStepper {
             }
             for (int r = 0; r < xi.length; r++) {
                 if (pathTerm[r]) {
-                    plan.terms[r].fill(xiRow, dwRow, areaRow, h, sqrtH, count);
-                    System.arraycopy(xiRow, 0, xi[r], o, count);
+                    if (m == 1) {
+                        plan.terms[r].fill(xi[r], dwRow, areaRow, h, sqrtH, count);
+                    } else {
+                        plan.terms[r].fill(xiRow, dwRow, areaRow, h, sqrtH, count);
+                        System.arraycopy(xiRow, 0, xi[r], o, count);
+                    }
                 }
             }
         }
@@ -235,6 +246,14 @@ final class BlockTableauStepper extends BlockStepper {
             boolean first = e == 0;
             double b = coefficient[i][e];
             int j = source[i][e];
+            if (d == 1) {
+                switch (k[e]) {
+                    case DRIFT -> combine(y, first ? x : y, b * h, fv[driftOf[j]], count);
+                    case CONSTANT_NOISE -> combine(y, first ? x : y, b * sqrtH, gv[j], count);
+                    default -> combineProduct(y, first ? x : y, b, gv[j], xi[term[i][e]], count);
+                }
+                continue;
+            }
             for (int c = 0; c < d; c++) {
                 int o = c * stride;
                 switch (k[e]) {
@@ -298,6 +317,27 @@ final class BlockTableauStepper extends BlockStepper {
             int count) {
         for (int p = 0; p < count; p++) {
             y[o + p] = from[o + p] + b * g[o + p] * xi[w + p];
+        }
+    }
+
+    /** {@code y = from + c v} over {@code [0, count)}: one state, offset-free. */
+    private static void combine(double[] y, double[] from, double c, double[] v, int count) {
+        for (int p = 0; p < count; p++) {
+            y[p] = from[p] + c * v[p];
+        }
+    }
+
+    /** {@code y = from + b g ξ} over {@code [0, count)}: one state, offset-free. */
+    private static void combineProduct(double[] y, double[] from, double b, double[] g, double[] xi, int count) {
+        for (int p = 0; p < count; p++) {
+            y[p] = from[p] + b * g[p] * xi[p];
+        }
+    }
+
+    /** {@code x += c f} over {@code [0, count)}: one state, offset-free. */
+    private static void axpy(double[] x, double c, double[] f, int count) {
+        for (int p = 0; p < count; p++) {
+            x[p] += c * f[p];
         }
     }
 
