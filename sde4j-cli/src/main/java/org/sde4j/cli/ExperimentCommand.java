@@ -156,7 +156,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             curves[s] = r.history().stream().mapToDouble(TrainListener.EpochReport::testAccuracy).toArray();
             held = Math.max(held, activationMemory(trainer, train) / 1048576.0);
             boolean noisy = !Trainer.noisyLayers(trainer.network()).isEmpty()
-                    && !List.of("resnet", "polynet", "fractalnet", "revnet", "lm-resnet").contains(arch);
+                    && (!Architectures.NAMES.contains(arch) || !Architectures.byName(arch).deterministic());
             if (noisy && mcPasses > 0) {
                 Trainer.MonteCarloAccuracy m = trainer.evaluateMonteCarlo(
                         test.normalised(train.mean(), train.std()), mcPasses);

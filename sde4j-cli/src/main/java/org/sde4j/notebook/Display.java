@@ -98,17 +98,31 @@ public final class Display {
         sink = receiver;
     }
 
-    /** Hands the image to a running IJava/JJava kernel's {@code display(Object)}, if there is one. */
+    /**
+     * Hands the image to a running IJava/JJava kernel's {@code display(Object)}, if there is one. Only the
+     * absence of a kernel class or method means "not this kernel"; an error inside the kernel's display, or an
+     * unreadable PNG, is thrown to the cell, never swallowed.
+     *
+     * @throws IllegalStateException when a kernel's display fails (the kernel's exception as cause)
+     */
     private static boolean kernelDisplay(byte[] png) {
         for (String kernel : new String[] {"org.dflib.jjava.jupyter.kernel.BaseNotebookStatics", "org.dflib.jjava.JJava",
                 "io.github.spencerpark.ijava.runtime.Display"}) {
+            Method display;
             try {
-                Class<?> c = Class.forName(kernel);
-                Method display = c.getMethod("display", Object.class);
+                display = Class.forName(kernel).getMethod("display", Object.class);
+            } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+                continue; // not this kernel
+            }
+            try {
                 display.invoke(null, ImageIO.read(new java.io.ByteArrayInputStream(png)));
                 return true;
-            } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
-                // not this kernel
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw new IllegalStateException(kernel + ".display failed: " + e.getCause(), e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(kernel + ".display is not accessible", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the PNG back for " + kernel + ".display", e);
             }
         }
         return false;

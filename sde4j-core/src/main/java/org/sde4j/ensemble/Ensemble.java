@@ -34,14 +34,15 @@ import org.sde4j.solver.TimeGrid;
  * {@link #keepFinalStates} asks for every path.
  *
  * <ul>
- *   <li><b>Block engine</b> (the default for Euler–Maruyama, Itô Milstein, SRIW1, SRA1, SRA3 and SOSRA
- *       with one noise channel or diagonal noise, when no other noise source is set): chunk c is one block
+ *   <li><b>Block engine</b> ({@link Engine#AUTO}, the default, picks it for every tableau scheme driven by
+ *       Gaussian increments and for Itô Milstein, with one noise channel or diagonal noise, when no noise
+ *       source is set: {@link BlockSolver#supports}): chunk c is one block
  *       in structure-of-arrays layout, stepped by {@link BlockSolver} with the SDE's batched functions
  *       ({@link org.sde4j.sde.Sde#withBlockForms}, or adapters over the per-path lambdas), driven by the
  *       vectorised Gaussian stream {@link BoxMullerStream#of BoxMullerStream.of(seed, c)}. Path p of chunk c
  *       depends only on (seed, c, p).</li>
- *   <li><b>Path engine</b> (every other scheme, any explicit {@link #brownian}/{@link #noise} source, or
- *       {@link #perPathStreams()}): path i is driven by its own source created from (seed, i) — by default
+ *   <li><b>Path engine</b> (every other scheme, any {@link #brownian}/{@link #noise} source, or
+ *       {@link #engine engine(PATH)}): path i is driven by its own source created from (seed, i) — by default
  *       streaming increments from stream i of the seed (a scheme that needs iterated integrals gets
  *       Wiktorsson Lévy areas) — and is exactly the single-path solve on that stream; each thread steps a
  *       chunk's paths together ({@link PathSolver#solveBlock}).</li>
@@ -56,7 +57,19 @@ import org.sde4j.solver.TimeGrid;
 public final class Ensemble {
     /** Paths per reduction chunk: the fixed unit that makes statistics independent of threads. */
     public static final int CHUNK = 256;
-    private static final BrownianSourceFactory DEFAULT_SOURCE = BrownianSourceFactory.gaussian();
+
+    /** Which engine solves the paths ({@link #engine}). */
+    public enum Engine {
+        /**
+         * The block engine when {@link BlockSolver#supports} the (problem, scheme) pair and no noise source was
+         * set with {@link #brownian} or {@link #noise}; else the path engine. The default.
+         */
+        AUTO,
+        /** The block engine; {@link #run} throws when the pair has no block form or a noise source was set. */
+        BLOCK,
+        /** The path engine, path i driven by its own source (see {@link #perPathStreams}). */
+        PATH
+    }
 
     private final SdeProblem problem;
     private final Scheme scheme;
@@ -71,8 +84,10 @@ public final class Ensemble {
     private int histogramComponent = -1;
     private Histogram histogramLayout;
     private LongConsumer progress;
-    private BrownianSourceFactory brownian = DEFAULT_SOURCE;
-    private boolean perPath;
+    /** The noise source set with {@link #brownian} or {@link #noise}; null: the scheme's default. */
+    private BrownianSourceFactory brownian;
+    private Engine engine = Engine.AUTO;
+    private java.util.concurrent.Executor executor;
 
     private Ensemble(SdeProblem problem, Scheme scheme) {
         this.problem = Require.nonNull("problem", problem);
@@ -166,7 +181,26 @@ public final class Ensemble {
      * description).
      */
     public Ensemble perPathStreams() {
-        this.perPath = true;
+        return engine(Engine.PATH);
+    }
+
+    /**
+     * Runs the workers on {@code pool} (for example one pool shared by many ensembles) instead of a pool made
+     * for each run; it must be able to run {@link #threads} tasks at once. Null restores the default: a fixed
+     * pool of at most {@link #threads} daemon threads per run, shut down when the run ends. Never changes the
+     * result.
+     */
+    public Ensemble executor(java.util.concurrent.Executor pool) {
+        this.executor = pool;
+        return this;
+    }
+
+    /**
+     * Chooses the engine explicitly (default {@link Engine#AUTO}). The choice is this option alone: which
+     * factory object a source comes from never matters.
+     */
+    public Ensemble engine(Engine choice) {
+        this.engine = Require.nonNull("engine", choice);
         return this;
     }
 
@@ -231,12 +265,16 @@ public final class Ensemble {
         LongConsumer listener = progress;
         boolean keepCovariance = covariance;
         BrownianSourceFactory sources = brownian;
-        if (brownian == DEFAULT_SOURCE && scheme.needsIteratedIntegrals() && m >= 2) {
-            sources = BrownianSourceFactory.iteratedIntegrals(LevyAreaMethod.WIKTORSSON);
-        } else if (brownian == DEFAULT_SOURCE && scheme.needsSpaceTimeLevyArea()) {
-            sources = BrownianSourceFactory.gaussianWithLevyArea();
-        } else if (brownian == DEFAULT_SOURCE && scheme.drivingNoise() != null) {
-            sources = BrownianSourceFactory.noise(scheme.drivingNoise());
+        if (sources == null) {
+            if (scheme.needsIteratedIntegrals() && m >= 2) {
+                sources = BrownianSourceFactory.iteratedIntegrals(LevyAreaMethod.WIKTORSSON);
+            } else if (scheme.needsSpaceTimeLevyArea()) {
+                sources = BrownianSourceFactory.gaussianWithLevyArea();
+            } else if (scheme.drivingNoise() != null) {
+                sources = BrownianSourceFactory.noise(scheme.drivingNoise());
+            } else {
+                sources = BrownianSourceFactory.gaussian();
+            }
         }
         BrownianSourceFactory pathSources = sources;
 
@@ -259,7 +297,13 @@ public final class Ensemble {
             }
         };
         int saves = indices.length;
-        boolean blocks = !perPath && brownian == DEFAULT_SOURCE && BlockSolver.supports(problem, scheme);
+        boolean blockForm = brownian == null && BlockSolver.supports(problem, scheme);
+        if (engine == Engine.BLOCK && !blockForm) {
+            throw new IllegalArgumentException("engine = BLOCK: " + (brownian != null
+                    ? "a noise source was set (brownian/noise), which only the path engine reads"
+                    : "scheme " + scheme.name() + " has no block form for " + problem.sde()) + "; use AUTO or PATH");
+        }
+        boolean blocks = engine != Engine.PATH && blockForm;
         if (blocks) {
             ParallelPaths.runOrdered(paths, CHUNK, blockSize / CHUNK, threads, () -> {
                 BlockSolver solver = new BlockSolver(problem, scheme, full, CHUNK, indices);
@@ -298,7 +342,7 @@ public final class Ensemble {
                     }
                     return new ChunkResult(stats, chunkHistograms);
                 };
-            }, merge);
+            }, merge, executor);
         } else {
             ParallelPaths.runOrdered(paths, CHUNK, blockSize / CHUNK, threads, () -> {
                 PathSolver solver = new PathSolver(problem, scheme, full, indices);
@@ -340,7 +384,7 @@ public final class Ensemble {
                     }
                     return new ChunkResult(stats, chunkHistograms);
                 };
-            }, merge);
+            }, merge, executor);
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new EnsembleResult(savedTimes, total, histograms, finals, d, seconds);

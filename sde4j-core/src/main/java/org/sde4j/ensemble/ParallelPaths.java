@@ -2,7 +2,9 @@ package org.sde4j.ensemble;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +22,11 @@ import org.sde4j.sde.Require;
  * balance). Each thread creates its own worker state once ({@code workerFactory}), so per-thread
  * workspace is allocated once per run, not per chunk. When chunks fail, the failure of the
  * lowest-numbered chunk is rethrown, so even errors are reproducible.
+ *
+ * <p><b>Threads.</b> One executor story for the library: a caller may pass an {@link Executor} (its own pool,
+ * shared across runs); without one, a call with more than one worker makes a fixed pool of
+ * {@code min(threads, blocks)} daemon threads and shuts it down before returning — bounded by {@code threads},
+ * never kept between calls, no static pool. One worker runs in the calling thread.
  */
 public final class ParallelPaths {
     private ParallelPaths() {
@@ -48,6 +55,20 @@ public final class ParallelPaths {
      */
     public static <R> R[] run(long paths, int chunkSize, int chunksPerBlock, int threads,
             java.util.function.Supplier<ChunkWorker<R>> workerFactory, IntFunction<R[]> results) {
+        return run(paths, chunkSize, chunksPerBlock, threads, workerFactory, results, null);
+    }
+
+    /**
+     * {@link #run(long, int, int, int, java.util.function.Supplier, IntFunction)} on the caller's executor.
+     *
+     * @param executor runs the {@code threads} workers; it must be able to run them all at once (a pool of at
+     *                 least {@code threads} threads), or null for a pool of this call's own (see the class
+     *                 description)
+     * @param <R>      the result type
+     * @return one result per chunk, in chunk order
+     */
+    public static <R> R[] run(long paths, int chunkSize, int chunksPerBlock, int threads,
+            java.util.function.Supplier<ChunkWorker<R>> workerFactory, IntFunction<R[]> results, Executor executor) {
         Require.positive("paths", paths);
         Require.positive("chunkSize", chunkSize);
         Require.positive("chunksPerBlock", chunksPerBlock);
@@ -78,32 +99,7 @@ public final class ParallelPaths {
                 }
             }
         };
-        int workers = Math.min(threads, blocks);
-        if (workers == 1) {
-            loop.run();
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "sde4j-paths");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int w = 0; w < workers; w++) {
-                    futures.add(pool.submit(loop));
-                }
-                for (Future<?> f : futures) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while solving paths", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a path worker failed unexpectedly", e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        runWorkers(Math.min(threads, blocks), loop, executor);
         for (RuntimeException failure : failures) {
             if (failure != null) {
                 throw failure;
@@ -126,6 +122,20 @@ public final class ParallelPaths {
      */
     public static <R> void runOrdered(long paths, int chunkSize, int chunksPerBlock, int threads,
             java.util.function.Supplier<ChunkWorker<R>> workerFactory, java.util.function.Consumer<R> inOrder) {
+        runOrdered(paths, chunkSize, chunksPerBlock, threads, workerFactory, inOrder, null);
+    }
+
+    /**
+     * {@link #runOrdered(long, int, int, int, java.util.function.Supplier, java.util.function.Consumer)} on the
+     * caller's executor.
+     *
+     * @param executor runs the workers; it must be able to run {@code threads} tasks at once (the workers
+     *                 wait for each other's chunks), or null for a pool of this call's own
+     * @param <R>      the result type
+     */
+    public static <R> void runOrdered(long paths, int chunkSize, int chunksPerBlock, int threads,
+            java.util.function.Supplier<ChunkWorker<R>> workerFactory, java.util.function.Consumer<R> inOrder,
+            Executor executor) {
         Require.positive("paths", paths);
         Require.positive("chunkSize", chunkSize);
         Require.positive("chunksPerBlock", chunksPerBlock);
@@ -160,32 +170,44 @@ public final class ParallelPaths {
                 }
             }
         };
+        runWorkers(workers, loop, executor);
+        window.rethrow();
+    }
+
+    /**
+     * Runs {@code workers} copies of {@code loop} and waits for them: in the calling thread when there is one,
+     * else on {@code executor}, or on a fixed pool of {@code workers} daemon threads made for this call and shut
+     * down when it returns.
+     */
+    private static void runWorkers(int workers, Runnable loop, Executor executor) {
         if (workers == 1) {
             loop.run();
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "sde4j-paths");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int w = 0; w < workers; w++) {
-                    futures.add(pool.submit(loop));
-                }
-                for (Future<?> f : futures) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while solving paths", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a path worker failed unexpectedly", e.getCause());
-            } finally {
-                pool.shutdownNow();
+            return;
+        }
+        ExecutorService own = executor != null ? null : Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "sde4j-paths");
+            t.setDaemon(true);
+            return t;
+        });
+        Executor runner = executor != null ? executor : own;
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                futures.add(CompletableFuture.runAsync(loop, runner));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while solving paths", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a path worker failed unexpectedly", e.getCause());
+        } finally {
+            if (own != null) {
+                own.shutdownNow();
             }
         }
-        window.rethrow();
     }
 
     /** Results waiting for their predecessors, handed over in order; a bounded ring. */

@@ -23,9 +23,11 @@ import org.sde4j.sde.SdeProblem;
  * paths in the block, so path p of a block is the same whether the block holds p + 1 paths or
  * {@code stride}: results depend on the block's stream and p only.
  *
- * <p><b>Schemes.</b> Euler–Maruyama, Itô Milstein (with the supplied derivative) and Rößler's SRI/SRA
- * tableaus (SRIW1, SRA1, SRA3, SOSRA), for one noise channel or diagonal noise; {@link #supports} says
- * whether a (problem, scheme) pair fits. Other schemes step path by path ({@link PathSolver}).
+ * <p><b>Schemes.</b> Every {@linkplain TableauScheme tableau scheme} driven by Gaussian increments — Euler–Maruyama,
+ * Heun, midpoint, Euler–Heun, RK4, derivative-free Milstein, Rößler's SRIW1, SRA1, SRA3, SOSRA, and any other tableau
+ * scheme — through one interpreter ({@link BlockTableauStepper}), and Itô Milstein
+ * with the supplied derivative; for one noise channel or diagonal noise. {@link #supports} says whether a
+ * (problem, scheme) pair fits. Other schemes step path by path ({@link PathSolver}).
  *
  * <p><b>Divergence.</b> The block is checked for NaN or infinite entries every {@value #CHECK} steps and at
  * every save; a non-finite entry makes the solver replay those steps from a snapshot (the same normals),
@@ -66,21 +68,21 @@ public final class BlockSolver {
     }
 
     /**
-     * Whether {@code scheme} has a block form for {@code problem}'s SDE: Euler–Maruyama, Itô Milstein, or an
-     * SRI/SRA tableau scheme, with one noise channel or diagonal noise and the scheme's own requirements met.
+     * Whether {@code scheme} has a block form for {@code problem}'s SDE: it is a {@linkplain TableauScheme tableau
+     * scheme} (or Itô Milstein, with ∂g/∂x or additive noise) driven by Gaussian increments, the noise fits
+     * (one noise channel, or diagonal noise, with the diffusion as a vector), and the scheme's own requirements
+     * are met. A new tableau scheme is supported from its coefficients alone: nothing here names it.
      */
     public static boolean supports(SdeProblem problem, Scheme scheme) {
         Sde sde = problem.sde();
-        if (!BlockStepper.fitsNoise(sde) || !Schemes.supports(scheme, sde)) {
+        if (!BlockStepper.fitsNoise(sde) || !Schemes.supports(scheme, sde) || scheme.drivingNoise() != null
+                || scheme.needsIteratedIntegrals()) {
             return false;
-        }
-        if (scheme == EulerMaruyama.INSTANCE) {
-            return true;
         }
         if (scheme == Milstein.ITO) {
             return sde.hasDiffusionDerivative() || sde.noise() == org.sde4j.sde.NoiseStructure.ADDITIVE;
         }
-        return RosslerSchemes.tableauOf(scheme) != null;
+        return scheme instanceof TableauScheme;
     }
 
     /**
@@ -96,8 +98,8 @@ public final class BlockSolver {
         this.stride = Require.positive("stride", stride);
         if (!supports(problem, scheme)) {
             throw new IllegalArgumentException("scheme " + scheme.name() + " has no block form for " + problem.sde()
-                    + ": BlockSolver takes euler-maruyama, milstein (with ∂g/∂x) and the SRI/SRA schemes, with one"
-                    + " noise channel or diagonal noise; use PathSolver");
+                    + ": BlockSolver takes the tableau schemes driven by Gaussian increments and milstein (with ∂g/∂x),"
+                    + " with one noise channel or diagonal noise; use PathSolver");
         }
         double span = problem.t1() - problem.t0();
         if (Math.abs(grid.startTime() - problem.t0()) > 1e-12 * span
@@ -133,7 +135,7 @@ public final class BlockSolver {
         } else if (scheme == Milstein.ITO) {
             return new BlockStepper.ItoMilstein(sde, stride);
         }
-        return new BlockStepper.Rossler(sde, RosslerSchemes.tableauOf(scheme), stride);
+        return new BlockTableauStepper(sde, ((TableauScheme) scheme).tableau(), stride);
     }
 
     /** Paths per block. */

@@ -7,49 +7,44 @@ import org.sde4j.sde.Calculus;
 import org.sde4j.sde.NoiseStructure;
 
 /**
- * The declarations every scheme carries, held as data so that a scheme class contains only its step.
- * The strong order is {@code strongOrder} in general and {@code strongOrderSpecial} on the noise
- * structures in {@code special} (for example Euler–Maruyama: 0.5, but 1.0 for additive noise).
+ * The declarations every scheme carries, held as data so that a scheme class contains only its step: name,
+ * description, calculus, supported noise structures, the {@link Orders} (for example Euler–Maruyama: strong 0.5,
+ * but 1.0 for additive noise) and the function evaluations per step.
  */
 abstract class DeclaredScheme implements Scheme {
     private final String name;
     private final String description;
     private final Calculus calculus;
     private final Set<NoiseStructure> supportedNoise;
-    private final double strongOrder;
-    private final Set<NoiseStructure> special;
-    private final double strongOrderSpecial;
-    private final double deterministicOrder;
-    private final double weakOrder;
+    private final Orders orders;
     private final int driftEvaluations;
     private final int diffusionEvaluations;
 
-    DeclaredScheme(String name, String description, Calculus calculus, Set<NoiseStructure> supportedNoise,
-            double strongOrder, Set<NoiseStructure> special, double strongOrderSpecial, double weakOrder,
-            int driftEvaluations, int diffusionEvaluations) {
-        this(name, description, calculus, supportedNoise, strongOrder, special, strongOrderSpecial,
-                special.isEmpty() ? strongOrder : Math.max(strongOrder, strongOrderSpecial), weakOrder,
-                driftEvaluations, diffusionEvaluations);
-    }
-
     /**
-     * @param deterministicOrder the order on ODEs ({@link NoiseStructure#NONE}), where the strong order is
-     *                           the classical order of the drift part
+     * @param orders the declared orders (weak and classical included)
+     * @throws IllegalArgumentException when the name is blank or the orders are incomplete
      */
     DeclaredScheme(String name, String description, Calculus calculus, Set<NoiseStructure> supportedNoise,
-            double strongOrder, Set<NoiseStructure> special, double strongOrderSpecial, double deterministicOrder,
-            double weakOrder, int driftEvaluations, int diffusionEvaluations) {
-        this.deterministicOrder = deterministicOrder;
+            Orders orders, int driftEvaluations, int diffusionEvaluations) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name = '" + name + "': a scheme needs a non-blank name");
+        }
+        if (supportedNoise.isEmpty()) {
+            throw new IllegalArgumentException("scheme " + name + ": supportedNoise is empty; name at least one"
+                    + " noise structure");
+        }
         this.name = name;
         this.description = description;
         this.calculus = calculus;
         this.supportedNoise = Collections.unmodifiableSet(EnumSet.copyOf(supportedNoise));
-        this.strongOrder = strongOrder;
-        this.special = special.isEmpty() ? Collections.emptySet() : EnumSet.copyOf(special);
-        this.strongOrderSpecial = strongOrderSpecial;
-        this.weakOrder = weakOrder;
+        this.orders = orders.requireComplete(name);
         this.driftEvaluations = driftEvaluations;
         this.diffusionEvaluations = diffusionEvaluations;
+    }
+
+    /** The declared orders. */
+    public final Orders orders() {
+        return orders;
     }
 
     @Override
@@ -78,15 +73,12 @@ abstract class DeclaredScheme implements Scheme {
             throw new IllegalArgumentException("noise = " + noise.label() + ": scheme " + name + " does not support it"
                     + " (it supports " + Schemes.labels(supportedNoise) + ")");
         }
-        if (noise == NoiseStructure.NONE) {
-            return deterministicOrder;
-        }
-        return special.stream().anyMatch(noise::isSpecialCaseOf) ? strongOrderSpecial : strongOrder;
+        return orders.strongOrder(noise);
     }
 
     @Override
     public final double weakOrder() {
-        return weakOrder;
+        return orders.weak();
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class DerivativeFreeMilstein extends DeclaredScheme implements Tabl
     private DerivativeFreeMilstein(Calculus calculus, String name, String description, int diffusionEvaluations) {
         super(name, description, calculus,
                 EnumSet.of(NoiseStructure.SCALAR, NoiseStructure.DIAGONAL, NoiseStructure.ADDITIVE),
-                1.0, EnumSet.noneOf(NoiseStructure.class), 1.0, 1.0, 1, diffusionEvaluations);
+                Orders.strong(1.0).weak(1.0).classical(1.0), 1, diffusionEvaluations);
     }
 
     /**

@@ -44,7 +44,8 @@ public final class DriftImplicit extends DeclaredScheme {
         super(name, description, Calculus.ITO,
                 milsteinTerm ? EnumSet.of(NoiseStructure.SCALAR, NoiseStructure.DIAGONAL, NoiseStructure.ADDITIVE)
                         : EnumSet.of(NoiseStructure.GENERAL),
-                milsteinTerm ? 1.0 : 0.5, EnumSet.of(NoiseStructure.ADDITIVE), 1.0, theta == 0.5 ? 2.0 : 1.0, 1.0,
+                Orders.strong(milsteinTerm ? 1.0 : 0.5).strongOn(NoiseStructure.ADDITIVE, 1.0).weak(1.0)
+                        .classical(theta == 0.5 ? 2.0 : 1.0),
                 2, milsteinTerm ? 2 : 1);
         this.theta = theta;
         this.milsteinTerm = milsteinTerm;

@@ -25,7 +25,8 @@ public final class EulerMaruyama extends DeclaredScheme implements TableauScheme
 
     private EulerMaruyama() {
         super("euler-maruyama", "X + f h + g ΔW (Maruyama 1955; Kloeden & Platen §10.2)", Calculus.ITO,
-                EnumSet.of(NoiseStructure.GENERAL), 0.5, EnumSet.of(NoiseStructure.ADDITIVE), 1.0, 1.0, 1, 1);
+                EnumSet.of(NoiseStructure.GENERAL),
+                Orders.strong(0.5).strongOn(NoiseStructure.ADDITIVE, 1.0).weak(1.0).classical(1.0), 1, 1);
     }
 
     /**

@@ -29,8 +29,8 @@ public final class LinearMultistep extends DeclaredScheme {
     private final double k;
 
     private LinearMultistep(String name, String description, double order, double k) {
-        super(name, description, Calculus.ITO, EnumSet.of(NoiseStructure.NONE), order,
-                EnumSet.noneOf(NoiseStructure.class), order, order, order, 1, 0);
+        super(name, description, Calculus.ITO, EnumSet.of(NoiseStructure.NONE),
+                Orders.strong(order).weak(order).classical(order), 1, 0);
         this.k = k;
     }
 

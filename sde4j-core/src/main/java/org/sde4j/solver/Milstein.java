@@ -33,7 +33,7 @@ public final class Milstein extends DeclaredScheme {
     private Milstein(Calculus calculus, String name, String description) {
         super(name, description, calculus,
                 EnumSet.of(NoiseStructure.SCALAR, NoiseStructure.DIAGONAL, NoiseStructure.ADDITIVE),
-                1.0, EnumSet.noneOf(NoiseStructure.class), 1.0, 1.0, 1, 1);
+                Orders.strong(1.0).weak(1.0).classical(1.0), 1, 1);
         this.hCoefficient = calculus == Calculus.ITO ? 1.0 : 0.0;
     }
 

@@ -51,8 +51,7 @@ public final class MultiNoiseMilstein extends DeclaredScheme {
     private final boolean general;
 
     private MultiNoiseMilstein(String name, String description, NoiseStructure noise, boolean general) {
-        super(name, description, Calculus.ITO, EnumSet.of(noise), 1.0, EnumSet.noneOf(NoiseStructure.class), 1.0, 1.0,
-                1, 6);
+        super(name, description, Calculus.ITO, EnumSet.of(noise), Orders.strong(1.0).weak(1.0).classical(1.0), 1, 6);
         this.general = general;
     }
 

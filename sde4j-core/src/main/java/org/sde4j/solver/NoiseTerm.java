@@ -46,16 +46,72 @@ public enum NoiseTerm {
             case SQRT_H:
                 return sqrtH;
             case ITO_SQUARE:
-                return (dw * dw - h) / (2 * sqrtH);
+                return itoSquare(dw, h, 1 / sqrtH);
             case STRATONOVICH_SQUARE:
-                return dw * dw / (2 * sqrtH);
+                return stratonovichSquare(dw, sqrtH);
             case TIME_INTEGRAL:
-                return 0.5 * dw + area;
+                return timeIntegral(dw, area);
             case ITO_CUBE:
-                return (dw * dw * dw - 3 * h * dw) / (6 * h);
+                return itoCube(dw, h, 1 / h);
             default:
                 throw new IllegalStateException("noise term " + this);
         }
+    }
+
+    /**
+     * ξ for components {@code 0..count−1} of a block row: {@code out[p] = ξ(dw[p], h, area[p])}; for the block
+     * engine. Same formulas, same rounding as {@link #value}.
+     *
+     * @param area the row's Lévy areas (read by {@link #TIME_INTEGRAL} only)
+     */
+    void fill(double[] out, double[] dw, double[] area, double h, double sqrtH, int count) {
+        switch (this) {
+            case DW -> System.arraycopy(dw, 0, out, 0, count);
+            case SQRT_H -> java.util.Arrays.fill(out, 0, count, sqrtH);
+            case ITO_SQUARE -> {
+                double invSqrtH = 1 / sqrtH;
+                for (int p = 0; p < count; p++) {
+                    out[p] = itoSquare(dw[p], h, invSqrtH);
+                }
+            }
+            case STRATONOVICH_SQUARE -> {
+                for (int p = 0; p < count; p++) {
+                    out[p] = stratonovichSquare(dw[p], sqrtH);
+                }
+            }
+            case TIME_INTEGRAL -> {
+                for (int p = 0; p < count; p++) {
+                    out[p] = timeIntegral(dw[p], area[p]);
+                }
+            }
+            case ITO_CUBE -> {
+                double invH = 1 / h;
+                for (int p = 0; p < count; p++) {
+                    out[p] = itoCube(dw[p], h, invH);
+                }
+            }
+            default -> throw new IllegalStateException("noise term " + this);
+        }
+    }
+
+    /** {@code I_(1,1)/√h = ½ (ΔW² − h) / √h}. */
+    static double itoSquare(double dw, double h, double invSqrtH) {
+        return 0.5 * (dw * dw - h) * invSqrtH;
+    }
+
+    /** {@code J_(1,1)/√h = ΔW² / (2√h)}. */
+    static double stratonovichSquare(double dw, double sqrtH) {
+        return dw * dw / (2 * sqrtH);
+    }
+
+    /** {@code I_(1,0)/h = ΔW/2 + H}. */
+    static double timeIntegral(double dw, double area) {
+        return 0.5 * dw + area;
+    }
+
+    /** {@code I_(1,1,1)/h = (ΔW³ − 3hΔW) / (6h)}. */
+    static double itoCube(double dw, double h, double invH) {
+        return (dw * dw * dw - 3 * h * dw) / 6 * invH;
     }
 
     /** Whether this term needs the space-time Lévy area H of the step. */

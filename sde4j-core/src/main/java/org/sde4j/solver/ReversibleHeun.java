@@ -36,7 +36,8 @@ public final class ReversibleHeun extends DeclaredScheme {
     private ReversibleHeun() {
         super("reversible-heun", "z' = 2y − z + f(z) h + g(z) ΔW, y' = y + ½(f(z) + f(z'))h + ½(g(z) + g(z'))ΔW"
                 + " (algebraically reversible; Kidger et al. 2021)", Calculus.STRATONOVICH,
-                EnumSet.of(NoiseStructure.GENERAL), 0.5, EnumSet.of(NoiseStructure.COMMUTATIVE), 1.0, 2.0, 1.0, 2, 2);
+                EnumSet.of(NoiseStructure.GENERAL),
+                Orders.strong(0.5).strongOn(NoiseStructure.COMMUTATIVE, 1.0).weak(1.0).classical(2.0), 2, 2);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.sde4j.solver;
 
 import java.util.EnumSet;
-import org.sde4j.sde.Calculus;
 import org.sde4j.sde.NoiseStructure;
 
 /**
@@ -54,39 +53,23 @@ public final class RosslerSchemes {
      * SRIW1 (Rößler 2010): Itô, scalar or diagonal noise; strong order 1.5, weak order 2; four drift and
      * four diffusion stages (drift evaluated at 2, diffusion at 4); classical order 2 on ODEs.
      */
-    public static final RungeKuttaScheme SRIW1 = new RungeKuttaScheme("sriw1",
-            "Rößler's SRI stages with I_(1), I_(1,1), I_(1,0), I_(1,1,1) (Rößler 2010, SRIW1)", Calculus.ITO,
-            EnumSet.of(NoiseStructure.SCALAR, NoiseStructure.DIAGONAL, NoiseStructure.ADDITIVE), 1.5,
-            EnumSet.noneOf(NoiseStructure.class), 1.5, 2.0, 2.0, SRIW1_TABLEAU.toStochasticTableau());
+    public static final RungeKuttaScheme SRIW1 = RungeKuttaScheme.of("sriw1",
+            "Rößler's SRI stages with I_(1), I_(1,1), I_(1,0), I_(1,1,1) (Rößler 2010, SRIW1)",
+            EnumSet.of(NoiseStructure.SCALAR, NoiseStructure.DIAGONAL, NoiseStructure.ADDITIVE),
+            Orders.strong(1.5).weak(2.0).classical(2.0), SRIW1_TABLEAU);
 
     /** SRA1 (Rößler 2010): additive noise; strong order 1.5, weak order 2; classical order 2. */
-    public static final RungeKuttaScheme SRA1 = new RungeKuttaScheme("sra1",
-            "Rößler's SRA with I_(1), I_(1,0) (Rößler 2010, SRA1)", Calculus.ITO, EnumSet.of(NoiseStructure.ADDITIVE),
-            1.5, EnumSet.noneOf(NoiseStructure.class), 1.5, 2.0, 2.0, SRA1_TABLEAU.toStochasticTableau());
+    public static final RungeKuttaScheme SRA1 = RungeKuttaScheme.of("sra1",
+            "Rößler's SRA with I_(1), I_(1,0) (Rößler 2010, SRA1)", EnumSet.of(NoiseStructure.ADDITIVE),
+            Orders.strong(1.5).weak(2.0).classical(2.0), SRA1_TABLEAU);
 
     /** SRA3 (Rößler 2010): additive noise; strong order 1.5, weak order 2 (3 on the drift); classical order 3. */
-    public static final RungeKuttaScheme SRA3 = new RungeKuttaScheme("sra3",
-            "Rößler's SRA with a third-order drift part (Rößler 2010, SRA3)", Calculus.ITO,
-            EnumSet.of(NoiseStructure.ADDITIVE), 1.5, EnumSet.noneOf(NoiseStructure.class), 1.5, 3.0, 2.0,
-            SRA3_TABLEAU.toStochasticTableau());
+    public static final RungeKuttaScheme SRA3 = RungeKuttaScheme.of("sra3",
+            "Rößler's SRA with a third-order drift part (Rößler 2010, SRA3)", EnumSet.of(NoiseStructure.ADDITIVE),
+            Orders.strong(1.5).weak(2.0).classical(3.0), SRA3_TABLEAU);
 
     /** SOSRA (Rackauckas &amp; Nie 2018): stability-optimised SRA; strong order 1.5; classical order 2. */
-    public static final RungeKuttaScheme SOSRA = new RungeKuttaScheme("sosra",
-            "stability-optimised SRA (Rackauckas & Nie 2018, SOSRA)", Calculus.ITO,
-            EnumSet.of(NoiseStructure.ADDITIVE), 1.5, EnumSet.noneOf(NoiseStructure.class), 1.5, 2.0, 2.0,
-            SOSRA_TABLEAU.toStochasticTableau());
-
-    /** The Rößler tableau behind one of this class's schemes, or null for any other scheme. */
-    static RosslerTableau tableauOf(Scheme scheme) {
-        if (scheme == SRIW1) {
-            return SRIW1_TABLEAU;
-        } else if (scheme == SRA1) {
-            return SRA1_TABLEAU;
-        } else if (scheme == SRA3) {
-            return SRA3_TABLEAU;
-        } else if (scheme == SOSRA) {
-            return SOSRA_TABLEAU;
-        }
-        return null;
-    }
+    public static final RungeKuttaScheme SOSRA = RungeKuttaScheme.of("sosra",
+            "stability-optimised SRA (Rackauckas & Nie 2018, SOSRA)", EnumSet.of(NoiseStructure.ADDITIVE),
+            Orders.strong(1.5).weak(2.0).classical(2.0), SOSRA_TABLEAU);
 }

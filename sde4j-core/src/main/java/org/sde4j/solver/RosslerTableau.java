@@ -43,18 +43,34 @@ public final class RosslerTableau {
 
     private RosslerTableau(boolean additive, double[] c0, double[] c1, double[][] a0, double[][] a1, double[][] b0,
             double[][] b1, double[] alpha, double[] beta1, double[] beta2, double[] beta3, double[] beta4) {
+        // Copies: a caller's later change to its arrays must not change the scheme.
         this.additive = additive;
-        this.c0 = c0;
-        this.c1 = c1;
-        this.a0 = a0;
-        this.a1 = a1;
-        this.b0 = b0;
-        this.b1 = b1;
-        this.alpha = alpha;
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.beta3 = beta3;
-        this.beta4 = beta4;
+        this.c0 = copy(c0);
+        this.c1 = copy(c1);
+        this.a0 = copy(a0);
+        this.a1 = copy(a1);
+        this.b0 = copy(b0);
+        this.b1 = copy(b1);
+        this.alpha = copy(alpha);
+        this.beta1 = copy(beta1);
+        this.beta2 = copy(beta2);
+        this.beta3 = copy(beta3);
+        this.beta4 = copy(beta4);
+    }
+
+    private static double[] copy(double[] v) {
+        return v == null ? null : v.clone();
+    }
+
+    private static double[][] copy(double[][] m) {
+        if (m == null) {
+            return null;
+        }
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i].clone();
+        }
+        return out;
     }
 
     /** Whether this is an SRA tableau (additive noise). */
@@ -65,45 +81,6 @@ public final class RosslerTableau {
     /** The number of stages s. */
     public int stages() {
         return alpha.length;
-    }
-
-    // Package-private views for the block stepper (not copies: callers must not modify them).
-    double[] c0() {
-        return c0;
-    }
-
-    double[] c1() {
-        return c1;
-    }
-
-    double[][] a0() {
-        return a0;
-    }
-
-    double[][] a1() {
-        return a1;
-    }
-
-    double[][] b0() {
-        return b0;
-    }
-
-    double[][] b1() {
-        return b1;
-    }
-
-    double[] alpha() {
-        return alpha;
-    }
-
-    double[] beta(int k) {
-        return switch (k) {
-            case 1 -> beta1;
-            case 2 -> beta2;
-            case 3 -> beta3;
-            case 4 -> beta4;
-            default -> throw new IllegalArgumentException("k = " + k + ": β¹ to β⁴ exist");
-        };
     }
 
     /** An SRI tableau (Itô, scalar/diagonal noise). */

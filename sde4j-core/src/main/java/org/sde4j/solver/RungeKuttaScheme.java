@@ -1,6 +1,6 @@
 package org.sde4j.solver;
 
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.sde4j.brownian.Increment;
 import org.sde4j.sde.Calculus;
@@ -24,20 +24,115 @@ public final class RungeKuttaScheme extends DeclaredScheme implements TableauSch
     private final StochasticTableau tableau;
     private final org.sde4j.random.NoiseModel drivingNoise;
 
-    RungeKuttaScheme(String name, String description, Calculus calculus, Set<NoiseStructure> supportedNoise,
-            double strongOrder, Set<NoiseStructure> special, double strongOrderSpecial, double deterministicOrder,
-            double weakOrder, StochasticTableau tableau) {
-        this(name, description, calculus, supportedNoise, strongOrder, special, strongOrderSpecial, deterministicOrder,
-                weakOrder, tableau, null);
-    }
+    /** Largest order-condition residual accepted at construction. */
+    static final double CONDITION_TOLERANCE = 1e-10;
 
-    RungeKuttaScheme(String name, String description, Calculus calculus, Set<NoiseStructure> supportedNoise,
-            double strongOrder, Set<NoiseStructure> special, double strongOrderSpecial, double deterministicOrder,
-            double weakOrder, StochasticTableau tableau, org.sde4j.random.NoiseModel drivingNoise) {
-        super(name, description, calculus, supportedNoise, strongOrder, special, strongOrderSpecial,
-                deterministicOrder, weakOrder, tableau.driftEvaluations(), tableau.diffusionEvaluations());
+    private RungeKuttaScheme(String name, String description, Calculus calculus, Set<NoiseStructure> supportedNoise,
+            Orders orders, StochasticTableau tableau, org.sde4j.random.NoiseModel drivingNoise) {
+        super(name, description, calculus, supportedNoise, orders, tableau.driftEvaluations(),
+                tableau.diffusionEvaluations());
         this.tableau = tableau;
         this.drivingNoise = drivingNoise;
+        checkConditions("classical order " + orders.classical(), classicalResiduals(tableau, orders));
+        if (calculus == Calculus.STRATONOVICH && tableau.noiseTerms().contains(NoiseTerm.DW)
+                && (orders.strong() >= 1 || orders.strongOn().values().stream().anyMatch(o -> o >= 1))) {
+            checkConditions("Stratonovich strong order 1", tableau.orderConditionResiduals(1, true));
+        }
+    }
+
+    /**
+     * A scheme from its tableau, driven by Gaussian increments: the public way to add a scheme (a constant,
+     * then one line in {@link Schemes}). The tableau's order conditions for the declared orders are checked
+     * here: the classical conditions up to {@code orders.classical()} (Butcher's, up to order 4) and, for a
+     * Stratonovich tableau declaring strong order 1 on some noise structure, {@code Σβ = 1, Σβ(Be) = 1/2}
+     * (Burrage &amp; Burrage 1996). Weak-order conditions are not checked here: the registry's weak-order test
+     * measures them.
+     *
+     * <pre>{@code
+     * RungeKuttaScheme heun = RungeKuttaScheme.of("heun", "stochastic Heun", Calculus.STRATONOVICH,
+     *         EnumSet.of(NoiseStructure.GENERAL),
+     *         Orders.strong(0.5).strongOn(NoiseStructure.COMMUTATIVE, 1.0).weak(1).classical(2), tableau);
+     * }</pre>
+     *
+     * @param name           the registry name
+     * @param description    one line: the update formula and its reference
+     * @param calculus       the calculus the scheme approximates
+     * @param supportedNoise the noise structures it solves (and their special cases)
+     * @param orders         the declared orders
+     * @param tableau        the coefficients
+     * @return the scheme
+     * @throws IllegalArgumentException when the orders are incomplete or an order condition fails (the message
+     *                                  names the condition and its residual)
+     */
+    public static RungeKuttaScheme of(String name, String description, Calculus calculus,
+            Set<NoiseStructure> supportedNoise, Orders orders, StochasticTableau tableau) {
+        return new RungeKuttaScheme(name, description, calculus, supportedNoise, orders, tableau, null);
+    }
+
+    /**
+     * The same, driven by {@code drivingNoise} instead of Gaussian increments (the weak schemes' two- and
+     * three-point increments).
+     *
+     * @param name           the registry name
+     * @param description    one line: the update formula and its reference
+     * @param calculus       the calculus the scheme approximates
+     * @param supportedNoise the noise structures it solves
+     * @param orders         the declared orders
+     * @param tableau        the coefficients
+     * @param drivingNoise   the law of the normalised increments
+     * @return the scheme
+     * @throws IllegalArgumentException as {@link #of(String, String, Calculus, Set, Orders, StochasticTableau)}
+     */
+    public static RungeKuttaScheme of(String name, String description, Calculus calculus,
+            Set<NoiseStructure> supportedNoise, Orders orders, StochasticTableau tableau,
+            org.sde4j.random.NoiseModel drivingNoise) {
+        return new RungeKuttaScheme(name, description, calculus, supportedNoise, orders, tableau,
+                java.util.Objects.requireNonNull(drivingNoise, "drivingNoise"));
+    }
+
+    /**
+     * An Itô scheme from Rößler's SRI or SRA coefficients. Besides the classical conditions, a declared strong
+     * order of 1.5 requires Rößler's (2010) strong-order-1.5 conditions ({@link RosslerTableau#orderConditionResiduals}).
+     *
+     * @param name           the registry name
+     * @param description    one line: the method and its reference
+     * @param supportedNoise the noise structures it solves
+     * @param orders         the declared orders
+     * @param tableau        the SRI or SRA coefficients
+     * @return the scheme
+     * @throws IllegalArgumentException when an order condition fails
+     */
+    public static RungeKuttaScheme of(String name, String description, Set<NoiseStructure> supportedNoise,
+            Orders orders, RosslerTableau tableau) {
+        if (orders.strong() >= 1.5 || orders.strongOn().values().stream().anyMatch(o -> o >= 1.5)) {
+            checkConditions(name, "strong order 1.5 (Rößler 2010)", tableau.orderConditionResiduals());
+        }
+        return of(name, description, Calculus.ITO, supportedNoise, orders, tableau.toStochasticTableau());
+    }
+
+    private static Map<String, Double> classicalResiduals(StochasticTableau tableau, Orders orders) {
+        double order = orders.classical();
+        if (order < 1) {
+            return Map.of();
+        }
+        if (order > 4 || order != Math.rint(order)) {
+            throw new IllegalArgumentException("classical order = " + order + ": a tableau's classical order must be"
+                    + " 1, 2, 3 or 4 (the conditions checked at construction)");
+        }
+        return tableau.orderConditionResiduals((int) order, false);
+    }
+
+    private void checkConditions(String what, Map<String, Double> residuals) {
+        checkConditions(name(), what, residuals);
+    }
+
+    private static void checkConditions(String scheme, String what, Map<String, Double> residuals) {
+        for (Map.Entry<String, Double> e : residuals.entrySet()) {
+            if (!(Math.abs(e.getValue()) <= CONDITION_TOLERANCE)) {
+                throw new IllegalArgumentException("scheme " + scheme + ": the tableau fails " + e.getKey()
+                        + " (residual " + e.getValue() + "), a condition of the declared " + what);
+            }
+        }
     }
 
     @Override
@@ -98,9 +193,9 @@ public final class RungeKuttaScheme extends DeclaredScheme implements TableauSch
     }
 
     /**
-     * The generic step; holds one thread's workspace. The tableau's non-zero coefficients are gathered
-     * once into flat lists (for each target — a stage or the update — the drift sources (stage, a·h
-     * factor) and the diffusion sources (stage, noise term, b)), so a step touches only what is non-zero.
+     * The generic step; holds one thread's workspace. It reads the tableau's {@link TableauPlan} (for each
+     * target — a stage or the update — the non-zero drift and diffusion sources), so a step touches only what
+     * is non-zero.
      */
     private static class TableauStepper implements Stepper {
         private final Sde sde;
@@ -115,10 +210,8 @@ public final class RungeKuttaScheme extends DeclaredScheme implements TableauSch
         private final double[] c;
         private final boolean[] drift;
         private final boolean[][] diffusion;
-        /** Drift sources of target i (stages 0..s−1, then the update at index s): stage indices and coefficients. */
         private final int[][] driftFrom;
         private final double[][] driftCoefficient;
-        /** Diffusion sources of target i: stage indices, noise-term indices and coefficients. */
         private final int[][] diffusionFrom;
         private final int[][] diffusionTerm;
         private final double[][] diffusionCoefficient;
@@ -134,85 +227,30 @@ public final class RungeKuttaScheme extends DeclaredScheme implements TableauSch
         private final double[] scalarPoint = new double[1];
 
         TableauStepper(Sde sde, StochasticTableau tableau) {
+            TableauPlan plan = tableau.plan();
             this.sde = sde;
             this.d = sde.stateDimension();
             this.m = sde.noiseDimension();
-            this.s = tableau.stages();
-            List<NoiseTerm> used = tableau.noiseTerms();
-            this.terms = used.toArray(new NoiseTerm[0]);
+            this.s = plan.s;
+            this.terms = plan.terms;
             this.vectorForm = sde.hasDiffusionVector();
             this.scalarNoise = m == 1;
-            this.levyArea = tableau.needsSpaceTimeLevyArea();
-            this.c = new double[s];
-            this.drift = new boolean[s];
-            this.diffusion = new boolean[s][terms.length];
-            for (int i = 0; i < s; i++) {
-                c[i] = tableau.c(i);
-                drift[i] = tableau.usesDrift(i);
-                for (int r = 0; r < terms.length; r++) {
-                    diffusion[i][r] = tableau.usesDiffusion(terms[r], i);
-                }
-            }
-            this.driftFrom = new int[s + 1][];
-            this.driftCoefficient = new double[s + 1][];
-            this.diffusionFrom = new int[s + 1][];
-            this.diffusionTerm = new int[s + 1][];
-            this.diffusionCoefficient = new double[s + 1][];
-            for (int target = 0; target <= s; target++) {
-                int sources = target < s ? target : s;
-                int nd = 0;
-                int ng = 0;
-                for (int j = 0; j < sources; j++) {
-                    nd += coefficientA(tableau, target, j) != 0 ? 1 : 0;
-                    for (NoiseTerm term : terms) {
-                        ng += coefficientB(tableau, term, target, j) != 0 ? 1 : 0;
-                    }
-                }
-                driftFrom[target] = new int[nd];
-                driftCoefficient[target] = new double[nd];
-                diffusionFrom[target] = new int[ng];
-                diffusionTerm[target] = new int[ng];
-                diffusionCoefficient[target] = new double[ng];
-                nd = 0;
-                ng = 0;
-                for (int j = 0; j < sources; j++) {
-                    double a = coefficientA(tableau, target, j);
-                    if (a != 0) {
-                        driftFrom[target][nd] = j;
-                        driftCoefficient[target][nd++] = a;
-                    }
-                    for (int r = 0; r < terms.length; r++) {
-                        double b = coefficientB(tableau, terms[r], target, j);
-                        if (b != 0) {
-                            diffusionFrom[target][ng] = j;
-                            diffusionTerm[target][ng] = r;
-                            diffusionCoefficient[target][ng++] = b;
-                        }
-                    }
-                }
-            }
+            this.levyArea = plan.levyArea;
+            this.c = plan.c;
+            this.drift = plan.drift;
+            this.diffusion = plan.diffusion;
+            this.anyDiffusion = plan.anyDiffusion;
+            this.driftFrom = plan.driftFrom;
+            this.driftCoefficient = plan.driftCoefficient;
+            this.diffusionFrom = plan.diffusionFrom;
+            this.diffusionTerm = plan.diffusionTerm;
+            this.diffusionCoefficient = plan.diffusionCoefficient;
             this.stage = new double[s][d];
             this.f = new double[s][d];
             this.g = new double[s][d];
             this.gxi = new double[s][terms.length][d];
             this.xi = new double[terms.length][m];
             this.scalarPath = d == 1 && m == 1 && vectorForm;
-            this.anyDiffusion = new boolean[s];
-            for (int i = 0; i < s; i++) {
-                for (int r = 0; r < terms.length; r++) {
-                    anyDiffusion[i] |= diffusion[i][r];
-                }
-            }
-        }
-
-        /** Stage coefficient a_ij (target < s) or update weight α_j (target = s). */
-        private double coefficientA(StochasticTableau tableau, int target, int j) {
-            return target < s ? tableau.a(target, j) : tableau.alpha(j);
-        }
-
-        /** Stage coefficient b^r_ij (target < s) or update weight β^r_j (target = s). */
-        private double coefficientB(StochasticTableau tableau, NoiseTerm term, int target, int j) {
-            return target < s ? tableau.b(term, target, j) : tableau.beta(term, j);
         }
 
         @Override

@@ -24,10 +24,10 @@ public final class RungeKuttaSchemes {
      * Strong order 1.0 for commutative noise (0.5 for general noise), weak order 1; classical order 2
      * on ODEs. Two drift and two diffusion evaluations.
      */
-    public static final RungeKuttaScheme HEUN = new RungeKuttaScheme("heun",
+    public static final RungeKuttaScheme HEUN = RungeKuttaScheme.of("heun",
             "X + ½(f + f(X̃))h + ½(g + g(X̃))ΔW, X̃ = X + f h + g ΔW (stochastic Heun; Burrage & Burrage 1996)",
-            Calculus.STRATONOVICH, EnumSet.of(NoiseStructure.GENERAL), 0.5, EnumSet.of(NoiseStructure.COMMUTATIVE),
-            1.0, 2.0, 1.0,
+            Calculus.STRATONOVICH, EnumSet.of(NoiseStructure.GENERAL),
+            Orders.strong(0.5).strongOn(NoiseStructure.COMMUTATIVE, 1.0).weak(1.0).classical(2.0),
             StochasticTableau.builder(new double[] {0, 1}, new double[][] {{0, 0}, {1, 0}}, new double[] {0.5, 0.5})
                     .noise(NoiseTerm.DW, new double[][] {{0, 0}, {1, 0}}, new double[] {0.5, 0.5})
                     .build());
@@ -41,10 +41,10 @@ public final class RungeKuttaSchemes {
      * Strong order 1.0 for commutative noise (0.5 for general noise), weak order 1; classical order 2
      * on ODEs. Two drift and two diffusion evaluations.
      */
-    public static final RungeKuttaScheme MIDPOINT = new RungeKuttaScheme("midpoint",
+    public static final RungeKuttaScheme MIDPOINT = RungeKuttaScheme.of("midpoint",
             "X + f(X̃) h + g(X̃) ΔW, X̃ = X + ½ f h + ½ g ΔW (stochastic midpoint rule)",
-            Calculus.STRATONOVICH, EnumSet.of(NoiseStructure.GENERAL), 0.5, EnumSet.of(NoiseStructure.COMMUTATIVE),
-            1.0, 2.0, 1.0,
+            Calculus.STRATONOVICH, EnumSet.of(NoiseStructure.GENERAL),
+            Orders.strong(0.5).strongOn(NoiseStructure.COMMUTATIVE, 1.0).weak(1.0).classical(2.0),
             StochasticTableau.builder(new double[] {0, 0.5}, new double[][] {{0, 0}, {0.5, 0}}, new double[] {0, 1})
                     .noise(NoiseTerm.DW, new double[][] {{0, 0}, {0.5, 0}}, new double[] {0, 1})
                     .build());
@@ -59,10 +59,10 @@ public final class RungeKuttaSchemes {
      * noise commutes, so the strong order is 1.0 for commutative noise (0.5 in general); weak order 1;
      * classical order 1 on ODEs. One drift and two diffusion evaluations.
      */
-    public static final RungeKuttaScheme EULER_HEUN = new RungeKuttaScheme("euler-heun",
+    public static final RungeKuttaScheme EULER_HEUN = RungeKuttaScheme.of("euler-heun",
             "X + f h + ½(g + g(X̃))ΔW, X̃ = X + g ΔW (Euler–Heun)",
-            Calculus.STRATONOVICH, EnumSet.of(NoiseStructure.GENERAL), 0.5, EnumSet.of(NoiseStructure.COMMUTATIVE),
-            1.0, 1.0, 1.0,
+            Calculus.STRATONOVICH, EnumSet.of(NoiseStructure.GENERAL),
+            Orders.strong(0.5).strongOn(NoiseStructure.COMMUTATIVE, 1.0).weak(1.0).classical(1.0),
             StochasticTableau.builder(new double[] {0, 0}, TWO_STAGE_ZERO, new double[] {1, 0})
                     .noise(NoiseTerm.DW, new double[][] {{0, 0}, {1, 0}}, new double[] {0.5, 0.5})
                     .build());
@@ -75,9 +75,9 @@ public final class RungeKuttaSchemes {
      *   x_{n+1} = x + h (k1 + 2 k2 + 2 k3 + k4) / 6
      * </pre>
      */
-    public static final RungeKuttaScheme RK4 = new RungeKuttaScheme("rk4",
+    public static final RungeKuttaScheme RK4 = RungeKuttaScheme.of("rk4",
             "x + h(k1 + 2k2 + 2k3 + k4)/6 (classical Runge–Kutta; ODEs only)",
-            Calculus.ITO, EnumSet.of(NoiseStructure.NONE), 4.0, EnumSet.noneOf(NoiseStructure.class), 4.0, 4.0, 4.0,
+            Calculus.ITO, EnumSet.of(NoiseStructure.NONE), Orders.strong(4.0).weak(4.0).classical(4.0),
             StochasticTableau.builder(new double[] {0, 0.5, 0.5, 1},
                     new double[][] {{0, 0, 0, 0}, {0.5, 0, 0, 0}, {0, 0.5, 0, 0}, {0, 0, 1, 0}},
                     new double[] {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6}).build());

@@ -35,6 +35,7 @@ public final class StochasticTableau {
     private final Map<NoiseTerm, double[]> beta;
     private final double[] errorDrift;
     private final Map<NoiseTerm, double[]> errorNoise;
+    private final TableauPlan plan;
 
     private StochasticTableau(double[] c, double[][] a, double[] alpha, Map<NoiseTerm, double[][]> b,
             Map<NoiseTerm, double[]> beta, double[] errorDrift, Map<NoiseTerm, double[]> errorNoise) {
@@ -47,6 +48,12 @@ public final class StochasticTableau {
         this.b = b;
         this.beta = beta;
         validate();
+        this.plan = new TableauPlan(this);
+    }
+
+    /** The non-zero coefficients as flat lists, for the interpreters. */
+    TableauPlan plan() {
+        return plan;
     }
 
     /**

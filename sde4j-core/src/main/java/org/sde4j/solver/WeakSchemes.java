@@ -19,9 +19,9 @@ public final class WeakSchemes {
      * {@code X + f h + g ΔŴ} driven by two-point increments {@code ΔŴ = ±√h} with probability ½ each,
      * which match the Gaussian moments up to order 3 — enough for weak order 1.
      */
-    public static final RungeKuttaScheme WEAK_EULER = new RungeKuttaScheme("weak-euler",
+    public static final RungeKuttaScheme WEAK_EULER = RungeKuttaScheme.of("weak-euler",
             "X + f h + g ΔŴ, ΔŴ = ±√h w.p. ½ (simplified weak Euler; Kloeden & Platen (14.1.2))", Calculus.ITO,
-            EnumSet.of(NoiseStructure.GENERAL), 0.0, EnumSet.noneOf(NoiseStructure.class), 0.0, 1.0, 1.0,
+            EnumSet.of(NoiseStructure.GENERAL), Orders.strong(0.0).weak(1.0).classical(1.0),
             StochasticTableau.builder(new double[] {0}, new double[][] {{0}}, new double[] {1})
                     .noise(NoiseTerm.DW, new double[][] {{0}}, new double[] {1}).build(),
             NoiseModels.twoPoint());
@@ -38,11 +38,11 @@ public final class WeakSchemes {
      * noise componentwise (where the scheme's cross terms between noises vanish). Weak order 2; driven by
      * Gaussian increments it is also strong order 1 (it contains the Milstein term). Classical order 2.
      */
-    public static final RungeKuttaScheme PLATEN_WEAK_2 = new RungeKuttaScheme("platen-weak2",
+    public static final RungeKuttaScheme PLATEN_WEAK_2 = RungeKuttaScheme.of("platen-weak2",
             "X + ½(f(Ῡ) + f)h + ¼(g(Υ+) + g(Υ−) + 2g)ΔŴ + ¼(g(Υ+) − g(Υ−))(ΔŴ² − h)/√h, three-point ΔŴ"
                     + " (Platen; Kloeden & Platen (15.1.1))",
-            Calculus.ITO, EnumSet.of(NoiseStructure.SCALAR, NoiseStructure.DIAGONAL, NoiseStructure.ADDITIVE), 1.0,
-            EnumSet.noneOf(NoiseStructure.class), 1.0, 2.0, 2.0,
+            Calculus.ITO, EnumSet.of(NoiseStructure.SCALAR, NoiseStructure.DIAGONAL, NoiseStructure.ADDITIVE),
+            Orders.strong(1.0).weak(2.0).classical(2.0),
             StochasticTableau.builder(new double[] {0, 1, 0, 0},
                     new double[][] {{0, 0, 0, 0}, {1, 0, 0, 0}, {1, 0, 0, 0}, {1, 0, 0, 0}},
                     new double[] {0.5, 0.5, 0, 0})

@@ -77,8 +77,7 @@ class BlockSolverTest {
 
     private static List<Case> cases() {
         List<Case> cases = new ArrayList<>();
-        Scheme[] schemes = {EulerMaruyama.INSTANCE, Milstein.ITO, RosslerSchemes.SRIW1, RosslerSchemes.SRA1,
-            RosslerSchemes.SRA3, RosslerSchemes.SOSRA};
+        List<Scheme> schemes = Schemes.all();
         Object[][] problems = {
             {"gbm", Problems.gbm().problem().sde(), new double[] {0.5}},
             {"additive", Problems.additive().problem().sde(), new double[] {1.0}},
@@ -91,8 +90,15 @@ class BlockSolverTest {
             {"additive-2d", additive2d(), new double[] {0.3, -0.4}},
         };
         for (Object[] p : problems) {
-            Sde sde = (Sde) p[1];
             for (Scheme s : schemes) {
+                Sde sde = (Sde) p[1];
+                if (sde.calculus() != s.calculus()) {
+                    try {
+                        sde = sde.convertedTo(s.calculus()); // the same process, in the scheme's calculus
+                    } catch (IllegalArgumentException noDerivative) {
+                        continue;
+                    }
+                }
                 SdeProblem problem = new SdeProblem(sde, (double[]) p[2], 0, 1);
                 if (BlockSolver.supports(problem, s)) {
                     cases.add(new Case(p[0] + " / " + s.name(), sde, (double[]) p[2], s));
@@ -107,10 +113,14 @@ class BlockSolverTest {
         List<String> names = cases().stream().map(Case::name).toList();
         for (String expected : new String[] {"gbm / euler-maruyama", "gbm / milstein", "gbm / sriw1", "additive / sra1",
             "additive / sosra", "diagonal-2d / milstein", "diagonal-2d / sriw1", "scalar-noise-2d / euler-maruyama",
-            "additive-2d / sriw1", "ou / sra3", "cubic / sriw1"}) {
+            "additive-2d / sriw1", "ou / sra3", "cubic / sriw1", "gbm / heun", "gbm / midpoint", "gbm / euler-heun",
+            "gbm / milstein-df", "gbm / milstein-df-strat", "diagonal-2d / heun", "diagonal-2d / milstein-df",
+            "additive / sra3"}) {
             assertTrue(names.contains(expected), expected + " missing from " + names);
         }
         assertFalse(names.contains("scalar-noise-2d / milstein"), "Milstein needs d = 1 for scalar noise");
+        assertFalse(names.contains("gbm / platen-weak2"), "two- and three-point noise is not Gaussian");
+        assertFalse(names.contains("gbm / weak-euler"), "two- and three-point noise is not Gaussian");
     }
 
     @Test
@@ -264,7 +274,8 @@ class BlockSolverTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new BlockSolver(twoNoise, EulerMaruyama.INSTANCE, TimeGrid.uniform(0, 5, 10), 8));
         assertTrue(e.getMessage().contains("PathSolver"), e.getMessage());
-        assertFalse(BlockSolver.supports(Problems.gbm().problem(), Schemes.byName("heun")));
+        assertFalse(BlockSolver.supports(Problems.gbm().problem(), Schemes.byName("platen-weak2")));
+        assertTrue(BlockSolver.supports(Problems.gbm().problem(), Schemes.byName("milstein-df")));
         IllegalArgumentException forms = assertThrows(IllegalArgumentException.class,
                 () -> twoNoise.sde().withBlockForms(null, (t, x, out, n, stride) -> { }, null));
         assertTrue(forms.getMessage().contains("commutative") && forms.getMessage().contains("m = 2"), forms.getMessage());

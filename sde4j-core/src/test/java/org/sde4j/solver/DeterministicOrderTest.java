@@ -13,7 +13,7 @@ import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
 
 /**
- * Classical orders of the schemes on ODEs (noise structure {@link NoiseStructure#NONE}): the error at
+ * Classical orders of every registered scheme that solves ODEs (noise structure {@link NoiseStructure#NONE}): the error at
  * t = 1 for N = 64 … 1024 steps (16 … 256 for RK4), fitted slope within ±0.1 of the declared deterministic order, on a
  * linear ODE {@code x' = −x + sin 3t} and a nonlinear one, the logistic equation
  * {@code x' = x(1 − x)}.
@@ -28,16 +28,21 @@ class DeterministicOrderTest {
         return 1.3 * Math.exp(-t) + (Math.sin(3 * t) - 3 * Math.cos(3 * t)) / 10;
     }
 
+    /** Every registered scheme that solves ODEs ({@link OrderTestPlan#classicalTested}), on both ODEs. */
     static Stream<Arguments> cases() {
-        return Stream.of("euler-maruyama", "milstein", "milstein-df", "heun", "midpoint", "euler-heun", "rk4",
-                        "reversible-heun", "implicit-euler-maruyama", "implicit-milstein", "adams-bashforth-2", "lm-two-step")
-                .flatMap(name -> Stream.of(Arguments.of(name, "linear"), Arguments.of(name, "logistic")));
+        return Schemes.all().stream().filter(OrderTestPlan::classicalTested)
+                .flatMap(s -> Stream.of(Arguments.of(s, "linear"), Arguments.of(s, "logistic")));
     }
 
     @ParameterizedTest(name = "{0} on the {1} ODE")
     @MethodSource("cases")
-    void classicalOrder(String schemeName, String ode) {
-        Scheme scheme = Schemes.byName(schemeName);
+    void classicalOrder(Scheme scheme, String ode) {
+        check(scheme, ode);
+    }
+
+    /** The fitted classical order of {@code scheme} on {@code ode} ("linear" or "logistic") is the declared one. */
+    static void check(Scheme scheme, String ode) {
+        String schemeName = scheme.name();
         boolean linear = ode.equals("linear");
         SdeProblem problem = SdeProblem.of(linear ? LINEAR : LOGISTIC, linear ? 1.0 : 0.2, 0, 1);
         double exact = linear ? linearExact(1) : 1 / (1 + 4 * Math.exp(-1));
@@ -49,7 +54,9 @@ class DeterministicOrderTest {
         double[] errors = new double[steps.length];
         for (int k = 0; k < steps.length; k++) {
             dts[k] = 1.0 / steps[k];
-            StreamingBrownianIncrements unused = new StreamingBrownianIncrements(RandomStreams.gaussian(1, 0), 1);
+            org.sde4j.brownian.BrownianSource unused = scheme.needsSpaceTimeLevyArea()
+                    ? new org.sde4j.brownian.StreamingLevyAreaIncrements(RandomStreams.gaussian(1, 0), 1)
+                    : new StreamingBrownianIncrements(RandomStreams.gaussian(1, 0), 1);
             errors[k] = Math.abs(Solver.solveToEnd(problem, scheme, steps[k], unused)[0] - exact);
         }
         double slope = org.sde4j.error.OrderFit.leastSquaresSlope(dts, errors);

@@ -2,6 +2,7 @@ package org.sde4j.nn.arch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sde4j.nn.Param;
 import org.sde4j.nn.Tensor;
@@ -49,9 +50,59 @@ import org.sde4j.solver.WeakSchemes;
  * and resnet of one seed share their branches); block noise comes from the seed too (see {@link SolverStage}).
  */
 public final class Architectures {
+    private static final Function<Options, StochasticTableau> EULER = o -> EulerMaruyama.INSTANCE.tableau();
+    private static final Function<Options, StochasticTableau> WEAK_EULER = o -> WeakSchemes.WEAK_EULER.tableau();
+    private static final Architecture.BlockFactory PLAIN = (b, w, p, o) -> Architecture.Block.deterministic(b.branch(w));
+    private static final Architecture.BlockFactory SURVIVAL = (b, w, p, o) ->
+            new Architecture.Block(Architecture.Block.single(b.branch(w), p, 1), new BlockNoise(BlockNoise.Kind.BERNOULLI, p));
+
+    /** ResNet: forward Euler. */
+    public static final Architecture RESNET = new Architecture("resnet", "x + F(x)", Architecture.Stage.SCHEME, EULER,
+            PLAIN, true, false);
+    /** PolyNet: backward Euler by a Neumann series. */
+    public static final Architecture POLYNET = new Architecture("polynet", "x + F(x) + F(F(x))",
+            Architecture.Stage.NEUMANN, EULER, PLAIN, true, false);
+    /** FractalNet: Heun (RK2). */
+    public static final Architecture FRACTALNET = new Architecture("fractalnet", "x + ½F(x) + ½F(x + F(x))",
+            Architecture.Stage.SCHEME, o -> RungeKuttaSchemes.HEUN.tableau(), PLAIN, true, false);
+    /** RevNet: coupled forward Euler on channel halves. */
+    public static final Architecture REVNET = new Architecture("revnet", "y₁ = x₁ + F(x₂), y₂ = x₂ + G(y₁)",
+            Architecture.Stage.REVERSIBLE, EULER, (b, w, p, o) -> new Architecture.Block(new LayerField(
+                    List.of(b.branch(w / 2), b.branch(w / 2)), new double[] {1, 1}, new double[] {0, 0}),
+                    BlockNoise.none()), true, false);
+    /** LM-ResNet: a linear two-step method. */
+    public static final Architecture LM_RESNET = new Architecture("lm-resnet", "(1 − k)x_n + k x_{n−1} + (1 + k)F(x_n)",
+            Architecture.Stage.SCHEME, EULER, PLAIN, true, true);
+    /** Stochastic depth: weak Euler–Maruyama with Bernoulli survival. */
+    public static final Architecture STOCHASTIC_DEPTH = new Architecture("stochastic-depth", "x + η F(x), η ~ Bernoulli(p_l)",
+            Architecture.Stage.SCHEME, WEAK_EULER, SURVIVAL, false, false);
+    /** LM-ResNet with stochastic depth. */
+    public static final Architecture LM_STOCHASTIC_DEPTH = new Architecture("lm-stochastic-depth", "lm-resnet with η F",
+            Architecture.Stage.SCHEME, WEAK_EULER, SURVIVAL, false, true);
+    /** Shake-shake: two branches mixed by α ~ U(0, 1) per image. */
+    public static final Architecture SHAKE_SHAKE = new Architecture("shake-shake", "x + αF₁(x) + (1 − α)F₂(x)",
+            Architecture.Stage.SCHEME, WEAK_EULER, (b, w, p, o) -> new Architecture.Block(new LayerField(
+                    List.of(b.branch(w), b.branch(w)), new double[] {0.5, 0.5}, new double[] {1, -1}),
+                    new BlockNoise(BlockNoise.Kind.UNIFORM_PER_SAMPLE, 1)), false, false);
+    /** A neural SDE: Euler–Maruyama or derivative-free Milstein with a learned diffusion branch. */
+    public static final Architecture NEURAL_SDE = new Architecture("neural-sde", "x + F(x) + σ G(x) ⊙ ξ, ξ ~ N(0, I)",
+            Architecture.Stage.SCHEME, o -> o.milstein() ? DerivativeFreeMilstein.ITO.tableau()
+                    : EulerMaruyama.INSTANCE.tableau(),
+            (b, w, p, o) -> new Architecture.Block(new LayerField(List.of(b.branch(w), b.diffusionBranch(w)),
+                    new double[] {1, 0}, new double[] {0, o.noiseScale()}),
+                    new BlockNoise(BlockNoise.Kind.GAUSSIAN_PER_ELEMENT, 1)), false, false);
+    /** SDE depth: the diffusion limit of stochastic depth. */
+    public static final Architecture SDE_DEPTH = new Architecture("sde-depth", "x + p F(x) + √(p(1 − p)) F(x) ξ",
+            Architecture.Stage.SCHEME, EULER, (b, w, p, o) -> new Architecture.Block(
+                    Architecture.Block.single(b.branch(w), p, Math.sqrt(p * (1 - p))),
+                    new BlockNoise(BlockNoise.Kind.GAUSSIAN_PER_SAMPLE, 1)), false, false);
+
+    /** The registry, in the order of the table above: what {@code train}, {@code experiment} and the tests read. */
+    public static final List<Architecture> ALL = List.of(RESNET, POLYNET, FRACTALNET, REVNET, LM_RESNET,
+            STOCHASTIC_DEPTH, LM_STOCHASTIC_DEPTH, SHAKE_SHAKE, NEURAL_SDE, SDE_DEPTH);
+
     /** The names, in the order of the table above. */
-    public static final List<String> NAMES = List.of("resnet", "polynet", "fractalnet", "revnet", "lm-resnet",
-            "stochastic-depth", "lm-stochastic-depth", "shake-shake", "neural-sde", "sde-depth");
+    public static final List<String> NAMES = ALL.stream().map(Architecture::name).toList();
     private static final long INIT = 5L << 40;
     private static final long NOISE = 6L << 40;
     private static final long LM = 7L << 40;
@@ -91,6 +142,20 @@ public final class Architectures {
     }
 
     /**
+     * @param name a registry name
+     * @return the architecture
+     * @throws IllegalArgumentException naming the unknown name and the valid ones
+     */
+    public static Architecture byName(String name) {
+        for (Architecture a : ALL) {
+            if (a.name().equals(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("arch = " + name + ": must be one of " + NAMES);
+    }
+
+    /**
      * Builds a network.
      *
      * @param arch    one of {@link #NAMES}
@@ -100,16 +165,29 @@ public final class Architectures {
      * @param seed    initialisation and noise seed
      */
     public static Sequential build(String arch, int[] widths, int blocks, int classes, long seed, Options options) {
-        if (!NAMES.contains(arch)) {
-            throw new IllegalArgumentException("arch = " + arch + ": must be one of " + NAMES);
-        }
+        return build(byName(arch), widths, blocks, classes, seed, options);
+    }
+
+    /**
+     * Builds a network of any architecture value, registered or not.
+     *
+     * @param arch    the architecture
+     * @param widths  channels per stage, each at least 1 (even for a reversible stage)
+     * @param blocks  steps per stage, at least 1
+     * @param classes the number of classes
+     * @param seed    initialisation and noise seed
+     * @param options the options
+     * @return the network
+     */
+    public static Sequential build(Architecture arch, int[] widths, int blocks, int classes, long seed, Options options) {
+        boolean halves = arch.stage() == Architecture.Stage.REVERSIBLE;
         if (blocks < 1) {
             throw new IllegalArgumentException("blocks = " + blocks + ": must be at least 1 per stage");
         }
         for (int w : widths) {
-            if (w < 1 || (arch.equals("revnet") && w % 2 != 0)) {
+            if (w < 1 || (halves && w % 2 != 0)) {
                 throw new IllegalArgumentException("widths: " + w + " must be at least 1"
-                        + (arch.equals("revnet") ? " and even (revnet splits the channels in halves)" : ""));
+                        + (halves ? " and even (" + arch.name() + " splits the channels in halves)" : ""));
             }
         }
         double pL = options.finalSurvival();
@@ -135,15 +213,15 @@ public final class Architectures {
     }
 
     /** Builds the stages of one network, handing out initialisation streams in construction order. */
-    private static final class Builder {
-        private final String arch;
+    private static final class Builder implements Architecture.Branches {
+        private final Architecture arch;
         private final long seed;
         private final Options options;
         private final int totalBlocks;
         private int next;
         private int block;
 
-        Builder(String arch, long seed, Options options, int totalBlocks) {
+        Builder(Architecture arch, long seed, Options options, int totalBlocks) {
             this.arch = arch;
             this.seed = seed;
             this.options = options;
@@ -163,7 +241,8 @@ public final class Architectures {
             return options.smooth() ? new Tanh() : new BatchNorm(name("bn"), w, true);
         }
 
-        Layer branch(int w) {
+        @Override
+        public Layer branch(int w) {
             return new Sequential(List.of(
                     activation(w),
                     new Conv2d(name("conv"), w, w, 3, 1, 1, rng()),
@@ -171,7 +250,8 @@ public final class Architectures {
                     new Conv2d(name("conv"), w, w, 3, 1, 1, rng())));
         }
 
-        Layer diffusionBranch(int w) {
+        @Override
+        public Layer diffusionBranch(int w) {
             return new Sequential(List.of(
                     activation(w),
                     new Conv2d(name("conv"), w, w, 3, 1, 1, rng())));
@@ -185,40 +265,12 @@ public final class Architectures {
         SolverStage stage(int s, int w, int blocks) {
             List<LayerField> fields = new ArrayList<>();
             List<BlockNoise> noise = new ArrayList<>();
-            List<Param> k = arch.startsWith("lm-") ? new ArrayList<>() : null;
+            List<Param> k = arch.twoStep() ? new ArrayList<>() : null;
             for (int n = 0; n < blocks; n++) {
                 block++;
-                double p = survival();
-                switch (arch) {
-                    case "resnet", "polynet", "fractalnet", "lm-resnet" -> {
-                        fields.add(one(branch(w), 1, 0));
-                        noise.add(BlockNoise.none());
-                    }
-                    case "revnet" -> {
-                        fields.add(new LayerField(List.of(branch(w / 2), branch(w / 2)), new double[] {1, 1},
-                                new double[] {0, 0}));
-                        noise.add(BlockNoise.none());
-                    }
-                    case "stochastic-depth", "lm-stochastic-depth" -> {
-                        fields.add(one(branch(w), p, 1));
-                        noise.add(new BlockNoise(BlockNoise.Kind.BERNOULLI, p));
-                    }
-                    case "shake-shake" -> {
-                        fields.add(new LayerField(List.of(branch(w), branch(w)), new double[] {0.5, 0.5},
-                                new double[] {1, -1}));
-                        noise.add(new BlockNoise(BlockNoise.Kind.UNIFORM_PER_SAMPLE, 1));
-                    }
-                    case "neural-sde" -> {
-                        fields.add(new LayerField(List.of(branch(w), diffusionBranch(w)), new double[] {1, 0},
-                                new double[] {0, options.noiseScale()}));
-                        noise.add(new BlockNoise(BlockNoise.Kind.GAUSSIAN_PER_ELEMENT, 1));
-                    }
-                    case "sde-depth" -> {
-                        fields.add(one(branch(w), p, Math.sqrt(p * (1 - p))));
-                        noise.add(new BlockNoise(BlockNoise.Kind.GAUSSIAN_PER_SAMPLE, 1));
-                    }
-                    default -> throw new IllegalStateException(arch);
-                }
+                Architecture.Block one = arch.blocks().block(this, w, survival(), options);
+                fields.add(one.field());
+                noise.add(one.noise());
                 if (k != null) {
                     Tensor value = Tensor.zeros(1);
                     value.data()[0] = (float) (-0.1 * RandomStreams.stream(seed, LM + block).nextDouble());
@@ -226,25 +278,11 @@ public final class Architectures {
                 }
             }
             long noiseSeed = seed + NOISE;
-            return switch (arch) {
-                case "polynet" -> new NeumannStage(fields, 2, noiseSeed, s);
-                case "revnet" -> new ReversibleStage(fields, noiseSeed, s);
-                default -> new SchemeStage(tableau(), fields, noise, k, noiseSeed, s);
+            return switch (arch.stage()) {
+                case NEUMANN -> new NeumannStage(fields, 2, noiseSeed, s);
+                case REVERSIBLE -> new ReversibleStage(fields, noiseSeed, s);
+                case SCHEME -> new SchemeStage(arch.tableau().apply(options), fields, noise, k, noiseSeed, s);
             };
-        }
-
-        StochasticTableau tableau() {
-            return switch (arch) {
-                case "fractalnet" -> RungeKuttaSchemes.HEUN.tableau();
-                case "stochastic-depth", "lm-stochastic-depth", "shake-shake" -> WeakSchemes.WEAK_EULER.tableau();
-                case "neural-sde" -> options.milstein() ? DerivativeFreeMilstein.ITO.tableau()
-                        : EulerMaruyama.INSTANCE.tableau();
-                default -> EulerMaruyama.INSTANCE.tableau();
-            };
-        }
-
-        private static LayerField one(Layer branch, double drift, double diffusion) {
-            return new LayerField(List.of(branch), new double[] {drift}, new double[] {diffusion});
         }
     }
 }

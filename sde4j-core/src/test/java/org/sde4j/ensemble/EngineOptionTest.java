@@ -1,0 +1,62 @@
+package org.sde4j.ensemble;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.sde4j.brownian.BrownianSourceFactory;
+import org.sde4j.problems.Problems;
+import org.sde4j.solver.Schemes;
+
+/**
+ * The engine is an explicit option, and the caller's executor changes nothing but where the work runs.
+ */
+class EngineOptionTest {
+    @Test
+    void autoIsTheBlockEngineAndPathIsThePathEngine() {
+        var gbm = Problems.gbm().problem();
+        var em = Schemes.byName("euler-maruyama");
+        double[] auto = Ensemble.of(gbm, em).steps(8).paths(600).seed(4).threads(1).keepFinalStates(true).run()
+                .finalStates();
+        double[] block = Ensemble.of(gbm, em).steps(8).paths(600).seed(4).threads(1).keepFinalStates(true)
+                .engine(Ensemble.Engine.BLOCK).run().finalStates();
+        double[] path = Ensemble.of(gbm, em).steps(8).paths(600).seed(4).threads(1).keepFinalStates(true)
+                .engine(Ensemble.Engine.PATH).run().finalStates();
+        double[] perPath = Ensemble.of(gbm, em).steps(8).paths(600).seed(4).threads(1).keepFinalStates(true)
+                .perPathStreams().run().finalStates();
+        assertArrayEquals(block, auto, 0.0);
+        assertArrayEquals(path, perPath, 0.0);
+        assertTrue(path[0] != block[0], "the engines draw different streams");
+    }
+
+    @Test
+    void blockIsRefusedWhereItCannotRun() {
+        var twoNoise = Problems.gbm2noise().problem();
+        IllegalArgumentException noForm = assertThrows(IllegalArgumentException.class, () -> Ensemble.of(twoNoise,
+                Schemes.byName("euler-maruyama")).steps(4).paths(10).engine(Ensemble.Engine.BLOCK).run());
+        assertTrue(noForm.getMessage().contains("engine = BLOCK"), noForm.getMessage());
+        IllegalArgumentException source = assertThrows(IllegalArgumentException.class, () -> Ensemble.of(
+                Problems.gbm().problem(), Schemes.byName("euler-maruyama")).steps(4).paths(10)
+                .brownian(BrownianSourceFactory.gaussian()).engine(Ensemble.Engine.BLOCK).run());
+        assertTrue(source.getMessage().contains("noise source"), source.getMessage());
+    }
+
+    @Test
+    void aCallersExecutorGivesTheSameBits() {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            var ou = Problems.ou().problem();
+            var sra = Schemes.byName("sra1");
+            double[] own = Ensemble.of(ou, sra).steps(16).paths(3000).seed(9).threads(3).run().mean();
+            double[] shared = Ensemble.of(ou, sra).steps(16).paths(3000).seed(9).threads(3).executor(pool).run().mean();
+            double[] again = Ensemble.of(ou, sra).steps(16).paths(3000).seed(9).threads(3).executor(pool).run().mean();
+            assertArrayEquals(own, shared, 0.0);
+            assertArrayEquals(own, again, 0.0);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
