@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * quick; the huge sizes have their own tests.
  */
 class CommandLineFuzzTest {
-    static final int CASES = 3000;
+    static final int CASES = 2000;
     private static final long SEED = 20261129L;
 
     private static final String[][] BASES = {
