@@ -77,6 +77,9 @@ final class TourCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long ensemblePaths = Require.positive("paths", paths != null ? paths : quick ? 2000L : 20_000L);
+        if (ensemblePaths < 2) {
+            throw new IllegalArgumentException("paths = " + ensemblePaths + ": the standard error needs at least 2 paths");
+        }
         long studyPaths = Require.positive("strong-paths", strongPaths != null ? strongPaths : quick ? 300L : 1000L);
         Require.positive("steps", steps);
         int threadCount = Require.positive("threads", threads != null ? threads : Runtime.getRuntime().availableProcessors());
