@@ -87,7 +87,9 @@ final class SolveCommand implements Callable<Integer> {
         SdeProblem p = prepared.problem();
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Require.positive("threads", threadCount);
-        Require.positive("paths", paths);
+        if (paths < 2) {
+            throw new IllegalArgumentException("paths = " + paths + ": the standard error needs at least 2 paths");
+        }
 
         Ensemble ensemble = Ensemble.of(p, scheme).paths(paths).seed(seed).threads(threadCount);
         TimeGrid timeGrid;

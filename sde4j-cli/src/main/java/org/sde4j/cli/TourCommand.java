@@ -79,6 +79,9 @@ final class TourCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long ensemblePaths = Require.positive("paths", paths != null ? paths : quick ? 2000L : 20_000L);
+        if (ensemblePaths < 2) {
+            throw new IllegalArgumentException("paths = " + ensemblePaths + ": the standard error needs at least 2 paths");
+        }
         long studyPaths = Require.positive("strong-paths", strongPaths != null ? strongPaths : quick ? 300L : 1000L);
         Require.positive("steps", steps);
         int threadCount = Require.positive("threads", threads != null ? threads : Runtime.getRuntime().availableProcessors());
@@ -222,11 +225,22 @@ final class TourCommand implements Callable<Integer> {
             against,
             Format.f("%.3e", errors[0]),
             Format.f("%.3e", errors[errors.length - 1]),
-            Format.f("%.3f [%.3f, %.3f]", q.order(), q.low(), q.high()),
+            interval(q),
             Format.compact(declared),
             fit,
             Format.f("%.2f", r.seconds()),
         };
+    }
+
+    /**
+     * "order [low, high]" with three decimals, or as many more (up to six) as a narrower interval needs to show
+     * its width: a path-independent error (additive noise) gives intervals far narrower than 0.001.
+     */
+    static String interval(OrderEstimate q) {
+        double width = q.high() - q.low();
+        int digits = width > 0 && Double.isFinite(width) ? (int) Math.min(6, Math.max(3, Math.ceil(-Math.log10(width)) + 1)) : 3;
+        String f = "%." + digits + "f";
+        return Format.f(f + " [" + f + ", " + f + "]", q.order(), q.low(), q.high());
     }
 
     private void writePlots(Map<String, List<ConvergenceResult>> byProblem, PrintWriter out) {

@@ -235,7 +235,7 @@ public class MainTest {
         assertTrue(r.out().contains(rows + " supported pairs"), r.out());
         assertTrue(r.out().contains("bin/sde4j list"), r.out());
         assertTrue(r.out().contains("fitted order [95 %]"), r.out());
-        long fitted = r.out().lines().filter(l -> l.matches(".*\\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}\\].*")).count();
+        long fitted = r.out().lines().filter(l -> l.matches(".*\\d\\.\\d{3,6} \\[-?\\d\\.\\d{3,6}, -?\\d\\.\\d{3,6}\\].*")).count();
         assertEquals(rows - weak, fitted, "one fitted order per pair, weak schemes aside\n" + r.out());
         // Not a terminal: the progress bar prints one final line and nothing else.
         assertEquals(1, r.errLines().size(), r.err());

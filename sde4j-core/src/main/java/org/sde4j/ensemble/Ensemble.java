@@ -259,6 +259,7 @@ public final class Ensemble {
             throw new IllegalArgumentException("paths = " + paths + ": too many to keep final states (at most "
                     + (Integer.MAX_VALUE - 8) / d + " for d = " + d + ")");
         }
+        requireMemory(full, indices.length, d);
         double[] finals = keepFinalStates ? new double[(int) (paths * d)] : null;
         AtomicLong finished = new AtomicLong();
         long rootSeed = seed;
@@ -388,6 +389,28 @@ public final class Ensemble {
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new EnsembleResult(savedTimes, total, histograms, finals, d, seconds);
+    }
+
+    /**
+     * Checks that the run's arrays fit in memory before any is allocated: the time grid (when not built
+     * yet), the kept final states, and per chunk in flight its statistics, histograms and saved states.
+     */
+    private void requireMemory(TimeGrid full, int saves, int d) {
+        long chunksInFlight = (long) threads * (blockSize / CHUNK) + threads;
+        long perChunkDoubles = (long) saves * (4L * d + (covariance ? (long) d * d : 0)
+                + (histogramLayout == null ? 0 : histogramLayout.bins())) + (long) CHUNK * saves * d;
+        long bytes = full.bytesToShare();
+        long finals = keepFinalStates ? Require.bytesOf(paths, d, 8) : 0;
+        long inFlight = Require.bytesOf(chunksInFlight, perChunkDoubles, 8);
+        if (finals < 0 || inFlight < 0) {
+            bytes = -1;
+        } else {
+            bytes += finals + inFlight;
+        }
+        Require.memory("steps = " + full.steps() + ", paths = " + paths + ", " + saves + " saved time"
+                + (saves == 1 ? "" : "s") + (keepFinalStates ? ", final states kept" : "")
+                + (histogramLayout == null ? "" : ", histogram of " + histogramLayout.bins() + " bins")
+                + ": the ensemble", bytes);
     }
 
     /** One chunk's statistics and histograms (null when not kept), per saved time. */

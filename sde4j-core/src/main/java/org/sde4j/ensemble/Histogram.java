@@ -26,7 +26,13 @@ public final class Histogram {
         }
         this.low = low;
         this.high = high;
-        this.counts = new long[Require.positive("bins", bins)];
+        Require.memory("bins = " + bins + ": the histogram", Require.bytesOf(Require.positive("bins", bins), 8, 1));
+        this.counts = new long[bins];
+    }
+
+    /** The number of bins on {@code [low, high)}. */
+    public int bins() {
+        return counts.length;
     }
 
     /** Adds one value. */

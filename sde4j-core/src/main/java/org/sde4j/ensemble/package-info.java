@@ -9,5 +9,10 @@
  * merged in chunk order as soon as every earlier chunk is done ({@link org.sde4j.ensemble.ParallelPaths#runOrdered}).
  * So the same seed gives bit-identical results whatever the thread count or block size, and the memory is
  * O(threads × block) however many paths run.
+ *
+ * <p>Threads: an {@link org.sde4j.ensemble.Ensemble} is a mutable builder for one thread (it starts its own
+ * workers); separate ensembles may run at once over one shared SDE and scheme, each giving the bits it gives
+ * alone. {@link org.sde4j.ensemble.EnsembleResult} is immutable; {@link org.sde4j.ensemble.RunningStatistics}
+ * and {@link org.sde4j.ensemble.Histogram} are not thread-safe (one per chunk, merged in order).
  */
 package org.sde4j.ensemble;

@@ -145,8 +145,9 @@ public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
      * next to the solves up to some 10^5 paths, and worth lowering beyond.
      */
     public S bootstrapResamples(int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("resamples = " + count + ": must be 0 (no interval) or positive");
+        if (count < 0 || (count > 0 && count < MIN_RESAMPLES)) {
+            throw new IllegalArgumentException("resamples = " + count + ": must be 0 (no interval) or at least "
+                    + MIN_RESAMPLES + " (for the 2.5 % and 97.5 % quantiles of a 95 % interval)");
         }
         this.resamples = count;
         return self();
@@ -188,6 +189,57 @@ public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
                     + " each other, such as halvings");
         }
         return (int) grid;
+    }
+
+    /** Fewest paths with a standard error: the sample variance needs two. */
+    public static final int MIN_PATHS = 2;
+    /**
+     * Fewest paths for a bootstrap interval. One path gives an interval of zero width, and the percentile
+     * bootstrap's coverage falls well below its nominal 95 % with a handful of paths; 20 is this library's
+     * floor, not a guarantee of 95 % coverage.
+     */
+    public static final int MIN_BOOTSTRAP_PATHS = 20;
+    /** Fewest bootstrap resamples (other than 0): the 2.5 % and 97.5 % quantiles need 40 to be distinct order statistics. */
+    public static final int MIN_RESAMPLES = 40;
+
+    /**
+     * Checks that the sample sizes can give what the result reports: a standard error needs
+     * {@value #MIN_PATHS} paths, a bootstrap interval {@value #MIN_BOOTSTRAP_PATHS}.
+     *
+     * @throws IllegalArgumentException naming the paths and what is needed
+     */
+    void requireSampleSizes() {
+        if (paths < MIN_PATHS) {
+            throw new IllegalArgumentException("paths = " + paths + ": a standard error needs at least " + MIN_PATHS
+                    + " paths");
+        }
+        if (resamples > 0 && paths < MIN_BOOTSTRAP_PATHS) {
+            throw new IllegalArgumentException("paths = " + paths + ": a bootstrap interval for the order needs at least "
+                    + MIN_BOOTSTRAP_PATHS + " paths to resample; use more paths, or bootstrapResamples(0) for no interval");
+        }
+    }
+
+    /**
+     * Checks, before a run allocates, that its arrays fit in memory: per thread the stored Brownian paths
+     * of one chunk ({@code chunk} paths of {@code fine} steps and m noises; up to (1 + m) or 3 doubles
+     * per step and noise with iterated integrals or Lévy areas) and each level's time grid, and for the
+     * whole run two copies of the per-path samples ({@code width} doubles per path).
+     *
+     * @throws IllegalArgumentException naming the sizes, the memory needed and the memory available
+     */
+    void requireMemory(int fine, int chunk, int width) {
+        int m = problem.sde().noiseDimension();
+        long perStep = (long) m * Math.max(3, 1 + m);
+        long grids = fine + 1L;
+        for (int n : steps) {
+            grids += n + 1L;
+        }
+        long perThread = Require.bytesOf(chunk, (fine + 1L) * perStep, 8);
+        long samples = Require.bytesOf(paths, width, 16);
+        long bytes = perThread < 0 || samples < 0 ? -1
+                : Require.bytesOf(threads, perThread + grids * 8, 1);
+        Require.memory("steps = " + Arrays.toString(steps) + " (Brownian grid of " + fine + " steps), paths = " + paths
+                + ", threads = " + threads + ": the study", bytes < 0 ? -1 : bytes + samples);
     }
 
     /** The save indices, on a level with {@code n} steps, of the times of the coarsest grid after t0. */

@@ -116,6 +116,8 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
         int d = problem.dimension();
         int m = problem.sde().noiseDimension();
         int width = 3 * levels;
+        requireSampleSizes();
+        requireMemory(fine, CHUNK, width);
         double[] saveTimes = new double[saves];
         TimeGrid coarsest = TimeGrid.uniform(t0, t1, steps[0]);
         for (int s = 0; s < saves; s++) {

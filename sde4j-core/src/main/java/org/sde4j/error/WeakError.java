@@ -106,6 +106,8 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
         int referenceColumn = referenceScheme != null ? levels : -1;
         int controlColumn = control != null ? levels + (referenceColumn >= 0 ? 1 : 0) : -1;
         int width = levels + (referenceColumn >= 0 ? 1 : 0) + (controlColumn >= 0 ? 1 : 0);
+        requireSampleSizes();
+        requireMemory(fine, CHUNK, width);
         long rootSeed = seed;
         Scheme refScheme = referenceScheme;
         ControlVariate cv = control;

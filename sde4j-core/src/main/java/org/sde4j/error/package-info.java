@@ -19,5 +19,9 @@
  *
  * <p>Everything runs in parallel over paths ({@link org.sde4j.ensemble.ParallelPaths}) and is
  * bit-reproducible by seed for any thread count.
+ *
+ * <p>Threads: a study ({@link org.sde4j.error.StrongError}, {@link org.sde4j.error.WeakError}) is a
+ * mutable builder for one thread; its results are immutable. User functions (functionals, exact solutions,
+ * control variates) are called from worker threads and must be thread-safe.
  */
 package org.sde4j.error;

@@ -77,4 +77,46 @@ public final class Require {
             throw new IllegalArgumentException("t1 = " + t1 + ": must be greater than t0 = " + t0);
         }
     }
+
+    /**
+     * Checks, before a large allocation, that {@code bytes} more bytes fit in this JVM's heap: the heap
+     * limit ({@link Runtime#maxMemory()}) minus what is in use now. The estimate is the caller's (arrays
+     * of doubles at 8 bytes each, without headers), so the check catches sizes that cannot fit, not every
+     * allocation that might fail.
+     *
+     * @param what what needs the memory and why, e.g. {@code "steps = 2000000000: the time grid (2000000001 times)"}
+     * @param bytes the bytes needed; a negative value (an overflowed product) counts as too many
+     * @throws IllegalArgumentException naming {@code what}, the memory needed and the memory available
+     */
+    public static void memory(String what, long bytes) {
+        Runtime runtime = Runtime.getRuntime();
+        long inUse = runtime.totalMemory() - runtime.freeMemory();
+        long available = runtime.maxMemory() - inUse;
+        if (bytes < 0 || bytes > available) {
+            throw new IllegalArgumentException(what + " needs " + (bytes < 0 ? "more than 8 EB" : bytes(bytes))
+                    + " of memory; this JVM has " + bytes(available) + " available (heap limit "
+                    + bytes(runtime.maxMemory()) + ", raise it with -Xmx, or ask for fewer steps, paths or saved times)");
+        }
+    }
+
+    /**
+     * {@code a × b × c}, or −1 when the product overflows a long (so that {@link #memory} refuses it).
+     */
+    public static long bytesOf(long a, long b, long c) {
+        try {
+            return Math.multiplyExact(Math.multiplyExact(a, b), c);
+        } catch (ArithmeticException e) {
+            return -1;
+        }
+    }
+
+    private static String bytes(long n) {
+        if (n >= 1L << 30) {
+            return String.format(java.util.Locale.ROOT, "%.1f GB", n / (double) (1L << 30));
+        }
+        if (n >= 1L << 20) {
+            return String.format(java.util.Locale.ROOT, "%.1f MB", n / (double) (1L << 20));
+        }
+        return n + " bytes";
+    }
 }

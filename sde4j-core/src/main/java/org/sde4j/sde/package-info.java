@@ -12,5 +12,9 @@
  * ("out" parameters) and allocate nothing; their javadoc says which arguments are modified. A
  * {@link org.sde4j.sde.BlockField} is the batched form of a drift or diffusion over a block of paths in
  * structure-of-arrays layout ({@link org.sde4j.sde.Sde#withBlockForms}), for block steppers.
+ *
+ * <p>Threads: {@link org.sde4j.sde.Sde} and {@link org.sde4j.sde.SdeProblem} are immutable and thread-safe
+ * when the user's drift and diffusion functions are (they are called from many worker threads at once, each
+ * with its own output arrays).
  */
 package org.sde4j.sde;

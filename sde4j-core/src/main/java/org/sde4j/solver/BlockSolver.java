@@ -115,7 +115,7 @@ public final class BlockSolver {
         }
         Sde sde = problem.sde();
         this.d = sde.stateDimension();
-        this.times = grid.times();
+        this.times = grid.sharedTimes();
         this.saveIndices = saveIndices.clone();
         this.stepper = stepperFor(sde, scheme, stride);
         this.rows = stepper.normalRows();

@@ -66,7 +66,7 @@ public final class PathSolver {
                         + ": must increase strictly within [0, " + grid.steps() + "]");
             }
         }
-        this.times = grid.times();
+        this.times = grid.sharedTimes();
         this.stepper = scheme.newStepper(problem.sde());
         this.noiseDimension = problem.sde().noiseDimension();
         this.integrals = scheme.needsIteratedIntegrals() && problem.sde().noiseDimension() >= 2;

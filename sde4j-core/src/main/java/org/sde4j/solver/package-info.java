@@ -19,5 +19,11 @@
  * batched steppers (Euler–Maruyama, Itô Milstein, the SRI/SRA tableaus), driven by a vectorised
  * {@link org.sde4j.random.BoxMullerStream}: the engine of fast ensembles. Its steps are those of the
  * per-path schemes, evaluated over the block (a test checks them against the per-path steppers).
+ *
+ * <p>Threads: {@link org.sde4j.solver.Scheme schemes}, tableaus and {@link org.sde4j.solver.TimeGrid time
+ * grids} are immutable and may be shared by any number of threads. Solvers, steppers and
+ * {@link org.sde4j.solver.BranchStep} hold per-path scratch buffers: one per thread
+ * ({@code ConcurrentUseTest} runs eight threads on shared schemes and SDEs and checks they get the bits of a
+ * run alone).
  */
 package org.sde4j.solver;

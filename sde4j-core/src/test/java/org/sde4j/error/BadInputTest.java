@@ -58,7 +58,7 @@ class BadInputTest {
     @Test
     void aFunctionalReturningNonFiniteValues() {
         rejects(() -> WeakError.of(GBM.problem(), EM, x -> Math.log(x[0] - 100)).exactExpectation(1).steps(4, 8, 16)
-                .paths(10).run(), "functional = NaN", "path 0", "must be finite");
+                .paths(20).run(), "functional = NaN", "path 0", "must be finite");
         rejects(() -> WeakError.of(GBM.problem(), EM, x -> x[0]).exactExpectation(Double.NaN), "exact expectation = NaN");
     }
 

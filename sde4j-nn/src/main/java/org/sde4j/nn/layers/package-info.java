@@ -8,5 +8,10 @@
  * {@code backward(dy)} adds the parameter gradients to each {@link org.sde4j.nn.Param#grad()} and returns
  * dL/dx. Returned tensors are buffers owned by the layer and overwritten by its next call. Every backward
  * pass is checked against central finite differences in the tests.
+ *
+ * <p>Threads: a layer is not thread-safe. It keeps its input and its output buffers between forward and
+ * backward, so one layer (or network) serves one thread at a time; its passes parallelise internally over
+ * images and channels with results independent of the thread count. Build one network per thread to
+ * evaluate in parallel from outside.
  */
 package org.sde4j.nn.layers;

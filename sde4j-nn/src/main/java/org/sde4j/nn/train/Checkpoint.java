@@ -121,6 +121,9 @@ public final class Checkpoint {
                         + fingerprint);
             }
             int epochs = in.readInt();
+            if (epochs < 0) {
+                throw new CheckpointException(file, "epochs = " + epochs + ", must be at least 0 (corrupt file)");
+            }
             int count = in.readInt();
             if (count != tensors.size()) {
                 throw new CheckpointException(file, count + " tensors, expected " + tensors.size());
@@ -138,6 +141,9 @@ public final class Checkpoint {
                 }
                 read[i] = new float[size];
                 ByteBuffer.wrap(raw).asFloatBuffer().get(read[i]);
+            }
+            if (in.available() > 0) {
+                throw new CheckpointException(file, in.available() + " bytes after the last tensor (corrupt file)");
             }
             for (int i = 0; i < count; i++) {
                 System.arraycopy(read[i], 0, tensors.get(i).data(), 0, read[i].length);
