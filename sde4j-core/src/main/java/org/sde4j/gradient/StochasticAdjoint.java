@@ -38,6 +38,12 @@ public final class StochasticAdjoint implements SdeGradient {
     /** The adjoint method; stateless, shared. */
     public static final StochasticAdjoint INSTANCE = new StochasticAdjoint();
 
+    /** Declared order of convergence to the pathwise gradient for scalar noise (d = 1), measured by the tests. */
+    public static final double ORDER_SCALAR_NOISE = 1.0;
+
+    /** Declared order for general (non-commuting) noise: a lower bound, the strong order of Heun there. */
+    public static final double ORDER_GENERAL_NOISE = 0.5;
+
     private StochasticAdjoint() {
     }
 
