@@ -25,7 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The {@code sde4j} command line: {@code list} the problems and schemes, {@code solve} one problem with
  * one scheme, take the {@code tour} of every supported pair, measure a scheme's order of
- * {@code convergence}, {@code bench} the engine's throughput, {@code train} a network on Fashion-MNIST, or run the
+ * {@code convergence}, {@code bench} the engine's throughput, {@code train} a network on Fashion-MNIST, {@code fit} an SDE to a series, or run the
  * {@code notebooks}.
  *
  * <p>Exit codes: 0 on success; 2 for a usage error — an unknown option, command, problem or scheme, or
@@ -43,6 +43,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ConvergenceCommand.class,
             BenchCommand.class,
             TrainCommand.class,
+            FitCommand.class,
             NotebooksCommand.class,
             ExperimentCommand.class,
             CommandLine.HelpCommand.class,
