@@ -14,6 +14,9 @@
  *       end by its algebraic reverse; memory flat, gradient equal to backpropagation to round-off.</li>
  * </ul>
  *
+ * <p>{@link org.sde4j.gradient.NeuralSde} is a small neural SDE with hand-written vector–Jacobian products, and
+ * {@link org.sde4j.gradient.MomentMatching} trains any of them as a generative model on marginal moments.
+ *
  * <p>Place in the layering: after {@code solver} (it steps with the solver's schemes), beside {@code ensemble},
  * {@code error} and {@code problems}.
  */
