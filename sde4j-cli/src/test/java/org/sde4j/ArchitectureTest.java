@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules of docs/design.md. Packages: {@code sde ← random ← brownian ← solver ← ensemble, error,
- * problems ← nn ← cli}; a package may use the packages to its left, never those to its right, and no packages
+ * problems ← nn ← cli}, with {@code gradient} (parameter gradients of solves) after {@code solver} and {@code fit}
+ * (fitting SDEs to series) after {@code gradient}, both used by {@code cli} only; a package may use the packages to its left, never those to its right, and no packages
  * form a cycle. The notebook tooling ({@code org.sde4j.notebook}) stands alone: only {@code cli} uses it, and
  * it uses no other sde4j package. Modules: each jar holds its own packages only; {@code sde4j-core} uses nothing but the JDK,
  * Commons RNG and EJML; {@code sde4j-nn} uses the core and Commons RNG, never the command line.
@@ -31,16 +32,21 @@ class ArchitectureTest {
                 .layer("brownian").definedBy("org.sde4j.brownian..")
                 .layer("solver").definedBy("org.sde4j.solver..")
                 .layer("analysis").definedBy("org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..")
+                .layer("gradient").definedBy("org.sde4j.gradient..")
+                .layer("fit").definedBy("org.sde4j.fit..")
                 .layer("nn").definedBy("org.sde4j.nn..")
                 .layer("cli").definedBy("org.sde4j.cli..")
                 .layer("notebook").definedBy("org.sde4j.notebook..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("notebook").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("nn").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("nn", "cli")
-                .whereLayer("solver").mayOnlyBeAccessedByLayers("analysis", "nn", "cli")
-                .whereLayer("brownian").mayOnlyBeAccessedByLayers("solver", "analysis", "nn", "cli")
-                .whereLayer("random").mayOnlyBeAccessedByLayers("brownian", "solver", "analysis", "nn", "cli")
+                .whereLayer("fit").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("gradient").mayOnlyBeAccessedByLayers("fit", "cli")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("fit", "nn", "cli")
+                .whereLayer("solver").mayOnlyBeAccessedByLayers("analysis", "gradient", "fit", "nn", "cli")
+                .whereLayer("brownian").mayOnlyBeAccessedByLayers("solver", "analysis", "gradient", "fit", "nn", "cli")
+                .whereLayer("random").mayOnlyBeAccessedByLayers("brownian", "solver", "analysis", "gradient", "fit", "nn",
+                        "cli")
                 .withOptionalLayers(true)
                 .check(MAIN);
     }
@@ -50,7 +56,7 @@ class ArchitectureTest {
         classes().that().resideInAPackage("org.sde4j.notebook..").should().onlyDependOnClassesThat()
                 .resideOutsideOfPackages("org.sde4j.sde..", "org.sde4j.random..", "org.sde4j.brownian..",
                         "org.sde4j.solver..", "org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..",
-                        "org.sde4j.nn..", "org.sde4j.cli..")
+                        "org.sde4j.nn..", "org.sde4j.cli..", "org.sde4j.gradient..", "org.sde4j.fit..")
                 .check(MAIN);
     }
 
@@ -60,7 +66,8 @@ class ArchitectureTest {
     }
 
     private static final String[] CORE_PACKAGES = {"org.sde4j.sde..", "org.sde4j.random..", "org.sde4j.brownian..",
-        "org.sde4j.solver..", "org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems.."};
+        "org.sde4j.solver..", "org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..", "org.sde4j.gradient..",
+        "org.sde4j.fit.."};
 
     /** The core's packages, the JDK's, Commons RNG's and {@code more}. */
     private static String[] corePlus(String... more) {

@@ -93,6 +93,11 @@ public final class Json {
             return values.length == 1 ? put(key, values[0]) : put(key, values);
         }
 
+        /** Adds a nested object. */
+        public ObjectBuilder put(String key, ObjectBuilder value) {
+            return raw(key, value.build());
+        }
+
         private ObjectBuilder raw(String key, String json) {
             if (sb.length() > 1) {
                 sb.append(',');
