@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules of docs/design.md. Packages: {@code sde ← random ← brownian ← solver ← ensemble, error,
- * problems ← nn ← cli}; a package may use the packages to its left, never those to its right, and no packages
+ * problems ← nn, spark ← cli}; a package may use the packages to its left, never those to its right, and no packages
  * form a cycle. Modules: each jar holds its own packages only; {@code sde4j-core} uses nothing but the JDK,
  * Commons RNG and EJML; {@code sde4j-nn} uses the core and Commons RNG, never the command line.
  */
@@ -31,11 +31,13 @@ class ArchitectureTest {
                 .layer("solver").definedBy("org.sde4j.solver..")
                 .layer("analysis").definedBy("org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..")
                 .layer("nn").definedBy("org.sde4j.nn..")
+                .layer("spark").definedBy("org.sde4j.spark..")
                 .layer("cli").definedBy("org.sde4j.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("spark").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("nn").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("nn", "cli")
-                .whereLayer("solver").mayOnlyBeAccessedByLayers("analysis", "nn", "cli")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("nn", "spark", "cli")
+                .whereLayer("solver").mayOnlyBeAccessedByLayers("analysis", "nn", "spark", "cli")
                 .whereLayer("brownian").mayOnlyBeAccessedByLayers("solver", "analysis", "nn", "cli")
                 .whereLayer("random").mayOnlyBeAccessedByLayers("brownian", "solver", "analysis", "nn", "cli")
                 .withOptionalLayers(true)
@@ -83,5 +85,13 @@ class ArchitectureTest {
         JavaClasses nn = moduleOf(org.sde4j.nn.Tensor.class);
         classes().should().resideInAPackage("org.sde4j.nn..").check(nn);
         classes().should().onlyDependOnClassesThat().resideInAnyPackage(corePlus("org.sde4j.nn..")).check(nn);
+    }
+
+    @Test
+    void sparkModuleHoldsTheSparkRunnerAndUsesOnlyTheCoreAndSpark() {
+        JavaClasses spark = moduleOf(org.sde4j.spark.SparkEnsemble.class);
+        classes().should().resideInAPackage("org.sde4j.spark..").check(spark);
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage(corePlus("org.sde4j.spark..",
+                "org.apache.spark..", "scala..")).check(spark);
     }
 }
