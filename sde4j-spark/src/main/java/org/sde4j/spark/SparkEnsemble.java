@@ -119,13 +119,13 @@ public final class SparkEnsemble {
 
     /**
      * Runs the ensemble and folds the shards in chunk order; the result has the same bits as
-     * {@code spec.create().run()}. Its {@link EnsembleResult#seconds()} is the wall time of the Spark job.
+     * {@code spec.create().run()}. Its {@link EnsembleResult#seconds()} is the wall time of the Spark job. A task
+     * that fails more often than Spark retries it ({@code spark.task.maxFailures}) fails the run with Spark's
+     * {@code SparkException}.
      *
-     * @throws IllegalArgumentException                   when the partition count exceeds the number of chunks
-     * @throws org.sde4j.solver.SolveDivergedException     when a path diverged (the one {@link Ensemble#run()}
-     *                                                    reports)
-     * @throws org.apache.spark.SparkException             (unchecked at the call site) when a task failed more
-     *                                                    often than Spark retries
+     * @throws IllegalArgumentException                when the partition count exceeds the number of chunks
+     * @throws org.sde4j.solver.SolveDivergedException when a path diverged (the one {@link Ensemble#run()}
+     *                                                 reports)
      */
     public EnsembleResult run() {
         long chunks = spec.create().chunkCount();
