@@ -50,6 +50,36 @@ class ShardMergeProperties {
         checkRandomSplits(ensemble, 202);
     }
 
+    /**
+     * Why shards carry every chunk: merging each shard's own total instead ({@code (c₀ ⊕ … ⊕ c₉) ⊕ (c₁₀ ⊕ … ⊕ c₁₉)})
+     * is the same in real arithmetic but not in floating point; on this ensemble the bits differ, so the
+     * properties above would catch a merger that re-associated.
+     */
+    @Test
+    void mergingShardTotalsInsteadOfChunksChangesTheBits() {
+        SdeProblem problem = Problems.linear2d().problem();
+        Supplier<Ensemble> ensemble = () -> Ensemble.of(problem, EulerMaruyama.INSTANCE).steps(40).paths(5000).seed(11)
+                .covariance(true);
+        RunningStatistics whole = ensemble.get().run().finalStatistics();
+        RunningStatistics reassociated = new RunningStatistics(2, true);
+        for (long[] range : new long[][] {{0, 10}, {10, 20}}) {
+            EnsembleShard shard = ensemble.get().runChunks(range[0], range[1]);
+            RunningStatistics shardTotal = new RunningStatistics(2, true);
+            RunningStatistics chunk = new RunningStatistics(2, true);
+            for (long c = range[0]; c < range[1]; c++) {
+                shard.chunkStatistics(c, 0, chunk);
+                shardTotal.merge(chunk);
+            }
+            reassociated.merge(shardTotal);
+        }
+        assertEquals(whole.count(), reassociated.count());
+        assertArrayEquals(whole.mean(), reassociated.mean(), 1e-12, "equal in real arithmetic");
+        boolean sameBits = java.util.Arrays.equals(whole.mean(), reassociated.mean())
+                && java.util.Arrays.equals(whole.variance(), reassociated.variance())
+                && java.util.Arrays.equals(whole.covariance(), reassociated.covariance());
+        assertTrue(!sameBits, "re-associating the merge should change some last bits");
+    }
+
     @Test
     void oneChunkAndOneShardCornerCases() {
         SdeProblem problem = Problems.ou().problem();
