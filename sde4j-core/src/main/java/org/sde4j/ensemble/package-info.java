@@ -9,5 +9,10 @@
  * merged in chunk order as soon as every earlier chunk is done ({@link org.sde4j.ensemble.ParallelPaths#runOrdered}).
  * So the same seed gives bit-identical results whatever the thread count or block size, and the memory is
  * O(threads × block) however many paths run.
+ *
+ * <p>Shards: {@link org.sde4j.ensemble.Ensemble#runChunks} runs a range of chunks and returns an
+ * {@link org.sde4j.ensemble.EnsembleShard} (serialisable, every chunk's exact statistics), and
+ * {@link org.sde4j.ensemble.ShardMerger} folds shards handed over in any order into the result of
+ * {@link org.sde4j.ensemble.Ensemble#run()}, bit for bit — the basis of running one ensemble on many machines.
  */
 package org.sde4j.ensemble;
