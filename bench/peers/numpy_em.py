@@ -8,8 +8,9 @@ for speed: one array of paths, updated in place once per step, with the Gaussian
 preallocated buffer by numpy's default generator (PCG64 + Ziggurat). The second timing draws the same number
 of normals alone, which bounds what any EM loop can reach.
 
-Usage: python3 bench/peers/numpy_em.py [PATHS [STEPS [SEED]]]      (defaults 1000000 256 42)
-Prints two lines that `bin/sde4j bench` parses: "... Msteps/s=X ..." and "... Msamples/s=Y". The mean is
+Usage: python3 bench/peers/numpy_em.py [--em-only] [PATHS [STEPS [SEED]]]      (defaults 1000000 256 42)
+Prints two lines that `bin/sde4j bench` parses: "... Msteps/s=X ..." and "... Msamples/s=Y"; with --em-only
+only the first (the whole-process comparison of `bin/sde4j bench --cold` times exactly the EM solve). The mean is
 printed to check the work: E X_T = exp(mu T) = 1.05127 (EM's own weak value differs by O(1/STEPS)).
 """
 import sys
@@ -40,6 +41,8 @@ def normals_only(paths: int, steps: int, rng: np.random.Generator) -> None:
 
 
 def main(argv):
+    em_only = "--em-only" in argv
+    argv = [a for a in argv if a != "--em-only"]
     paths = int(argv[1]) if len(argv) > 1 else 1_000_000
     steps = int(argv[2]) if len(argv) > 2 else 256
     seed = int(argv[3]) if len(argv) > 3 else 42
@@ -51,6 +54,8 @@ def main(argv):
     seconds = time.perf_counter() - start
     print(f"numpy {np.__version__} EM GBM paths={paths} steps={steps} seconds={seconds:.3f} "
           f"Msteps/s={paths * steps / seconds / 1e6:.1f} mean={x.mean():.5f}")
+    if em_only:
+        return
     start = time.perf_counter()
     normals_only(paths, steps, rng)
     seconds = time.perf_counter() - start

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The dependency rules of docs/design.md. Packages: {@code sde ← random ← brownian ← solver ← ensemble, error,
  * problems ← nn, spark ← cli}; a package may use the packages to its left, never those to its right, and no packages
- * form a cycle. Modules: each jar holds its own packages only; {@code sde4j-core} uses nothing but the JDK,
+ * form a cycle. The notebook tooling ({@code org.sde4j.notebook}) stands alone: only {@code cli} uses it, and
+ * it uses no other sde4j package. Modules: each jar holds its own packages only; {@code sde4j-core} uses nothing but the JDK,
  * Commons RNG and EJML; {@code sde4j-nn} uses the core and Commons RNG, never the command line.
  */
 class ArchitectureTest {
@@ -33,14 +34,25 @@ class ArchitectureTest {
                 .layer("nn").definedBy("org.sde4j.nn..")
                 .layer("spark").definedBy("org.sde4j.spark..")
                 .layer("cli").definedBy("org.sde4j.cli..")
+                .layer("notebook").definedBy("org.sde4j.notebook..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("spark").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("notebook").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("nn").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("nn", "spark", "cli")
                 .whereLayer("solver").mayOnlyBeAccessedByLayers("analysis", "nn", "spark", "cli")
                 .whereLayer("brownian").mayOnlyBeAccessedByLayers("solver", "analysis", "nn", "cli")
                 .whereLayer("random").mayOnlyBeAccessedByLayers("brownian", "solver", "analysis", "nn", "cli")
                 .withOptionalLayers(true)
+                .check(MAIN);
+    }
+
+    @Test
+    void notebookToolingUsesNoOtherSde4jPackage() {
+        classes().that().resideInAPackage("org.sde4j.notebook..").should().onlyDependOnClassesThat()
+                .resideOutsideOfPackages("org.sde4j.sde..", "org.sde4j.random..", "org.sde4j.brownian..",
+                        "org.sde4j.solver..", "org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..",
+                        "org.sde4j.nn..", "org.sde4j.cli..")
                 .check(MAIN);
     }
 

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.sde4j.error.ConvergenceResult;
 import org.sde4j.error.ConvergenceStudy;
 import org.sde4j.error.StrongNorm;
+import org.sde4j.error.Studies;
+import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.sde.Require;

@@ -4,17 +4,17 @@ import java.util.Locale;
 import java.util.function.DoubleFunction;
 
 /** Number formatting shared by the commands; always {@link Locale#ROOT}, so output never depends on the locale. */
-final class Format {
+public final class Format {
     private Format() {
     }
 
     /** {@code String.format} in the root locale. */
-    static String f(String pattern, Object... args) {
+    public static String f(String pattern, Object... args) {
         return String.format(Locale.ROOT, pattern, args);
     }
 
     /** A vector with each component formatted by {@code component}: bare for d = 1, {@code [a, b]} otherwise. */
-    static String vector(double[] values, DoubleFunction<String> component) {
+    public static String vector(double[] values, DoubleFunction<String> component) {
         if (values.length == 1) {
             return component.apply(values[0]);
         }
@@ -26,12 +26,12 @@ final class Format {
     }
 
     /** Six significant digits. */
-    static String g6(double value) {
+    public static String g6(double value) {
         return f("%.6g", value);
     }
 
     /** At most six significant digits, without trailing zeros: 0.001, 0.333333, 1.5e-07. */
-    static String compact(double value) {
+    public static String compact(double value) {
         String s = f("%.6g", value);
         int e = s.indexOf('e');
         String mantissa = e < 0 ? s : s.substring(0, e);
@@ -42,7 +42,7 @@ final class Format {
     }
 
     /** Two significant digits. */
-    static String g2(double value) {
+    public static String g2(double value) {
         return f("%.2g", value);
     }
 
@@ -50,7 +50,7 @@ final class Format {
      * The deviation {@code (mean − exact) / se} per component, or its largest magnitude (with sign) for
      * d > 1; NaN when a standard error is zero.
      */
-    static double deviation(double[] mean, double[] exact, double[] standardError) {
+    public static double deviation(double[] mean, double[] exact, double[] standardError) {
         double worst = 0;
         for (int i = 0; i < mean.length; i++) {
             double z = (mean[i] - exact[i]) / standardError[i];
@@ -65,7 +65,7 @@ final class Format {
     }
 
     /** A wall time: "0.123 s". */
-    static String seconds(double value) {
+    public static String seconds(double value) {
         return f("%.3f s", value);
     }
 }

@@ -1,6 +1,6 @@
 package org.sde4j.cli;
 
-import java.util.Locale;
+import org.sde4j.notebook.NotebookJson;
 
 /**
  * A minimal JSON writer for the command line's machine-readable output: one object on one line,
@@ -22,33 +22,9 @@ public final class Json {
         return new ObjectBuilder();
     }
 
-    /** A JSON string literal, quotes included. */
+    /** A JSON string literal, quotes included ({@link NotebookJson#string}, one escaping for both). */
     public static String string(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    // Other control characters, and the line separators JavaScript rejects in literals.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return NotebookJson.string(value);
     }
 
     /** A JSON number, or {@code null} when {@code value} is NaN or infinite. */

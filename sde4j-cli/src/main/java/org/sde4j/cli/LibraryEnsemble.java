@@ -1,6 +1,7 @@
 package org.sde4j.cli;
 
 import org.sde4j.ensemble.Ensemble;
+import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.Problems;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.Schemes;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.sde4j.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -35,23 +36,21 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "sde4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Stochastic differential equations on the JVM: solvers, problems with exact solutions,"
                 + " Monte Carlo ensembles and convergence studies.",
-        subcommands = {
-            ListCommand.class,
-            SolveCommand.class,
-            TourCommand.class,
-            ConvergenceCommand.class,
-            BenchCommand.class,
-            TrainCommand.class,
-            NotebooksCommand.class,
-            ExperimentCommand.class,
-            CommandLine.HelpCommand.class,
-        },
         footer = {"", "New here? Start with 'sde4j tour', then 'sde4j list'."})
 public final class Main implements Callable<Integer> {
     /** Exit code of a usage error: unknown option, command, problem or scheme, or a rejected value. */
     public static final int USAGE_ERROR = 2;
     /** Exit code of a run that failed, for example a diverged solve. */
     public static final int RUN_FAILED = 1;
+
+    /**
+     * The subcommands, in the order of the usage message. Registered by {@link #commandLine} rather than in
+     * the annotation, so that a run of one command builds only that command's model: picocli reads every
+     * registered command's annotations by reflection at start-up, about 0.1 s of a cold JVM.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ListCommand.class, SolveCommand.class, TourCommand.class,
+            ConvergenceCommand.class, BenchCommand.class, TrainCommand.class, NotebooksCommand.class,
+            ExperimentCommand.class, CommandLine.HelpCommand.class);
 
     @Spec
     private CommandSpec spec;
@@ -75,7 +74,7 @@ public final class Main implements Callable<Integer> {
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            return commandLine(o, e).execute(args);
+            return commandLine(o, e, args.length == 0 ? null : args[0]).execute(args);
         } finally {
             o.flush();
             e.flush();
@@ -84,7 +83,27 @@ public final class Main implements Callable<Integer> {
 
     /** The configured command hierarchy writing to {@code out} and {@code err}. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The command hierarchy for a command line whose first word is {@code first}: only that subcommand
+     * when it names one (other than {@code help}, which lists them all), else every subcommand. The
+     * parsed meaning, the output and the errors are the same either way.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
         CommandLine cl = new CommandLine(new Main());
+        Class<?> only = null;
+        for (Class<?> c : SUBCOMMANDS) {
+            if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first)) {
+                only = c;
+            }
+        }
+        for (Class<?> c : SUBCOMMANDS) {
+            if (only == null || c == only) {
+                cl.addSubcommand(c);
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(Main::usageError);
@@ -161,7 +180,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             String version = "unknown (not run from the packaged jar)";
-            try (InputStream in = Main.class.getResourceAsStream("/META-INF/maven/org.sde4j/sde4j/pom.properties")) {
+            try (InputStream in = Main.class.getResourceAsStream("/META-INF/maven/org.sde4j/sde4j-cli/pom.properties")) {
                 if (in != null) {
                     Properties p = new Properties();
                     p.load(in);

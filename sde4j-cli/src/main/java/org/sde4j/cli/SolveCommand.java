@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sde4j.ensemble.Ensemble;
 import org.sde4j.ensemble.EnsembleResult;
+import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.sde.Require;

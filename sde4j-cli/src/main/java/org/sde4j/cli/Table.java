@@ -9,7 +9,7 @@ import java.util.List;
  * spaces. Numeric columns are right-aligned, text columns left-aligned; trailing spaces are trimmed.
  * Widths count {@code char}s, which is right for the Latin, Greek and mathematical symbols sde4j prints.
  */
-final class Table {
+public final class Table {
     private final String[] headers;
     private final boolean[] rightAligned;
     private final List<String[]> rows = new ArrayList<>();
@@ -18,7 +18,7 @@ final class Table {
      * @param headers column headers; a header starting with {@code '>'} marks a right-aligned column
      *                (the marker is not printed)
      */
-    Table(String... headers) {
+    public Table(String... headers) {
         this.headers = new String[headers.length];
         this.rightAligned = new boolean[headers.length];
         for (int i = 0; i < headers.length; i++) {
@@ -28,7 +28,7 @@ final class Table {
     }
 
     /** Adds a row; it must have one cell per column. */
-    Table row(String... cells) {
+    public Table row(String... cells) {
         if (cells.length != headers.length) {
             throw new IllegalArgumentException("row has " + cells.length + " cells: the table has "
                     + headers.length + " columns " + Arrays.toString(headers));
@@ -38,12 +38,12 @@ final class Table {
     }
 
     /** The number of rows added. */
-    int size() {
+    public int size() {
         return rows.size();
     }
 
     /** The table, each line ending in {@code '\n'}. */
-    String render() {
+    public String render() {
         int[] widths = new int[headers.length];
         for (int c = 0; c < headers.length; c++) {
             widths[c] = headers[c].length();

@@ -14,6 +14,8 @@ import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.error.ConvergenceResult;
 import org.sde4j.error.OrderEstimate;
 import org.sde4j.error.StrongNorm;
+import org.sde4j.error.Studies;
+import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.sde.Require;

@@ -4,18 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sde4j.notebook.NotebookJson;
 
 /**
  * The JSON the CLI prints, read for tests with {@link NotebookJson}'s strict parser: objects become
  * {@link LinkedHashMap}s (key order kept), arrays {@link List}s, every number a {@link Double}, {@code null} null.
  */
-final class JsonReader {
+public final class JsonReader {
     private JsonReader() {
     }
 
     /** Parses one JSON object filling all of {@code text} (surrounding whitespace allowed). */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(String text) {
+    public static Map<String, Object> object(String text) {
         Object value = NotebookJson.parse(text);
         if (!(value instanceof Map)) {
             throw new IllegalArgumentException("not a JSON object: " + text);

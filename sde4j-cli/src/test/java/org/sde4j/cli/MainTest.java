@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.solver.Scheme;
@@ -24,12 +25,12 @@ import picocli.CommandLine.Command;
  * The command line end to end through {@link Main#run(PrintStream, PrintStream, String...)}. Monte Carlo
  * checks use fixed seeds, so they are deterministic.
  */
-class MainTest {
+public class MainTest {
     private static final List<String> JSON_KEYS = List.of("problem", "scheme", "steps", "paths", "seed", "t1", "mean",
             "std", "stderr", "exactMean", "threads", "seconds");
 
     /** What a run printed, and its exit code. */
-    record Run(int code, String out, String err) {
+    public record Run(int code, String out, String err) {
         List<String> outLines() {
             return out.lines().toList();
         }
@@ -39,7 +40,7 @@ class MainTest {
         }
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -299,5 +300,26 @@ class MainTest {
         assertEquals(1, r.code());
         assertTrue(r.errLines().get(0).startsWith("sde4j boom: internal error: java.lang.ArithmeticException: bug"), r.err());
         assertTrue(r.err().contains("\tat "), "stack trace: " + r.err());
+    }
+
+    @Test
+    void aRunOfOneCommandBuildsOnlyThatCommandAndPrintsTheSameHelp() {
+        StringWriter lazy = new StringWriter();
+        StringWriter full = new StringWriter();
+        CommandLine one = Main.commandLine(new PrintWriter(lazy), new PrintWriter(new StringWriter()), "solve");
+        CommandLine all = Main.commandLine(new PrintWriter(full), new PrintWriter(new StringWriter()));
+        assertEquals(List.of("solve"), List.copyOf(one.getSubcommands().keySet()));
+        assertEquals(Main.SUBCOMMANDS.size(), all.getSubcommands().size());
+        assertEquals(0, one.execute("solve", "--help"));
+        assertEquals(0, all.execute("solve", "--help"));
+        assertEquals(full.toString(), lazy.toString());
+        assertTrue(lazy.toString().startsWith("Usage: sde4j solve"), lazy.toString());
+    }
+
+    @Test
+    void helpAndUnknownCommandsSeeEveryCommand() {
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        assertEquals(Main.SUBCOMMANDS.size(), Main.commandLine(sink, sink, "help").getSubcommands().size());
+        assertEquals(Main.SUBCOMMANDS.size(), Main.commandLine(sink, sink, "nosuch").getSubcommands().size());
     }
 }

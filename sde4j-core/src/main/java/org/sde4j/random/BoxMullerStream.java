@@ -55,6 +55,8 @@ public final class BoxMullerStream {
     final long[] state = new long[4 * LANES];
     private final double[] leftover = new double[ROUND];
     private int leftoverPosition = ROUND;
+    /** Scalar rounds drawn by this stream and not yet added to {@link #scalarDraws}. */
+    private int unreported;
 
     private BoxMullerStream() {
     }
@@ -146,12 +148,22 @@ public final class BoxMullerStream {
         return leftover[leftoverPosition++];
     }
 
-    /** Full rounds straight into {@code out}, by the vector kernel once it is compiled. */
+    /**
+     * Full rounds straight into {@code out}: by the vector kernel once it is warm, else by the scalar kernel,
+     * counting this stream's draws towards the process-wide threshold that starts the warm-up.
+     */
     private void rounds(double[] out, int offset, int rounds) {
         if (vectorHot) {
             VectorBoxMuller.rounds(state, out, offset, rounds);
-        } else {
-            scalarRounds(state, out, offset, rounds);
+            return;
+        }
+        scalarRounds(state, out, offset, rounds);
+        if (VECTOR) {
+            unreported += rounds;
+            if (unreported >= REPORT_ROUNDS) {
+                countTowardsWarmUp(unreported * (long) ROUND);
+                unreported = 0;
+            }
         }
     }
 
@@ -177,22 +189,29 @@ public final class BoxMullerStream {
      * of ln m), SIN 3.9e-17 and COS 2.1e-17 on u = g² ∈ [0, ¼]. Evaluated by Horner's rule with fused
      * multiply–adds; BoxMullerStreamTest bounds the result against Math.log/sin/cos.
      */
+    // The coefficients as constants: javac folds them into the code, so the scalar kernel evaluates each
+    // polynomial as straight-line fused multiply-adds (fewer bytecodes before the JIT, no loads after it).
+    static final double A0 = 0.3333333333333335, A1 = 0.19999999999949752, A2 = 0.14285714312987743,
+            A3 = 0.1111110556739754, A4 = 0.09091444562630861, A5 = 0.07665860800278021, A6 = 0.07308224842521703;
+    static final double S0 = 1.5707963267948966, S1 = -0.6459640975062443, S2 = 0.07969262624604301,
+            S3 = -0.004681754132340976, S4 = 0.0001604411507421909, S5 = -3.59864335298231e-06,
+            S6 = 5.633933781537854e-08;
+    static final double C0 = 1.0, C1 = -1.2337005501361697, C2 = 0.2536695079010467, C3 = -0.02086348076331121,
+            C4 = 0.0009192602741831558, C5 = -2.520203677046026e-05, C6 = 4.710609726757823e-07,
+            C7 = -6.321256869628588e-09;
     /** {@code (atanh(s)/s − 1)/s² ≈ Σ ATANH[k] z^k}, z = s². */
-    static final double[] ATANH = {0.3333333333333335, 0.19999999999949752, 0.14285714312987743, 0.1111110556739754,
-        0.09091444562630861, 0.07665860800278021, 0.07308224842521703};
+    static final double[] ATANH = {A0, A1, A2, A3, A4, A5, A6};
     /** {@code sin((π/2) g) ≈ g Σ SIN[k] g^{2k}}. */
-    static final double[] SIN = {1.5707963267948966, -0.6459640975062443, 0.07969262624604301, -0.004681754132340976,
-        0.0001604411507421909, -3.59864335298231e-06, 5.633933781537854e-08};
+    static final double[] SIN = {S0, S1, S2, S3, S4, S5, S6};
     /** {@code cos((π/2) g) ≈ Σ COS[k] g^{2k}}. */
-    static final double[] COS = {1.0, -1.2337005501361697, 0.2536695079010467, -0.02086348076331121,
-        0.0009192602741831558, -2.520203677046026e-05, 4.710609726757823e-07, -6.321256869628588e-09};
+    static final double[] COS = {C0, C1, C2, C3, C4, C5, C6, C7};
 
-    // After the constants: detection runs a trial round, which needs them.
     /**
-     * Whether the vector kernel is available (module present, not disabled by {@code -Dsde4j.scalar=true});
-     * streams switch to it once it is compiled.
+     * Whether the vector module is present and not disabled by {@code -Dsde4j.scalar=true}: streams may then
+     * switch to the vector kernel once it is warm (see {@link #warmUp()}). Deciding it loads nothing of the
+     * vector API.
      */
-    public static final boolean VECTOR = detectVector();
+    public static final boolean VECTOR = vectorModulePresent();
 
     /** Natural logarithm of u ∈ [2^−1022, ∞), normal and finite (the kernels' formula, scalar). */
     static double log(double u) {
@@ -206,10 +225,8 @@ public final class BoxMullerStream {
         double f = m - 1.0;
         double s = f / (m + 1.0);
         double z = s * s;
-        double p = ATANH[ATANH.length - 1];
-        for (int k = ATANH.length - 2; k >= 0; k--) {
-            p = Math.fma(p, z, ATANH[k]);
-        }
+        double p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(A6, z, A5), z, A4), z, A3), z, A2), z, A1),
+                z, A0);
         double s2 = s + s;
         double lnM = Math.fma(s2 * z, p, s2);
         return Math.fma(e, LN2_HI, Math.fma(e, LN2_LO, lnM));
@@ -218,21 +235,15 @@ public final class BoxMullerStream {
     /** {@code sin((π/2) g)} for |g| ≤ ½. */
     static double sinHalfPi(double g) {
         double z = g * g;
-        double p = SIN[SIN.length - 1];
-        for (int k = SIN.length - 2; k >= 0; k--) {
-            p = Math.fma(p, z, SIN[k]);
-        }
-        return g * p;
+        return g * Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(S6, z, S5), z, S4), z, S3), z, S2), z, S1),
+                z, S0);
     }
 
     /** {@code cos((π/2) g)} for |g| ≤ ½. */
     static double cosHalfPi(double g) {
         double z = g * g;
-        double p = COS[COS.length - 1];
-        for (int k = COS.length - 2; k >= 0; k--) {
-            p = Math.fma(p, z, COS[k]);
-        }
-        return p;
+        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(C7, z, C6), z, C5), z, C4), z, C3), z, C2),
+                z, C1), z, C0);
     }
 
     /** The scalar kernel: {@code rounds} rounds into {@code out[offset ..]}, advancing the lane states. */
@@ -279,25 +290,83 @@ public final class BoxMullerStream {
         return result;
     }
 
+    // ---------------------------------------------------------------- warming the vector kernel up
+
+    /**
+     * Scalar draws, process-wide, after which the vector kernel is warmed up without being asked:
+     * 2^25 ≈ 3.4·10^7, about 0.15 s of the scalar kernel. A small job never pays for the warm-up (about
+     * 0.3 s of one processor, while the vector API runs interpreted), a large one pays it once and then
+     * draws about three times faster.
+     */
+    static final long AUTO_WARM_UP_DRAWS = 1L << 25;
+    /** Rounds a stream accumulates before adding them to {@link #scalarDraws} (keeps the shared counter cold). */
+    private static final int REPORT_ROUNDS = 1 << 12;
+    private static final java.util.concurrent.atomic.AtomicLong scalarDraws = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicBoolean warmUpStarted =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
      * Whether the vector kernel is compiled and in use. Until the JIT compiles it, the vector API runs
      * interpreted, dozens of times slower than the scalar kernel; since both kernels give the same bits,
-     * streams use the scalar kernel until a daemon thread, started with this class, has warmed the vector
-     * kernel up (it times both kernels on its own data and switches when the vector one is faster, within
-     * a minute at most). Results never depend on when the switch happens.
+     * streams use the scalar kernel until a daemon thread has warmed the vector kernel up (it checks that
+     * both kernels agree, then times both on its own data and switches when the vector one is faster,
+     * within a minute at most). Results never depend on when, or whether, the switch happens.
      */
     private static volatile boolean vectorHot;
+    /** Whether the warm-up thread has ended (switched or given up). */
+    private static volatile boolean warmUpFinished;
 
-    static {
-        if (VECTOR) {
-            Thread warmUp = new Thread(BoxMullerStream::warmUp, "sde4j-vector-warm-up");
+    private static void countTowardsWarmUp(long draws) {
+        if (scalarDraws.addAndGet(draws) >= AUTO_WARM_UP_DRAWS) {
+            warmUp();
+        }
+    }
+
+    /**
+     * Starts warming the vector kernel up in a daemon thread, once per JVM, and returns at once; does
+     * nothing when {@link #VECTOR} is false. Streams keep drawing with the scalar kernel (same bits) until
+     * the vector kernel is compiled and faster. Called by itself after {@value #AUTO_WARM_UP_DRAWS} scalar draws;
+     * call it early when a long run is ahead (a benchmark, a training) to have the fast kernel sooner.
+     */
+    public static void warmUp() {
+        if (VECTOR && warmUpStarted.compareAndSet(false, true)) {
+            Thread warmUp = new Thread(BoxMullerStream::warmUpLoop, "sde4j-vector-warm-up");
             warmUp.setDaemon(true);
             warmUp.setPriority(Thread.MIN_PRIORITY);
             warmUp.start();
         }
     }
 
-    private static void warmUp() {
+    /**
+     * {@link #warmUp()}, then waits until the vector kernel is in use or {@code timeoutMillis} have passed:
+     * for benchmarks, whose timings should not straddle the switch.
+     *
+     * @return whether the vector kernel is in use
+     * @throws IllegalArgumentException when the timeout is negative
+     */
+    public static boolean warmUpAndWait(long timeoutMillis) {
+        if (timeoutMillis < 0) {
+            throw new IllegalArgumentException("timeoutMillis = " + timeoutMillis + ": must be ≥ 0");
+        }
+        warmUp();
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (VECTOR && !vectorHot && !warmUpFinished && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return vectorHot;
+    }
+
+    /** Whether streams now draw with the vector kernel (it is warm and was found faster). */
+    public static boolean vectorInUse() {
+        return vectorHot;
+    }
+
+    private static void warmUpLoop() {
         long[] vectorState = new long[4 * LANES];
         long[] scalarState = new long[4 * LANES];
         vectorState[0] = 1;
@@ -305,6 +374,9 @@ public final class BoxMullerStream {
         double[] out = new double[8 * ROUND];
         long deadline = System.nanoTime() + 60_000_000_000L;
         try {
+            if (!VectorBoxMuller.available()) {
+                return; // keep the scalar kernel
+            }
             while (System.nanoTime() < deadline) {
                 long start = System.nanoTime();
                 for (int i = 0; i < 200; i++) {
@@ -317,22 +389,24 @@ public final class BoxMullerStream {
                 }
                 long scalar = System.nanoTime() - start;
                 if (vector < scalar) {
-                    break;
+                    vectorHot = true;
+                    return;
                 }
             }
         } catch (RuntimeException | LinkageError e) {
-            return; // keep the scalar kernel
+            // keep the scalar kernel
+        } finally {
+            warmUpFinished = true;
         }
-        vectorHot = true;
     }
 
-    private static boolean detectVector() {
+    private static boolean vectorModulePresent() {
         if (Boolean.getBoolean("sde4j.scalar")) {
             return false;
         }
         try {
-            return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorBoxMuller.available();
-        } catch (LinkageError | RuntimeException e) {
+            return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        } catch (RuntimeException | LinkageError e) {
             return false;
         }
     }

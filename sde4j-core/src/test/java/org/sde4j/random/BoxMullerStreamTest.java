@@ -237,4 +237,28 @@ class BoxMullerStreamTest {
         }
         assertEquals(0, sum / Math.sqrt(n), Z, what);
     }
+
+    @Test
+    void aStreamGivesTheSameBitsAcrossTheWarmUp() {
+        // Started here (the class no longer starts it when loaded); whenever the switch to the vector kernel
+        // happens during these draws, the stream must not change.
+        BoxMullerStream.warmUp();
+        BoxMullerStream stream = BoxMullerStream.of(9, 4);
+        long[] reference = BoxMullerStream.of(9, 4).state.clone();
+        double[] z = new double[256];
+        double[] expected = new double[256];
+        for (int call = 0; call < 4096; call++) {
+            stream.nextGaussians(z, 0, z.length);
+            BoxMullerStream.scalarRounds(reference, expected, 0, z.length / BoxMullerStream.ROUND);
+            assertArrayEquals(expected, z, 0.0, "call " + call + " (vector kernel in use: "
+                    + BoxMullerStream.vectorInUse() + ")");
+        }
+    }
+
+    @Test
+    void aNegativeWaitIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BoxMullerStream.warmUpAndWait(-1));
+        assertTrue(e.getMessage().contains("timeoutMillis = -1"), e.getMessage());
+    }
 }

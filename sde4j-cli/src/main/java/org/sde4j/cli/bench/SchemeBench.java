@@ -1,11 +1,14 @@
-package org.sde4j.cli;
+package org.sde4j.cli.bench;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sde4j.cli.Format;
+import org.sde4j.cli.Table;
 import org.sde4j.ensemble.Ensemble;
 import org.sde4j.error.StrongError;
+import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.solver.Scheme;

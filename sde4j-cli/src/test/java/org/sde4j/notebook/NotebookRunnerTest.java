@@ -1,4 +1,4 @@
-package org.sde4j.cli;
+package org.sde4j.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sde4j.cli.Main;
+import org.sde4j.cli.MainTest;
 
 /** The notebook runner, the notebook JSON and {@code sde4j notebooks} on small synthetic notebooks. */
 class NotebookRunnerTest {
@@ -58,7 +60,7 @@ class NotebookRunnerTest {
     @Test
     void textValuesAndImagesAreRecordedInOrder() throws IOException {
         NotebookRunner.Result r = run(
-                "import org.sde4j.cli.Display;\nint a = 3;\nSystem.out.println(\"a = \" + a);\na * 2",
+                "import org.sde4j.notebook.Display;\nint a = 3;\nSystem.out.println(\"a = \" + a);\na * 2",
                 "var c = Display.xyChart(\"t\", \"x\", \"y\");\nc.addSeries(\"s\", new double[] {0, 1}, new double[] {1, 2});\n"
                         + "System.out.print(\"before\\n\");\nDisplay.chart(c);\nSystem.out.println(\"after\");");
         assertTrue(r.ok(), String.valueOf(r.failure()));

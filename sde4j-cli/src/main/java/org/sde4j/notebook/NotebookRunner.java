@@ -1,4 +1,4 @@
-package org.sde4j.cli;
+package org.sde4j.notebook;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -39,9 +39,9 @@ import jdk.jshell.UnresolvedReferenceException;
  * expression as {@code execute_result}, and an {@code error}. Cells whose lines start with a kernel magic
  * ({@code %} or {@code %%}) are rejected: JShell cannot run them, so notebooks put imports in cells.
  */
-final class NotebookRunner {
+public final class NotebookRunner {
     /** Where the run stopped: the cell's index among all cells (from 0) and what went wrong. */
-    record Failure(int cell, String kind, String message) {
+    public record Failure(int cell, String kind, String message) {
         @Override
         public String toString() {
             return "cell " + cell + ": " + kind + ": " + message;
@@ -49,7 +49,7 @@ final class NotebookRunner {
     }
 
     /** One executed code cell: its index among all cells, its execution count and its outputs. */
-    record CellRun(int cell, int executionCount, List<Map<String, Object>> outputs) {
+    public record CellRun(int cell, int executionCount, List<Map<String, Object>> outputs) {
     }
 
     /**
@@ -60,8 +60,8 @@ final class NotebookRunner {
      * @param failure why the run stopped early, or null
      * @param seconds wall-clock time of the run
      */
-    record Result(String name, List<CellRun> cells, Failure failure, double seconds) {
-        boolean ok() {
+    public record Result(String name, List<CellRun> cells, Failure failure, double seconds) {
+        public boolean ok() {
             return failure == null;
         }
     }
@@ -75,7 +75,7 @@ final class NotebookRunner {
      * @param name    the notebook's name, for messages
      * @param timeout the budget of the whole notebook; a run still going then is stopped and reported
      */
-    static synchronized Result run(String name, Notebook notebook, Duration timeout) {
+    public static synchronized Result run(String name, Notebook notebook, Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout = " + timeout + ": must be positive");
         }

@@ -1,4 +1,4 @@
-package org.sde4j.cli;
+package org.sde4j.error;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,27 +9,49 @@ import org.sde4j.error.Functional;
 import org.sde4j.error.StrongError;
 import org.sde4j.error.StrongNorm;
 import org.sde4j.error.WeakError;
+import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.Schemes;
 
 /**
- * Builds the convergence studies the commands run on library problems: what to measure against (the
- * exact solution or expectation when the problem knows it, else a reference on the same paths), which
- * reference scheme, which test function.
+ * Builds the convergence studies that {@code sde4j convergence} and {@code sde4j tour} run on library
+ * problems: what to measure against (the exact solution or expectation when the problem knows it, else a
+ * reference on the same paths), which reference scheme, which test function.
+ *
+ * <pre>{@code
+ * PreparedProblem gbm = PreparedProblem.of(Problems.byName("gbm"), EulerMaruyama.INSTANCE);
+ * Studies.Settings s = new Studies.Settings(new int[] {16, 32, 64}, 4000, 42, 1, Studies.Against.AUTO, null, 4);
+ * ConvergenceResult r = Studies.strong(gbm, EulerMaruyama.INSTANCE, s, StrongNorm.FINAL).run();
+ * }</pre>
  */
-final class Studies {
+public final class Studies {
     private Studies() {
     }
 
     /** What the error is measured against. */
-    enum Against {
-        AUTO, EXACT, REFERENCE
+    public enum Against {
+        /** The exact solution or expectation when the problem knows it, else a reference. */
+        AUTO,
+        /** The exact solution or expectation; an error when the problem does not know it. */
+        EXACT,
+        /** A reference solution on the same paths. */
+        REFERENCE
     }
 
-    /** The study's settings. */
-    record Settings(int[] steps, long paths, long seed, int threads, Against against, String reference,
+    /**
+     * The study's settings.
+     *
+     * @param steps      the step counts of the levels
+     * @param paths      paths per level
+     * @param seed       the seed of the Brownian paths
+     * @param threads    worker threads (results do not depend on it)
+     * @param against    what the error is measured against
+     * @param reference  the reference scheme's registry name, or null for the scheme itself
+     * @param refinement how many times finer the reference steps are
+     */
+    public record Settings(int[] steps, long paths, long seed, int threads, Against against, String reference,
             int refinement) {
     }
 
@@ -38,8 +60,14 @@ final class Studies {
      * {@code refinement}× finer steps on the same path, which is as accurate as the scheme can be and
      * never less accurate than the levels it is compared with (a lower-order reference would hide a
      * higher-order scheme's convergence).
+     *
+     * @param prepared the problem, in the scheme's calculus
+     * @param name     the reference scheme's registry name, or null
+     * @param scheme   the scheme under study
+     * @return the reference scheme
+     * @throws IllegalArgumentException when {@code name} is unknown or cannot solve the problem
      */
-    static Scheme reference(PreparedProblem prepared, String name, Scheme scheme) {
+    public static Scheme reference(PreparedProblem prepared, String name, Scheme scheme) {
         if (name == null) {
             return scheme;
         }
@@ -48,8 +76,16 @@ final class Studies {
         return s;
     }
 
-    /** The strong study of {@code scheme} on a prepared library problem, configured but not run. */
-    static StrongError strong(PreparedProblem prepared, Scheme scheme, Settings s, StrongNorm norm) {
+    /**
+     * The strong study of {@code scheme} on a prepared library problem, configured but not run.
+     *
+     * @param prepared the problem, in the scheme's calculus
+     * @param scheme   the scheme under study
+     * @param s        the settings
+     * @param norm     where along the path the error is measured
+     * @return the configured study
+     */
+    public static StrongError strong(PreparedProblem prepared, Scheme scheme, Settings s, StrongNorm norm) {
         TestProblem problem = prepared.source();
         StrongError study = StrongError.of(prepared.problem(), scheme).norm(norm);
         Optional<PathwiseSolution> exact = problem.solution();
@@ -65,8 +101,17 @@ final class Studies {
      * The weak study for {@code φ(x) = x} or {@code x²} (first component). Against the exact expectation
      * when the problem knows the needed moment, with {@code φ(X(T))} of the exact solution as control
      * variate when {@code controlVariate} and a pathwise solution exist; else against a reference.
+     *
+     * @param prepared       the problem, in the scheme's calculus
+     * @param scheme         the scheme under study
+     * @param functional     {@code x} or {@code x^2}
+     * @param s              the settings
+     * @param controlVariate whether to use the exact solution as control variate when possible
+     * @param twoPoint       whether the scheme is driven by two-point increments {@code ±√h}
+     * @return the configured study
+     * @throws IllegalArgumentException when the exact expectation is asked for but not known
      */
-    static WeakError weak(PreparedProblem prepared, Scheme scheme, String functional, Settings s,
+    public static WeakError weak(PreparedProblem prepared, Scheme scheme, String functional, Settings s,
             boolean controlVariate, boolean twoPoint) {
         TestProblem problem = prepared.source();
         Functional phi = functional(functional);
@@ -91,8 +136,14 @@ final class Studies {
         return configure(study, s);
     }
 
-    /** {@code φ} by name: {@code x} or {@code x^2}, of the first component. */
-    static Functional functional(String name) {
+    /**
+     * {@code φ} by name, of the first component.
+     *
+     * @param name {@code x} or {@code x^2}
+     * @return the functional
+     * @throws IllegalArgumentException for any other name
+     */
+    public static Functional functional(String name) {
         return switch (name) {
             case "x" -> Functional.component(0);
             case "x^2" -> Functional.square(0);
@@ -101,8 +152,15 @@ final class Studies {
         };
     }
 
-    /** {@code E φ(X_t)} from the problem's exact mean and variance, when known. */
-    static Optional<Double> expectation(TestProblem problem, String functional, double t) {
+    /**
+     * {@code E φ(X_t)} from the problem's exact mean and variance, when known.
+     *
+     * @param problem    the library problem
+     * @param functional {@code x} or {@code x^2}
+     * @param t          the time
+     * @return {@code E X_t} or {@code Var X_t + (E X_t)²} of the first component, or empty
+     */
+    public static Optional<Double> expectation(TestProblem problem, String functional, double t) {
         Optional<double[]> mean = problem.exactMean(t);
         if (functional.equals("x")) {
             return mean.map(m -> m[0]);
@@ -118,8 +176,13 @@ final class Studies {
         return study.steps(s.steps()).paths(s.paths()).seed(s.seed()).threads(s.threads());
     }
 
-    /** Runs a study and returns its result. */
-    static ConvergenceResult run(ConvergenceStudy<?> study) {
+    /**
+     * Runs a study.
+     *
+     * @param study the configured study
+     * @return its result
+     */
+    public static ConvergenceResult run(ConvergenceStudy<?> study) {
         return study.run();
     }
 }

@@ -1,4 +1,4 @@
-package org.sde4j.cli;
+package org.sde4j.cli.bench;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -13,6 +13,8 @@ import org.sde4j.brownian.LevyAreaMethod;
 import org.sde4j.brownian.LevyAreaSampler;
 import org.sde4j.brownian.StreamingBrownianIncrements;
 import org.sde4j.brownian.VirtualBrownianTree;
+import org.sde4j.cli.Format;
+import org.sde4j.cli.Table;
 import org.sde4j.random.RandomStreams;
 
 /**

@@ -1,8 +1,9 @@
-package org.sde4j.cli;
+package org.sde4j.notebook;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Map;
  * {@link Double}. Reading is strict: duplicate keys, trailing input, bad escapes and malformed numbers are
  * {@link IllegalArgumentException}s naming the offset.
  */
-final class NotebookJson {
+public final class NotebookJson {
     private final String text;
     private int pos;
 
@@ -24,7 +25,7 @@ final class NotebookJson {
     }
 
     /** Parses one JSON value filling all of {@code text} (surrounding whitespace allowed). */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         NotebookJson r = new NotebookJson(text);
         r.skipSpace();
         Object value = r.value();
@@ -36,21 +37,53 @@ final class NotebookJson {
     }
 
     /** {@code value} as indented JSON text with a final newline. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(value, sb, 0);
         return sb.append('\n').toString();
+    }
+
+    /**
+     * A JSON string literal, quotes included, escaped as RFC 8259 requires (and U+2028, U+2029, which
+     * JavaScript rejects in literals); {@code null} for a null value.
+     */
+    public static String string(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    // Other control characters, and the line separators JavaScript rejects in literals.
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 
     private static void write(Object value, StringBuilder sb, int indent) {
         if (value == null) {
             sb.append("null");
         } else if (value instanceof String s) {
-            sb.append(Json.string(s));
+            sb.append(string(s));
         } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer) {
             sb.append(value);
         } else if (value instanceof Number n) {
-            sb.append(Json.number(n.doubleValue()));
+            sb.append(Double.isFinite(n.doubleValue()) ? Double.toString(n.doubleValue()) : "null");
         } else if (value instanceof Map<?, ?> map) {
             if (map.isEmpty()) {
                 sb.append("{}");
@@ -59,7 +92,7 @@ final class NotebookJson {
             sb.append('{');
             String sep = "\n";
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                sb.append(sep).append(" ".repeat(indent + 1)).append(Json.string(String.valueOf(e.getKey())))
+                sb.append(sep).append(" ".repeat(indent + 1)).append(string(String.valueOf(e.getKey())))
                         .append(": ");
                 write(e.getValue(), sb, indent + 1);
                 sep = ",\n";

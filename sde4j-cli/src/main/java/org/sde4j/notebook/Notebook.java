@@ -1,4 +1,4 @@
-package org.sde4j.cli;
+package org.sde4j.notebook;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import java.util.Map;
  * and {@code execute_result} (a {@code data} bundle keyed by MIME type), {@code error} (ename, evalue,
  * traceback). Writing is atomic: a temporary file in the same directory, then a rename.
  */
-final class Notebook {
+public final class Notebook {
     private final Map<String, Object> root;
 
     private Notebook(Map<String, Object> root) {
@@ -27,7 +27,7 @@ final class Notebook {
 
     /** Reads and checks a notebook: a JSON object with {@code nbformat} 4 and a {@code cells} list. */
     @SuppressWarnings("unchecked")
-    static Notebook read(Path file) throws IOException {
+    public static Notebook read(Path file) throws IOException {
         Object tree;
         try {
             tree = NotebookJson.parse(Files.readString(file, StandardCharsets.UTF_8));
@@ -49,7 +49,7 @@ final class Notebook {
 
     /** The cells, in order, each its JSON object (modifiable). */
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> cells() {
+    public List<Map<String, Object>> cells() {
         List<Map<String, Object>> cells = new ArrayList<>();
         for (Object c : (List<Object>) root.get("cells")) {
             if (!(c instanceof Map)) {
@@ -61,12 +61,12 @@ final class Notebook {
     }
 
     /** Whether {@code cell} is a code cell. */
-    static boolean isCode(Map<String, Object> cell) {
+    public static boolean isCode(Map<String, Object> cell) {
         return "code".equals(cell.get("cell_type"));
     }
 
     /** A cell's source as one string (a list of lines is joined as it is, lines keep their newlines). */
-    static String source(Map<String, Object> cell) {
+    public static String source(Map<String, Object> cell) {
         Object s = cell.get("source");
         if (s instanceof String str) {
             return str;
@@ -101,7 +101,7 @@ final class Notebook {
     }
 
     /** Writes the notebook to {@code file} atomically (temporary file, then rename). */
-    void write(Path file) throws IOException {
+    public void write(Path file) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
         Files.writeString(temporary, toJson(), StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package org.sde4j.cli;
+package org.sde4j.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

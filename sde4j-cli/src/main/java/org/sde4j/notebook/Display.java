@@ -1,4 +1,4 @@
-package org.sde4j.cli;
+package org.sde4j.notebook;
 
 import java.awt.Color;
 import java.awt.image.RenderedImage;

@@ -1,4 +1,4 @@
-package org.sde4j.cli;
+package org.sde4j.cli.bench;
 
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.sde4j.ensemble.Ensemble;

@@ -1,4 +1,4 @@
-package org.sde4j.cli;
+package org.sde4j.cli.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sde4j.cli.JsonReader;
+import org.sde4j.cli.MainTest;
 
 /**
  * {@code sde4j bench} end to end on tiny workloads (speed is never asserted): a subset as one JSON object,

@@ -1,4 +1,4 @@
-package org.sde4j.cli;
+package org.sde4j.cli.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sde4j.cli.ProgressBar;
+import org.sde4j.cli.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,8 +36,9 @@ import picocli.CommandLine.Spec;
         description = "Run the benchmark suite side by side (Gaussian draws, Euler–Maruyama vs numpy on 1 and 2 threads,"
                 + " schemes, Brownian sources) and rewrite docs/benchmarks.md.",
         footer = {"", "Examples:", "  sde4j bench                          # the whole suite; rewrites docs/benchmarks.md",
-            "  sde4j bench --only gaussian,em --paths 200000 --repeats 3 --json"})
-final class BenchCommand implements Callable<Integer> {
+            "  sde4j bench --only gaussian,em --paths 200000 --repeats 3 --json",
+            "  sde4j bench --cold                   # whole processes: sde4j solve against numpy, fresh each time"})
+public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
@@ -80,6 +83,11 @@ final class BenchCommand implements Callable<Integer> {
             + " predicted cost, and work–precision on gbm; --paths defaults to 100000 there.")
     private boolean schemes;
 
+    @Option(names = "--cold", description = "Time whole processes instead, side by side: 'sde4j solve' of gbm with"
+            + " Euler–Maruyama (with and without the start-up archive) against numpy's script, in fresh processes;"
+            + " --paths defaults to 100000 and --repeats to 7 there (min, median, max).")
+    private boolean cold;
+
     @Override
     public Integer call() throws Exception {
         org.sde4j.sde.Require.positive("paths", paths);
@@ -89,6 +97,20 @@ final class BenchCommand implements Callable<Integer> {
         if (schemes) {
             long p = spec.commandLine().getParseResult().hasMatchedOption("--paths") ? paths : 100_000;
             new SchemeBench(p, steps, seed).run(out, repeats, markdown);
+            return 0;
+        }
+        if (cold) {
+            var parse = spec.commandLine().getParseResult();
+            long p = parse.hasMatchedOption("--paths") ? paths : 100_000;
+            int r = parse.hasMatchedOption("--repeats") ? repeats : 7;
+            String home = System.getenv("SDE4J_HOME");
+            ColdBench bench = new ColdBench(Path.of(home != null ? home : "").toAbsolutePath(), p, steps, seed, r,
+                    numpyScript);
+            String before = BenchSuite.loadAverage();
+            var results = bench.run();
+            String after = BenchSuite.loadAverage();
+            out.print(json ? bench.json(results, before, after) + "\n" : bench.markdown(results, before, after));
+            out.flush();
             return 0;
         }
         if (brownian) {

@@ -1,0 +1,7 @@
+/**
+ * The {@code sde4j bench} command ({@link org.sde4j.cli.bench.BenchCommand}) and its workloads: Gaussian
+ * generators, Euler–Maruyama on the block and path engines, every registered scheme on geometric Brownian
+ * motion, and the Brownian path generators. The suite rewrites the marked table of {@code docs/benchmarks.md}.
+ * Timings are wall-clock medians over repeats; they are never asserted in tests.
+ */
+package org.sde4j.cli.bench;
