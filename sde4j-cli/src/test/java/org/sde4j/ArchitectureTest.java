@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules of docs/design.md. Packages: {@code sde ← random ← brownian ← solver ← ensemble, error,
- * problems ← nn ← cli}, with {@code gradient} (parameter gradients of solves) after {@code solver} and {@code fit}
- * (fitting SDEs to series) after {@code gradient}, both used by {@code cli} only; a package may use the packages to its left, never those to its right, and no packages
+ * problems ← nn, spark ← cli}, with {@code gradient} (parameter gradients of solves) after {@code solver} and
+ * {@code fit} (fitting SDEs to series) after {@code gradient}, both used by {@code cli} only; a package may use the
+ * packages to its left, never those to its right, and no packages
  * form a cycle. The notebook tooling ({@code org.sde4j.notebook}) stands alone: only {@code cli} uses it, and
  * it uses no other sde4j package. Modules: each jar holds its own packages only; {@code sde4j-core} uses nothing but the JDK,
  * Commons RNG and EJML; {@code sde4j-nn} uses the core and Commons RNG, never the command line.
@@ -35,18 +36,21 @@ class ArchitectureTest {
                 .layer("gradient").definedBy("org.sde4j.gradient..")
                 .layer("fit").definedBy("org.sde4j.fit..")
                 .layer("nn").definedBy("org.sde4j.nn..")
+                .layer("spark").definedBy("org.sde4j.spark..")
                 .layer("cli").definedBy("org.sde4j.cli..")
                 .layer("notebook").definedBy("org.sde4j.notebook..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("spark").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("notebook").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("nn").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("fit").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("gradient").mayOnlyBeAccessedByLayers("fit", "cli")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("fit", "nn", "cli")
-                .whereLayer("solver").mayOnlyBeAccessedByLayers("analysis", "gradient", "fit", "nn", "cli")
-                .whereLayer("brownian").mayOnlyBeAccessedByLayers("solver", "analysis", "gradient", "fit", "nn", "cli")
-                .whereLayer("random").mayOnlyBeAccessedByLayers("brownian", "solver", "analysis", "gradient", "fit", "nn",
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("fit", "nn", "spark", "cli")
+                .whereLayer("solver").mayOnlyBeAccessedByLayers("analysis", "gradient", "fit", "nn", "spark", "cli")
+                .whereLayer("brownian").mayOnlyBeAccessedByLayers("solver", "analysis", "gradient", "fit", "nn", "spark",
                         "cli")
+                .whereLayer("random").mayOnlyBeAccessedByLayers("brownian", "solver", "analysis", "gradient", "fit", "nn",
+                        "spark", "cli")
                 .withOptionalLayers(true)
                 .check(MAIN);
     }
@@ -56,7 +60,8 @@ class ArchitectureTest {
         classes().that().resideInAPackage("org.sde4j.notebook..").should().onlyDependOnClassesThat()
                 .resideOutsideOfPackages("org.sde4j.sde..", "org.sde4j.random..", "org.sde4j.brownian..",
                         "org.sde4j.solver..", "org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..",
-                        "org.sde4j.nn..", "org.sde4j.cli..", "org.sde4j.gradient..", "org.sde4j.fit..")
+                        "org.sde4j.nn..", "org.sde4j.cli..", "org.sde4j.gradient..", "org.sde4j.fit..",
+                        "org.sde4j.spark..")
                 .check(MAIN);
     }
 
@@ -102,5 +107,13 @@ class ArchitectureTest {
         JavaClasses nn = moduleOf(org.sde4j.nn.Tensor.class);
         classes().should().resideInAPackage("org.sde4j.nn..").check(nn);
         classes().should().onlyDependOnClassesThat().resideInAnyPackage(corePlus("org.sde4j.nn..")).check(nn);
+    }
+
+    @Test
+    void sparkModuleHoldsTheSparkRunnerAndUsesOnlyTheCoreAndSpark() {
+        JavaClasses spark = moduleOf(org.sde4j.spark.SparkEnsemble.class);
+        classes().should().resideInAPackage("org.sde4j.spark..").check(spark);
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage(corePlus("org.sde4j.spark..",
+                "org.apache.spark..", "scala..")).check(spark);
     }
 }

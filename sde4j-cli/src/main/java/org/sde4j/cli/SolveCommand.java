@@ -30,6 +30,10 @@ import picocli.CommandLine.Spec;
  * arrays otherwise; {@code threads} is the number of worker threads (default: every processor) and
  * {@code seconds} the solve's wall time (the ensemble run, without the JVM's start). A scheme of the other calculus solves
  * the problem's process converted to its calculus ({@link PreparedProblem}).
+ *
+ * <p>With {@code --spark MASTER} the ensemble runs on Apache Spark ({@link SparkSolve}) and gives the same
+ * numbers; the JSON then ends with {@code "partitions"}, the number of Spark tasks, and {@code threads} is the
+ * number of threads each task uses (default 1).
  */
 @Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Solve one problem with one scheme over many paths and compare the mean with the exact mean.",
@@ -68,6 +72,16 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on one line instead of the summary.")
     private boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run on Apache Spark: local[N], spark://HOST:PORT, yarn, ... Same result; the JSON adds"
+                    + " \"partitions\". Needs Spark on the classpath (see docs/distributed.md).")
+    private String sparkMaster;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Spark tasks, 1 to the number of 256-path chunks (default: every core busy, at most"
+                    + " 4096 chunks a task). Never changes the result. Needs --spark.")
+    private Integer partitions;
+
     /** {@code --steps} or {@code --dt}, not both. */
     static final class Grid {
         @Option(names = "--steps", paramLabel = "N", description = "Uniform steps over the time span (default: "
@@ -91,19 +105,38 @@ final class SolveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("paths = " + paths + ": the standard error needs at least 2 paths");
         }
 
-        Ensemble ensemble = Ensemble.of(p, scheme).paths(paths).seed(seed).threads(threadCount);
         TimeGrid timeGrid;
-        if (grid != null && grid.dt != null) {
-            timeGrid = TimeGrid.withStepSize(p.t0(), p.t1(), grid.dt);
-            ensemble.stepSize(grid.dt);
+        int steps = grid != null && grid.steps != null ? grid.steps : DEFAULT_STEPS;
+        Double dt = grid != null ? grid.dt : null;
+        if (dt != null) {
+            timeGrid = TimeGrid.withStepSize(p.t0(), p.t1(), dt);
         } else {
-            int steps = grid != null && grid.steps != null ? grid.steps : DEFAULT_STEPS;
             timeGrid = TimeGrid.uniform(p.t0(), p.t1(), steps);
-            ensemble.steps(steps);
+        }
+        LibraryEnsemble recipe = new LibraryEnsemble(problemName, schemeName, steps, dt, paths, seed);
+        Ensemble ensemble = recipe.create().threads(threadCount);
+        if (partitions != null && sparkMaster == null) {
+            throw new IllegalArgumentException("--partitions = " + partitions + ": needs --spark MASTER");
+        }
+        if (partitions != null && partitions <= 0) {
+            throw new IllegalArgumentException("--partitions = " + partitions + ": must be positive");
         }
 
         EnsembleResult result;
-        if (ProgressBar.isTerminal()) {
+        Integer sparkPartitions = null;
+        if (sparkMaster != null) {
+            SparkOption.checkMaster(sparkMaster);
+            SparkOption.requireSpark(SolveCommand.class.getClassLoader());
+            if (partitions != null && partitions > ensemble.chunkCount()) {
+                throw new IllegalArgumentException("--partitions = " + partitions + ": at most the number of 256-path"
+                        + " chunks, " + ensemble.chunkCount());
+            }
+            // Spark runs a task per core: one thread per task unless --threads says otherwise.
+            threadCount = threads == null ? 1 : threadCount;
+            SparkSolve.Run run = SparkSolve.run(sparkMaster, partitions, threadCount, recipe);
+            result = run.result();
+            sparkPartitions = run.partitions();
+        } else if (ProgressBar.isTerminal()) {
             try (ProgressBar bar = new ProgressBar("solve", paths, spec.commandLine().getErr(), true)) {
                 result = ensemble.progress(bar::stepTo).run();
             }
@@ -113,16 +146,19 @@ final class SolveCommand implements Callable<Integer> {
         Optional<double[]> exactMean = problem.exactMean(p.t1());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(json(problem, scheme, timeGrid.steps(), p.t1(), result, exactMean, threadCount));
+            out.println(json(problem, scheme, timeGrid.steps(), p.t1(), result, exactMean, threadCount, sparkPartitions));
         } else {
             summary(out, prepared, scheme, timeGrid, threadCount, result, exactMean);
+            if (sparkPartitions != null) {
+                out.println("spark     " + sparkMaster + ", " + sparkPartitions + " partitions");
+            }
         }
         out.flush();
         return 0;
     }
 
     private String json(TestProblem problem, Scheme scheme, int steps, double t1, EnsembleResult r,
-            Optional<double[]> exactMean, int threads) {
+            Optional<double[]> exactMean, int threads, Integer sparkPartitions) {
         Json.ObjectBuilder o = Json.object()
                 .put("problem", problem.name())
                 .put("scheme", scheme.name())
@@ -134,7 +170,11 @@ final class SolveCommand implements Callable<Integer> {
                 .putVector("std", r.standardDeviation())
                 .putVector("stderr", r.standardError());
         exactMean.ifPresent(m -> o.putVector("exactMean", m));
-        return o.put("threads", threads).put("seconds", r.seconds()).build();
+        o.put("threads", threads).put("seconds", r.seconds());
+        if (sparkPartitions != null) {
+            o.put("partitions", sparkPartitions);
+        }
+        return o.build();
     }
 
     private void summary(PrintWriter out, PreparedProblem prepared, Scheme scheme, TimeGrid timeGrid,

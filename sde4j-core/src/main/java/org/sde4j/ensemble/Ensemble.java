@@ -247,6 +247,51 @@ public final class Ensemble {
      * @throws SolveDivergedException when a path's state stops being finite
      */
     public EnsembleResult run() {
+        return execute(0, chunkCount(), null);
+    }
+
+    /** The number of chunks of {@value #CHUNK} paths (the last one may be shorter): ⌈P / {@value #CHUNK}⌉. */
+    public long chunkCount() {
+        return (paths + CHUNK - 1) / CHUNK;
+    }
+
+    /**
+     * Runs chunks {@code [fromChunk, toChunk)} only — paths {@code [fromChunk·}{@value #CHUNK}{@code ,
+     * min(P, toChunk·}{@value #CHUNK}{@code ))} — and returns their statistics chunk by chunk, for a
+     * {@link ShardMerger} to fold in chunk order: the merge of shards covering all chunks, added in any
+     * order, is bit-identical to {@link #run()}. A path that diverges (or a step that fails) does not throw
+     * here: the shard carries the exception ({@link EnsembleShard#failure()}) and the merger throws it, so the
+     * exception is the one {@link #run()} throws.
+     *
+     * @throws IllegalArgumentException when the range is empty or outside {@code [0, chunkCount())}, or final
+     *                                  states are kept ({@link #keepFinalStates}: not supported by shards)
+     */
+    public EnsembleShard runChunks(long fromChunk, long toChunk) {
+        long chunks = chunkCount();
+        if (chunks > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("paths = " + paths + ": at most " + (long) (Integer.MAX_VALUE - 8) * CHUNK
+                    + " paths per run");
+        }
+        if (fromChunk < 0 || toChunk > chunks || fromChunk >= toChunk) {
+            throw new IllegalArgumentException("chunks [" + fromChunk + ", " + toChunk + "): must be a non-empty range"
+                    + " within [0, " + chunks + ")");
+        }
+        if (keepFinalStates) {
+            throw new IllegalArgumentException("keepFinalStates = true: a shard carries statistics only; run the"
+                    + " ensemble with run() to keep every path's final state");
+        }
+        EnsembleShard.Builder shard = new EnsembleShard.Builder(fromChunk, toChunk, chunks, paths);
+        try {
+            EnsembleResult layout = execute(fromChunk, toChunk, chunk -> shard.add(chunk.statistics(),
+                    chunk.histograms()));
+            return shard.build(layout);
+        } catch (SolveDivergedException | StepFailedException e) {
+            return shard.failed(e);
+        }
+    }
+
+    private EnsembleResult execute(long firstChunk, long endChunk,
+            java.util.function.Consumer<ChunkResult> chunkSink) {
         long start = System.nanoTime();
         double[] times = saveTimes == null ? new double[] {problem.t1()} : saveTimes.clone();
         Arrays.sort(times);
@@ -305,8 +350,9 @@ public final class Ensemble {
                     : "scheme " + scheme.name() + " has no block form for " + problem.sde()) + "; use AUTO or PATH");
         }
         boolean blocks = engine != Engine.PATH && blockForm;
+        java.util.function.Consumer<ChunkResult> inOrder = chunkSink == null ? merge : chunkSink;
         if (blocks) {
-            ParallelPaths.runOrdered(paths, CHUNK, blockSize / CHUNK, threads, () -> {
+            runChunkRange(firstChunk, endChunk, () -> {
                 BlockSolver solver = new BlockSolver(problem, scheme, full, CHUNK, indices);
                 BoxMullerStream stream = BoxMullerStream.of(rootSeed, 0);
                 double[] state = new double[d];
@@ -343,9 +389,9 @@ public final class Ensemble {
                     }
                     return new ChunkResult(stats, chunkHistograms);
                 };
-            }, merge, executor);
+            }, inOrder);
         } else {
-            ParallelPaths.runOrdered(paths, CHUNK, blockSize / CHUNK, threads, () -> {
+            runChunkRange(firstChunk, endChunk, () -> {
                 PathSolver solver = new PathSolver(problem, scheme, full, indices);
                 double[][] states = new double[CHUNK][solver.stateLength()];
                 double[][][] saved = new double[CHUNK][indices.length][d];
@@ -385,7 +431,7 @@ public final class Ensemble {
                     }
                     return new ChunkResult(stats, chunkHistograms);
                 };
-            }, merge, executor);
+            }, inOrder);
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new EnsembleResult(savedTimes, total, histograms, finals, d, seconds);
@@ -411,6 +457,20 @@ public final class Ensemble {
                 + (saves == 1 ? "" : "s") + (keepFinalStates ? ", final states kept" : "")
                 + (histogramLayout == null ? "" : ", histogram of " + histogramLayout.bins() + " bins")
                 + ": the ensemble", bytes);
+    }
+
+    /**
+     * {@link ParallelPaths#runOrdered} over chunks {@code [firstChunk, endChunk)} of the whole, on this ensemble's
+     * executor: the workers see the chunk indices and path indices of the whole ensemble.
+     */
+    private <R> void runChunkRange(long firstChunk, long endChunk,
+            java.util.function.Supplier<ParallelPaths.ChunkWorker<R>> workers, java.util.function.Consumer<R> inOrder) {
+        long firstPath = firstChunk * CHUNK;
+        long rangePaths = Math.min(paths, endChunk * CHUNK) - firstPath;
+        ParallelPaths.runOrdered(rangePaths, CHUNK, blockSize / CHUNK, threads, () -> {
+            ParallelPaths.ChunkWorker<R> worker = workers.get();
+            return (chunk, first, count) -> worker.process((int) (chunk + firstChunk), first + firstPath, count);
+        }, inOrder, executor);
     }
 
     /** One chunk's statistics and histograms (null when not kept), per saved time. */

@@ -1,12 +1,15 @@
 package org.sde4j.ensemble;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * What an {@link Ensemble} run returns: statistics of the state at each saved time, optionally the
- * final state of every path, and the wall time. Immutable (accessors copy).
+ * final state of every path, and the wall time. Immutable (accessors copy) and serialisable.
  */
-public final class EnsembleResult {
+public final class EnsembleResult implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final double[] times;
     private final RunningStatistics[] statistics;
     private final Histogram[] histograms;

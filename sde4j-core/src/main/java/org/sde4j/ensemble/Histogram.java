@@ -1,5 +1,6 @@
 package org.sde4j.ensemble;
 
+import java.io.Serializable;
 import org.sde4j.sde.Require;
 
 /**
@@ -8,7 +9,9 @@ import org.sde4j.sde.Require;
  * bit-reproducible in any order; memory is O(bins) whatever the number of paths. Quantiles are read off
  * by linear interpolation inside a bin (error at most one bin width). Not thread-safe.
  */
-public final class Histogram {
+public final class Histogram implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final double low;
     private final double high;
     private final long[] counts;

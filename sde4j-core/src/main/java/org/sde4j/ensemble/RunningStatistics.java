@@ -1,5 +1,6 @@
 package org.sde4j.ensemble;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -13,9 +14,12 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>Memory O(d), or O(d²) with the covariance. Merging in a fixed order gives a bit-reproducible
- * result. Not thread-safe.
+ * result. Not thread-safe; serialisable (the exact state travels, so a merge after a round trip gives the
+ * same bits).
  */
-public final class RunningStatistics {
+public final class RunningStatistics implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int dimension;
     private long count;
     private final double[] mean;
@@ -199,6 +203,34 @@ public final class RunningStatistics {
             c[k] = count < 2 ? Double.NaN : comoments[k] / (count - 1);
         }
         return c;
+    }
+
+    /** The length of {@link #pack}'s output: mean, m2, min, max (d each) and the co-moments (d², when kept). */
+    int packedLength() {
+        return 4 * dimension + (comoments == null ? 0 : comoments.length);
+    }
+
+    /** Writes the exact state (all but the count) to {@code to[offset..offset + packedLength())}. */
+    void pack(double[] to, int offset) {
+        System.arraycopy(mean, 0, to, offset, dimension);
+        System.arraycopy(m2, 0, to, offset + dimension, dimension);
+        System.arraycopy(min, 0, to, offset + 2 * dimension, dimension);
+        System.arraycopy(max, 0, to, offset + 3 * dimension, dimension);
+        if (comoments != null) {
+            System.arraycopy(comoments, 0, to, offset + 4 * dimension, comoments.length);
+        }
+    }
+
+    /** Restores the state written by {@link #pack}, with {@code observations} observations: the same bits. */
+    void unpack(long observations, double[] from, int offset) {
+        count = observations;
+        System.arraycopy(from, offset, mean, 0, dimension);
+        System.arraycopy(from, offset + dimension, m2, 0, dimension);
+        System.arraycopy(from, offset + 2 * dimension, min, 0, dimension);
+        System.arraycopy(from, offset + 3 * dimension, max, 0, dimension);
+        if (comoments != null) {
+            System.arraycopy(from, offset + 4 * dimension, comoments, 0, comoments.length);
+        }
     }
 
     /** An empty copy with the same dimension and covariance setting. */

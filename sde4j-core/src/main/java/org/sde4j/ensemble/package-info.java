@@ -14,5 +14,9 @@
  * workers); separate ensembles may run at once over one shared SDE and scheme, each giving the bits it gives
  * alone. {@link org.sde4j.ensemble.EnsembleResult} is immutable; {@link org.sde4j.ensemble.RunningStatistics}
  * and {@link org.sde4j.ensemble.Histogram} are not thread-safe (one per chunk, merged in order).
+ * <p>Shards: {@link org.sde4j.ensemble.Ensemble#runChunks} runs a range of chunks and returns an
+ * {@link org.sde4j.ensemble.EnsembleShard} (serialisable, every chunk's exact statistics), and
+ * {@link org.sde4j.ensemble.ShardMerger} folds shards handed over in any order into the result of
+ * {@link org.sde4j.ensemble.Ensemble#run()}, bit for bit — the basis of running one ensemble on many machines.
  */
 package org.sde4j.ensemble;

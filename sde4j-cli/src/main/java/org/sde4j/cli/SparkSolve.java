@@ -1,0 +1,68 @@
+package org.sde4j.cli;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.sde4j.ensemble.EnsembleResult;
+import org.sde4j.spark.EnsembleSpec;
+import org.sde4j.spark.SparkEnsemble;
+
+/**
+ * {@code solve --spark}: runs the ensemble on a Spark master with {@link SparkEnsemble} (the same bits as in
+ * one JVM) in a context of its own, stopped afterwards. Loaded only after {@link SparkOption} found Spark.
+ * Spark logs errors only (a log4j2 configuration in this jar, unless {@code log4j2.configurationFile} is set).
+ * For a master other than local, the jars of the command line (the classpath less the directory named by the
+ * system property {@code sde4j.spark.jars}) are sent to the executors.
+ */
+final class SparkSolve {
+    /** The result and the number of partitions (Spark tasks) it ran in. */
+    record Run(EnsembleResult result, int partitions) {
+    }
+
+    private SparkSolve() {
+    }
+
+    static Run run(String master, Integer partitions, int threadsPerTask, EnsembleSpec spec) {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            URL quiet = SparkSolve.class.getResource("spark-log4j2.properties");
+            if (quiet != null) {
+                System.setProperty("log4j2.configurationFile", quiet.toString());
+            }
+        }
+        SparkConf conf = new SparkConf().setMaster(master).setAppName("sde4j solve");
+        if (master.startsWith("local")) {
+            conf.set("spark.ui.enabled", "false");
+        } else {
+            conf.set("spark.jars", String.join(",", applicationJars()));
+        }
+        JavaSparkContext context = new JavaSparkContext(conf);
+        try {
+            SparkEnsemble ensemble = SparkEnsemble.on(context, spec).threadsPerTask(threadsPerTask);
+            if (partitions != null) {
+                ensemble.partitions(partitions);
+            }
+            int n = ensemble.resolvedPartitions();
+            return new Run(ensemble.run(), n);
+        } finally {
+            context.stop();
+        }
+    }
+
+    /** The jars on the classpath outside the Spark directory bin/sde4j added. */
+    private static List<String> applicationJars() {
+        String sparkDir = System.getProperty("sde4j.spark.jars");
+        Path spark = sparkDir == null ? null : Path.of(sparkDir).toAbsolutePath().normalize();
+        List<String> jars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry).toAbsolutePath().normalize();
+            if (entry.endsWith(".jar") && (spark == null || !p.startsWith(spark))) {
+                jars.add(p.toString());
+            }
+        }
+        return jars;
+    }
+}
