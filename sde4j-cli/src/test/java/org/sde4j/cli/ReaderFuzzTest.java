@@ -34,6 +34,7 @@ class ReaderFuzzTest {
     static final int IDX_CASES = 6000;
     static final int CHECKPOINT_CASES = 6000;
     static final int JSON_CASES = 10_000;
+    static final int CSV_CASES = 6_000;
     private static final long SEED = 20261129L;
 
     @TempDir
@@ -174,6 +175,45 @@ class ReaderFuzzTest {
             }
         });
         report("notebook JSON", outcomes);
+    }
+
+    /**
+     * The CSV reader of {@code sde4j fit}: mutated copies of a bundled series (dates, a filter column, values) end
+     * in an {@link IllegalArgumentException} naming what is wrong, or in a series whose times strictly increase
+     * and whose values are finite — never another exception.
+     */
+    @Test
+    void csvReaderEndsInIllegalArgumentExceptionOrAValidSeries() throws IOException {
+        String stocks;
+        try (java.io.InputStream in = ReaderFuzzTest.class.getResourceAsStream("/org/sde4j/cli/data/vega-datasets/stocks.csv")) {
+            assertTrue(in != null, "the bundled stocks.csv is missing");
+            stocks = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String head = stocks.lines().limit(60).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        String[] bases = {head, "t,x\n0,1.5\n0.5,1.25\n1,-2e-3\n1.5,4\n"};
+        int[] outcomes = new int[2];
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < CSV_CASES; i++) {
+                long seed = SEED + i;
+                String mutant = Mutations.text(bases[i % 2], new SplittableRandom(seed));
+                boolean stockLike = i % 2 == 0;
+                try {
+                    org.sde4j.fit.TimeSeries series = org.sde4j.fit.CsvSeries.read(new java.io.StringReader(mutant),
+                            "case " + seed, stockLike ? "date" : null, stockLike ? "price" : "x",
+                            stockLike ? "symbol=MSFT" : null);
+                    for (int k = 0; k < series.size(); k++) {
+                        assertTrue(Double.isFinite(series.value(k)), "case seed " + seed + ": value " + k);
+                        assertTrue(k == 0 || series.time(k) > series.time(k - 1), "case seed " + seed + ": time " + k);
+                    }
+                    outcomes[0]++;
+                } catch (IllegalArgumentException e) {
+                    outcomes[1]++;
+                } catch (RuntimeException | Error e) {
+                    fail("CSV case seed " + seed + ": " + e, e);
+                }
+            }
+        });
+        report("CSV", outcomes);
     }
 
     private static void report(String reader, int[] outcomes) {
