@@ -66,6 +66,12 @@ class TrainCommandTest {
         assertTrue(r.err().contains("arch = vgg: must be one of [mlp, cnn, resnet20, resnet, polynet"), r.err());
         assertEquals(Main.USAGE_ERROR, MainTest.run("train", "--resume").code());
         assertEquals(Main.USAGE_ERROR, MainTest.run("train", "--epochs", "0").code());
+        // One optimiser step is too few for the one-cycle schedule: the message says what to change.
+        MainTest.Run tiny = MainTest.run("train", "--arch", "mlp", "--epochs", "1", "--data", "subset",
+                "--train-limit", "64");
+        assertEquals(Main.USAGE_ERROR, tiny.code());
+        assertTrue(tiny.err().contains("64 training images in batches of 128 for 1 epoch make 1 optimiser step;"
+                + " the one-cycle schedule needs at least 2"), tiny.err());
     }
 
     /** A stochastic architecture trains from the same options as resnet20 and also evaluates by Monte Carlo inference. */

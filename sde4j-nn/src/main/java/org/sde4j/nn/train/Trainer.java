@@ -51,6 +51,12 @@ public final class Trainer {
         Dataset te = test.normalised(mean, std);
         Batches batches = new Batches(tr, config.batch(), config.pad(), config.flip(), config.seed());
         int perEpoch = batches.count();
+        if ((long) config.epochs() * perEpoch < 2) {
+            throw new IllegalArgumentException(train.size() + " training images in batches of " + config.batch()
+                    + " for " + config.epochs() + " epoch" + (config.epochs() == 1 ? "" : "s") + " make "
+                    + (long) config.epochs() * perEpoch + " optimiser step; the one-cycle schedule needs at least 2:"
+                    + " train on more images or for more epochs, or use a smaller batch");
+        }
         List<Param> params = net.params();
         Optimizer opt = new Sgd(params, true, config.weightDecay());
         Schedule schedule = Schedule.oneCycle(config.maxLr(), (long) config.epochs() * perEpoch);
