@@ -40,16 +40,18 @@ import picocli.CommandLine.Spec;
             "  sde4j fit --model gbm --data bundled:stocks --where symbol=AAPL --column price",
             "  sde4j fit --model ou-seasonal --data bundled:seattle-temps --column temp",
             "  sde4j fit --model ou --synthetic --seed 7",
+            "  sde4j fit --model neural --data bundled:stocks --where symbol=IBM --column price --epochs 300",
             "Dates in the time column become days since 1970-01-01; bundled:stocks and bundled:seattle-temps are"
                 + " vega-datasets' stocks.csv and seattle-temps.csv (MIT / public domain)."})
 final class FitCommand implements Callable<Integer> {
-    static final List<String> MODELS = List.of("gbm", "log-ou", "ou", "ou-seasonal");
+    static final List<String> MODELS = List.of("gbm", "log-ou", "ou", "ou-seasonal", "neural");
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "NAME",
-            description = "gbm, log-ou (OU on log values), ou, or ou-seasonal.")
+            description = "gbm, log-ou (OU on log values), ou, ou-seasonal, or neural (a neural SDE fitted to the"
+                    + " windows' moments).")
     private String model;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -94,11 +96,22 @@ final class FitCommand implements Callable<Integer> {
             description = "Divide the times by D before fitting (365.25 turns days into years; default: 1).")
     private double timeScale;
 
+    @Option(names = "--window", paramLabel = "L", defaultValue = "12",
+            description = "neural: the windows' length in data steps (default: ${DEFAULT-VALUE}).")
+    private int window;
+
+    @Option(names = "--hidden", paramLabel = "H", defaultValue = "8",
+            description = "neural: the hidden width of the drift and diffusion networks (default: ${DEFAULT-VALUE}).")
+    private int hidden;
+
     @Option(names = "--json", description = "Print one JSON object on one line.")
     private boolean json;
 
     @Override
     public Integer call() {
+        if (model.equals("neural")) {
+            return neural();
+        }
         TransitionModel m = model(model, periods);
         double[] truth = null;
         TimeSeries series;
@@ -119,6 +132,52 @@ final class FitCommand implements Callable<Integer> {
             out.println(json(fit, series, trueNatural));
         } else {
             print(out, fit, series, trueNatural);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** {@code --model neural}: a neural SDE fitted to the series' windows ({@link NeuralFit}). */
+    private int neural() {
+        TimeSeries series;
+        if (source.synthetic) {
+            Example e = example(GbmModel.INSTANCE);
+            series = Synthetic.simulate(GbmModel.INSTANCE, e.theta(), e.x0(), 0, e.dt(), e.n(), seed);
+        } else {
+            if (column == null) {
+                throw new IllegalArgumentException("--column: missing; --data needs the value column's name");
+            }
+            series = read(source.data, time, column, where);
+        }
+        if (hidden < 1) {
+            throw new IllegalArgumentException("--hidden = " + hidden + ": must be at least 1");
+        }
+        NeuralFit.Result r = NeuralFit.fit(series, window, hidden, epochs, learningRate, seed);
+        PrintWriter out = spec.commandLine().getOut();
+        double[] c = r.curve();
+        if (json) {
+            out.println(Json.object().put("model", "neural").put("series", series.name()).put("points", series.size())
+                    .put("windows", r.windows()).put("window", r.window()).put("logarithmic", r.logarithmic())
+                    .put("scale", r.scale()).put("parameters", r.parameters()).put("epochs", c.length)
+                    .put("firstLoss", c[0]).put("finalLoss", c[c.length - 1]).put("dataMean", r.dataMean())
+                    .put("dataVariance", r.dataVariance()).put("modelMean", r.modelMean())
+                    .put("modelVariance", r.modelVariance()).build());
+        } else {
+            out.printf("model     neural SDE (%d parameters, hidden width %d) on '%s': %d points, %d windows of %d"
+                    + " steps of %s, divided by the one-step sd %s%n", r.parameters(), hidden, series.name(),
+                    series.size(), r.windows(), r.window(), r.logarithmic() ? "log values" : "values",
+                    Format.compact(r.scale()));
+            StringBuilder sampled = new StringBuilder();
+            for (int e = 0; e < c.length; e += Math.max(1, c.length / 8)) {
+                sampled.append(Format.f(" %d:%.4g", e + 1, c[e]));
+            }
+            out.printf("loss      moment matching, %d Adam epochs on %d paths: %.4g → %.4g  (epoch:loss%s)%n", c.length,
+                    NeuralFit.PATHS, c[0], c[c.length - 1], sampled);
+            out.printf("%-8s %12s %12s %12s %12s%n", "horizon", "data mean", "model mean", "data var", "model var");
+            for (int k = 0; k < r.window(); k++) {
+                out.printf("%-8d %12.4f %12.4f %12.4f %12.4f%n", k + 1, r.dataMean()[k], r.modelMean()[k],
+                        r.dataVariance()[k], r.modelVariance()[k]);
+            }
         }
         out.flush();
         return 0;

@@ -41,39 +41,19 @@ public final class MomentMatching {
         }
         int d = x0.length;
         int k = grid.savedCount();
-        VirtualBrownianTree[] trees = new VirtualBrownianTree[paths];
-        for (int p = 0; p < paths; p++) {
-            trees[p] = VirtualBrownianTree.of(grid.t0(), grid.t1(), (grid.t1() - grid.t0()) / grid.steps(), d, seed + p);
-        }
+        VirtualBrownianTree[] trees = trees(grid, d, paths, seed);
         double[] curve = new double[epochs];
         double[] m1 = new double[theta.length];
         double[] m2 = new double[theta.length];
         double[] last = theta.clone();
-        PathLoss none = (states, gradients) -> {
-            for (double[] g : gradients) {
-                Arrays.fill(g, 0);
-            }
-            return 0;
-        };
         for (int epoch = 0; epoch < epochs; epoch++) {
-            double[][][] states = new double[paths][][];
-            double[][] mean = new double[k][d];
-            double[][] var = new double[k][d];
-            for (int p = 0; p < paths; p++) {
-                states[p] = method.compute(sde, theta, x0, grid, trees[p], none).savedStates();
-                for (int s = 0; s < k; s++) {
-                    for (int i = 0; i < d; i++) {
-                        mean[s][i] += states[p][s][i] / paths;
-                    }
-                }
-            }
+            Moments moments = moments(sde, theta, x0, grid, trees, method);
+            double[][][] states = moments.states();
+            double[][] mean = moments.mean();
+            double[][] var = moments.variance();
             double loss = 0;
             for (int s = 0; s < k; s++) {
                 for (int i = 0; i < d; i++) {
-                    for (int p = 0; p < paths; p++) {
-                        double c = states[p][s][i] - mean[s][i];
-                        var[s][i] += c * c / paths;
-                    }
                     loss += Math.pow(mean[s][i] - targetMean[s][i], 2) + Math.pow(var[s][i] - targetVariance[s][i], 2);
                 }
             }
@@ -109,5 +89,68 @@ public final class MomentMatching {
             }
         }
         return curve;
+    }
+
+    /**
+     * The sample moments over {@code paths} paths of the trees {@link #train} uses for {@code seed}: what a
+     * trained model's law looks like at the saved times, to compare with the targets.
+     */
+    public static Moments moments(ParametricSde sde, double[] theta, double[] x0, SolveGrid grid, int paths,
+            long seed, SdeGradient method) {
+        if (paths < 2) {
+            throw new IllegalArgumentException("paths = " + paths + ": need at least 2 for a variance");
+        }
+        return moments(sde, theta, x0, grid, trees(grid, x0.length, paths, seed), method);
+    }
+
+    /**
+     * Sample moments at the saved times.
+     *
+     * @param mean     [K][d]
+     * @param variance [K][d], the population variance (divided by M)
+     * @param states   [M][K][d], every path's saved states
+     */
+    public record Moments(double[][] mean, double[][] variance, double[][][] states) {
+    }
+
+    private static VirtualBrownianTree[] trees(SolveGrid grid, int d, int paths, long seed) {
+        VirtualBrownianTree[] trees = new VirtualBrownianTree[paths];
+        for (int p = 0; p < paths; p++) {
+            trees[p] = VirtualBrownianTree.of(grid.t0(), grid.t1(), (grid.t1() - grid.t0()) / grid.steps(), d, seed + p);
+        }
+        return trees;
+    }
+
+    private static Moments moments(ParametricSde sde, double[] theta, double[] x0, SolveGrid grid,
+            VirtualBrownianTree[] trees, SdeGradient method) {
+        int paths = trees.length;
+        int d = x0.length;
+        int k = grid.savedCount();
+        PathLoss none = (states, gradients) -> {
+            for (double[] g : gradients) {
+                Arrays.fill(g, 0);
+            }
+            return 0;
+        };
+        double[][][] states = new double[paths][][];
+        double[][] mean = new double[k][d];
+        double[][] var = new double[k][d];
+        for (int p = 0; p < paths; p++) {
+            states[p] = method.compute(sde, theta, x0, grid, trees[p], none).savedStates();
+            for (int s = 0; s < k; s++) {
+                for (int i = 0; i < d; i++) {
+                    mean[s][i] += states[p][s][i] / paths;
+                }
+            }
+        }
+        for (int s = 0; s < k; s++) {
+            for (int i = 0; i < d; i++) {
+                for (int p = 0; p < paths; p++) {
+                    double c = states[p][s][i] - mean[s][i];
+                    var[s][i] += c * c / paths;
+                }
+            }
+        }
+        return new Moments(mean, var, states);
     }
 }
