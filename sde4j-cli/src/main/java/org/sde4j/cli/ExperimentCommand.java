@@ -10,7 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -92,6 +94,10 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also print one JSON object per run.")
     boolean json;
 
+    @Option(names = "--runs", paramLabel = "DIR", description = "Save each (architecture, seed) run in DIR as it "
+            + "ends, and skip the runs already saved there: a long experiment can be stopped and resumed.")
+    Path runs;
+
     /** What one architecture measured over the seeds. */
     private record Row(String arch, long params, double[] accuracy, double[] mc, double[] mcSpread,
             double imagesPerSecond, double heldMiB, double wallSeconds, double[][] curves) {
@@ -119,12 +125,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         Dataset test = testLimit == null ? split.test() : split.test().limit(testLimit);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        long start = System.nanoTime();
-        List<Row> rows = new ArrayList<>();
-        for (String arch : names) {
-            rows.add(run(arch, train, test, out, err));
-        }
-        double minutes = (System.nanoTime() - start) * 1e-9 / 60;
+        List<Row> rows = runAll(names, train, test, out, err);
+        double minutes = rows.stream().mapToDouble(r -> r.wallSeconds() * seeds).sum() / 60;
         String table = render(rows, train.size(), test.size(), minutes);
         Path plot = output.toAbsolutePath().resolveSibling("img").resolve("architectures-" + name + ".png");
         plot(rows, plot);
@@ -135,46 +137,79 @@ public final class ExperimentCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Row run(String arch, Dataset train, Dataset test, PrintWriter out, PrintWriter err) {
-        double[] accuracy = new double[seeds];
-        double[] mc = new double[seeds];
-        double[] mcSpread = new double[seeds];
-        double[][] curves = new double[seeds][];
-        double ips = 0;
-        double held = 0;
-        long params = 0;
-        long start = System.nanoTime();
-        for (int s = 0; s < seeds; s++) {
-            TrainConfig config = TrainConfig.recipe(arch, widths, blocks, epochs, s + 1);
-            Trainer trainer = new Trainer(config, train.rows(), train.classes());
-            params = Models.parameterCount(trainer.network());
-            err.printf(Locale.ROOT, "%s seed %d: %d parameters%n", arch, s + 1, params);
-            err.flush();
-            TrainResult r = trainer.run(train, test, new TrainCommand.Progress(err, epochs));
-            accuracy[s] = r.testAccuracy();
-            ips += r.imagesPerSecond() / seeds;
-            curves[s] = r.history().stream().mapToDouble(TrainListener.EpochReport::testAccuracy).toArray();
-            held = Math.max(held, activationMemory(trainer, train) / 1048576.0);
-            boolean noisy = !Trainer.noisyLayers(trainer.network()).isEmpty()
-                    && (!Architectures.NAMES.contains(arch) || !Architectures.byName(arch).deterministic());
-            if (noisy && mcPasses > 0) {
-                Trainer.MonteCarloAccuracy m = trainer.evaluateMonteCarlo(
-                        test.normalised(train.mean(), train.std()), mcPasses);
-                mc[s] = m.accuracy();
-                mcSpread[s] = m.passSd();
-            } else {
-                mc[s] = Double.NaN;
-                mcSpread[s] = Double.NaN;
-            }
-            if (json) {
-                out.println(Json.object().put("arch", arch).put("seed", s + 1).put("params", params)
-                        .put("epochs", epochs).put("testAccuracy", accuracy[s]).put("mcAccuracy", mc[s])
-                        .put("imagesPerSecond", r.imagesPerSecond()).put("trainSeconds", r.trainSeconds()).build());
-                out.flush();
+    /**
+     * Runs (or reads back from {@code --runs}) every (architecture, seed) pair, seed by seed, so that an experiment
+     * stopped part-way has compared every architecture on the same seeds.
+     */
+    private List<Row> runAll(List<String> names, Dataset train, Dataset test, PrintWriter out, PrintWriter err)
+            throws IOException {
+        String budget = ExperimentRun.budget(widths, blocks, epochs, train.size(), test.size(), mcPasses);
+        Map<String, List<ExperimentRun>> done = new LinkedHashMap<>();
+        for (int s = 1; s <= seeds; s++) {
+            for (String arch : names) {
+                done.computeIfAbsent(arch, a -> new ArrayList<>()).add(runOrLoad(arch, s, budget, train, test, out, err));
             }
         }
-        double wall = (System.nanoTime() - start) * 1e-9 / seeds;
-        return new Row(arch, params, accuracy, mc, mcSpread, ips, held, wall, curves);
+        return done.values().stream().map(ExperimentCommand::row).toList();
+    }
+
+    private ExperimentRun runOrLoad(String arch, int seed, String budget, Dataset train, Dataset test, PrintWriter out,
+            PrintWriter err) throws IOException {
+        if (runs != null) {
+            var saved = ExperimentRun.load(runs, arch, seed, budget);
+            if (saved.isPresent()) {
+                err.printf(Locale.ROOT, "%s seed %d: saved in %s%n", arch, seed, ExperimentRun.file(runs, arch, seed));
+                err.flush();
+                return saved.get();
+            }
+        }
+        ExperimentRun run = train(arch, seed, budget, train, test, err);
+        if (runs != null) {
+            run.save(runs);
+        }
+        if (json) {
+            out.println(Json.object().put("arch", arch).put("seed", seed).put("params", run.params())
+                    .put("epochs", epochs).put("testAccuracy", run.testAccuracy()).put("mcAccuracy", run.mcAccuracy())
+                    .put("imagesPerSecond", run.imagesPerSecond()).put("wallSeconds", run.wallSeconds()).build());
+            out.flush();
+        }
+        return run;
+    }
+
+    private static Row row(List<ExperimentRun> done) {
+        return new Row(done.get(0).arch(), done.get(0).params(),
+                done.stream().mapToDouble(ExperimentRun::testAccuracy).toArray(),
+                done.stream().mapToDouble(ExperimentRun::mcAccuracy).toArray(),
+                done.stream().mapToDouble(ExperimentRun::mcPassSd).toArray(),
+                done.stream().mapToDouble(ExperimentRun::imagesPerSecond).average().orElseThrow(),
+                done.stream().mapToDouble(ExperimentRun::heldMiB).max().orElseThrow(),
+                done.stream().mapToDouble(ExperimentRun::wallSeconds).average().orElseThrow(),
+                done.stream().map(ExperimentRun::curve).toArray(double[][]::new));
+    }
+
+    /** Trains {@code arch} with {@code seed} under this budget and measures it. */
+    private ExperimentRun train(String arch, int seed, String budget, Dataset train, Dataset test, PrintWriter err) {
+        long start = System.nanoTime();
+        TrainConfig config = TrainConfig.recipe(arch, widths, blocks, epochs, seed);
+        Trainer trainer = new Trainer(config, train.rows(), train.classes());
+        long params = Models.parameterCount(trainer.network());
+        err.printf(Locale.ROOT, "%s seed %d: %d parameters%n", arch, seed, params);
+        err.flush();
+        TrainResult r = trainer.run(train, test, new TrainCommand.Progress(err, epochs));
+        double[] curve = r.history().stream().mapToDouble(TrainListener.EpochReport::testAccuracy).toArray();
+        double held = activationMemory(trainer, train) / 1048576.0;
+        boolean noisy = !Trainer.noisyLayers(trainer.network()).isEmpty()
+                && (!Architectures.NAMES.contains(arch) || !Architectures.byName(arch).deterministic());
+        double mc = Double.NaN;
+        double mcSpread = Double.NaN;
+        if (noisy && mcPasses > 0) {
+            Trainer.MonteCarloAccuracy m = trainer.evaluateMonteCarlo(test.normalised(train.mean(), train.std()), mcPasses);
+            mc = m.accuracy();
+            mcSpread = m.passSd();
+        }
+        double wall = (System.nanoTime() - start) * 1e-9;
+        return new ExperimentRun(arch, seed, budget, params, r.testAccuracy(), mc, mcSpread, r.imagesPerSecond(), held,
+                wall, curve);
     }
 
     private static long usedAfterGc() {
@@ -220,7 +255,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(Format.f("Budget: widths %s, %d blocks per stage, %d epochs, %d training and %d test images, "
                 + "batch 128, SGD (Nesterov 0.9, weight decay 5e-4), one-cycle learning rate peaking at 0.1, random "
-                + "crop (padding 2) + flip; seeds 1..%d; %d threads. Whole run: %.1f min.%n%n",
+                + "crop (padding 2) + flip; seeds 1..%d; %d threads. Sum of the runs' wall times: %.1f min.%n%n",
                 Arrays.toString(widths), blocks, epochs, trainSize, testSize, seeds, Parallel.threads(), minutes));
         b.append("| architecture | parameters | test accuracy (mean ± sd) | Monte Carlo accuracy (K = ")
                 .append(mcPasses).append(") | train images/s | activations held between steps | wall time per run |")
@@ -233,10 +268,10 @@ public final class ExperimentCommand implements Callable<Integer> {
                     welch(r.accuracy(), rows.get(0).accuracy())));
         }
         b.append(Format.f("%nCommand: `bin/sde4j experiment --archs %s --widths %s --blocks %d --epochs %d --seeds %d%s%s"
-                + " --mc-passes %d --name %s`%n", String.join(",", rows.stream().map(Row::arch).toList()),
+                + " --mc-passes %d --name %s%s`%n", String.join(",", rows.stream().map(Row::arch).toList()),
                 String.join(",", Arrays.stream(widths).mapToObj(Integer::toString).toList()), blocks, epochs, seeds,
                 trainLimit == null ? "" : " --train-limit " + trainLimit, testLimit == null ? "" : " --test-limit " + testLimit,
-                mcPasses, name));
+                mcPasses, name, runs == null ? "" : " --runs " + runs));
         return b.toString();
     }
 
