@@ -14,10 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.sde4j.nn.Parallel;
 import org.sde4j.nn.Param;
 import org.sde4j.nn.Tensor;
@@ -128,11 +124,17 @@ public final class ExperimentCommand implements Callable<Integer> {
         List<Row> rows = runAll(names, train, test, out, err);
         double minutes = rows.stream().mapToDouble(r -> r.wallSeconds() * seeds).sum() / 60;
         String table = render(rows, train.size(), test.size(), minutes);
-        Path plot = output.toAbsolutePath().resolveSibling("img").resolve("architectures-" + name + ".png");
-        plot(rows, plot);
-        writeSection(output, name, table + "\n![test accuracy per epoch](img/" + plot.getFileName() + ")\n");
+        Path img = output.toAbsolutePath().resolveSibling("img");
+        Path curves = img.resolve("architectures-" + name + ".png");
+        Path bars = img.resolve("architectures-" + name + "-accuracy.png");
+        List<String> archNames = rows.stream().map(Row::arch).toList();
+        ExperimentPlots.curves(archNames, rows.stream().map(Row::curves).toList(), curves);
+        ExperimentPlots.accuracies(archNames, rows.stream().map(Row::accuracy).toList(),
+                rows.stream().map(Row::mc).toList(), bars);
+        writeSection(output, name, table + "\n![test accuracy per epoch](img/" + curves.getFileName() + ")\n"
+                + "![test accuracy per architecture, mean ± sd over seeds](img/" + bars.getFileName() + ")\n");
         out.println(table);
-        out.printf(Locale.ROOT, "wrote %s (section %s) and %s%n", output, name, plot);
+        out.printf(Locale.ROOT, "wrote %s (section %s), %s and %s%n", output, name, curves, bars);
         out.flush();
         return 0;
     }
@@ -300,33 +302,6 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
         double sd = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0;
         return v.length > 1 ? Format.f("%.4f ± %.4f", m, sd) : Format.f("%.4f", m);
-    }
-
-    private void plot(List<Row> rows, Path file) throws IOException {
-        XYChart chart = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT)
-                .title("Fashion-MNIST test accuracy per epoch (mean over seeds)").xAxisTitle("epoch")
-                .yAxisTitle("test accuracy").build();
-        for (Row r : rows) {
-            int n = r.curves()[0].length;
-            List<Double> x = new ArrayList<>();
-            List<Double> y = new ArrayList<>();
-            for (int e = 0; e < n; e++) {
-                double sum = 0;
-                for (double[] c : r.curves()) {
-                    sum += c[e];
-                }
-                x.add(e + 1.0);
-                y.add(sum / r.curves().length);
-            }
-            XYSeries s = chart.addSeries(r.arch(), x, y);
-            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
-        }
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-        BitmapEncoder.saveBitmap(chart, temporary.toString(), BitmapEncoder.BitmapFormat.PNG);
-        Files.move(Path.of(temporary + ".png"), absolute, StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**

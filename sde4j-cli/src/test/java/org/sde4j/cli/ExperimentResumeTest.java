@@ -55,6 +55,8 @@ class ExperimentResumeTest {
                 && !resumed.err().contains("stochastic-depth seed 2: saved"), "the deleted run is trained again: "
                 + resumed.err());
         assertEquals(accuracies(first.out()), accuracies(resumed.out()));
+        Path bars = dir.resolve("img").resolve("architectures-resume-accuracy.png");
+        assertTrue(Files.size(bars) > 1000, bars.toString());
         assertTrue(!accuracies(first.out()).isEmpty(), first.out());
     }
 

@@ -105,6 +105,7 @@ class TrainCommandTest {
         assertTrue(text.contains("<!-- experiment:tiny begin -->") && text.contains("<!-- experiment:tiny end -->"), text);
         assertTrue(text.contains("| `resnet` |") && text.contains("| `revnet` |"), text);
         assertTrue(Files.size(doc.getParent().resolve("img").resolve("architectures-tiny.png")) > 1000);
+        assertTrue(Files.size(doc.getParent().resolve("img").resolve("architectures-tiny-accuracy.png")) > 1000);
         // A second run replaces the section rather than appending another.
         assertEquals(0, MainTest.run("experiment", "--archs", "resnet", "--widths", "2", "--blocks", "1", "--epochs",
                 "1", "--seeds", "1", "--data", "subset", "--train-limit", "256", "--test-limit", "64", "--output", doc.toString(),
