@@ -32,6 +32,10 @@ import picocli.CommandLine.Spec;
  * <p>{@code evaluations} (drift and diffusion evaluations per path) and {@code cpuSeconds} (per level,
  * summed over threads) are the work of a work–precision diagram.
  *
+ * <p>With {@code --spark MASTER} the study runs on Apache Spark ({@link SparkSolve#study}, one task per range of
+ * 64-path chunks) and gives the same numbers, to the last digit; the JSON then ends with {@code "partitions"},
+ * the number of Spark tasks.
+ *
  * <p>({@code "experiment"} first when {@code --experiment} was given). {@code --experiment} runs one of
  * Higham's (2001) experiments with the paper's settings ({@link HighamExperiments}).
  */
@@ -41,7 +45,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  sde4j convergence --problem gbm --scheme euler-maruyama --kind strong --paths 1000 --levels 5 --seed 1 --json",
             "  sde4j convergence --problem gbm --kind weak --functional x^2 --paths 20000 --plot weak.png",
-            "  sde4j convergence --experiment milstrong --plot milstrong.png"})
+            "  sde4j convergence --experiment milstrong --plot milstrong.png",
+            "  sde4j convergence --problem gbm --paths 100000 --json --spark 'local[2]'"})
 final class ConvergenceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -115,6 +120,16 @@ final class ConvergenceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on one line instead of the report.")
     private boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run on Apache Spark: local[N], spark://HOST:PORT, yarn, ... Same result; the JSON adds"
+                    + " \"partitions\". Needs Spark on the classpath (see docs/distributed.md).")
+    private String sparkMaster;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Spark tasks, 1 to the number of 64-path chunks (default: every core busy, at most"
+                    + " 256 chunks a task). Never changes the result. Needs --spark.")
+    private Integer partitions;
+
     @Override
     public Integer call() throws IOException {
         HighamExperiments preset = experiment == null ? null : HighamExperiments.byName(experiment);
@@ -156,12 +171,36 @@ final class ConvergenceCommand implements Callable<Integer> {
         String referenceName = reference != null ? reference : preset != null ? preset.reference() : null;
         int refine = preset != null && reference == null ? preset.refinement() : refinement;
         Studies.Settings settings = new Studies.Settings(steps, p, seed, threadCount, to, referenceName, refine);
-        PreparedProblem prepared = PreparedProblem.of(problem, scheme);
         boolean twoPointNoise = twoPoint || (preset != null && preset.twoPoint());
-        ConvergenceStudy<?> study = weak
-                ? Studies.weak(prepared, scheme, functional, settings, !noControlVariate && preset == null, twoPointNoise)
-                : Studies.strong(prepared, scheme, settings, normOf(norm));
-        ConvergenceResult r = study.run();
+        LibraryStudy recipe = new LibraryStudy(preset != null && problemName == null ? null
+                : problemName == null ? "gbm" : problemName, preset == null ? null : preset.name(), scheme.name(), weak,
+                functional, settings, norm, !noControlVariate && preset == null, twoPointNoise);
+        PreparedProblem prepared = recipe.prepared();
+        ConvergenceStudy<?> study = recipe.create();
+        if (partitions != null && sparkMaster == null) {
+            throw new IllegalArgumentException("--partitions = " + partitions + ": needs --spark MASTER");
+        }
+        if (partitions != null && partitions <= 0) {
+            throw new IllegalArgumentException("--partitions = " + partitions + ": must be positive");
+        }
+        ConvergenceResult r;
+        Integer sparkPartitions = null;
+        if (sparkMaster != null) {
+            SparkOption.checkMaster(sparkMaster);
+            SparkOption.requireSpark(ConvergenceCommand.class.getClassLoader());
+            if (partitions != null && partitions > study.chunkCount()) {
+                throw new IllegalArgumentException("--partitions = " + partitions + ": at most the number of 64-path"
+                        + " chunks, " + study.chunkCount());
+            }
+            // Spark runs a task per core: one thread per task unless --threads says otherwise; the driver's
+            // bootstrap keeps the study's threads.
+            SparkSolve.StudyRun run = SparkSolve.study(sparkMaster, partitions, threads == null ? 1 : threadCount,
+                    recipe);
+            r = run.result();
+            sparkPartitions = run.partitions();
+        } else {
+            r = study.run();
+        }
         if (plot != null) {
             String title = (preset != null ? "Higham " + preset.name() + ": " : "") + k + " error of " + scheme.name()
                     + " on " + problem.name();
@@ -173,14 +212,17 @@ final class ConvergenceCommand implements Callable<Integer> {
             if (preset != null) {
                 o.put("experiment", preset.name());
             }
-            out.println(o.put("problem", problem.name()).put("scheme", scheme.name()).put("kind", k)
+            o.put("problem", problem.name()).put("scheme", scheme.name()).put("kind", k)
                     .put("paths", r.paths()).put("seed", seed).put("dts", r.dts()).put("errors", r.errors())
                     .put("stderrs", r.standardErrors()).put("order", r.order().order()).put("orderLow", r.order().low())
                     .put("orderHigh", r.order().high()).put("theoreticalOrder", r.theoreticalOrder())
                     .put("seconds", r.seconds()).put("pairwise", r.order().pairwise())
                     .put("steps", r.steps())
-                    .put("measure", r.measure()).put("evaluations", evaluations(r)).put("cpuSeconds", r.cpuSeconds())
-                    .build());
+                    .put("measure", r.measure()).put("evaluations", evaluations(r)).put("cpuSeconds", r.cpuSeconds());
+            if (sparkPartitions != null) {
+                o.put("partitions", sparkPartitions);
+            }
+            out.println(o.build());
         } else {
             out.println("problem   " + problem.name() + ": " + problem.description());
             if (preset != null) {
@@ -191,6 +233,8 @@ final class ConvergenceCommand implements Callable<Integer> {
             }
             out.print(r.report());
             out.println(Format.f("%.2f s on %d threads", r.seconds(), threadCount)
+                    + (sparkPartitions != null ? " (bootstrap; Spark " + sparkMaster + ", " + sparkPartitions
+                            + " partitions)" : "")
                     + (plot != null ? "; plot written to " + plot : ""));
         }
         out.flush();

@@ -5,15 +5,20 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sde4j.ensemble.EnsembleResult;
+import org.sde4j.error.ConvergenceResult;
 import org.sde4j.spark.EnsembleSpec;
+import org.sde4j.spark.SparkConvergence;
 import org.sde4j.spark.SparkEnsemble;
+import org.sde4j.spark.StudySpec;
 
 /**
- * {@code solve --spark}: runs the ensemble on a Spark master with {@link SparkEnsemble} (the same bits as in
- * one JVM) in a context of its own, stopped afterwards. Loaded only after {@link SparkOption} found Spark.
+ * {@code solve --spark} and {@code convergence --spark}: runs the ensemble with {@link SparkEnsemble}, or the
+ * study with {@link SparkConvergence}, on a Spark master (the same bits as in one JVM) in a context of its own,
+ * stopped afterwards. Loaded only after {@link SparkOption} found Spark.
  * Spark logs errors only (a log4j2 configuration in this jar, unless {@code log4j2.configurationFile} is set).
  * For a master other than local, the jars of the command line (the classpath less the directory named by the
  * system property {@code sde4j.spark.jars}) are sent to the executors.
@@ -27,13 +32,41 @@ final class SparkSolve {
     }
 
     static Run run(String master, Integer partitions, int threadsPerTask, EnsembleSpec spec) {
+        return withContext(master, "sde4j solve", context -> {
+            SparkEnsemble ensemble = SparkEnsemble.on(context, spec).threadsPerTask(threadsPerTask);
+            if (partitions != null) {
+                ensemble.partitions(partitions);
+            }
+            int n = ensemble.resolvedPartitions();
+            return new Run(ensemble.run(), n);
+        });
+    }
+
+    /** A convergence study's result and the number of partitions (Spark tasks) it ran in. */
+    record StudyRun(ConvergenceResult result, int partitions) {
+    }
+
+    /** {@code convergence --spark}: the study on Spark with {@link SparkConvergence}, in a context of its own. */
+    static StudyRun study(String master, Integer partitions, int threadsPerTask, StudySpec spec) {
+        return withContext(master, "sde4j convergence", context -> {
+            SparkConvergence study = SparkConvergence.on(context, spec).threadsPerTask(threadsPerTask);
+            if (partitions != null) {
+                study.partitions(partitions);
+            }
+            int n = study.resolvedPartitions();
+            return new StudyRun(study.run(), n);
+        });
+    }
+
+    /** Runs {@code job} in a Spark context of its own on {@code master}, stopped afterwards. */
+    private static <T> T withContext(String master, String name, Function<JavaSparkContext, T> job) {
         if (System.getProperty("log4j2.configurationFile") == null) {
             URL quiet = SparkSolve.class.getResource("spark-log4j2.properties");
             if (quiet != null) {
                 System.setProperty("log4j2.configurationFile", quiet.toString());
             }
         }
-        SparkConf conf = new SparkConf().setMaster(master).setAppName("sde4j solve");
+        SparkConf conf = new SparkConf().setMaster(master).setAppName(name);
         if (master.startsWith("local")) {
             conf.set("spark.ui.enabled", "false");
         } else {
@@ -41,12 +74,7 @@ final class SparkSolve {
         }
         JavaSparkContext context = new JavaSparkContext(conf);
         try {
-            SparkEnsemble ensemble = SparkEnsemble.on(context, spec).threadsPerTask(threadsPerTask);
-            if (partitions != null) {
-                ensemble.partitions(partitions);
-            }
-            int n = ensemble.resolvedPartitions();
-            return new Run(ensemble.run(), n);
+            return job.apply(context);
         } finally {
             context.stop();
         }

@@ -261,10 +261,10 @@ public final class Ensemble {
      * {@link ShardMerger} to fold in chunk order: the merge of shards covering all chunks, added in any
      * order, is bit-identical to {@link #run()}. A path that diverges (or a step that fails) does not throw
      * here: the shard carries the exception ({@link EnsembleShard#failure()}) and the merger throws it, so the
-     * exception is the one {@link #run()} throws.
+     * exception is the one {@link #run()} throws. With {@link #keepFinalStates} the shard also carries its paths'
+     * final states ({@code paths × d} doubles), which the merger places at their paths.
      *
-     * @throws IllegalArgumentException when the range is empty or outside {@code [0, chunkCount())}, or final
-     *                                  states are kept ({@link #keepFinalStates}: not supported by shards)
+     * @throws IllegalArgumentException when the range is empty or outside {@code [0, chunkCount())}
      */
     public EnsembleShard runChunks(long fromChunk, long toChunk) {
         long chunks = chunkCount();
@@ -275,10 +275,6 @@ public final class Ensemble {
         if (fromChunk < 0 || toChunk > chunks || fromChunk >= toChunk) {
             throw new IllegalArgumentException("chunks [" + fromChunk + ", " + toChunk + "): must be a non-empty range"
                     + " within [0, " + chunks + ")");
-        }
-        if (keepFinalStates) {
-            throw new IllegalArgumentException("keepFinalStates = true: a shard carries statistics only; run the"
-                    + " ensemble with run() to keep every path's final state");
         }
         EnsembleShard.Builder shard = new EnsembleShard.Builder(fromChunk, toChunk, chunks, paths);
         try {
@@ -300,12 +296,15 @@ public final class Ensemble {
         double[] savedTimes = Arrays.stream(indices).mapToDouble(full::time).toArray();
         int d = problem.dimension();
         int m = problem.sde().noiseDimension();
+        long rangeFirstPath = firstChunk * CHUNK;
+        long rangePaths = Math.min(paths, endChunk * CHUNK) - rangeFirstPath;
         if (keepFinalStates && paths * d > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("paths = " + paths + ": too many to keep final states (at most "
                     + (Integer.MAX_VALUE - 8) / d + " for d = " + d + ")");
         }
-        requireMemory(full, indices.length, d);
-        double[] finals = keepFinalStates ? new double[(int) (paths * d)] : null;
+        requireMemory(full, indices.length, d, rangePaths);
+        // The final states of this run's paths, path p at (p − rangeFirstPath)·d.
+        double[] finals = keepFinalStates ? new double[(int) (rangePaths * d)] : null;
         AtomicLong finished = new AtomicLong();
         long rootSeed = seed;
         LongConsumer listener = progress;
@@ -377,7 +376,7 @@ public final class Ensemble {
                                     chunkHistograms[s].add(state[histogramOf]);
                                 }
                                 if (finals != null && s == saves - 1) {
-                                    System.arraycopy(state, 0, finals, (int) ((firstPath + p) * d), d);
+                                    System.arraycopy(state, 0, finals, (int) ((firstPath + p - rangeFirstPath) * d), d);
                                 }
                             }
                         });
@@ -423,7 +422,7 @@ public final class Ensemble {
                     }
                     if (finals != null) {
                         for (int i = 0; i < count; i++) {
-                            System.arraycopy(saved[i][saves - 1], 0, finals, (int) ((firstPath + i) * d), d);
+                            System.arraycopy(saved[i][saves - 1], 0, finals, (int) ((firstPath + i - rangeFirstPath) * d), d);
                         }
                     }
                     if (listener != null) {
@@ -439,9 +438,10 @@ public final class Ensemble {
 
     /**
      * Checks that the run's arrays fit in memory before any is allocated: the time grid (when not built
-     * yet), the kept final states, and per chunk in flight its statistics, histograms and saved states.
+     * yet), the kept final states of the {@code paths} paths run, and per chunk in flight its statistics,
+     * histograms and saved states.
      */
-    private void requireMemory(TimeGrid full, int saves, int d) {
+    private void requireMemory(TimeGrid full, int saves, int d, long paths) {
         long chunksInFlight = (long) threads * (blockSize / CHUNK) + threads;
         long perChunkDoubles = (long) saves * (4L * d + (covariance ? (long) d * d : 0)
                 + (histogramLayout == null ? 0 : histogramLayout.bins())) + (long) CHUNK * saves * d;

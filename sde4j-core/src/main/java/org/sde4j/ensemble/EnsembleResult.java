@@ -27,6 +27,11 @@ public final class EnsembleResult implements Serializable {
         this.seconds = seconds;
     }
 
+    /** The final states, path-major, or null when not kept (not a copy: for shards). */
+    double[] finalStatesArray() {
+        return finalStates;
+    }
+
     /** The saved times. */
     public double[] times() {
         return times.clone();

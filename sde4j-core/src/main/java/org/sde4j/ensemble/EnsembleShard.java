@@ -14,7 +14,9 @@ import java.util.Arrays;
  * every chunk before it. It keeps each chunk's exact state instead, packed in primitive arrays: per chunk and
  * saved time, a count and {@code 4d} doubles (mean, sum of squared deviations, min, max), plus {@code d²}
  * with the covariance — 40 bytes per 256 paths for d = 1. Histogram counts are integers, whose sum does not
- * depend on the order, so a shard keeps one histogram per saved time, already summed.
+ * depend on the order, so a shard keeps one histogram per saved time, already summed. With
+ * {@link Ensemble#keepFinalStates} it also carries the final state of each of its paths ({@code 8d} bytes per
+ * path), which the merger copies to their places in chunk order.
  *
  * <p>Serialisable; immutable once built.
  */
@@ -32,10 +34,12 @@ public final class EnsembleShard implements Serializable {
     private final long[] counts;
     private final double[] packed;
     private final Histogram[] histograms;
+    private final double[] finalStates;
     private final RuntimeException failure;
     private final double seconds;
 
-    private EnsembleShard(Builder b, double[] times, RuntimeException failure, double seconds) {
+    private EnsembleShard(Builder b, double[] times, double[] finalStates, RuntimeException failure,
+            double seconds) {
         this.firstChunk = b.firstChunk;
         this.endChunk = b.endChunk;
         this.totalChunks = b.totalChunks;
@@ -47,6 +51,7 @@ public final class EnsembleShard implements Serializable {
         this.counts = failure == null ? b.counts : new long[0];
         this.packed = failure == null ? b.packed : new double[0];
         this.histograms = failure == null ? b.histograms : null;
+        this.finalStates = failure == null ? finalStates : null;
         this.failure = failure;
         this.seconds = seconds;
     }
@@ -90,8 +95,18 @@ public final class EnsembleShard implements Serializable {
         return seconds;
     }
 
+    /** Whether the shard carries its paths' final states ({@link Ensemble#keepFinalStates}). */
+    public boolean hasFinalStates() {
+        return finalStates != null;
+    }
+
     double[] times() {
         return times;
+    }
+
+    /** The final states of the range's paths, path-major ({@code paths() × d}), or null (not a copy). */
+    double[] finalStates() {
+        return finalStates;
     }
 
     int dimension() {
@@ -175,11 +190,11 @@ public final class EnsembleShard implements Serializable {
             if (next != endChunk - firstChunk) {
                 throw new IllegalStateException("shard has " + next + " of " + (endChunk - firstChunk) + " chunks");
             }
-            return new EnsembleShard(this, run.times(), null, run.seconds());
+            return new EnsembleShard(this, run.times(), run.finalStatesArray(), null, run.seconds());
         }
 
         EnsembleShard failed(RuntimeException e) {
-            return new EnsembleShard(this, new double[0], e, 0);
+            return new EnsembleShard(this, new double[0], null, e, 0);
         }
     }
 }

@@ -2,12 +2,14 @@ package org.sde4j.ensemble;
 
 import java.util.Arrays;
 import java.util.TreeMap;
+import org.sde4j.sde.Require;
 
 /**
  * Folds {@link EnsembleShard}s, handed over in any order, into the {@link EnsembleResult} of the whole
  * ensemble — bit-identical to {@link Ensemble#run()} with the same settings, because it replays the same
  * left-to-right merge of chunk statistics, {@code ((c₀ ⊕ c₁) ⊕ c₂) ⊕ …}, with the exact chunk states the
- * shards carry.
+ * shards carry. Kept final states ({@link Ensemble#keepFinalStates}) are copied to their paths as the chunks are
+ * folded; a shard of the whole ensemble is used without a copy.
  *
  * <p>A shard that arrives before its predecessors waits in a buffer until they come; shards in order are
  * folded at once and dropped, so the memory is that of the shards that arrived early. The first failed shard
@@ -26,6 +28,7 @@ public final class ShardMerger {
     private EnsembleShard first;
     private RunningStatistics[] total;
     private Histogram[] histograms;
+    private double[] finalStates;
     private RunningStatistics scratch;
     private RuntimeException failure;
     private long nextChunk;
@@ -92,7 +95,7 @@ public final class ShardMerger {
                 copies[s].merge(histograms[s]);
             }
         }
-        return new EnsembleResult(first.times().clone(), statistics, copies, null, first.dimension(),
+        return new EnsembleResult(first.times().clone(), statistics, copies, finalStates, first.dimension(),
                 (System.nanoTime() - started) * 1e-9);
     }
 
@@ -136,6 +139,21 @@ public final class ShardMerger {
                 histograms[s].merge(shard.histograms()[s]);
             }
         }
+        double[] finals = shard.finalStates();
+        if (finals != null) {
+            if (shard.firstChunk() == 0 && shard.endChunk() == shard.totalChunks()) {
+                finalStates = finals;
+            } else {
+                if (finalStates == null) {
+                    int d = shard.dimension();
+                    Require.memory("paths = " + shard.totalPaths() + ", d = " + d + ": the merged final states",
+                            Require.bytesOf(shard.totalPaths(), d, 8));
+                    finalStates = new double[Math.toIntExact(shard.totalPaths() * d)];
+                }
+                System.arraycopy(finals, 0, finalStates,
+                        Math.toIntExact(shard.firstChunk() * Ensemble.CHUNK * shard.dimension()), finals.length);
+            }
+        }
     }
 
     private void checkSameEnsemble(EnsembleShard shard) {
@@ -151,9 +169,10 @@ public final class ShardMerger {
         }
         if (!Arrays.equals(shard.times(), first.times()) || shard.dimension() != first.dimension()
                 || shard.covariance() != first.covariance()
-                || (shard.histograms() == null) != (first.histograms() == null)) {
-            throw new IllegalArgumentException("shard " + shard + ": its saved times, dimension, covariance or"
-                    + " histogram differ from those of the first shard " + first);
+                || (shard.histograms() == null) != (first.histograms() == null)
+                || shard.hasFinalStates() != first.hasFinalStates()) {
+            throw new IllegalArgumentException("shard " + shard + ": its saved times, dimension, covariance,"
+                    + " histogram or final states differ from those of the first shard " + first);
         }
     }
 }

@@ -1,9 +1,12 @@
 package org.sde4j.error;
 
 import java.util.Arrays;
+import org.sde4j.ensemble.ParallelPaths;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.Scheme;
+import org.sde4j.solver.SolveDivergedException;
+import org.sde4j.solver.StepFailedException;
 
 /**
  * What strong and weak convergence studies share: the problem and scheme, the step sizes, the paths,
@@ -21,11 +24,20 @@ import org.sde4j.solver.Scheme;
  * per-path results are reduced in path order; the bootstrap draws from streams of its own. The result
  * is bit-identical for any thread count. The builder is mutable and not thread-safe.
  *
+ * <p>Sharding: the paths are cut into {@link #chunkCount()} chunks of {@value #CHUNK}; {@link #runChunks}
+ * runs a range of them (on another thread, process or machine) and returns a serialisable
+ * {@link StudyShard} of per-path samples, and a {@link #merger()} places the shards' samples at their paths,
+ * in any order of arrival, and finishes the study exactly as {@link #run()} does — the same errors,
+ * standard errors, fitted order and interval, to the last bit. {@link #run()} is itself one shard of all
+ * chunks handed to a merger.
+ *
  * @param <S> the concrete study, so setters chain
  */
 public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
     /** The largest Brownian grid a study samples per path. */
     static final int MAX_GRID_STEPS = 1 << 24;
+    /** Paths per chunk: the unit of parallel work, of failure reporting and of {@link #runChunks shards}. */
+    public static final int CHUNK = 64;
 
     final SdeProblem problem;
     final Scheme scheme;
@@ -45,8 +57,134 @@ public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
 
     abstract S self();
 
-    /** Runs the study. */
-    public abstract ConvergenceResult run();
+    /** {@code "strong"} or {@code "weak"}. */
+    abstract String kind();
+
+    /** Checks, before anything runs, that the study knows what to compare with and that its options agree. */
+    abstract void checkReady();
+
+    /** The number of per-path samples (doubles) per path. */
+    abstract int width();
+
+    /** The steps of the Brownian grid each path samples (0 when none is stored). */
+    abstract int storedGridSteps();
+
+    /**
+     * The per-thread work: creates the thread's workspace once and returns the worker that turns chunk
+     * {@code chunk} (absolute index) of paths {@code [first, first + count)} into their samples.
+     */
+    abstract ParallelPaths.ChunkWorker<Samples> worker();
+
+    /** What the merger does with the merged samples: this study's result, from a snapshot of its settings. */
+    abstract StudyMerger.Finisher finisher();
+
+    /**
+     * Runs the study: all chunks as one shard, finished by a {@link #merger()}.
+     *
+     * @throws IllegalArgumentException                when the study is incomplete or too large for memory
+     * @throws org.sde4j.solver.SolveDivergedException when a path diverged (the one of the lowest chunk)
+     */
+    public ConvergenceResult run() {
+        StudyMerger merger = merger();
+        merger.add(runChunks(0, chunkCount()));
+        return merger.result();
+    }
+
+    /** The number of chunks of {@value #CHUNK} paths (the last one may be shorter): ⌈P / {@value #CHUNK}⌉. */
+    public long chunkCount() {
+        return (paths + CHUNK - 1) / CHUNK;
+    }
+
+    /**
+     * Runs chunks {@code [fromChunk, toChunk)} only — paths {@code [fromChunk·}{@value #CHUNK}{@code ,
+     * min(P, toChunk·}{@value #CHUNK}{@code ))} — and returns their per-path samples for a {@link #merger()}.
+     * Path p's samples depend only on (seed, p), and each chunk is solved as one block exactly as in
+     * {@link #run()}, so the shard holds the bits {@code run()} computes for those paths, on any machine, with
+     * any thread count. A path that diverges, a step that fails, or a functional that is not finite does not
+     * throw here: the shard carries the exception of its lowest failing chunk ({@link StudyShard#failure()})
+     * and the merger throws the lowest of all, which is the one {@link #run()} throws.
+     *
+     * @param fromChunk the first chunk, from 0
+     * @param toChunk   one past the last chunk, at most {@link #chunkCount()}
+     * @return the shard
+     * @throws IllegalArgumentException when the range is empty or outside {@code [0, chunkCount())}, the study
+     *                                  is incomplete, or the shard is too large for memory
+     */
+    public StudyShard runChunks(long fromChunk, long toChunk) {
+        long chunks = chunkCount();
+        if (fromChunk < 0 || toChunk > chunks || fromChunk >= toChunk) {
+            throw new IllegalArgumentException("chunks [" + fromChunk + ", " + toChunk + "): must be a non-empty range"
+                    + " within [0, " + chunks + ") (the study's " + paths + " paths in chunks of " + CHUNK + ")");
+        }
+        checkReady();
+        requireSampleSizes();
+        int width = width();
+        long firstPath = fromChunk * CHUNK;
+        long count = Math.min(paths, toChunk * CHUNK) - firstPath;
+        requireMemory(storedGridSteps(), CHUNK, width, count);
+        int levels = steps.length;
+        long start = System.nanoTime();
+        Samples[] parts;
+        try {
+            parts = ParallelPaths.run(count, CHUNK, 1, threads, () -> {
+                ParallelPaths.ChunkWorker<Samples> worker = worker();
+                return (chunk, first, n) -> worker.process((int) (chunk + fromChunk), first + firstPath, n);
+            }, Samples[]::new);
+        } catch (SolveDivergedException | StepFailedException | IllegalArgumentException e) {
+            return StudyShard.failed(this, fromChunk, toChunk, e);
+        }
+        double[] samples = new double[Math.toIntExact(count * width)];
+        long[] cpuNanos = new long[levels];
+        int position = 0;
+        for (Samples part : parts) {
+            System.arraycopy(part.values(), 0, samples, position, part.values().length);
+            position += part.values().length;
+            for (int l = 0; l < levels; l++) {
+                cpuNanos[l] += part.cpuNanos()[l];
+            }
+        }
+        return StudyShard.of(this, fromChunk, toChunk, width, samples, cpuNanos, (System.nanoTime() - start) * 1e-9);
+    }
+
+    /**
+     * A merger for this study's shards: it places each shard's samples at their paths, in any order of arrival,
+     * and {@link StudyMerger#result()} finishes the study as {@link #run()} does. It keeps a snapshot of the
+     * settings: later changes to this builder do not reach it.
+     *
+     * @throws IllegalArgumentException when the study is incomplete (nothing to compare with, options that
+     *                                  disagree, too few paths)
+     */
+    public StudyMerger merger() {
+        checkReady();
+        requireSampleSizes();
+        return new StudyMerger(kind(), paths, seed, steps, width(), finisher());
+    }
+
+    /** The step counts, for shards and mergers (not a copy). */
+    int[] levelSteps() {
+        return steps;
+    }
+
+    /** The number of paths. */
+    long pathCount() {
+        return paths;
+    }
+
+    /** The root seed. */
+    long rootSeed() {
+        return seed;
+    }
+
+    /**
+     * Function evaluations per path at each level: steps × (drift + diffusion evaluations per step).
+     */
+    long[] evaluations() {
+        long[] evaluations = new long[steps.length];
+        for (int l = 0; l < steps.length; l++) {
+            evaluations[l] = (long) steps[l] * (scheme.driftEvaluationsPerStep() + scheme.diffusionEvaluationsPerStep());
+        }
+        return evaluations;
+    }
 
     /**
      * The levels as numbers of uniform steps over the time span (default 16, 32, 64, 128, 256).
@@ -223,11 +361,11 @@ public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
      * Checks, before a run allocates, that its arrays fit in memory: per thread the stored Brownian paths
      * of one chunk ({@code chunk} paths of {@code fine} steps and m noises; up to (1 + m) or 3 doubles
      * per step and noise with iterated integrals or Lévy areas) and each level's time grid, and for the
-     * whole run two copies of the per-path samples ({@code width} doubles per path).
+     * {@code paths} paths run two copies of the per-path samples ({@code width} doubles per path).
      *
      * @throws IllegalArgumentException naming the sizes, the memory needed and the memory available
      */
-    void requireMemory(int fine, int chunk, int width) {
+    void requireMemory(int fine, int chunk, int width, long paths) {
         int m = problem.sde().noiseDimension();
         long perStep = (long) m * Math.max(3, 1 + m);
         long grids = fine + 1L;

@@ -28,11 +28,10 @@ import org.sde4j.solver.TimeGrid;
  * System.out.println(r.report());        // table of Δt, error, stderr; order 1.0xx [low, high]
  * }</pre>
  *
- * <p>Parallel over paths and bit-reproducible by seed for any thread count ({@link ConvergenceStudy}).
+ * <p>Parallel over paths and bit-reproducible by seed for any thread count, and shardable over processes or
+ * machines with the same bits ({@link ConvergenceStudy#runChunks}, {@link StudyMerger}).
  */
 public final class StrongError extends ConvergenceStudy<StrongError> {
-    private static final int CHUNK = 64;
-
     private PathwiseSolution exact;
     private StrongNorm norm = StrongNorm.FINAL;
 
@@ -89,12 +88,26 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
     }
 
     @Override
-    public ConvergenceResult run() {
-        if (norm != StrongNorm.FINAL && !coarsestTimesOnEveryLevel()) {
-            throw new IllegalArgumentException("norm = " + norm.label() + ": needs every level's step count to be a"
-                    + " multiple of the coarsest (" + steps[0] + "), so that all levels share the saved times");
+    String kind() {
+        return "strong";
+    }
+
+    @Override
+    void checkReady() {
+        if (exact == null && referenceScheme == null) {
+            throw new IllegalArgumentException("no solution to compare with: call exact(solution) or"
+                    + " reference(scheme) before run()");
         }
-        return runNorms().get(norm);
+    }
+
+    @Override
+    int width() {
+        return 3 * steps.length;
+    }
+
+    @Override
+    int storedGridSteps() {
+        return brownianSteps();
     }
 
     /**
@@ -102,11 +115,62 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
      * {@code MAX} when every level's grid contains the coarsest grid's times.
      */
     public Map<StrongNorm, ConvergenceResult> runNorms() {
-        if (exact == null && referenceScheme == null) {
-            throw new IllegalArgumentException("no solution to compare with: call exact(solution) or"
-                    + " reference(scheme) before run()");
+        checkReady();
+        requireSampleSizes();
+        StudyMerger merger = new StudyMerger(kind(), paths, seed, steps, width(), null);
+        merger.add(runChunks(0, chunkCount()));
+        double[] samples = merger.mergedSamples();
+        Map<StrongNorm, ConvergenceResult> results = new EnumMap<>(StrongNorm.class);
+        for (StrongNorm n : StrongNorm.values()) {
+            if (n == StrongNorm.FINAL || coarsestTimesOnEveryLevel()) {
+                results.put(n, finisher(n).finish(samples, merger.cpuSeconds(), merger.elapsed()));
+            }
         }
-        long start = System.nanoTime();
+        return results;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the norm is over saved times and a level's step count is not a
+     *                                  multiple of the coarsest
+     */
+    @Override
+    StudyMerger.Finisher finisher() {
+        if (norm != StrongNorm.FINAL && !coarsestTimesOnEveryLevel()) {
+            throw new IllegalArgumentException("norm = " + norm.label() + ": needs every level's step count to be a"
+                    + " multiple of the coarsest (" + steps[0] + "), so that all levels share the saved times");
+        }
+        return finisher(norm);
+    }
+
+    /** Finishes norm {@code n} from a snapshot of the settings: errors, standard errors, fitted order. */
+    private StudyMerger.Finisher finisher(StrongNorm n) {
+        int levels = steps.length;
+        int width = width();
+        int[] counts = steps.clone();
+        double[] dts = dts();
+        long[] evaluations = evaluations();
+        int bootstrap = resamples;
+        long rootSeed = seed;
+        int workers = threads;
+        long pathCount = paths;
+        String name = scheme.name();
+        double declared = scheme.strongOrder(problem.sde().noise());
+        String against = exact != null ? "against the exact solution on the same path"
+                : "against a " + referenceScheme.name() + " reference with " + brownianSteps() + " steps on the same path";
+        String measure = n.description() + ", " + against;
+        return (samples, cpuSeconds, seconds) -> {
+            MeanEstimator estimator = new MeanEstimator(samples, width, n.ordinal() * levels, levels);
+            double[] errors = new double[levels];
+            double[] stderrs = new double[levels];
+            estimator.estimate(null, errors, stderrs);
+            OrderEstimate order = OrderFit.estimate(dts, estimator, bootstrap, rootSeed, workers);
+            return new ConvergenceResult("strong", measure, name, declared, counts, dts, errors, stderrs, evaluations,
+                    cpuSeconds, pathCount, rootSeed, seconds, order);
+        };
+    }
+
+    @Override
+    ParallelPaths.ChunkWorker<Samples> worker() {
         int levels = steps.length;
         int fine = brownianSteps();
         boolean overTime = coarsestTimesOnEveryLevel();
@@ -115,9 +179,7 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
         double t1 = problem.t1();
         int d = problem.dimension();
         int m = problem.sde().noiseDimension();
-        int width = 3 * levels;
-        requireSampleSizes();
-        requireMemory(fine, CHUNK, width);
+        int width = width();
         double[] saveTimes = new double[saves];
         TimeGrid coarsest = TimeGrid.uniform(t0, t1, steps[0]);
         for (int s = 0; s < saves; s++) {
@@ -126,97 +188,62 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
         long rootSeed = seed;
         PathwiseSolution solution = exact;
         Scheme refScheme = referenceScheme;
-        Chunk[] chunks = ParallelPaths.run(paths, CHUNK, 1, threads, () -> {
-            PathSolver[] solvers = new PathSolver[levels];
-            for (int l = 0; l < levels; l++) {
-                solvers[l] = new PathSolver(problem, scheme, TimeGrid.uniform(t0, t1, steps[l]), savesOn(steps[l], overTime));
-            }
-            PathSolver refSolver = refScheme == null ? null
-                    : new PathSolver(problem, refScheme, TimeGrid.uniform(t0, t1, fine), savesOn(fine, overTime));
-            BrownianSource[] w = new BrownianSource[CHUNK];
-            int stateLength = d;
-            for (PathSolver solver : solvers) {
-                stateLength = Math.max(stateLength, solver.stateLength());
-            }
-            if (refSolver != null) {
-                stateLength = Math.max(stateLength, refSolver.stateLength());
-            }
-            double[][] states = new double[CHUNK][stateLength];
-            double[][][] truth = new double[CHUNK][saves][d];
-            double[][][] saved = new double[CHUNK][saves][d];
-            double[] wt = new double[m];
-            return (chunk, first, count) -> {
-                double[] values = new double[count * width];
-                long[] cpu = new long[levels];
-                for (int i = 0; i < count; i++) {
-                    w[i] = SamePaths.sample(t0, t1, fine, m, rootSeed, first + i, scheme, refScheme);
-                }
-                if (solution != null) {
-                    for (int i = 0; i < count; i++) {
-                        for (int s = 0; s < saves; s++) {
-                            SamePaths.value(w[i], t0, saveTimes[s], wt);
-                            solution.value(saveTimes[s], wt, truth[i][s]);
-                        }
-                    }
-                } else {
-                    solveChunk(refSolver, w, count, states, truth, first);
-                }
-                for (int l = 0; l < levels; l++) {
-                    long before = CpuClock.now();
-                    solveChunk(solvers[l], w, count, states, saved, first);
-                    cpu[l] = CpuClock.now() - before;
-                    for (int i = 0; i < count; i++) {
-                        double sumSquares = 0;
-                        double max = 0;
-                        double last = 0;
-                        for (int s = 0; s < saves; s++) {
-                            double e = distance(saved[i][s], truth[i][s]);
-                            sumSquares += e * e;
-                            max = Math.max(max, e);
-                            last = e;
-                        }
-                        int row = i * width;
-                        values[row + l] = last;
-                        values[row + levels + l] = overTime ? Math.sqrt(sumSquares / saves) : Double.NaN;
-                        values[row + 2 * levels + l] = overTime ? max : Double.NaN;
-                    }
-                }
-                return new Chunk(values, cpu);
-            };
-        }, Chunk[]::new);
-
-        double[] samples = new double[Math.toIntExact(paths * width)];
-        double[] cpuSeconds = new double[levels];
-        int position = 0;
-        for (Chunk c : chunks) {
-            System.arraycopy(c.values, 0, samples, position, c.values.length);
-            position += c.values.length;
-            for (int l = 0; l < levels; l++) {
-                cpuSeconds[l] += c.cpuNanos[l] * 1e-9;
-            }
-        }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        long[] evaluations = new long[levels];
+        PathSolver[] solvers = new PathSolver[levels];
         for (int l = 0; l < levels; l++) {
-            evaluations[l] = (long) steps[l] * (scheme.driftEvaluationsPerStep() + scheme.diffusionEvaluationsPerStep());
+            solvers[l] = new PathSolver(problem, scheme, TimeGrid.uniform(t0, t1, steps[l]), savesOn(steps[l], overTime));
         }
-        String against = solution != null ? "against the exact solution on the same path"
-                : "against a " + refScheme.name() + " reference with " + fine + " steps on the same path";
-        Map<StrongNorm, ConvergenceResult> results = new EnumMap<>(StrongNorm.class);
-        for (StrongNorm n : StrongNorm.values()) {
-            if (n != StrongNorm.FINAL && !overTime) {
-                continue;
+        PathSolver refSolver = refScheme == null ? null
+                : new PathSolver(problem, refScheme, TimeGrid.uniform(t0, t1, fine), savesOn(fine, overTime));
+        BrownianSource[] w = new BrownianSource[CHUNK];
+        int stateLength = d;
+        for (PathSolver solver : solvers) {
+            stateLength = Math.max(stateLength, solver.stateLength());
+        }
+        if (refSolver != null) {
+            stateLength = Math.max(stateLength, refSolver.stateLength());
+        }
+        double[][] states = new double[CHUNK][stateLength];
+        double[][][] truth = new double[CHUNK][saves][d];
+        double[][][] saved = new double[CHUNK][saves][d];
+        double[] wt = new double[m];
+        return (chunk, first, count) -> {
+            double[] values = new double[count * width];
+            long[] cpu = new long[levels];
+            for (int i = 0; i < count; i++) {
+                w[i] = SamePaths.sample(t0, t1, fine, m, rootSeed, first + i, scheme, refScheme);
             }
-            MeanEstimator estimator = new MeanEstimator(samples, width, n.ordinal() * levels, levels);
-            double[] errors = new double[levels];
-            double[] stderrs = new double[levels];
-            estimator.estimate(null, errors, stderrs);
-            OrderEstimate order = OrderFit.estimate(dts(), estimator, resamples, seed, threads);
-            results.put(n, new ConvergenceResult("strong", n.description() + ", " + against, scheme.name(),
-                    scheme.strongOrder(problem.sde().noise()), steps, dts(), errors, stderrs, evaluations, cpuSeconds,
-                    paths, seed, seconds, order));
-        }
-        return results;
+            if (solution != null) {
+                for (int i = 0; i < count; i++) {
+                    for (int s = 0; s < saves; s++) {
+                        SamePaths.value(w[i], t0, saveTimes[s], wt);
+                        solution.value(saveTimes[s], wt, truth[i][s]);
+                    }
+                }
+            } else {
+                solveChunk(refSolver, w, count, states, truth, first);
+            }
+            for (int l = 0; l < levels; l++) {
+                long before = CpuClock.now();
+                solveChunk(solvers[l], w, count, states, saved, first);
+                cpu[l] = CpuClock.now() - before;
+                for (int i = 0; i < count; i++) {
+                    double sumSquares = 0;
+                    double max = 0;
+                    double last = 0;
+                    for (int s = 0; s < saves; s++) {
+                        double e = distance(saved[i][s], truth[i][s]);
+                        sumSquares += e * e;
+                        max = Math.max(max, e);
+                        last = e;
+                    }
+                    int row = i * width;
+                    values[row + l] = last;
+                    values[row + levels + l] = overTime ? Math.sqrt(sumSquares / saves) : Double.NaN;
+                    values[row + 2 * levels + l] = overTime ? max : Double.NaN;
+                }
+            }
+            return new Samples(values, cpu);
+        };
     }
 
     private int[] savesOn(int n, boolean overTime) {
@@ -244,7 +271,4 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
         return Math.sqrt(sum);
     }
 
-    /** One chunk's per-path samples and CPU time per level. */
-    private record Chunk(double[] values, long[] cpuNanos) {
-    }
 }

@@ -41,7 +41,7 @@ public final class Studies {
     }
 
     /**
-     * The study's settings.
+     * The study's settings (serialisable, so that a recipe holding them can travel to other machines).
      *
      * @param steps      the step counts of the levels
      * @param paths      paths per level
@@ -52,7 +52,7 @@ public final class Studies {
      * @param refinement how many times finer the reference steps are
      */
     public record Settings(int[] steps, long paths, long seed, int threads, Against against, String reference,
-            int refinement) {
+            int refinement) implements java.io.Serializable {
     }
 
     /**

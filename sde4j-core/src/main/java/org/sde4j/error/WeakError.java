@@ -26,11 +26,11 @@ import org.sde4j.solver.TimeGrid;
  * {@link #twoPointIncrements()} each level draws its own ±√Δt increments from the path's stream.
  *
  * <p>The reported standard error is that of the estimate of {@code E φ(X_N) − E φ(X_T)}; the order's
- * interval resamples whole paths. Parallel over paths and bit-reproducible by seed for any thread count.
+ * interval resamples whole paths. Parallel over paths and bit-reproducible by seed for any thread count, and
+ * shardable over processes or machines with the same bits ({@link ConvergenceStudy#runChunks},
+ * {@link StudyMerger}).
  */
 public final class WeakError extends ConvergenceStudy<WeakError> {
-    private static final int CHUNK = 64;
-
     private final Functional functional;
     private Double expectation;
     private ControlVariate control;
@@ -87,7 +87,12 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
     }
 
     @Override
-    public ConvergenceResult run() {
+    String kind() {
+        return "weak";
+    }
+
+    @Override
+    void checkReady() {
         if (expectation == null && referenceScheme == null) {
             throw new IllegalArgumentException("no expectation to compare with: call exactExpectation(value) or"
                     + " reference(scheme) before run()");
@@ -96,106 +101,129 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
             throw new IllegalArgumentException("two-point increments: need exactExpectation(value) and no control"
                     + " variate (levels driven by two-point increments share no Brownian path)");
         }
-        long start = System.nanoTime();
+    }
+
+    @Override
+    int width() {
+        return steps.length + (referenceScheme != null ? 1 : 0) + (control != null ? 1 : 0);
+    }
+
+    @Override
+    int storedGridSteps() {
+        return twoPoint ? 0 : brownianSteps();
+    }
+
+    private int referenceColumn() {
+        return referenceScheme != null ? steps.length : -1;
+    }
+
+    private int controlColumn() {
+        return control != null ? steps.length + (referenceScheme != null ? 1 : 0) : -1;
+    }
+
+    /** Finishes the study from a snapshot of the settings: errors, standard errors, fitted order. */
+    @Override
+    StudyMerger.Finisher finisher() {
         int levels = steps.length;
-        int fine = twoPoint ? 0 : brownianSteps();
+        int width = width();
+        int referenceColumn = referenceColumn();
+        int controlColumn = controlColumn();
+        double controlMean = control == null ? 0 : control.mean();
+        double target = expectation == null ? 0 : expectation;
+        int[] counts = steps.clone();
+        double[] dts = dts();
+        long[] evaluations = evaluations();
+        int bootstrap = resamples;
+        long rootSeed = seed;
+        int workers = threads;
+        long pathCount = paths;
+        String name = scheme.name();
+        double declared = scheme.weakOrder();
+        String measure = "|E φ(X_N) − E φ(X_T)| against "
+                + (expectation != null ? "the exact expectation " + expectation
+                        : "a " + referenceScheme.name() + " reference with " + storedGridSteps() + " steps on the same paths")
+                + (twoPoint ? ", two-point increments ±√Δt" : ", Gaussian increments on one path per sample")
+                + (control != null ? ", with a control variate" : "");
+        return (samples, cpuSeconds, seconds) -> {
+            WeakEstimator estimator = new WeakEstimator(samples, width, levels, referenceColumn, controlColumn,
+                    controlMean, target);
+            double[] errors = new double[levels];
+            double[] stderrs = new double[levels];
+            estimator.estimate(null, errors, stderrs);
+            OrderEstimate order = OrderFit.estimate(dts, estimator, bootstrap, rootSeed, workers);
+            return new ConvergenceResult("weak", measure, name, declared, counts, dts, errors, stderrs, evaluations,
+                    cpuSeconds, pathCount, rootSeed, seconds, order);
+        };
+    }
+
+    @Override
+    ParallelPaths.ChunkWorker<Samples> worker() {
+        int levels = steps.length;
+        int fine = storedGridSteps();
         double t0 = problem.t0();
         double t1 = problem.t1();
         int d = problem.dimension();
         int m = problem.sde().noiseDimension();
-        int referenceColumn = referenceScheme != null ? levels : -1;
-        int controlColumn = control != null ? levels + (referenceColumn >= 0 ? 1 : 0) : -1;
-        int width = levels + (referenceColumn >= 0 ? 1 : 0) + (controlColumn >= 0 ? 1 : 0);
-        requireSampleSizes();
-        requireMemory(fine, CHUNK, width);
+        int referenceColumn = referenceColumn();
+        int controlColumn = controlColumn();
+        int width = width();
         long rootSeed = seed;
         Scheme refScheme = referenceScheme;
         ControlVariate cv = control;
         boolean twoPointNoise = twoPoint;
-        Chunk[] chunks = ParallelPaths.run(paths, CHUNK, 1, threads, () -> {
-            PathSolver[] solvers = new PathSolver[levels];
-            for (int l = 0; l < levels; l++) {
-                solvers[l] = new PathSolver(problem, scheme, TimeGrid.uniform(t0, t1, steps[l]), steps[l]);
-            }
-            PathSolver refSolver = refScheme == null ? null
-                    : new PathSolver(problem, refScheme, TimeGrid.uniform(t0, t1, fine), fine);
-            BrownianSource[] w = new BrownianSource[CHUNK];
-            int stateLength = d;
-            for (PathSolver solver : solvers) {
-                stateLength = Math.max(stateLength, solver.stateLength());
-            }
-            if (refSolver != null) {
-                stateLength = Math.max(stateLength, refSolver.stateLength());
-            }
-            double[][] states = new double[CHUNK][stateLength];
-            double[][][] saved = new double[CHUNK][1][d];
-            double[] wt = new double[m];
-            return (chunk, first, count) -> {
-                double[] values = new double[count * width];
-                long[] cpu = new long[levels];
-                if (!twoPointNoise) {
-                    for (int i = 0; i < count; i++) {
-                        BrownianSource path = SamePaths.sample(t0, t1, fine, m, rootSeed, first + i, scheme, refScheme);
-                        w[i] = path;
-                        if (cv != null) {
-                            SamePaths.value(path, t0, t1, wt);
-                            values[i * width + controlColumn] = finite(cv.function().value(t1, wt), "control variate",
-                                    first + i, -1);
-                        }
-                    }
-                    if (refSolver != null) {
-                        solveChunk(refSolver, w, count, states, saved, first);
-                        for (int i = 0; i < count; i++) {
-                            values[i * width + referenceColumn] = finite(functional.value(saved[i][0]), "functional",
-                                    first + i, -1);
-                        }
-                    }
-                }
-                for (int l = 0; l < levels; l++) {
-                    if (twoPointNoise) {
-                        for (int i = 0; i < count; i++) {
-                            w[i] = new NoiseDrivenIncrements(NoiseModels.twoPoint().sampler(RandomStreams.stream(rootSeed, first + i)), m);
-                        }
-                    }
-                    long before = CpuClock.now();
-                    solveChunk(solvers[l], w, count, states, saved, first);
-                    cpu[l] = CpuClock.now() - before;
-                    for (int i = 0; i < count; i++) {
-                        values[i * width + l] = finite(functional.value(saved[i][0]), "functional", first + i, steps[l]);
-                    }
-                }
-                return new Chunk(values, cpu);
-            };
-        }, Chunk[]::new);
-
-        double[] samples = new double[Math.toIntExact(paths * width)];
-        double[] cpuSeconds = new double[levels];
-        int position = 0;
-        for (Chunk c : chunks) {
-            System.arraycopy(c.values, 0, samples, position, c.values.length);
-            position += c.values.length;
-            for (int l = 0; l < levels; l++) {
-                cpuSeconds[l] += c.cpuNanos[l] * 1e-9;
-            }
-        }
-        WeakEstimator estimator = new WeakEstimator(samples, width, levels, referenceColumn, controlColumn,
-                cv == null ? 0 : cv.mean(), expectation == null ? 0 : expectation);
-        double[] errors = new double[levels];
-        double[] stderrs = new double[levels];
-        estimator.estimate(null, errors, stderrs);
-        OrderEstimate order = OrderFit.estimate(dts(), estimator, resamples, seed, threads);
-        long[] evaluations = new long[levels];
+        PathSolver[] solvers = new PathSolver[levels];
         for (int l = 0; l < levels; l++) {
-            evaluations[l] = (long) steps[l] * (scheme.driftEvaluationsPerStep() + scheme.diffusionEvaluationsPerStep());
+            solvers[l] = new PathSolver(problem, scheme, TimeGrid.uniform(t0, t1, steps[l]), steps[l]);
         }
-        String measure = "|E φ(X_N) − E φ(X_T)| against "
-                + (expectation != null ? "the exact expectation " + expectation
-                        : "a " + refScheme.name() + " reference with " + fine + " steps on the same paths")
-                + (twoPoint ? ", two-point increments ±√Δt" : ", Gaussian increments on one path per sample")
-                + (cv != null ? ", with a control variate" : "");
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        return new ConvergenceResult("weak", measure, scheme.name(), scheme.weakOrder(), steps, dts(), errors, stderrs,
-                evaluations, cpuSeconds, paths, seed, seconds, order);
+        PathSolver refSolver = refScheme == null ? null
+                : new PathSolver(problem, refScheme, TimeGrid.uniform(t0, t1, fine), fine);
+        BrownianSource[] w = new BrownianSource[CHUNK];
+        int stateLength = d;
+        for (PathSolver solver : solvers) {
+            stateLength = Math.max(stateLength, solver.stateLength());
+        }
+        if (refSolver != null) {
+            stateLength = Math.max(stateLength, refSolver.stateLength());
+        }
+        double[][] states = new double[CHUNK][stateLength];
+        double[][][] saved = new double[CHUNK][1][d];
+        double[] wt = new double[m];
+        return (chunk, first, count) -> {
+            double[] values = new double[count * width];
+            long[] cpu = new long[levels];
+            if (!twoPointNoise) {
+                for (int i = 0; i < count; i++) {
+                    BrownianSource path = SamePaths.sample(t0, t1, fine, m, rootSeed, first + i, scheme, refScheme);
+                    w[i] = path;
+                    if (cv != null) {
+                        SamePaths.value(path, t0, t1, wt);
+                        values[i * width + controlColumn] = finite(cv.function().value(t1, wt), "control variate",
+                                first + i, -1);
+                    }
+                }
+                if (refSolver != null) {
+                    solveChunk(refSolver, w, count, states, saved, first);
+                    for (int i = 0; i < count; i++) {
+                        values[i * width + referenceColumn] = finite(functional.value(saved[i][0]), "functional",
+                                first + i, -1);
+                    }
+                }
+            }
+            for (int l = 0; l < levels; l++) {
+                if (twoPointNoise) {
+                    for (int i = 0; i < count; i++) {
+                        w[i] = new NoiseDrivenIncrements(NoiseModels.twoPoint().sampler(RandomStreams.stream(rootSeed, first + i)), m);
+                    }
+                }
+                long before = CpuClock.now();
+                solveChunk(solvers[l], w, count, states, saved, first);
+                cpu[l] = CpuClock.now() - before;
+                for (int i = 0; i < count; i++) {
+                    values[i * width + l] = finite(functional.value(saved[i][0]), "functional", first + i, steps[l]);
+                }
+            }
+            return new Samples(values, cpu);
+        };
     }
 
     private static double finite(double value, String what, long path, int levelSteps) {
@@ -216,7 +244,4 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
         }
     }
 
-    /** One chunk's per-path samples and CPU time per level. */
-    private record Chunk(double[] values, long[] cpuNanos) {
-    }
 }

@@ -18,7 +18,10 @@
  * </ul>
  *
  * <p>Everything runs in parallel over paths ({@link org.sde4j.ensemble.ParallelPaths}) and is
- * bit-reproducible by seed for any thread count.
+ * bit-reproducible by seed for any thread count. Studies also shard over processes or machines:
+ * {@link org.sde4j.error.ConvergenceStudy#runChunks} returns a serialisable {@link org.sde4j.error.StudyShard}
+ * and a {@link org.sde4j.error.StudyMerger} folds the shards, in any order, into the result of
+ * {@link org.sde4j.error.ConvergenceStudy#run()}, bit for bit.
  *
  * <p>Threads: a study ({@link org.sde4j.error.StrongError}, {@link org.sde4j.error.WeakError}) is a
  * mutable builder for one thread; its results are immutable. User functions (functionals, exact solutions,

@@ -28,7 +28,8 @@ import org.sde4j.solver.SolveDivergedException;
  * The sharding contract: for seeded random splits of the chunks into shards, run with random thread counts,
  * serialised and deserialised, and handed to the merger in a random order of completion, the merge is
  * bit-identical to {@link Ensemble#run()} — counts, means, variances, minima, maxima, covariances and
- * histograms, at every saved time, on the block engine and on the path engine.
+ * histograms, at every saved time, and every path's kept final state ({@link Ensemble#keepFinalStates}), on the
+ * block engine and on the path engine.
  */
 class ShardMergeProperties {
     private static final int SPLITS = 12;
@@ -38,7 +39,7 @@ class ShardMergeProperties {
         SdeProblem problem = Problems.linear2d().problem();
         // 5000 paths: 20 chunks, the last one partial.
         Supplier<Ensemble> ensemble = () -> Ensemble.of(problem, EulerMaruyama.INSTANCE).steps(40).paths(5000).seed(11)
-                .saveAt(0.25, 1.0).covariance(true).histogram(1, -3, 3, 30);
+                .saveAt(0.25, 1.0).covariance(true).histogram(1, -3, 3, 30).keepFinalStates(true);
         checkRandomSplits(ensemble, 101);
     }
 
@@ -46,7 +47,7 @@ class ShardMergeProperties {
     void pathEngineMergeIsBitIdenticalToRunForRandomSplitsAndOrders() {
         SdeProblem problem = Problems.gbm().problem();
         Supplier<Ensemble> ensemble = () -> Ensemble.of(problem, Milstein.ITO).steps(30).paths(2000).seed(5)
-                .perPathStreams().histogram(0, 0, 4, 16);
+                .perPathStreams().histogram(0, 0, 4, 16).keepFinalStates(true);
         checkRandomSplits(ensemble, 202);
     }
 
@@ -120,9 +121,6 @@ class ShardMergeProperties {
         assertTrue(empty.getMessage().contains("[2, 2)") && empty.getMessage().contains("[0, 4)"), empty.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ensemble.get().runChunks(3, 5));
         assertThrows(IllegalArgumentException.class, () -> ensemble.get().runChunks(-1, 1));
-        IllegalArgumentException finals = assertThrows(IllegalArgumentException.class,
-                () -> ensemble.get().keepFinalStates(true).runChunks(0, 1));
-        assertTrue(finals.getMessage().startsWith("keepFinalStates"), finals.getMessage());
 
         ShardMerger merger = new ShardMerger();
         merger.add(ensemble.get().runChunks(0, 2));
@@ -132,6 +130,9 @@ class ShardMergeProperties {
         ShardMerger other = new ShardMerger();
         other.add(ensemble.get().runChunks(0, 1));
         assertThrows(IllegalArgumentException.class, () -> other.add(ensemble.get().paths(2000).runChunks(1, 2)));
+        IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class,
+                () -> other.add(ensemble.get().keepFinalStates(true).runChunks(1, 2)));
+        assertTrue(mixed.getMessage().contains("final states differ"), mixed.getMessage());
     }
 
     private static void checkRandomSplits(Supplier<Ensemble> ensemble, long seed) {
@@ -164,6 +165,10 @@ class ShardMergeProperties {
     static void assertSameBits(EnsembleResult expected, EnsembleResult actual, String where) {
         assertArrayEquals(expected.times(), actual.times(), 0.0, where);
         assertEquals(expected.paths(), actual.paths(), where);
+        assertEquals(expected.finalStatesArray() == null, actual.finalStatesArray() == null, where + ": final states");
+        if (expected.finalStatesArray() != null) {
+            assertArrayEquals(expected.finalStates(), actual.finalStates(), 0.0, where + ": final states");
+        }
         for (int s = 0; s < expected.times().length; s++) {
             RunningStatistics e = expected.statisticsAt(s);
             RunningStatistics a = actual.statisticsAt(s);

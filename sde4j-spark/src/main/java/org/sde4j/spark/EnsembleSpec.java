@@ -2,11 +2,8 @@ package org.sde4j.spark;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
-import java.lang.reflect.InvocationTargetException;
 import org.sde4j.ensemble.Ensemble;
 
 /**
@@ -53,20 +50,7 @@ public interface EnsembleSpec extends Serializable {
      * @throws IllegalArgumentException when it cannot, naming the class that is not serialisable and what to do
      */
     static void checkSerialisable(EnsembleSpec spec) {
-        if (spec == null) {
-            throw new IllegalArgumentException("spec = null: must be an EnsembleSpec");
-        }
-        try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
-            out.writeObject(spec);
-        } catch (NotSerializableException e) {
-            throw new IllegalArgumentException("the EnsembleSpec " + spec.getClass().getName()
-                    + " cannot be sent to the Spark executors: it holds a " + e.getMessage()
-                    + ", which is not Serializable. Build the problem inside the lambda (from numbers and strings),"
-                    + " make what it captures Serializable, or name a class with EnsembleSpec.ofClass(\"...\")", e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the EnsembleSpec " + spec.getClass().getName()
-                    + " cannot be serialised for the Spark executors: " + e, e);
-        }
+        Recipes.checkSerialisable(spec, EnsembleSpec.class);
     }
 
     /** The serialised size of {@code spec} in bytes (what each task carries). */
@@ -92,24 +76,7 @@ public interface EnsembleSpec extends Serializable {
 
         @Override
         public Ensemble create() {
-            Class<?> type;
-            try {
-                type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("EnsembleSpec class " + className + " is not on the classpath here:"
-                        + " put its jar in the application jar or spark.jars", e);
-            }
-            if (!EnsembleSpec.class.isAssignableFrom(type)) {
-                throw new IllegalStateException("class " + className + " does not implement " + EnsembleSpec.class.getName());
-            }
-            try {
-                return ((EnsembleSpec) type.getConstructor().newInstance()).create();
-            } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-                throw new IllegalStateException("class " + className + " needs a public no-argument constructor", e);
-            } catch (InvocationTargetException e) {
-                throw new IllegalStateException("the constructor of " + className + " failed: " + e.getCause(),
-                        e.getCause());
-            }
+            return Recipes.instantiate(className, EnsembleSpec.class).create();
         }
 
         @Override

@@ -73,6 +73,15 @@ class SparkEnsembleTest {
     }
 
     @Test
+    void keptFinalStatesHaveTheBitsOfOneJvm() {
+        EnsembleResult whole = blockEnsemble().keepFinalStates(true).run();
+        EnsembleResult distributed = SparkEnsemble.on(spark, () -> blockEnsemble().keepFinalStates(true))
+                .partitions(3).run();
+        SparkTesting.assertSameBits(whole, distributed, "final states kept");
+        assertArrayEquals(whole.finalStates(), distributed.finalStates(), 0.0, "every path's final state");
+    }
+
+    @Test
     void aDivergingPathIsReportedWithTheTimeStepAndPathOfOneJvm() {
         EnsembleSpec spec = () -> Ensemble.of(SdeProblem.of(Sde.scalar((t, x) -> x * x, (t, x) -> 2 * x), 1.0, 0, 2),
                 Schemes.byName("euler-maruyama")).steps(200).paths(5000).seed(1);

@@ -15,7 +15,8 @@ import org.sde4j.ensemble.Ensemble;
 
 /**
  * Faults on {@code local[2,2]} (two cores, a task may fail twice): a task that fails its first attempt is
- * retried by Spark and the result keeps the bits of one JVM; a task that fails every attempt fails the run.
+ * retried by Spark and the result keeps the bits of one JVM, for an ensemble and for a convergence study; a task
+ * that fails every attempt fails the run.
  */
 class TaskRetryTest {
     /** Attempts that failed on purpose (local mode: the executor is this JVM). */
@@ -51,6 +52,25 @@ class TaskRetryTest {
         var distributed = SparkEnsemble.on(spark, () -> failingOnce(1, 1)).partitions(4).run();
         assertEquals(1, INJECTED.get(), "partition 1's first attempt failed on purpose, once");
         SparkTesting.assertSameBits(SparkEnsembleTest.blockEnsemble().run(), distributed, "after a retry");
+    }
+
+    /** {@link SparkConvergenceTest#strongStudy()}, failing partition {@code failing}'s first attempt. */
+    static org.sde4j.error.ConvergenceStudy<?> studyFailingOnce(int failing) {
+        TaskContext task = TaskContext.get();
+        if (task != null && task.partitionId() == failing && task.attemptNumber() < 1) {
+            INJECTED.incrementAndGet();
+            throw new IllegalStateException("injected failure of partition " + failing + ", attempt "
+                    + task.attemptNumber());
+        }
+        return SparkConvergenceTest.strongStudy();
+    }
+
+    @Test
+    void aStudyTaskFailingItsFirstAttemptIsRetriedAndTheBitsStayTheSame() {
+        INJECTED.set(0);
+        var distributed = SparkConvergence.on(spark, () -> studyFailingOnce(2)).partitions(4).run();
+        assertEquals(1, INJECTED.get(), "partition 2's first attempt failed on purpose, once");
+        SparkTesting.assertSameBits(SparkConvergenceTest.strongStudy().run(), distributed, "study after a retry");
     }
 
     @Test

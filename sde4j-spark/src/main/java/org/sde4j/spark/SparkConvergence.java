@@ -1,0 +1,208 @@
+package org.sde4j.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.sde4j.error.ConvergenceResult;
+import org.sde4j.error.ConvergenceStudy;
+import org.sde4j.error.StudyMerger;
+import org.sde4j.error.StudyShard;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+
+/**
+ * Runs a strong or weak convergence study on Spark, one task per range of paths, with the same bits as
+ * {@link ConvergenceStudy#run()} in one JVM: the same errors, standard errors, fitted order and bootstrap
+ * interval.
+ *
+ * <pre>{@code
+ * StudySpec spec = () -> StrongError.of(Problems.gbm().problem(), Schemes.byName("euler-maruyama"))
+ *         .exact(Problems.gbm().requireSolution()).halvings(16, 5).paths(200_000).seed(42);
+ * ConvergenceResult r = SparkConvergence.on(sparkContext, spec).partitions(16).run();
+ * }</pre>
+ *
+ * <p><b>How the bits stay the same.</b> The study's {@code C = ⌈P/64⌉} chunks are cut into {@code n}
+ * partitions, partition i covering chunks {@code [⌊iC/n⌋, ⌊(i+1)C/n⌋)}. Task i builds the study from the recipe
+ * and runs its chunks ({@link ConvergenceStudy#runChunks}): path p's Brownian path comes from stream p of the
+ * seed and every chunk is solved as one block, as in one JVM, so the task returns the per-path samples one JVM
+ * computes for those paths, wherever it runs and however often Spark retries it. The driver's
+ * {@link StudyMerger} places each task's samples at their paths as tasks finish, and finishes the study with the
+ * code of {@link ConvergenceStudy#run()}: running means in path order, the least-squares order, and the
+ * bootstrap over all paths. A path that diverges travels back inside its shard, so the driver throws the
+ * {@link org.sde4j.solver.SolveDivergedException} one JVM throws, and Spark does not retry a task for it.
+ *
+ * <p><b>Memory.</b> Unlike an ensemble's, a study's shards carry every path ({@code 8 · width} bytes per path:
+ * 3 doubles per level for a strong study, 1 per level plus reference and control columns for a weak one),
+ * because the bootstrap resamples paths; the driver holds all of them, as one JVM does, and the serialised
+ * results of a job must fit Spark's {@code spark.driver.maxResultSize} (default 1 GiB: about 8 million paths of
+ * a five-level strong study). The executors do the solving, which is what costs.
+ */
+public final class SparkConvergence {
+    /** The most chunks the default partition count puts in one task: 16384 paths. */
+    public static final int DEFAULT_CHUNKS_PER_PARTITION = 256;
+
+    private final JavaSparkContext context;
+    private final StudySpec spec;
+    private Integer partitions;
+    private int threadsPerTask = 1;
+
+    private SparkConvergence(JavaSparkContext context, StudySpec spec) {
+        if (context == null) {
+            throw new IllegalArgumentException("context = null: must be a running JavaSparkContext");
+        }
+        StudySpec.checkSerialisable(spec);
+        this.context = context;
+        this.spec = spec;
+    }
+
+    /**
+     * A study on the given context.
+     *
+     * @throws IllegalArgumentException when the recipe cannot be serialised for the executors (the message says
+     *                                  what to do)
+     */
+    public static SparkConvergence on(JavaSparkContext context, StudySpec spec) {
+        return new SparkConvergence(context, spec);
+    }
+
+    /** A study on the session's context. */
+    public static SparkConvergence on(SparkSession session, StudySpec spec) {
+        if (session == null) {
+            throw new IllegalArgumentException("session = null: must be a running SparkSession");
+        }
+        return new SparkConvergence(JavaSparkContext.fromSparkContext(session.sparkContext()), spec);
+    }
+
+    /**
+     * The number of Spark partitions (tasks); default {@link #defaultPartitions}. Never changes the result.
+     *
+     * @throws IllegalArgumentException when {@code count} ≤ 0 (more partitions than chunks is rejected by
+     *                                  {@link #run()}, which knows the chunk count)
+     */
+    public SparkConvergence partitions(int count) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("partitions = " + count + ": must be positive");
+        }
+        this.partitions = count;
+        return this;
+    }
+
+    /** Threads each task uses to run its chunks (default 1: Spark runs one task per core). Never changes the result. */
+    public SparkConvergence threadsPerTask(int count) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("threadsPerTask = " + count + ": must be positive");
+        }
+        this.threadsPerTask = count;
+        return this;
+    }
+
+    /**
+     * The partition count used when none is set: {@code min(C, max(defaultParallelism, ⌈C / 256⌉))} for
+     * {@code C} chunks — every core busy, and at most {@value #DEFAULT_CHUNKS_PER_PARTITION} chunks per task.
+     */
+    public int defaultPartitions(long chunks) {
+        long perCore = Math.max(context.defaultParallelism(),
+                (chunks + DEFAULT_CHUNKS_PER_PARTITION - 1) / DEFAULT_CHUNKS_PER_PARTITION);
+        return (int) Math.min(chunks, Math.min(perCore, Integer.MAX_VALUE));
+    }
+
+    /**
+     * The partition count {@link #run()} uses for this recipe.
+     *
+     * @throws IllegalArgumentException when the set count exceeds the number of chunks
+     */
+    public int resolvedPartitions() {
+        return resolve(spec.create().chunkCount());
+    }
+
+    /**
+     * Runs the study and merges the shards; the result has the same bits as {@code spec.create().run()}. Its
+     * {@link ConvergenceResult#seconds()} is the wall time from the job's start to the finished result, and its
+     * {@link ConvergenceResult#cpuSeconds()} the executors' CPU time per level. A task that fails more often than
+     * Spark retries it ({@code spark.task.maxFailures}) fails the run with Spark's {@code SparkException}.
+     *
+     * @throws IllegalArgumentException                when the study is incomplete, or the partition count
+     *                                                 exceeds the number of chunks
+     * @throws org.sde4j.solver.SolveDivergedException when a path diverged (the one {@link ConvergenceStudy#run()}
+     *                                                 reports)
+     */
+    public ConvergenceResult run() {
+        ConvergenceStudy<?> study = spec.create();
+        StudyMerger merger = study.merger();
+        long chunks = study.chunkCount();
+        int n = resolve(chunks);
+        List<Integer> indices = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            indices.add(i);
+        }
+        JavaRDD<Integer> tasks = context.parallelize(indices, n);
+        ClassTag<StudyShard> tag = ClassTag$.MODULE$.apply(StudyShard.class);
+        context.sc().runJob(tasks.rdd(), new RunShard(spec, chunks, n, threadsPerTask), new Fold(merger), tag);
+        return merger.result();
+    }
+
+    private int resolve(long chunks) {
+        if (partitions == null) {
+            return defaultPartitions(chunks);
+        }
+        if (partitions > chunks) {
+            throw new IllegalArgumentException("partitions = " + partitions + ": at most the number of chunks, "
+                    + chunks + " (the study's paths in chunks of " + ConvergenceStudy.CHUNK + ")");
+        }
+        return partitions;
+    }
+
+    /** The task: runs this partition's chunks on the executor. */
+    private static final class RunShard
+            extends AbstractFunction2<TaskContext, scala.collection.Iterator<Integer>, StudyShard>
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final StudySpec spec;
+        private final long chunks;
+        private final int partitions;
+        private final int threads;
+
+        RunShard(StudySpec spec, long chunks, int partitions, int threads) {
+            this.spec = spec;
+            this.chunks = chunks;
+            this.partitions = partitions;
+            this.threads = threads;
+        }
+
+        @Override
+        public StudyShard apply(TaskContext task, scala.collection.Iterator<Integer> ignored) {
+            int i = task.partitionId();
+            ConvergenceStudy<?> study = spec.create().threads(threads);
+            if (study.chunkCount() != chunks) {
+                throw new IllegalStateException("the StudySpec gave " + study.chunkCount() + " chunks on the"
+                        + " executor and " + chunks + " on the driver: it must build the same study every time");
+            }
+            return study.runChunks(SparkEnsemble.firstChunk(i, partitions, chunks),
+                    SparkEnsemble.firstChunk(i + 1, partitions, chunks));
+        }
+    }
+
+    /** The driver's side: each finished task's shard goes to the merger (Spark calls this one at a time). */
+    private static final class Fold extends AbstractFunction2<Object, StudyShard, BoxedUnit> implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final transient StudyMerger merger;
+
+        Fold(StudyMerger merger) {
+            this.merger = merger;
+        }
+
+        @Override
+        public BoxedUnit apply(Object partition, StudyShard shard) {
+            synchronized (merger) {
+                merger.add(shard);
+            }
+            return BoxedUnit.UNIT;
+        }
+    }
+}
