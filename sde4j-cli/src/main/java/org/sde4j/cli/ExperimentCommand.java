@@ -111,9 +111,6 @@ public final class ExperimentCommand implements Callable<Integer> {
         if (!name.matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("--name = " + name + ": must be lower-case letters, digits and hyphens");
         }
-        if (threads != null) {
-            Parallel.setThreads(threads);
-        }
         FashionMnist.Split split = TrainingData.load(data, spec.commandLine().getErr());
         Dataset train = trainLimit == null ? split.train() : split.train().limit(trainLimit);
         Dataset test = testLimit == null ? split.test() : split.test().limit(testLimit);
@@ -146,7 +143,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         long start = System.nanoTime();
         for (int s = 0; s < seeds; s++) {
             TrainConfig config = TrainConfig.recipe(arch, widths, blocks, epochs, s + 1);
-            Trainer trainer = new Trainer(config, train.rows(), train.classes());
+            Trainer trainer = new Trainer(config, train.rows(), train.classes()).threads(threads != null ? threads : Parallel.defaultThreads());
             params = Models.parameterCount(trainer.network());
             err.printf(Locale.ROOT, "%s seed %d: %d parameters%n", arch, s + 1, params);
             err.flush();
@@ -221,7 +218,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         b.append(Format.f("Budget: widths %s, %d blocks per stage, %d epochs, %d training and %d test images, "
                 + "batch 128, SGD (Nesterov 0.9, weight decay 5e-4), one-cycle learning rate peaking at 0.1, random "
                 + "crop (padding 2) + flip; seeds 1..%d; %d threads. Whole run: %.1f min.%n%n",
-                Arrays.toString(widths), blocks, epochs, trainSize, testSize, seeds, Parallel.threads(), minutes));
+                Arrays.toString(widths), blocks, epochs, trainSize, testSize, seeds, threads != null ? threads : Parallel.defaultThreads(), minutes));
         b.append("| architecture | parameters | test accuracy (mean ± sd) | Monte Carlo accuracy (K = ")
                 .append(mcPasses).append(") | train images/s | activations held between steps | wall time per run |")
                 .append(" Welch t-test of test accuracy against `").append(rows.get(0).arch()).append("` |\n");

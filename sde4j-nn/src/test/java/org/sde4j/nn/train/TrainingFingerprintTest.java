@@ -41,12 +41,12 @@ class TrainingFingerprintTest {
         return all;
     }
 
-    /** A 64-bit FNV-1a hash of the parameters, buffers and test accuracy after two epochs of 3 steps. */
+    /** On {@code threads} threads, a 64-bit FNV-1a hash of the parameters, buffers and test accuracy after two epochs of 3 steps. */
     static String fingerprint(String arch, int threads) {
         Dataset train = CheckpointTest.synthetic(96, 5);
         Dataset test = CheckpointTest.synthetic(40, 6);
         TrainConfig c = new TrainConfig(arch, new int[] {4, 6}, 2, 2, 32, 13, 0.05, 5e-4, 2, true, null, false, 2);
-        Trainer t = new Trainer(c, 12, 4);
+        Trainer t = new Trainer(c, 12, 4).threads(threads);
         TrainResult r = t.run(train, test, new TrainListener() { });
         List<Tensor> all = new ArrayList<>();
         t.network().params().forEach(p -> all.add(p.value()));
