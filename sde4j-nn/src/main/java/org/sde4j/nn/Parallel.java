@@ -3,11 +3,13 @@ package org.sde4j.nn;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The threads that the layer kernels of one computation use: a thread count and the pool (or the caller's
@@ -22,10 +24,11 @@ import java.util.function.Supplier;
  * two threads, each inside its own {@code Parallel}, never share or resize each other's threads.
  *
  * <p><b>Default.</b> Outside any {@code Parallel}, {@link #current()} is {@link #sequential()}: kernels run in the
- * calling thread and no thread is ever started behind the caller's back. {@link #of(int)} makes a pool of
- * {@code threads − 1} daemon threads (the calling thread is the last one), started on first use and stopped by
- * {@link #close()}; {@link #on(Executor, int)} uses the caller's executor instead and never blocks on it (a busy
- * executor only means the calling thread does more of the chunks itself). {@link #defaultThreads()}, the count a
+ * calling thread and no thread is ever started behind the caller's back. {@link #of(int)} makes a fork–join pool
+ * of {@code threads} daemon threads, started on first use and stopped by {@link #close()}, that run a kernel's
+ * chunks while the calling thread waits; {@link #on(Executor, int)} uses the caller's executor instead, for up to
+ * {@code threads − 1} helper tasks beside the calling thread, and never blocks on it (a busy executor only means
+ * the calling thread does more of the chunks itself). {@link #defaultThreads()}, the count a
  * trainer uses when told nothing, is the number of processors but at most {@link #MAX_CHUNKS}.
  *
  * <p>A kernel's chunks run on the helper threads with no {@code Parallel} entered, so work nested inside a chunk
@@ -55,10 +58,10 @@ public final class Parallel implements AutoCloseable {
     }
 
     /**
-     * {@code threads} threads: the calling thread and a pool of {@code threads − 1} daemon threads, started on
-     * first use and stopped by {@link #close()}.
+     * {@code threads} threads: a fork–join pool of {@code threads} daemon threads, started on first use and stopped
+     * by {@link #close()}, that run the chunks while the calling thread waits.
      *
-     * @param threads at least 1 (1 starts no thread)
+     * @param threads at least 1 (1 starts no thread: the calling thread runs everything)
      * @throws IllegalArgumentException when {@code threads < 1}
      */
     public static Parallel of(int threads) {
@@ -166,15 +169,21 @@ public final class Parallel implements AutoCloseable {
         }
         Job job = new Job(count, body);
         Executor pool = pool();
-        int helpers = Math.min(threads, count) - 1;
-        for (int h = 0; h < helpers; h++) {
-            try {
-                pool.execute(job::work);
-            } catch (RejectedExecutionException e) {
-                break; // the calling thread does the rest
+        if (ownsPool) {
+            // The owned pool: its workers split the items between them while the caller waits (what the
+            // static pool did, so as fast); the caller is not one of them.
+            ((ForkJoinPool) pool).submit(() -> IntStream.range(0, count).parallel().forEach(job::item)).join();
+        } else {
+            int helpers = Math.min(threads, count) - 1;
+            for (int h = 0; h < helpers; h++) {
+                try {
+                    pool.execute(job::work);
+                } catch (RejectedExecutionException e) {
+                    break; // the calling thread does the rest
+                }
             }
+            job.work();
         }
-        job.work();
         job.await();
     }
 
@@ -208,11 +217,12 @@ public final class Parallel implements AutoCloseable {
         }
         if (executor == null) {
             AtomicInteger number = new AtomicInteger();
-            executor = Executors.newFixedThreadPool(threads - 1, r -> {
-                Thread t = new Thread(r, "sde4j-nn-" + number.incrementAndGet());
+            executor = new ForkJoinPool(threads, pool -> {
+                ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                t.setName("sde4j-nn-" + number.incrementAndGet());
                 t.setDaemon(true);
                 return t;
-            });
+            }, null, false);
         }
         return executor;
     }
@@ -250,15 +260,21 @@ public final class Parallel implements AutoCloseable {
             this.done = new CountDownLatch(count);
         }
 
+        /** Takes items from the shared counter until none is left. */
         void work() {
             for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                try {
-                    body.accept(i);
-                } catch (Throwable t) {
-                    fail(i, t);
-                } finally {
-                    done.countDown();
-                }
+                item(i);
+            }
+        }
+
+        /** Runs item {@code i}, recording its failure. */
+        void item(int i) {
+            try {
+                body.accept(i);
+            } catch (Throwable t) {
+                fail(i, t);
+            } finally {
+                done.countDown();
             }
         }
 
