@@ -67,12 +67,16 @@ public final class DepthStepsCommand implements Callable<Integer> {
         Dataset train = split.train().limit(trainLimit);
         Dataset test = split.test().limit(testLimit);
         long start = System.nanoTime();
-        List<DepthSteps.Result> results = DepthSteps.studies(width, trainSteps, evalSteps, train, test, epochs, 1);
+        int threads = Parallel.defaultThreads();
+        List<DepthSteps.Result> results;
+        try (Parallel parallel = Parallel.of(threads)) {
+            results = parallel.call(() -> DepthSteps.studies(width, trainSteps, evalSteps, train, test, epochs, 1));
+        }
         double seconds = (System.nanoTime() - start) * 1e-9;
         StringBuilder b = new StringBuilder(Format.f("Budget: width %d, T = 1, F shared by all steps, %d training and "
                 + "%d test images (%s), %d epochs, seed 1, %d threads; %.0f s. Reference: RK4 with %d steps. Logit error: "
                 + "RMS difference to the reference over the RMS of the reference logits.%n%n", width, train.size(),
-                test.size(), split.source(), epochs, Parallel.threads(), seconds, DepthSteps.REFERENCE_STEPS));
+                test.size(), split.source(), epochs, threads, seconds, DepthSteps.REFERENCE_STEPS));
         b.append("| trained at N (Euler) | final training loss | accuracy at own N | accuracy of the ODE limit |"
                 + " fitted order euler | heun | rk4 |\n|---|---|---|---|---|---|---|\n");
         for (DepthSteps.Result r : results) {

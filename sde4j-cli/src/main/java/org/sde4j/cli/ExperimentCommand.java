@@ -113,9 +113,6 @@ public final class ExperimentCommand implements Callable<Integer> {
         if (!name.matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("--name = " + name + ": must be lower-case letters, digits and hyphens");
         }
-        if (threads != null) {
-            Parallel.setThreads(threads);
-        }
         FashionMnist.Split split = TrainingData.load(data, spec.commandLine().getErr());
         Dataset train = trainLimit == null ? split.train() : split.train().limit(trainLimit);
         Dataset test = testLimit == null ? split.test() : split.test().limit(testLimit);
@@ -193,7 +190,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     private ExperimentRun train(String arch, int seed, String budget, Dataset train, Dataset test, PrintWriter err) {
         long start = System.nanoTime();
         TrainConfig config = TrainConfig.recipe(arch, widths, blocks, epochs, seed);
-        Trainer trainer = new Trainer(config, train.rows(), train.classes());
+        Trainer trainer = new Trainer(config, train.rows(), train.classes()).threads(threads());
         long params = Models.parameterCount(trainer.network());
         err.printf(Locale.ROOT, "%s seed %d: %d parameters%n", arch, seed, params);
         err.flush();
@@ -253,12 +250,17 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
     }
 
+    /** The worker threads of each trainer: {@code --threads}, or {@link Parallel#defaultThreads()}. */
+    private int threads() {
+        return threads != null ? threads : Parallel.defaultThreads();
+    }
+
     private String render(List<Row> rows, int trainSize, int testSize, double minutes) {
         StringBuilder b = new StringBuilder();
         b.append(Format.f("Budget: widths %s, %d blocks per stage, %d epochs, %d training and %d test images, "
                 + "batch 128, SGD (Nesterov 0.9, weight decay 5e-4), one-cycle learning rate peaking at 0.1, random "
                 + "crop (padding 2) + flip; seeds 1..%d; %d threads. Sum of the runs' wall times: %.1f min.%n%n",
-                Arrays.toString(widths), blocks, epochs, trainSize, testSize, seeds, Parallel.threads(), minutes));
+                Arrays.toString(widths), blocks, epochs, trainSize, testSize, seeds, threads(), minutes));
         b.append("| architecture | parameters | test accuracy (mean ± sd) | Monte Carlo accuracy (K = ")
                 .append(mcPasses).append(") | train images/s | activations held between steps | wall time per run |")
                 .append(" Welch t-test of test accuracy against `").append(rows.get(0).arch()).append("` |\n");

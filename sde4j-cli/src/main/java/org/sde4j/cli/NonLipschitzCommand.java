@@ -73,22 +73,27 @@ public final class NonLipschitzCommand implements Callable<Integer> {
         Dataset test = split.test().limit(testLimit);
         long start = System.nanoTime();
         List<List<NonLipschitz.Result>> all = new ArrayList<>();
-        for (String v : NonLipschitz.VARIANTS) {
-            List<NonLipschitz.Result> rs = new ArrayList<>();
-            for (int s = 1; s <= seeds; s++) {
-                NonLipschitz.Result r = NonLipschitz.run(v, width, blocks, train, test, epochs, epsilon, 200, s);
-                err.printf(Locale.ROOT, "%s seed %d: accuracy %.4f, FGSM %.4f, loss %s%n", v, s, r.accuracy(), r.fgsm(),
-                        Arrays.toString(r.loss()));
-                err.flush();
-                rs.add(r);
-            }
-            all.add(rs);
+        int threads = Parallel.defaultThreads();
+        try (Parallel parallel = Parallel.of(threads)) {
+            parallel.execute(() -> {
+                for (String v : NonLipschitz.VARIANTS) {
+                    List<NonLipschitz.Result> rs = new ArrayList<>();
+                    for (int s = 1; s <= seeds; s++) {
+                        NonLipschitz.Result r = NonLipschitz.run(v, width, blocks, train, test, epochs, epsilon, 200, s);
+                        err.printf(Locale.ROOT, "%s seed %d: accuracy %.4f, FGSM %.4f, loss %s%n", v, s, r.accuracy(),
+                                r.fgsm(), Arrays.toString(r.loss()));
+                        err.flush();
+                        rs.add(r);
+                    }
+                    all.add(rs);
+                }
+            });
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         StringBuilder b = new StringBuilder(Format.f("Budget: width %d, N = %d Euler steps (h = 1/N), %d training and "
                 + "%d test images (%s), %d epochs, seeds 1..%d, %d threads; %.0f s. FGSM ε = %s (normalised input units);"
                 + " sensitivity on the first 200 test images. Mean ± sd over seeds.%n%n", width, blocks, train.size(),
-                test.size(), split.source(), epochs, seeds, Parallel.threads(), seconds, Format.compact(epsilon)));
+                test.size(), split.source(), epochs, seeds, threads, seconds, Format.compact(epsilon)));
         b.append("| variant | test accuracy | FGSM accuracy | training loss per epoch (mean) | largest gradient norm |"
                 + " mean gradient norm (last epoch) |");
         for (double d : NonLipschitz.DELTAS) {

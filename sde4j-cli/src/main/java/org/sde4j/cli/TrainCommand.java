@@ -99,21 +99,19 @@ final class TrainCommand implements Callable<Integer> {
             case "cnn" -> new int[] {16, 32};
             default -> new int[] {8, 16, 32};
         };
-        if (threads != null) {
-            Parallel.setThreads(threads);
-        }
         TrainConfig config = new TrainConfig(arch, w, blocks, epochs, batch, seed, lr, 5e-4, pad, !noFlip,
                 checkpoint, resume, epochs);
         FashionMnist.Split split = TrainingData.load(data, spec.commandLine().getErr());
         Dataset train = trainLimit == null ? split.train() : split.train().limit(trainLimit);
         Dataset test = testLimit == null ? split.test() : split.test().limit(testLimit);
-        Trainer trainer = new Trainer(config, train.rows(), train.classes());
+        Trainer trainer = new Trainer(config, train.rows(), train.classes())
+                .threads(threads != null ? threads : Parallel.defaultThreads());
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
             out.printf(Locale.ROOT, "%s widths %s, %d parameters; %d training, %d test images; %d threads%n", arch,
                     Arrays.toString(w), Models.parameterCount(trainer.network()), train.size(), test.size(),
-                    Parallel.threads());
+                    trainer.threads());
             out.flush();
         }
         if (mcPasses < 0) {

@@ -22,7 +22,13 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * <p>Where the PNG goes: under {@code sde4j notebooks --execute} (and the test that runs every notebook)
  * it is recorded as the cell's {@code image/png} {@code display_data} output, in order with the cell's
  * text. Under the IJava or JJava Jupyter kernels it is handed to the kernel's {@code display} function. Anywhere
- * else (JShell, a plain program) it is written to a temporary file whose path is printed.
+ * else (JShell, a plain program) — the default — it is written to a temporary file whose path is printed on
+ * {@code System.out}.
+ *
+ * <p>No global state: the notebook runner's receiver belongs to one execution. It is installed for the runner's
+ * thread and the threads started while it runs (JShell runs each snippet in a thread of its own), and is
+ * switched off when the execution ends, so a thread left over from one run, or a program running beside it,
+ * never writes into that run's outputs.
  *
  * <pre>{@code
  * XYChart c = Display.xyChart("Brownian path", "t", "W(t)");
@@ -36,8 +42,8 @@ public final class Display {
     /** Height of the charts made by {@link #xyChart}, in pixels. */
     public static final int HEIGHT = 400;
 
-    /** Where PNGs go while a notebook runner is active; null otherwise. */
-    private static volatile Consumer<byte[]> sink;
+    /** The receiver of the execution the current thread belongs to, if any (inherited by threads it starts). */
+    private static final InheritableThreadLocal<Sink> SINK = new InheritableThreadLocal<>();
 
     private Display() {
     }
@@ -76,9 +82,8 @@ public final class Display {
 
     /** Displays PNG bytes (see the class comment for where they go). */
     public static void png(byte[] png) {
-        Consumer<byte[]> s = sink;
-        if (s != null) {
-            s.accept(png.clone());
+        Sink s = SINK.get();
+        if (s != null && s.accept(png)) {
             return;
         }
         if (kernelDisplay(png)) {
@@ -93,9 +98,47 @@ public final class Display {
         }
     }
 
-    /** Installs (or, with null, removes) the receiver of PNGs; for the notebook runner. */
-    static void sink(Consumer<byte[]> receiver) {
-        sink = receiver;
+    /**
+     * Runs {@code execution} with {@code receiver} taking the PNGs displayed by the calling thread and by the
+     * threads started meanwhile; afterwards the receiver takes nothing more, and the calling thread's previous one
+     * is back. For the notebook runner.
+     */
+    static <T> T withSink(Consumer<byte[]> receiver, java.util.function.Supplier<T> execution) {
+        Sink previous = SINK.get();
+        Sink mine = new Sink(receiver);
+        SINK.set(mine);
+        try {
+            return execution.get();
+        } finally {
+            mine.close();
+            if (previous == null) {
+                SINK.remove();
+            } else {
+                SINK.set(previous);
+            }
+        }
+    }
+
+    /** One execution's receiver; closed when the execution ends. */
+    private static final class Sink {
+        private final Consumer<byte[]> receiver;
+        private boolean open = true;
+
+        Sink(Consumer<byte[]> receiver) {
+            this.receiver = receiver;
+        }
+
+        /** Hands a copy of {@code png} to the receiver, unless the execution has ended. */
+        synchronized boolean accept(byte[] png) {
+            if (open) {
+                receiver.accept(png.clone());
+            }
+            return open;
+        }
+
+        synchronized void close() {
+            open = false;
+        }
     }
 
     /**

@@ -105,37 +105,44 @@ public final class NotebookRunner {
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             System.setOut(out);
             System.setErr(err);
-            Display.sink(collector::image);
-            List<Map<String, Object>> cells = notebook.cells();
-            int count = 0;
-            for (int i = 0; i < cells.size() && failure == null; i++) {
-                if (!Notebook.isCode(cells.get(i))) {
-                    continue;
-                }
-                count++;
-                collector.clear();
-                Outcome outcome = runCell(shell, Notebook.source(cells.get(i)), collector, count);
-                if (timedOut.get()) {
-                    outcome = new Outcome(null, "timeout", String.format(Locale.ROOT,
-                            "the notebook's budget of %d s ran out", timeout.toSeconds()), List.of());
-                }
-                List<Map<String, Object>> outputs = collector.outputs();
-                if (outcome.result() != null) {
-                    outputs.add(outcome.result());
-                }
-                if (outcome.kind() != null) {
-                    failure = new Failure(i, outcome.kind(), outcome.message());
-                    outputs.add(errorOutput(outcome));
-                }
-                runs.add(new CellRun(i, count, outputs));
-            }
+            failure = Display.withSink(collector::image, () -> runCells(shell, notebook, collector, timedOut, timeout,
+                    runs));
         } finally {
-            Display.sink(null);
             System.setOut(oldOut);
             System.setErr(oldErr);
             watchdog.shutdownNow();
         }
         return new Result(name, runs, failure, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Runs the code cells in order until one fails; adds each to {@code runs}; returns the failure, or null. */
+    private static Failure runCells(JShell shell, Notebook notebook, Collector collector, AtomicBoolean timedOut,
+            Duration timeout, List<CellRun> runs) {
+        List<Map<String, Object>> cells = notebook.cells();
+        int count = 0;
+        Failure failure = null;
+        for (int i = 0; i < cells.size() && failure == null; i++) {
+            if (!Notebook.isCode(cells.get(i))) {
+                continue;
+            }
+            count++;
+            collector.clear();
+            Outcome outcome = runCell(shell, Notebook.source(cells.get(i)), collector, count);
+            if (timedOut.get()) {
+                outcome = new Outcome(null, "timeout", String.format(Locale.ROOT,
+                        "the notebook's budget of %d s ran out", timeout.toSeconds()), List.of());
+            }
+            List<Map<String, Object>> outputs = collector.outputs();
+            if (outcome.result() != null) {
+                outputs.add(outcome.result());
+            }
+            if (outcome.kind() != null) {
+                failure = new Failure(i, outcome.kind(), outcome.message());
+                outputs.add(errorOutput(outcome));
+            }
+            runs.add(new CellRun(i, count, outputs));
+        }
+        return failure;
     }
 
     /** What a cell left: a final value (or null), or an error kind, message and traceback. */

@@ -53,6 +53,10 @@ import org.sde4j.solver.TimeGrid;
  * any thread count).
  *
  * <p>The builder is mutable and not thread-safe; {@link #run()} may be called repeatedly.
+ *
+ * <p>Length: over 400 lines because the options and the two engines that read them (block and path, and the
+ * range-of-chunks run that Spark shards share with {@link #run()}) must stay in one place to stay bit-identical to
+ * each other; the solving itself is in {@link BlockSolver} and {@link PathSolver}.
  */
 public final class Ensemble {
     /** Paths per reduction chunk: the fixed unit that makes statistics independent of threads. */

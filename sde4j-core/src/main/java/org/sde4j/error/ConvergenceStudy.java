@@ -31,6 +31,10 @@ import org.sde4j.solver.StepFailedException;
  * standard errors, fitted order and interval, to the last bit. {@link #run()} is itself one shard of all
  * chunks handed to a merger.
  *
+ * <p>Length: just over 400 lines because the options shared by strong and weak studies and the one code path
+ * that {@link #run()} and the shards both take (range of chunks, merger) stay together, so that they cannot drift
+ * apart; the per-level work is in {@link StrongError} and {@link WeakError}.
+ *
  * @param <S> the concrete study, so setters chain
  */
 public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {

@@ -42,6 +42,10 @@ import org.sde4j.sde.Require;
  * stream, and the thread count never changes a result.
  *
  * <p>Mutable and thread-confined; {@link #nextGaussians} allocates nothing.
+ *
+ * <p>Length: just over 400 lines because the scalar kernel, its polynomial constants (shared with
+ * {@code VectorBoxMuller}) and the opt-in warm-up that chooses between the two kernels define one stream's bits
+ * together; half of the lines are the derivation of the constants.
  */
 public final class BoxMullerStream {
     /** Independent xoshiro256++ lanes. */

@@ -29,6 +29,10 @@ import java.util.Locale;
  * <p>The optional diffusion derivative {@code ∂g_i/∂x_i} (diagonal noise, or scalar noise with
  * d = 1) is what the Milstein scheme with a user-supplied derivative needs, and what
  * {@link #convertedTo(Calculus)} uses for the Itô–Stratonovich drift correction.
+ *
+ * <p>Length: over 400 lines because an SDE's parts, their batched (block) forms, the calculus conversions and the
+ * nested {@link Builder} are one value's API, and moving the builder out would rename {@code Sde.Builder} for
+ * every caller; most of the lines are javadoc.
  */
 public final class Sde {
     private final int stateDimension;

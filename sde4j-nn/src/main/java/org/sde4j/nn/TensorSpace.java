@@ -64,11 +64,11 @@ public final class TensorSpace implements VectorSpace<Tensor> {
         float[] xd = x.data();
         if (xi == null || b == 0 || xi.length == 1) {
             float s = (float) (xi == null || b == 0 ? a : a + b * xi[0]);
-            Parallel.forChunks(yd.length, (c, from, to) -> Simd.axpy(s, xd, yd, from, to - from));
+            Parallel.current().forChunks(yd.length, (c, from, to) -> Simd.axpy(s, xd, yd, from, to - from));
             return;
         }
         if (xi.length == yd.length) {
-            Parallel.forChunks(yd.length, (c, from, to) -> {
+            Parallel.current().forChunks(yd.length, (c, from, to) -> {
                 for (int i = from; i < to; i++) {
                     yd[i] += (float) (a + b * xi[i]) * xd[i];
                 }
@@ -87,7 +87,7 @@ public final class TensorSpace implements VectorSpace<Tensor> {
         int inner = x.rank() == 4 ? x.dim(2) * x.dim(3) : x.size() / n;
         int outer = x.rank() == 4 ? x.dim(0) : 1;
         // Rows of `inner` contiguous elements, row r belonging to sample r mod n.
-        Parallel.forChunks(outer * n, (c, from, to) -> {
+        Parallel.current().forChunks(outer * n, (c, from, to) -> {
             for (int r = from; r < to; r++) {
                 float s = scale[r % n];
                 Simd.axpy(s, xd, yd, r * inner, inner);

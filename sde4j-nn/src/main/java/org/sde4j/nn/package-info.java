@@ -10,6 +10,7 @@
  * <p>Reproducibility: every random draw (initialisation, shuffling, augmentation) comes from
  * {@link org.sde4j.random.RandomStreams#stream(long, long)} with an index derived from what is drawn, and
  * every parallel reduction splits the work into chunks that depend only on the problem size and sums them
- * in a fixed order; so a seed gives bit-identical results whatever the number of threads.
+ * in a fixed order; so a seed gives bit-identical results whatever the number of threads. The threads are
+ * owned by whoever made the {@link org.sde4j.nn.Parallel} (a trainer, a command); there is no static pool.
  */
 package org.sde4j.nn;

@@ -13,6 +13,7 @@ import org.sde4j.nn.layers.GlobalAvgPool;
 import org.sde4j.nn.layers.Layer;
 import org.sde4j.nn.layers.Sequential;
 import org.sde4j.nn.layers.Tanh;
+import org.sde4j.random.NoiseModels;
 import org.sde4j.random.RandomStreams;
 import org.sde4j.solver.DerivativeFreeMilstein;
 import org.sde4j.solver.EulerMaruyama;
@@ -54,7 +55,7 @@ public final class Architectures {
     private static final Function<Options, StochasticTableau> WEAK_EULER = o -> WeakSchemes.WEAK_EULER.tableau();
     private static final Architecture.BlockFactory PLAIN = (b, w, p, o) -> Architecture.Block.deterministic(b.branch(w));
     private static final Architecture.BlockFactory SURVIVAL = (b, w, p, o) ->
-            new Architecture.Block(Architecture.Block.single(b.branch(w), p, 1), new BlockNoise(BlockNoise.Kind.BERNOULLI, p));
+            new Architecture.Block(Architecture.Block.single(b.branch(w), p, 1), BlockNoise.perBatch(NoiseModels.bernoulli(p)));
 
     /** ResNet: forward Euler. */
     public static final Architecture RESNET = new Architecture("resnet", "x + F(x)", Architecture.Stage.SCHEME, EULER,
@@ -83,19 +84,19 @@ public final class Architectures {
     public static final Architecture SHAKE_SHAKE = new Architecture("shake-shake", "x + αF₁(x) + (1 − α)F₂(x)",
             Architecture.Stage.SCHEME, WEAK_EULER, (b, w, p, o) -> new Architecture.Block(new LayerField(
                     List.of(b.branch(w), b.branch(w)), new double[] {0.5, 0.5}, new double[] {1, -1}),
-                    new BlockNoise(BlockNoise.Kind.UNIFORM_PER_SAMPLE, 1)), false, false);
+                    BlockNoise.perSample(NoiseModels.uniform()).redrawnForBackward()), false, false);
     /** A neural SDE: Euler–Maruyama or derivative-free Milstein with a learned diffusion branch. */
     public static final Architecture NEURAL_SDE = new Architecture("neural-sde", "x + F(x) + σ G(x) ⊙ ξ, ξ ~ N(0, I)",
             Architecture.Stage.SCHEME, o -> o.milstein() ? DerivativeFreeMilstein.ITO.tableau()
                     : EulerMaruyama.INSTANCE.tableau(),
             (b, w, p, o) -> new Architecture.Block(new LayerField(List.of(b.branch(w), b.diffusionBranch(w)),
                     new double[] {1, 0}, new double[] {0, o.noiseScale()}),
-                    new BlockNoise(BlockNoise.Kind.GAUSSIAN_PER_ELEMENT, 1)), false, false);
+                    BlockNoise.perElement(NoiseModels.gaussian())), false, false);
     /** SDE depth: the diffusion limit of stochastic depth. */
     public static final Architecture SDE_DEPTH = new Architecture("sde-depth", "x + p F(x) + √(p(1 − p)) F(x) ξ",
             Architecture.Stage.SCHEME, EULER, (b, w, p, o) -> new Architecture.Block(
                     Architecture.Block.single(b.branch(w), p, Math.sqrt(p * (1 - p))),
-                    new BlockNoise(BlockNoise.Kind.GAUSSIAN_PER_SAMPLE, 1)), false, false);
+                    BlockNoise.perSample(NoiseModels.gaussian())), false, false);
 
     /** The registry, in the order of the table above: what {@code train}, {@code experiment} and the tests read. */
     public static final List<Architecture> ALL = List.of(RESNET, POLYNET, FRACTALNET, REVNET, LM_RESNET,

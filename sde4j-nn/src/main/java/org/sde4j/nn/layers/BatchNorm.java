@@ -131,7 +131,7 @@ public final class BatchNorm implements Layer {
         float[] b = beta.value().data();
         float[] rm = runningMean.data();
         float[] rv = runningVar.data();
-        Parallel.run(channels, c -> {
+        Parallel.current().run(channels, c -> {
             int off = c * m;
             double mu;
             double var;
@@ -168,7 +168,7 @@ public final class BatchNorm implements Layer {
         float[] dg = gamma.grad().data();
         float[] db = beta.grad().data();
         boolean batchStats = trainedForward;
-        Parallel.run(channels, c -> {
+        Parallel.current().run(channels, c -> {
             float mu = (float) mean[c];
             float is = (float) invStd[c];
             int off = c * m;

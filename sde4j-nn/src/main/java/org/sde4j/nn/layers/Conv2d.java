@@ -147,7 +147,7 @@ public final class Conv2d implements Layer {
         float[] yd = y.data();
         float[] wd = weight.value().data();
         int sub = subBlock(kk, hw);
-        Parallel.forBlocks(n, imagesPerChunk(n, hw), (c, from, to) -> {
+        Parallel.current().forBlocks(n, imagesPerChunk(n, hw), (c, from, to) -> {
             float[] col = scratch(SCRATCH, kk * sub * hw);
             for (int s0 = from; s0 < to; s0 += sub) {
                 int s1 = Math.min(to, s0 + sub);
@@ -184,7 +184,7 @@ public final class Conv2d implements Layer {
         int chunks = (n + per - 1) / per;
         int rows = Math.max(kk, cout * k * k);
         int sub = Math.min(subBlock(kk, hw), subBlock(cout * k * k, hw));
-        Parallel.forBlocks(n, per, (c, from, to) -> {
+        Parallel.current().forBlocks(n, per, (c, from, to) -> {
             float[] col = scratch(SCRATCH, kk * sub * hw);
             float[] dcol = scratch(SCRATCH2, rows * sub * hw);
             float[] dw = buffer(partial, c, cout * kk);

@@ -83,7 +83,7 @@ public final class Dense implements Layer {
         float[] b = bias.value().data();
         float[] xd = input.data();
         float[] w = weight.value().data();
-        Parallel.forChunks(n, (c, from, to) -> {
+        Parallel.current().forChunks(n, (c, from, to) -> {
             for (int i = from; i < to; i++) {
                 System.arraycopy(b, 0, yd, i * out, out);
             }
@@ -108,12 +108,12 @@ public final class Dense implements Layer {
         float[] xt = xT;
         Gemm.transpose(n, in, x.data(), 0, xt, 0);
         float[] dw = weight.grad().data();
-        Parallel.forChunks(in, (c, from, to) ->
+        Parallel.current().forChunks(in, (c, from, to) ->
                 Gemm.multiply(to - from, out, n, xt, from * n, n, dyd, 0, out, dw, from * out, out, true));
         Gemm.transpose(in, out, weight.value().data(), 0, wT, 0);
         dx = Tensor.reuse(dx, n, in);
         float[] dxd = dx.data();
-        Parallel.forChunks(n, (c, from, to) ->
+        Parallel.current().forChunks(n, (c, from, to) ->
                 Gemm.multiply(to - from, in, out, dyd, from * out, out, wT, 0, in, dxd, from * in, in, false));
         return dx;
     }

@@ -24,7 +24,7 @@ public final class Relu implements Layer {
         y = Tensor.reuse(y, x.shape());
         float[] xd = x.data();
         float[] yd = y.data();
-        Parallel.forChunks(xd.length, (c, from, to) -> {
+        Parallel.current().forChunks(xd.length, (c, from, to) -> {
             for (int i = from; i < to; i++) {
                 yd[i] = Math.max(0f, xd[i]);
             }

@@ -51,7 +51,7 @@ public final class Residual implements Layer {
         float[] fd = f.data();
         float[] sd = s.data();
         float[] yd = y.data();
-        Parallel.forChunks(yd.length, (c, from, to) -> Simd.addRelu(fd, sd, yd, from, to - from));
+        Parallel.current().forChunks(yd.length, (c, from, to) -> Simd.addRelu(fd, sd, yd, from, to - from));
         return y;
     }
 
@@ -61,14 +61,14 @@ public final class Residual implements Layer {
         float[] yd = y.data();
         float[] dyd = dy.data();
         float[] gd = g.data();
-        Parallel.forChunks(yd.length, (c, from, to) -> Simd.reluMask(yd, dyd, gd, from, to - from));
+        Parallel.current().forChunks(yd.length, (c, from, to) -> Simd.reluMask(yd, dyd, gd, from, to - from));
         Tensor db = branch.backward(g);
         Tensor ds = shortcut == null ? g : shortcut.backward(g);
         dx = Tensor.reuse(dx, db.shape());
         float[] a = db.data();
         float[] b = ds.data();
         float[] d = dx.data();
-        Parallel.forChunks(d.length, (c, from, to) -> {
+        Parallel.current().forChunks(d.length, (c, from, to) -> {
             for (int i = from; i < to; i++) {
                 d[i] = a[i] + b[i];
             }

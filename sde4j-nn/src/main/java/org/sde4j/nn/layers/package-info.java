@@ -11,7 +11,8 @@
  *
  * <p>Threads: a layer is not thread-safe. It keeps its input and its output buffers between forward and
  * backward, so one layer (or network) serves one thread at a time; its passes parallelise internally over
- * images and channels with results independent of the thread count. Build one network per thread to
+ * images and channels on the threads of the {@link org.sde4j.nn.Parallel} the calling thread is inside (none:
+ * the calling thread alone), with results independent of the thread count. Build one network per thread to
  * evaluate in parallel from outside.
  */
 package org.sde4j.nn.layers;

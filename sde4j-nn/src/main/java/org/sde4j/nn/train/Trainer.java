@@ -3,6 +3,7 @@ package org.sde4j.nn.train;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import org.sde4j.nn.Parallel;
 import org.sde4j.nn.Param;
 import org.sde4j.nn.Tensor;
 import org.sde4j.nn.data.Batches;
@@ -23,16 +24,68 @@ import org.sde4j.nn.optim.Sgd;
  * <p>Inputs are normalised by the mean and standard deviation of the training images. Because the
  * randomness of each epoch is derived from the seed and the epoch number alone, a run resumed from the
  * checkpoint of epoch e continues exactly as the uninterrupted run would have.
+ *
+ * <p><b>Threads.</b> Each call of {@link #run}, {@link #evaluate} and {@link #evaluateMonteCarlo} makes its own
+ * {@link Parallel} of {@link #threads(int) threads} threads (default {@link Parallel#defaultThreads()}) and closes it
+ * when it returns, unless the caller passed one with {@link #parallel(Parallel)}. Trainers never share threads
+ * unless told to, so two trainers in one JVM do not interfere, and the thread count never changes a result.
+ * A trainer itself is not thread-safe: one thread per trainer.
  */
 public final class Trainer {
     private static final int EVAL_BATCH = 500;
     private final TrainConfig config;
     private final Sequential net;
+    private int threads = Parallel.defaultThreads();
+    private Parallel parallel;
 
     /** A trainer for {@code config}, building its network for 28×28 images and 10 classes. */
     public Trainer(TrainConfig config, int side, int classes) {
         this.config = config;
         this.net = Models.build(config.arch(), config.widths(), config.blocks(), side, classes, config.seed());
+    }
+
+    /**
+     * Runs on {@code count} threads (the calling thread included), in a pool made for each call and stopped when
+     * it returns. Never changes a result.
+     *
+     * @param count at least 1
+     * @return this trainer
+     * @throws IllegalArgumentException when {@code count < 1}
+     */
+    public Trainer threads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("threads = " + count + ": must be at least 1");
+        }
+        this.threads = count;
+        this.parallel = null;
+        return this;
+    }
+
+    /**
+     * Runs on the caller's {@code Parallel} (for example one on a pool shared by several trainers), which the
+     * caller closes; null restores the default, a pool per call. Never changes a result.
+     *
+     * @param threadsToUse the threads, or null
+     * @return this trainer
+     */
+    public Trainer parallel(Parallel threadsToUse) {
+        this.parallel = threadsToUse;
+        return this;
+    }
+
+    /** The number of threads a call uses. */
+    public int threads() {
+        return parallel != null ? parallel.threads() : threads;
+    }
+
+    /** Runs {@code work} inside the caller's {@link Parallel}, or inside one made (and closed) for this call. */
+    private <T> T inParallel(java.util.function.Supplier<T> work) {
+        if (parallel != null) {
+            return parallel.call(work);
+        }
+        try (Parallel own = Parallel.of(threads)) {
+            return own.call(work);
+        }
     }
 
     /** The network (for tests). */
@@ -45,6 +98,10 @@ public final class Trainer {
      * {@code train}'s statistics.
      */
     public TrainResult run(Dataset train, Dataset test, TrainListener listener) {
+        return inParallel(() -> train(train, test, listener));
+    }
+
+    private TrainResult train(Dataset train, Dataset test, TrainListener listener) {
         double mean = train.mean();
         double std = train.std();
         Dataset tr = train.normalised(mean, std);
@@ -110,7 +167,7 @@ public final class Trainer {
             double epochSeconds = (System.nanoTime() - start) * 1e-9;
             seconds += epochSeconds;
             images += seen;
-            testAccuracy = evaluate(te);
+            testAccuracy = accuracy(te);
             TrainListener.EpochReport report = new TrainListener.EpochReport(epoch + 1, lossSum / seen,
                     (double) correct / seen, testAccuracy, epochSeconds, seen / epochSeconds);
             history.add(report);
@@ -120,7 +177,7 @@ public final class Trainer {
             }
         }
         if (history.isEmpty()) {
-            testAccuracy = evaluate(te);
+            testAccuracy = accuracy(te);
         }
         return new TrainResult(config.arch(), Models.parameterCount(net), last, seconds,
                 seconds > 0 ? images / seconds : 0, testAccuracy, config.seed(), List.copyOf(history));
@@ -151,6 +208,10 @@ public final class Trainer {
         if (passes < 1) {
             throw new IllegalArgumentException("passes = " + passes + ": must be at least 1");
         }
+        return inParallel(() -> monteCarlo(data, passes));
+    }
+
+    private MonteCarloAccuracy monteCarlo(Dataset data, int passes) {
         List<NoisyLayer> noisy = noisyLayers(net);
         noisy.forEach(l -> l.monteCarlo(true));
         try {
@@ -246,6 +307,10 @@ public final class Trainer {
 
     /** Accuracy on a normalised data set, evaluation mode. */
     public double evaluate(Dataset data) {
+        return inParallel(() -> accuracy(data));
+    }
+
+    private double accuracy(Dataset data) {
         Batches batches = new Batches(data, EVAL_BATCH, 0, false, 0);
         int[] order = new int[data.size()];
         for (int i = 0; i < order.length; i++) {

@@ -145,7 +145,7 @@ class ArchitecturesTest {
         Layer f2 = branch(2);
         LayerField field = new LayerField(List.of(f1, f2), new double[] {0.5, 0.5}, new double[] {1, -1});
         SchemeStage stage = new SchemeStage(EulerMaruyama.INSTANCE.tableau(), List.of(field),
-                List.of(new BlockNoise(BlockNoise.Kind.UNIFORM_PER_SAMPLE, 1)), null, 1, 0);
+                List.of(BlockNoise.perSample(org.sde4j.random.NoiseModels.uniform()).redrawnForBackward()), null, 1, 0);
         Tensor x = images(6, 2, 5).reshape(1, 2, 5, 5);
         Tensor xx = Tensor.zeros(2, 2, 5, 5);
         System.arraycopy(x.data(), 0, xx.data(), 0, x.size());

@@ -9,6 +9,14 @@ import org.sde4j.nn.train.Models;
 /** Manual profiling aid (not a test): per top-level layer forward and backward time of resnet20 at batch 128. */
 public final class LayerTiming {
     public static void main(String[] args) {
+        // With one thread all work runs on this thread, so its CPU time is a load-independent measure.
+        boolean cpu = args.length > 1 && args[1].equals("cpu");
+        try (org.sde4j.nn.Parallel parallel = org.sde4j.nn.Parallel.of(cpu ? 1 : org.sde4j.nn.Parallel.defaultThreads())) {
+            parallel.execute(() -> time(args, cpu));
+        }
+    }
+
+    private static void time(String[] args, boolean cpu) {
         int[] widths = args.length > 2 ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {8, 16, 32};
         Sequential net = Models.build("resnet20", widths, 3, 28, 10, 1);
         Tensor x = Tensor.zeros(1, 128, 28, 28);
@@ -20,11 +28,6 @@ public final class LayerTiming {
         long[] fw = new long[L];
         long[] bw = new long[L];
         int iters = Integer.parseInt(args.length > 0 ? args[0] : "30");
-        // With one thread all work runs on this thread, so its CPU time is a load-independent measure.
-        boolean cpu = args.length > 1 && args[1].equals("cpu");
-        if (cpu) {
-            org.sde4j.nn.Parallel.setThreads(1);
-        }
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         java.util.function.LongSupplier clock = cpu ? mx::getCurrentThreadCpuTime : System::nanoTime;
         for (int it = 0; it < iters; it++) {

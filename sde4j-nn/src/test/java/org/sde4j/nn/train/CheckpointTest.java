@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sde4j.nn.Parallel;
 import org.sde4j.nn.Tensor;
 import org.sde4j.nn.data.Dataset;
 
@@ -120,17 +119,10 @@ class CheckpointTest {
     void resultsDoNotDependOnTheThreadCount() {
         Dataset train = synthetic(100, 3);
         TrainConfig c = new TrainConfig("cnn", new int[] {3, 4}, 1, 1, 40, 11, 0.05, 5e-4, 2, true, null, false, 1);
-        int threads = Parallel.threads();
-        try {
-            Parallel.setThreads(1);
-            Trainer one = new Trainer(c, 12, 4);
-            one.run(train, train, new TrainListener() { });
-            Parallel.setThreads(3);
-            Trainer three = new Trainer(c, 12, 4);
-            three.run(train, train, new TrainListener() { });
-            assertArrayEquals(parameters(one), parameters(three));
-        } finally {
-            Parallel.setThreads(threads);
-        }
+        Trainer one = new Trainer(c, 12, 4).threads(1);
+        one.run(train, train, new TrainListener() { });
+        Trainer three = new Trainer(c, 12, 4).threads(3);
+        three.run(train, train, new TrainListener() { });
+        assertArrayEquals(parameters(one), parameters(three));
     }
 }
