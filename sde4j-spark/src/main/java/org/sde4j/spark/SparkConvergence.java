@@ -1,20 +1,11 @@
 package org.sde4j.spark;
 
-import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.sde4j.error.ConvergenceResult;
 import org.sde4j.error.ConvergenceStudy;
 import org.sde4j.error.StudyMerger;
 import org.sde4j.error.StudyShard;
-import scala.reflect.ClassTag;
-import scala.reflect.ClassTag$;
-import scala.runtime.AbstractFunction2;
-import scala.runtime.BoxedUnit;
 
 /**
  * Runs a strong or weak convergence study on Spark, one task per range of paths, with the same bits as
@@ -47,17 +38,13 @@ public final class SparkConvergence {
     /** The most chunks the default partition count puts in one task: 16384 paths. */
     public static final int DEFAULT_CHUNKS_PER_PARTITION = 256;
 
-    private final JavaSparkContext context;
+    private final ChunkJob job;
     private final StudySpec spec;
-    private Integer partitions;
-    private int threadsPerTask = 1;
 
     private SparkConvergence(JavaSparkContext context, StudySpec spec) {
-        if (context == null) {
-            throw new IllegalArgumentException("context = null: must be a running JavaSparkContext");
-        }
+        this.job = new ChunkJob(context, DEFAULT_CHUNKS_PER_PARTITION,
+                "the study's paths in chunks of " + ConvergenceStudy.CHUNK);
         StudySpec.checkSerialisable(spec);
-        this.context = context;
         this.spec = spec;
     }
 
@@ -86,30 +73,23 @@ public final class SparkConvergence {
      *                                  {@link #run()}, which knows the chunk count)
      */
     public SparkConvergence partitions(int count) {
-        if (count <= 0) {
-            throw new IllegalArgumentException("partitions = " + count + ": must be positive");
-        }
-        this.partitions = count;
+        job.partitions(count);
         return this;
     }
 
     /** Threads each task uses to run its chunks (default 1: Spark runs one task per core). Never changes the result. */
     public SparkConvergence threadsPerTask(int count) {
-        if (count <= 0) {
-            throw new IllegalArgumentException("threadsPerTask = " + count + ": must be positive");
-        }
-        this.threadsPerTask = count;
+        job.threadsPerTask(count);
         return this;
     }
 
     /**
-     * The partition count used when none is set: {@code min(C, max(defaultParallelism, ⌈C / 256⌉))} for
-     * {@code C} chunks — every core busy, and at most {@value #DEFAULT_CHUNKS_PER_PARTITION} chunks per task.
+     * The partition count used when none is set: {@code min(C, max(defaultParallelism, ⌈C / K⌉))} for {@code C}
+     * chunks and {@code K} = {@value #DEFAULT_CHUNKS_PER_PARTITION} — every core busy, and at most {@code K} chunks
+     * per task.
      */
     public int defaultPartitions(long chunks) {
-        long perCore = Math.max(context.defaultParallelism(),
-                (chunks + DEFAULT_CHUNKS_PER_PARTITION - 1) / DEFAULT_CHUNKS_PER_PARTITION);
-        return (int) Math.min(chunks, Math.min(perCore, Integer.MAX_VALUE));
+        return job.defaultPartitions(chunks);
     }
 
     /**
@@ -118,7 +98,7 @@ public final class SparkConvergence {
      * @throws IllegalArgumentException when the set count exceeds the number of chunks
      */
     public int resolvedPartitions() {
-        return resolve(spec.create().chunkCount());
+        return job.resolve(spec.create().chunkCount());
     }
 
     /**
@@ -136,73 +116,15 @@ public final class SparkConvergence {
         ConvergenceStudy<?> study = spec.create();
         StudyMerger merger = study.merger();
         long chunks = study.chunkCount();
-        int n = resolve(chunks);
-        List<Integer> indices = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            indices.add(i);
-        }
-        JavaRDD<Integer> tasks = context.parallelize(indices, n);
-        ClassTag<StudyShard> tag = ClassTag$.MODULE$.apply(StudyShard.class);
-        context.sc().runJob(tasks.rdd(), new RunShard(spec, chunks, n, threadsPerTask), new Fold(merger), tag);
-        return merger.result();
-    }
-
-    private int resolve(long chunks) {
-        if (partitions == null) {
-            return defaultPartitions(chunks);
-        }
-        if (partitions > chunks) {
-            throw new IllegalArgumentException("partitions = " + partitions + ": at most the number of chunks, "
-                    + chunks + " (the study's paths in chunks of " + ConvergenceStudy.CHUNK + ")");
-        }
-        return partitions;
-    }
-
-    /** The task: runs this partition's chunks on the executor. */
-    private static final class RunShard
-            extends AbstractFunction2<TaskContext, scala.collection.Iterator<Integer>, StudyShard>
-            implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final StudySpec spec;
-        private final long chunks;
-        private final int partitions;
-        private final int threads;
-
-        RunShard(StudySpec spec, long chunks, int partitions, int threads) {
-            this.spec = spec;
-            this.chunks = chunks;
-            this.partitions = partitions;
-            this.threads = threads;
-        }
-
-        @Override
-        public StudyShard apply(TaskContext task, scala.collection.Iterator<Integer> ignored) {
-            int i = task.partitionId();
-            ConvergenceStudy<?> study = spec.create().threads(threads);
-            if (study.chunkCount() != chunks) {
-                throw new IllegalStateException("the StudySpec gave " + study.chunkCount() + " chunks on the"
+        StudySpec recipe = spec;
+        job.run(chunks, (from, to, threads) -> {
+            ConvergenceStudy<?> part = recipe.create().threads(threads);
+            if (part.chunkCount() != chunks) {
+                throw new IllegalStateException("the StudySpec gave " + part.chunkCount() + " chunks on the"
                         + " executor and " + chunks + " on the driver: it must build the same study every time");
             }
-            return study.runChunks(SparkEnsemble.firstChunk(i, partitions, chunks),
-                    SparkEnsemble.firstChunk(i + 1, partitions, chunks));
-        }
-    }
-
-    /** The driver's side: each finished task's shard goes to the merger (Spark calls this one at a time). */
-    private static final class Fold extends AbstractFunction2<Object, StudyShard, BoxedUnit> implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final transient StudyMerger merger;
-
-        Fold(StudyMerger merger) {
-            this.merger = merger;
-        }
-
-        @Override
-        public BoxedUnit apply(Object partition, StudyShard shard) {
-            synchronized (merger) {
-                merger.add(shard);
-            }
-            return BoxedUnit.UNIT;
-        }
+            return part.runChunks(from, to);
+        }, StudyShard.class, merger::add);
+        return merger.result();
     }
 }

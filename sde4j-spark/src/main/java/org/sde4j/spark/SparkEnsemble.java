@@ -1,20 +1,11 @@
 package org.sde4j.spark;
 
-import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.sde4j.ensemble.Ensemble;
 import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.ensemble.EnsembleShard;
 import org.sde4j.ensemble.ShardMerger;
-import scala.reflect.ClassTag;
-import scala.reflect.ClassTag$;
-import scala.runtime.AbstractFunction2;
-import scala.runtime.BoxedUnit;
 
 /**
  * Runs an ensemble on Spark, one task per range of chunks, with the same bits as {@link Ensemble#run()}.
@@ -43,17 +34,13 @@ public final class SparkEnsemble {
     /** The most chunks the default partition count puts in one task: 2^20 paths. */
     public static final int DEFAULT_CHUNKS_PER_PARTITION = 4096;
 
-    private final JavaSparkContext context;
+    private final ChunkJob job;
     private final EnsembleSpec spec;
-    private Integer partitions;
-    private int threadsPerTask = 1;
 
     private SparkEnsemble(JavaSparkContext context, EnsembleSpec spec) {
-        if (context == null) {
-            throw new IllegalArgumentException("context = null: must be a running JavaSparkContext");
-        }
+        this.job = new ChunkJob(context, DEFAULT_CHUNKS_PER_PARTITION,
+                "the ensemble's paths in chunks of " + Ensemble.CHUNK);
         EnsembleSpec.checkSerialisable(spec);
-        this.context = context;
         this.spec = spec;
     }
 
@@ -82,30 +69,23 @@ public final class SparkEnsemble {
      *                                  {@link #run()}, which knows the chunk count)
      */
     public SparkEnsemble partitions(int count) {
-        if (count <= 0) {
-            throw new IllegalArgumentException("partitions = " + count + ": must be positive");
-        }
-        this.partitions = count;
+        job.partitions(count);
         return this;
     }
 
     /** Threads each task uses to run its chunks (default 1: Spark runs one task per core). Never changes the result. */
     public SparkEnsemble threadsPerTask(int count) {
-        if (count <= 0) {
-            throw new IllegalArgumentException("threadsPerTask = " + count + ": must be positive");
-        }
-        this.threadsPerTask = count;
+        job.threadsPerTask(count);
         return this;
     }
 
     /**
-     * The partition count used when none is set: {@code min(C, max(defaultParallelism, ⌈C / 4096⌉))} for
-     * {@code C} chunks — every core busy, and at most {@value #DEFAULT_CHUNKS_PER_PARTITION} chunks per task.
+     * The partition count used when none is set: {@code min(C, max(defaultParallelism, ⌈C / K⌉))} for {@code C}
+     * chunks and {@code K} = {@value #DEFAULT_CHUNKS_PER_PARTITION} — every core busy, and at most {@code K} chunks
+     * per task.
      */
     public int defaultPartitions(long chunks) {
-        long perCore = Math.max(context.defaultParallelism(),
-                (chunks + DEFAULT_CHUNKS_PER_PARTITION - 1) / DEFAULT_CHUNKS_PER_PARTITION);
-        return (int) Math.min(chunks, Math.min(perCore, Integer.MAX_VALUE));
+        return job.defaultPartitions(chunks);
     }
 
     /**
@@ -114,7 +94,7 @@ public final class SparkEnsemble {
      * @throws IllegalArgumentException when the set count exceeds the number of chunks
      */
     public int resolvedPartitions() {
-        return resolve(spec.create().chunkCount());
+        return job.resolve(spec.create().chunkCount());
     }
 
     /**
@@ -129,79 +109,16 @@ public final class SparkEnsemble {
      */
     public EnsembleResult run() {
         long chunks = spec.create().chunkCount();
-        int n = resolve(chunks);
-        List<Integer> indices = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            indices.add(i);
-        }
-        JavaRDD<Integer> tasks = context.parallelize(indices, n);
         ShardMerger merger = new ShardMerger();
-        ClassTag<EnsembleShard> tag = ClassTag$.MODULE$.apply(EnsembleShard.class);
-        context.sc().runJob(tasks.rdd(), new RunShard(spec, chunks, n, threadsPerTask), new Fold(merger), tag);
-        return merger.result();
-    }
-
-    private int resolve(long chunks) {
-        if (partitions == null) {
-            return defaultPartitions(chunks);
-        }
-        if (partitions > chunks) {
-            throw new IllegalArgumentException("partitions = " + partitions + ": at most the number of chunks, "
-                    + chunks + " (the ensemble's paths in chunks of " + Ensemble.CHUNK + ")");
-        }
-        return partitions;
-    }
-
-    /** The first chunk of partition {@code i} of {@code n} over {@code chunks} chunks: ⌊i·C/n⌋. */
-    static long firstChunk(int i, int n, long chunks) {
-        return i * chunks / n; // i < 2^31 and chunks < 2^31: no overflow
-    }
-
-    /** The task: runs this partition's chunks on the executor. */
-    private static final class RunShard
-            extends AbstractFunction2<TaskContext, scala.collection.Iterator<Integer>, EnsembleShard>
-            implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final EnsembleSpec spec;
-        private final long chunks;
-        private final int partitions;
-        private final int threads;
-
-        RunShard(EnsembleSpec spec, long chunks, int partitions, int threads) {
-            this.spec = spec;
-            this.chunks = chunks;
-            this.partitions = partitions;
-            this.threads = threads;
-        }
-
-        @Override
-        public EnsembleShard apply(TaskContext task, scala.collection.Iterator<Integer> ignored) {
-            int i = task.partitionId();
-            Ensemble ensemble = spec.create().threads(threads);
+        EnsembleSpec recipe = spec;
+        job.run(chunks, (from, to, threads) -> {
+            Ensemble ensemble = recipe.create().threads(threads);
             if (ensemble.chunkCount() != chunks) {
                 throw new IllegalStateException("the EnsembleSpec gave " + ensemble.chunkCount() + " chunks on the"
                         + " executor and " + chunks + " on the driver: it must build the same ensemble every time");
             }
-            return ensemble.runChunks(firstChunk(i, partitions, chunks), firstChunk(i + 1, partitions, chunks));
-        }
-    }
-
-    /** The driver's side: each finished task's shard goes to the merger (Spark calls this one at a time). */
-    private static final class Fold extends AbstractFunction2<Object, EnsembleShard, BoxedUnit>
-            implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final transient ShardMerger merger;
-
-        Fold(ShardMerger merger) {
-            this.merger = merger;
-        }
-
-        @Override
-        public BoxedUnit apply(Object partition, EnsembleShard shard) {
-            synchronized (merger) {
-                merger.add(shard);
-            }
-            return BoxedUnit.UNIT;
-        }
+            return ensemble.runChunks(from, to);
+        }, EnsembleShard.class, merger::add);
+        return merger.result();
     }
 }
