@@ -17,8 +17,10 @@ import scala.runtime.BoxedUnit;
  * Spark partitions, partition i covering chunks {@code [⌊iC/n⌋, ⌊(i+1)C/n⌋)}; one task per partition computes its
  * shard on an executor, and the driver hands each finished task's shard to the merger, one at a time, in whatever
  * order the tasks finish (the mergers put them in chunk order).
+ *
+ * @param <J> the concrete job, so setters chain
  */
-final class ChunkJob {
+abstract class ChunkJob<J extends ChunkJob<J>> {
     /** What a task runs on the executor: chunks {@code [from, to)} with {@code threads} threads, as a shard. */
     @FunctionalInterface
     interface ShardRunner<S> extends Serializable {
@@ -53,29 +55,71 @@ final class ChunkJob {
         this.chunksOf = chunksOf;
     }
 
-    void partitions(int count) {
+    /** This job, typed for chaining. */
+    @SuppressWarnings("unchecked")
+    private J self() {
+        return (J) this;
+    }
+
+    /** The number of chunks of the recipe's run (built on the driver). */
+    abstract long chunkCount();
+
+    /**
+     * The number of Spark partitions (tasks); default {@link #defaultPartitions}. Never changes the result.
+     *
+     * @param count the number of tasks
+     * @return this
+     * @throws IllegalArgumentException when {@code count} ≤ 0 (more partitions than chunks is rejected when the
+     *                                  job runs, which knows the chunk count)
+     */
+    public J partitions(int count) {
         if (count <= 0) {
             throw new IllegalArgumentException("partitions = " + count + ": must be positive");
         }
         this.partitions = count;
+        return self();
     }
 
-    void threadsPerTask(int count) {
+    /**
+     * Threads each task uses to run its chunks (default 1: Spark runs one task per core). Never changes the result.
+     *
+     * @param count the threads per task
+     * @return this
+     * @throws IllegalArgumentException when {@code count} ≤ 0
+     */
+    public J threadsPerTask(int count) {
         if (count <= 0) {
             throw new IllegalArgumentException("threadsPerTask = " + count + ": must be positive");
         }
         this.threadsPerTask = count;
+        return self();
     }
 
-    /** {@code min(C, max(defaultParallelism, ⌈C / chunksPerPartition⌉))}: every core busy, tasks of bounded size. */
-    int defaultPartitions(long chunks) {
+    /**
+     * The partition count used when none is set: {@code min(C, max(defaultParallelism, ⌈C / K⌉))} for {@code C}
+     * chunks and at most {@code K} chunks per task (the class's {@code DEFAULT_CHUNKS_PER_PARTITION}): every core
+     * busy, and tasks of bounded size.
+     *
+     * @param chunks the number of chunks
+     * @return the default number of tasks
+     */
+    public int defaultPartitions(long chunks) {
         long perCore = Math.max(context.defaultParallelism(),
                 (chunks + defaultChunksPerPartition - 1) / defaultChunksPerPartition);
         return (int) Math.min(chunks, Math.min(perCore, Integer.MAX_VALUE));
     }
 
-    /** The partition count for {@code chunks} chunks: the one set, or the default. */
-    int resolve(long chunks) {
+    /**
+     * The partition count the job uses for this recipe.
+     *
+     * @return the number of tasks
+     * @throws IllegalArgumentException when the set count exceeds the number of chunks
+     */
+    public int resolvedPartitions() {
+        return resolve(chunkCount());
+    }
+
+    private int resolve(long chunks) {
         if (partitions == null) {
             return defaultPartitions(chunks);
         }
@@ -98,7 +142,7 @@ final class ChunkJob {
      * @param type   the shard's class
      * @param merger receives the shards on the driver, one at a time
      */
-    <S> void run(long chunks, ShardRunner<S> runner, Class<S> type, Consumer<S> merger) {
+    <S> void runJob(long chunks, ShardRunner<S> runner, Class<S> type, Consumer<S> merger) {
         int n = resolve(chunks);
         List<Integer> indices = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

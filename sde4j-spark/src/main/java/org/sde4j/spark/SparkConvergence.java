@@ -34,16 +34,14 @@ import org.sde4j.error.StudyShard;
  * results of a job must fit Spark's {@code spark.driver.maxResultSize} (default 1 GiB: about 8 million paths of
  * a five-level strong study). The executors do the solving, which is what costs.
  */
-public final class SparkConvergence {
+public final class SparkConvergence extends ChunkJob<SparkConvergence> {
     /** The most chunks the default partition count puts in one task: 16384 paths. */
     public static final int DEFAULT_CHUNKS_PER_PARTITION = 256;
 
-    private final ChunkJob job;
     private final StudySpec spec;
 
     private SparkConvergence(JavaSparkContext context, StudySpec spec) {
-        this.job = new ChunkJob(context, DEFAULT_CHUNKS_PER_PARTITION,
-                "the study's paths in chunks of " + ConvergenceStudy.CHUNK);
+        super(context, DEFAULT_CHUNKS_PER_PARTITION, "the study's paths in chunks of " + ConvergenceStudy.CHUNK);
         StudySpec.checkSerialisable(spec);
         this.spec = spec;
     }
@@ -66,39 +64,9 @@ public final class SparkConvergence {
         return new SparkConvergence(JavaSparkContext.fromSparkContext(session.sparkContext()), spec);
     }
 
-    /**
-     * The number of Spark partitions (tasks); default {@link #defaultPartitions}. Never changes the result.
-     *
-     * @throws IllegalArgumentException when {@code count} ≤ 0 (more partitions than chunks is rejected by
-     *                                  {@link #run()}, which knows the chunk count)
-     */
-    public SparkConvergence partitions(int count) {
-        job.partitions(count);
-        return this;
-    }
-
-    /** Threads each task uses to run its chunks (default 1: Spark runs one task per core). Never changes the result. */
-    public SparkConvergence threadsPerTask(int count) {
-        job.threadsPerTask(count);
-        return this;
-    }
-
-    /**
-     * The partition count used when none is set: {@code min(C, max(defaultParallelism, ⌈C / K⌉))} for {@code C}
-     * chunks and {@code K} = {@value #DEFAULT_CHUNKS_PER_PARTITION} — every core busy, and at most {@code K} chunks
-     * per task.
-     */
-    public int defaultPartitions(long chunks) {
-        return job.defaultPartitions(chunks);
-    }
-
-    /**
-     * The partition count {@link #run()} uses for this recipe.
-     *
-     * @throws IllegalArgumentException when the set count exceeds the number of chunks
-     */
-    public int resolvedPartitions() {
-        return job.resolve(spec.create().chunkCount());
+    @Override
+    long chunkCount() {
+        return spec.create().chunkCount();
     }
 
     /**
@@ -117,7 +85,7 @@ public final class SparkConvergence {
         StudyMerger merger = study.merger();
         long chunks = study.chunkCount();
         StudySpec recipe = spec;
-        job.run(chunks, (from, to, threads) -> {
+        runJob(chunks, (from, to, threads) -> {
             ConvergenceStudy<?> part = recipe.create().threads(threads);
             if (part.chunkCount() != chunks) {
                 throw new IllegalStateException("the StudySpec gave " + part.chunkCount() + " chunks on the"

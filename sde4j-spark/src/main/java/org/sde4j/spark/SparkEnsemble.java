@@ -30,16 +30,14 @@ import org.sde4j.ensemble.ShardMerger;
  * the default partition count keeps it at most {@value #DEFAULT_CHUNKS_PER_PARTITION} chunks (≈ 160 kB), so
  * executors and driver need memory independent of the number of paths.
  */
-public final class SparkEnsemble {
+public final class SparkEnsemble extends ChunkJob<SparkEnsemble> {
     /** The most chunks the default partition count puts in one task: 2^20 paths. */
     public static final int DEFAULT_CHUNKS_PER_PARTITION = 4096;
 
-    private final ChunkJob job;
     private final EnsembleSpec spec;
 
     private SparkEnsemble(JavaSparkContext context, EnsembleSpec spec) {
-        this.job = new ChunkJob(context, DEFAULT_CHUNKS_PER_PARTITION,
-                "the ensemble's paths in chunks of " + Ensemble.CHUNK);
+        super(context, DEFAULT_CHUNKS_PER_PARTITION, "the ensemble's paths in chunks of " + Ensemble.CHUNK);
         EnsembleSpec.checkSerialisable(spec);
         this.spec = spec;
     }
@@ -62,39 +60,9 @@ public final class SparkEnsemble {
         return new SparkEnsemble(JavaSparkContext.fromSparkContext(session.sparkContext()), spec);
     }
 
-    /**
-     * The number of Spark partitions (tasks); default {@link #defaultPartitions}. Never changes the result.
-     *
-     * @throws IllegalArgumentException when {@code count} ≤ 0 (more partitions than chunks is rejected by
-     *                                  {@link #run()}, which knows the chunk count)
-     */
-    public SparkEnsemble partitions(int count) {
-        job.partitions(count);
-        return this;
-    }
-
-    /** Threads each task uses to run its chunks (default 1: Spark runs one task per core). Never changes the result. */
-    public SparkEnsemble threadsPerTask(int count) {
-        job.threadsPerTask(count);
-        return this;
-    }
-
-    /**
-     * The partition count used when none is set: {@code min(C, max(defaultParallelism, ⌈C / K⌉))} for {@code C}
-     * chunks and {@code K} = {@value #DEFAULT_CHUNKS_PER_PARTITION} — every core busy, and at most {@code K} chunks
-     * per task.
-     */
-    public int defaultPartitions(long chunks) {
-        return job.defaultPartitions(chunks);
-    }
-
-    /**
-     * The partition count {@link #run()} uses for this recipe.
-     *
-     * @throws IllegalArgumentException when the set count exceeds the number of chunks
-     */
-    public int resolvedPartitions() {
-        return job.resolve(spec.create().chunkCount());
+    @Override
+    long chunkCount() {
+        return spec.create().chunkCount();
     }
 
     /**
@@ -111,7 +79,7 @@ public final class SparkEnsemble {
         long chunks = spec.create().chunkCount();
         ShardMerger merger = new ShardMerger();
         EnsembleSpec recipe = spec;
-        job.run(chunks, (from, to, threads) -> {
+        runJob(chunks, (from, to, threads) -> {
             Ensemble ensemble = recipe.create().threads(threads);
             if (ensemble.chunkCount() != chunks) {
                 throw new IllegalStateException("the EnsembleSpec gave " + ensemble.chunkCount() + " chunks on the"
