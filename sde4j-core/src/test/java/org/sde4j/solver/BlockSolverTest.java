@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.sde4j.brownian.Increment;
 import org.sde4j.problems.Problems;
 import org.sde4j.random.BoxMullerStream;
+import org.sde4j.random.NoiseModels;
+import org.sde4j.random.NoiseStream;
 import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
@@ -72,6 +74,14 @@ class BlockSolverTest {
                 .build();
     }
 
+    /** Euler–Maruyama's tableau driven by Bernoulli gates: a law that ignores h, so no block form. */
+    static final RungeKuttaScheme BERNOULLI_EULER = RungeKuttaScheme.of("bernoulli-euler", "test only",
+            org.sde4j.sde.Calculus.ITO, java.util.EnumSet.of(NoiseStructure.GENERAL),
+            Orders.strong(0.0).weak(0.0).classical(1.0),
+            StochasticTableau.builder(new double[] {0}, new double[][] {{0}}, new double[] {1})
+                    .noise(NoiseTerm.DW, new double[][] {{0}}, new double[] {1}).build(),
+            NoiseModels.bernoulli(0.5));
+
     private record Case(String name, Sde sde, double[] x0, Scheme scheme) {
     }
 
@@ -115,12 +125,11 @@ class BlockSolverTest {
             "additive / sosra", "diagonal-2d / milstein", "diagonal-2d / sriw1", "scalar-noise-2d / euler-maruyama",
             "additive-2d / sriw1", "ou / sra3", "cubic / sriw1", "gbm / heun", "gbm / midpoint", "gbm / euler-heun",
             "gbm / milstein-df", "gbm / milstein-df-strat", "diagonal-2d / heun", "diagonal-2d / milstein-df",
-            "additive / sra3"}) {
+            "additive / sra3", "gbm / weak-euler", "gbm / platen-weak2", "diagonal-2d / platen-weak2",
+            "additive-2d / weak-euler", "cubic / platen-weak2"}) {
             assertTrue(names.contains(expected), expected + " missing from " + names);
         }
         assertFalse(names.contains("scalar-noise-2d / milstein"), "Milstein needs d = 1 for scalar noise");
-        assertFalse(names.contains("gbm / platen-weak2"), "two- and three-point noise is not Gaussian");
-        assertFalse(names.contains("gbm / weak-euler"), "two- and three-point noise is not Gaussian");
     }
 
     @Test
@@ -143,8 +152,11 @@ class BlockSolverTest {
                 for (int k = 0; k < x.length; k++) {
                     x[k] = c.x0()[k / STRIDE] + 0.05 * random.nextGaussian();
                 }
+                // the scheme's own law (unit-step draws ξ₁: ±1, or ±√3 and 0), else standard normals
+                org.sde4j.random.NoiseModel.NoiseSampler own = c.scheme().drivingNoise() == null ? null
+                        : c.scheme().drivingNoise().sampler(org.sde4j.random.RandomStreams.stream(8, trial));
                 for (int k = 0; k < z.length; k++) {
-                    z[k] = random.nextGaussian();
+                    z[k] = own == null ? random.nextGaussian() : own.sample(1.0);
                 }
                 double[] before = x.clone();
                 block.step(t, h, x, z, count);
@@ -274,7 +286,21 @@ class BlockSolverTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new BlockSolver(twoNoise, EulerMaruyama.INSTANCE, TimeGrid.uniform(0, 5, 10), 8));
         assertTrue(e.getMessage().contains("PathSolver"), e.getMessage());
-        assertFalse(BlockSolver.supports(Problems.gbm().problem(), Schemes.byName("platen-weak2")));
+        assertTrue(BlockSolver.supports(Problems.gbm().problem(), Schemes.byName("platen-weak2")));
+        assertFalse(BlockSolver.supports(Problems.gbm().problem(), BERNOULLI_EULER), "Bernoulli noise ignores h");
+        assertThrows(IllegalArgumentException.class, () -> new BlockSolver(Problems.gbm().problem(), BERNOULLI_EULER,
+                TimeGrid.uniform(0, 1, 10), 8));
+        BlockSolver platen = new BlockSolver(Problems.gbm().problem(), WeakSchemes.PLATEN_WEAK_2,
+                TimeGrid.uniform(0, 1, 10), 8, 10);
+        IllegalArgumentException gaussians = assertThrows(IllegalArgumentException.class,
+                () -> platen.solveBlock(BoxMullerStream.of(1, 1), 8, null));
+        assertTrue(gaussians.getMessage().contains("three-point"), gaussians.getMessage());
+        IllegalArgumentException law = assertThrows(IllegalArgumentException.class,
+                () -> platen.solveBlock(NoiseStream.of(NoiseModels.twoPoint(), 1, 1), 8, null));
+        assertTrue(law.getMessage().contains("two-point") && law.getMessage().contains("three-point"), law.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new BlockSolver(Problems.gbm().problem(),
+                EulerMaruyama.INSTANCE, TimeGrid.uniform(0, 1, 10), 8, 10)
+                .solveBlock(NoiseStream.of(NoiseModels.threePoint(), 1, 1), 8, null));
         assertTrue(BlockSolver.supports(Problems.gbm().problem(), Schemes.byName("milstein-df")));
         IllegalArgumentException forms = assertThrows(IllegalArgumentException.class,
                 () -> twoNoise.sde().withBlockForms(null, (t, x, out, n, stride) -> { }, null));
