@@ -254,6 +254,95 @@ class BlockSolverTest {
     }
 
     /**
+     * A weak scheme's block solve is, path by path, the per-path solve on the same draws: path p of step k takes
+     * draw {@code k · stride + p} of {@code NoiseStream.of(law, seed, block)} as ΔŴ = √h ξ₁, the increment the path
+     * engine forms from the same law. Partial block, saves, and the keyed overload all agree.
+     */
+    @Test
+    void aWeakSchemeOnTheBlockEngineIsThePerPathSolveOnItsOwnDraws() {
+        for (Scheme scheme : new Scheme[] {WeakSchemes.PLATEN_WEAK_2, WeakSchemes.WEAK_EULER}) {
+            for (Object[] p : new Object[][] {{Problems.gbm().problem().sde(), new double[] {0.5}},
+                {Problems.cubic().problem().sde(), new double[] {0.5}}, {diagonal2d(), new double[] {1.0, 0.5}}}) {
+                Sde sde = (Sde) p[0];
+                double[] x0 = (double[]) p[1];
+                int d = x0.length;
+                int m = sde.noiseDimension();
+                int steps = 40;
+                int count = 11;
+                SdeProblem problem = new SdeProblem(sde, x0, 0, 1);
+                BlockSolver solver = new BlockSolver(problem, scheme, TimeGrid.uniform(0, 1, steps), STRIDE, steps);
+                double[] block = solver.solveBlock(6, 2, count, null).clone();
+                double[] viaStream = solver.solveBlock(NoiseStream.of(scheme.drivingNoise(), 6, 2), count, null);
+                assertEquals(java.util.Arrays.toString(block), java.util.Arrays.toString(viaStream));
+                NoiseStream draws = NoiseStream.of(scheme.drivingNoise(), 6, 2);
+                double[] z = new double[m * STRIDE];
+                double[][] paths = new double[count][];
+                Stepper single = scheme.newStepper(sde);
+                Increment increment = new Increment(m, false, false);
+                for (int q = 0; q < count; q++) {
+                    paths[q] = x0.clone();
+                }
+                double h = 1.0 / steps;
+                TimeGrid grid = TimeGrid.uniform(0, 1, steps);
+                for (int k = 0; k < steps; k++) {
+                    draws.next(z, 0, z.length);
+                    double hk = grid.time(k + 1) - grid.time(k);
+                    for (int q = 0; q < count; q++) {
+                        double[] dw = new double[m];
+                        for (int j = 0; j < m; j++) {
+                            dw[j] = Math.sqrt(hk) * z[j * STRIDE + q];
+                        }
+                        increment.setStepSize(hk);
+                        increment.load(dw, 0);
+                        single.step(grid.time(k), paths[q], increment);
+                    }
+                }
+                for (int q = 0; q < count; q++) {
+                    for (int i = 0; i < d; i++) {
+                        double expected = paths[q][i];
+                        assertEquals(expected, block[i * STRIDE + q], 1e-13 * Math.max(1, Math.abs(expected)),
+                                scheme.name() + " on " + sde + ", path " + q + ", component " + i + " (h = " + h + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    /** A diverging weak-scheme block replays its own draws (rewound, not redrawn) and names the first failure. */
+    @Test
+    void aWeakSchemeDivergesAtTheStepItsDrawsGiveIt() {
+        // driftless, g = 3x²: whether and when |x| explodes depends on the signs drawn, so other draws on replay
+        // would name another step or path (or none)
+        Sde sde = Sde.scalar((t, x) -> 0.0, (t, x) -> 3 * x * x);
+        SdeProblem problem = SdeProblem.of(sde, 1.0, 0, 2);
+        int steps = 400;
+        BlockSolver solver = new BlockSolver(problem, WeakSchemes.WEAK_EULER, TimeGrid.uniform(0, 2, steps), STRIDE,
+                steps);
+        SolveDivergedException e = assertThrows(SolveDivergedException.class,
+                () -> solver.solveBlock(5, 0, STRIDE, null));
+        NoiseStream z = NoiseStream.of(NoiseModels.twoPoint(), 5, 0);
+        double[] row = new double[STRIDE];
+        double h = 2.0 / steps;
+        double[] x = new double[STRIDE];
+        java.util.Arrays.fill(x, 1.0);
+        int firstStep = -1;
+        int firstPath = -1;
+        for (int k = 0; k < steps && firstStep < 0; k++) {
+            z.next(row, 0, STRIDE);
+            for (int p = 0; p < STRIDE; p++) {
+                x[p] += 3 * x[p] * x[p] * (Math.sqrt(h) * row[p]);
+                if (!Double.isFinite(x[p]) && firstStep < 0) {
+                    firstStep = k;
+                    firstPath = p;
+                }
+            }
+        }
+        assertTrue(firstStep > 0 && firstStep % BlockSolver.CHECK != 0, "a failure between two checks: " + firstStep);
+        assertEquals(firstStep, e.step());
+        assertEquals(firstPath, e.path());
+    }
+
+    /**
      * Once compiled, a block solve allocates nothing (the vector API's intermediate vectors live in registers).
      * Before the JIT compiles it, the interpreter does allocate; so the solve is repeated, at most 400 times,
      * until one run allocates less than 2 KiB — on a loaded machine compilation only comes later.
