@@ -177,7 +177,9 @@ public final class Ensemble {
      * The noise source of each path (default: streaming N(0, h) increments,
      * {@link BrownianSourceFactory#gaussian()}). Path i's source is created from (seed, i) only, so
      * results stay independent of threads and blocks. A scheme that needs iterated integrals needs
-     * {@link BrownianSourceFactory#iteratedIntegrals}.
+     * {@link BrownianSourceFactory#iteratedIntegrals}. Setting a source selects the path engine under
+     * {@link Engine#AUTO} (and {@link Engine#BLOCK} refuses it), even a source of the default law such as
+     * {@code BrownianSourceFactory.gaussian()}: the results are then the path engine's, not the block engine's.
      */
     public Ensemble brownian(BrownianSourceFactory factory) {
         this.brownian = Require.nonNull("factory", factory);
@@ -215,7 +217,12 @@ public final class Ensemble {
         return this;
     }
 
-    /** Drives every path with increments of {@code model} (for weak schemes and stochastic nets). */
+    /**
+     * Drives every path with increments of {@code model} (for weak schemes and stochastic nets): a noise source
+     * like {@link #brownian}, so it selects the path engine under {@link Engine#AUTO}, even when {@code model} is
+     * the scheme's own {@linkplain Scheme#drivingNoise driving noise} (which the block engine draws by itself
+     * without this option, from other streams).
+     */
     public Ensemble noise(NoiseModel model) {
         return brownian(BrownianSourceFactory.noise(model));
     }
