@@ -183,6 +183,8 @@ public final class BlockSolver {
      * stream: {@code BoxMullerStream.of(seed, block)} for Gaussian increments, {@code NoiseStream.of(law, seed,
      * block)} for a scheme with its own driving noise. Path p depends on (seed, block, p) only.
      *
+     * @param seed  the root seed
+     * @param block the block's index (an ensemble's chunk), which keys its stream with the seed
      * @param count paths, 1..stride
      * @param saves told the states at each save index (may be null)
      * @return the final states, {@code x[i · stride + p]}, in this solver's workspace (valid until the next call)
