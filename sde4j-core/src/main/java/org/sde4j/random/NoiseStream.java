@@ -7,17 +7,19 @@ import org.sde4j.sde.Require;
  * non-Gaussian twin of {@link BoxMullerStream} for blocks of paths driven by a weak scheme's own noise (two-point,
  * three-point, or any model whose law {@linkplain NoiseModel#scalesWithStep scales with the step}).
  *
- * <p><b>The draws.</b> Draw k is {@code ξ₁ = sampler.sample(1)}, the model's increment over a step of size 1,
- * from a sampler over a counter-based generator (SplitMix64 outputs, {@link KeyedStream}) keyed by
- * {@code (seed, index)} and a fixed tag that keeps these keys apart from the Brownian tree's. A step of size h
- * then uses {@code ΔŴ = √h ξ₁}, which has the model's law at h (Kloeden &amp; Platen 1992, (14.2.3), (15.1.4)):
- * for example ±√3 with probability 1/6 each and 0 with probability 2/3 for the three-point law. For the models
- * of {@link NoiseModels} this is exactly the product the per-path source forms ({@code √h · ξ₁}), so a block
- * step and the per-path step agree on the same draws.
+ * <p><b>The draws.</b> The draws are the model's {@linkplain NoiseModel#unitDraws unit-step draws} ξ₁, its
+ * increments over a step of size 1, over a counter-based generator (SplitMix64 outputs, {@link KeyedStream}) keyed
+ * by {@code (seed, index)} and a fixed tag that keeps these keys apart from the Brownian tree's: for the two-point
+ * law one bit per draw, for the three-point law a uniform index in 0..5 per 32 bits (see {@code UnitPointDraws}),
+ * for other models the model's sampler at h = 1. A step of size h then uses {@code ΔŴ = √h ξ₁}, which has the
+ * model's law at h (Kloeden &amp; Platen 1992, (14.2.3), (15.1.4)): for example ±√3 with probability 1/6 each and
+ * 0 with probability 2/3 for the three-point law. For the models of {@link NoiseModels} the values are the
+ * samplers' own, so {@code √h ξ₁} is exactly the product the per-path source forms, and a block step and the
+ * per-path step agree on the same draws (the streams differ: the per-path source draws one value per call).
  *
  * <p><b>Streams.</b> Stream {@code (seed, index)} depends on nothing else: an ensemble gives each fixed block
- * of paths its own stream, and the thread count never changes a result. {@link #reset} starts a fresh sampler
- * too, so a sampler that keeps state of its own carries none from one block to the next.
+ * of paths its own stream, and the thread count never changes a result. {@link #reset} starts fresh unit draws
+ * too, so bits left over (or a sampler's own state) carry nothing from one block to the next.
  *
  * <p><b>Replaying.</b> {@link #position()} counts the draws since the last reset; {@link #rewind(long)} goes
  * back to an earlier position by re-keying and drawing forward again (O(position), for the rare replay of a
@@ -31,7 +33,7 @@ public final class NoiseStream {
 
     private final NoiseModel model;
     private final KeyedStream bits = new KeyedStream();
-    private NoiseModel.NoiseSampler sampler;
+    private NoiseModel.UnitDraws draws;
     private long seed;
     private long index;
     private long position;
@@ -68,13 +70,13 @@ public final class NoiseStream {
 
     /**
      * Re-keys this stream in place: afterwards it produces exactly what {@code of(model(), seed, index)} would.
-     * Starts a fresh sampler (one small object).
+     * Starts fresh unit draws (one small object).
      */
     public void reset(long seed, long index) {
         this.seed = seed;
         this.index = index;
         bits.reset(seed, index, TAG);
-        sampler = model.sampler(bits);
+        draws = model.unitDraws(bits);
         position = 0;
     }
 
@@ -89,10 +91,7 @@ public final class NoiseStream {
             throw new IllegalArgumentException("offset = " + offset + ", count = " + count + ": must describe a range"
                     + " inside the array of length " + out.length);
         }
-        NoiseModel.NoiseSampler draw = sampler;
-        for (int i = offset, end = offset + count; i < end; i++) {
-            out[i] = draw.sample(1.0);
-        }
+        draws.fill(out, offset, count);
         position += count;
     }
 
@@ -113,9 +112,11 @@ public final class NoiseStream {
                     + "], the draws already made");
         }
         reset(seed, index);
-        NoiseModel.NoiseSampler draw = sampler;
-        for (long k = 0; k < position; k++) {
-            draw.sample(1.0);
+        double[] skipped = new double[(int) Math.min(position, 4096)];
+        for (long done = 0; done < position; ) {
+            int n = (int) Math.min(skipped.length, position - done);
+            draws.fill(skipped, 0, n);
+            done += n;
         }
         this.position = position;
     }

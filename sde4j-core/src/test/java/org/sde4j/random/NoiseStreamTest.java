@@ -44,9 +44,42 @@ class NoiseStreamTest {
         assertEquals(1, second, 6 * Math.sqrt(2.0 / n));
     }
 
+    /**
+     * Successive draws are independent: the joint frequencies of (ξ_k, ξ_{k+1}) are the products of the
+     * marginals, 6 standard deviations. Draws cut from one 64-bit output (64 signs, or two indices) would show
+     * here if a bit were used twice.
+     */
+    @Test
+    void successiveDrawsAreIndependent() {
+        int n = 400_001;
+        for (NoiseModel law : new NoiseModel[] {NoiseModels.twoPoint(), NoiseModels.threePoint()}) {
+            double[] v = draws(law, 9, 4, n);
+            double[] support = law == NoiseModels.twoPoint() ? new double[] {-1, 1} : new double[] {-Math.sqrt(3), 0,
+                Math.sqrt(3)};
+            double[] p = law == NoiseModels.twoPoint() ? new double[] {0.5, 0.5} : new double[] {1.0 / 6, 2.0 / 3,
+                1.0 / 6};
+            for (int a = 0; a < support.length; a++) {
+                for (int b = 0; b < support.length; b++) {
+                    long pairs = 0;
+                    for (int k = 0; k + 1 < n; k++) {
+                        pairs += v[k] == support[a] && v[k + 1] == support[b] ? 1 : 0;
+                    }
+                    double q = p[a] * p[b];
+                    assertEquals((n - 1) * q, pairs, 6 * Math.sqrt((n - 1) * q * (1 - q)),
+                            law.name() + " pair (" + support[a] + ", " + support[b] + ")");
+                }
+            }
+        }
+    }
+
     @Test
     void aStreamIsItsKeyAlone() {
-        NoiseModel law = NoiseModels.threePoint();
+        for (NoiseModel law : new NoiseModel[] {NoiseModels.threePoint(), NoiseModels.twoPoint()}) {
+            aStreamIsItsKeyAlone(law);
+        }
+    }
+
+    private static void aStreamIsItsKeyAlone(NoiseModel law) {
         double[] reference = draws(law, 11, 7, 1000);
         NoiseStream reused = NoiseStream.of(law, 1, 1);
         reused.next(new double[333], 0, 333);
@@ -56,7 +89,7 @@ class NoiseStreamTest {
         reused.next(again, 0, 1);
         reused.next(again, 1, 400);
         reused.next(again, 401, 599);
-        assertArrayEquals(reference, again, 0.0);
+        assertArrayEquals(reference, again, 0.0, law.name());
         assertEquals(1000, reused.position());
         assertFalse(Arrays.equals(reference, draws(law, 11, 8, 1000)), "another index, another stream");
         assertFalse(Arrays.equals(reference, draws(law, 12, 7, 1000)), "another seed, another stream");
@@ -64,7 +97,15 @@ class NoiseStreamTest {
 
     @Test
     void rewindReplaysTheSameDraws() {
-        NoiseStream s = NoiseStream.of(NoiseModels.gaussian(), 5, 2);
+        for (NoiseModel law : new NoiseModel[] {NoiseModels.gaussian(), NoiseModels.twoPoint(),
+            NoiseModels.threePoint()}) {
+            rewindReplaysTheSameDraws(law);
+        }
+    }
+
+    /** Back to position 100: for the two-point law, the middle of a 64-bit output. */
+    private static void rewindReplaysTheSameDraws(NoiseModel law) {
+        NoiseStream s = NoiseStream.of(law, 5, 2);
         s.next(new double[100], 0, 100);
         double[] first = new double[50];
         s.next(first, 0, 50);
@@ -73,7 +114,7 @@ class NoiseStreamTest {
         assertEquals(100, s.position());
         double[] replayed = new double[50];
         s.next(replayed, 0, 50);
-        assertArrayEquals(first, replayed, 0.0);
+        assertArrayEquals(first, replayed, 0.0, law.name());
         IllegalArgumentException ahead = assertThrows(IllegalArgumentException.class, () -> s.rewind(151));
         assertTrue(ahead.getMessage().contains("position = 151") && ahead.getMessage().contains("[0, 150]"),
                 ahead.getMessage());
@@ -87,6 +128,8 @@ class NoiseStreamTest {
         assertTrue(e.getMessage().contains("bernoulli(0.5)") && e.getMessage().contains("scalesWithStep"),
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> NoiseStream.of(NoiseModels.uniform(), 1, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> NoiseModels.bernoulli(0.5).unitDraws(RandomStreams.stream(1, 1)));
         IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
                 () -> NoiseStream.of(NoiseModels.twoPoint(), 1, 1).next(new double[4], 2, 3));
         assertTrue(range.getMessage().contains("offset = 2, count = 3"), range.getMessage());

@@ -318,28 +318,38 @@ class BlockSolverTest {
         int steps = 400;
         BlockSolver solver = new BlockSolver(problem, WeakSchemes.WEAK_EULER, TimeGrid.uniform(0, 2, steps), STRIDE,
                 steps);
-        SolveDivergedException e = assertThrows(SolveDivergedException.class,
-                () -> solver.solveBlock(5, 0, STRIDE, null));
-        NoiseStream z = NoiseStream.of(NoiseModels.twoPoint(), 5, 0);
-        double[] row = new double[STRIDE];
-        double h = 2.0 / steps;
-        double[] x = new double[STRIDE];
-        java.util.Arrays.fill(x, 1.0);
-        int firstStep = -1;
-        int firstPath = -1;
-        for (int k = 0; k < steps && firstStep < 0; k++) {
-            z.next(row, 0, STRIDE);
-            for (int p = 0; p < STRIDE; p++) {
-                x[p] += 3 * x[p] * x[p] * (Math.sqrt(h) * row[p]);
-                if (!Double.isFinite(x[p]) && firstStep < 0) {
-                    firstStep = k;
-                    firstPath = p;
+        int diverged = 0;
+        for (long block = 0; block < 8; block++) {
+            // the first failure by hand: the same draws, path by path
+            NoiseStream z = NoiseStream.of(NoiseModels.twoPoint(), 5, block);
+            double[] row = new double[STRIDE];
+            double h = 2.0 / steps;
+            double[] x = new double[STRIDE];
+            java.util.Arrays.fill(x, 1.0);
+            int firstStep = -1;
+            int firstPath = -1;
+            for (int k = 0; k < steps && firstStep < 0; k++) {
+                z.next(row, 0, STRIDE);
+                for (int p = 0; p < STRIDE; p++) {
+                    x[p] += 3 * x[p] * x[p] * (Math.sqrt(h) * row[p]);
+                    if (!Double.isFinite(x[p]) && firstStep < 0) {
+                        firstStep = k;
+                        firstPath = p;
+                    }
                 }
             }
+            long b = block;
+            if (firstStep < 0) {
+                solver.solveBlock(5, b, STRIDE, null); // no failure by hand, none on the block engine
+                continue;
+            }
+            SolveDivergedException e = assertThrows(SolveDivergedException.class,
+                    () -> solver.solveBlock(5, b, STRIDE, null), "block " + block);
+            assertEquals(firstStep, e.step(), "block " + block);
+            assertEquals(firstPath, e.path(), "block " + block);
+            diverged += firstStep % BlockSolver.CHECK != BlockSolver.CHECK - 1 ? 1 : 0;
         }
-        assertTrue(firstStep > 0 && firstStep % BlockSolver.CHECK != 0, "a failure between two checks: " + firstStep);
-        assertEquals(firstStep, e.step());
-        assertEquals(firstPath, e.path());
+        assertTrue(diverged >= 2, "blocks failing between two checks (so replayed): " + diverged);
     }
 
     /**
