@@ -10,6 +10,7 @@ import org.sde4j.random.NoiseModel;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.random.BoxMullerStream;
+import org.sde4j.random.NoiseStream;
 import org.sde4j.solver.BlockSolver;
 import org.sde4j.solver.PathSolver;
 import org.sde4j.solver.Scheme;
@@ -34,12 +35,14 @@ import org.sde4j.solver.TimeGrid;
  * {@link #keepFinalStates} asks for every path.
  *
  * <ul>
- *   <li><b>Block engine</b> ({@link Engine#AUTO}, the default, picks it for every tableau scheme driven by
- *       Gaussian increments and for Itô Milstein, with one noise channel or diagonal noise, when no noise
- *       source is set: {@link BlockSolver#supports}): chunk c is one block
+ *   <li><b>Block engine</b> ({@link Engine#AUTO}, the default, picks it for every tableau scheme and for Itô
+ *       Milstein, with one noise channel or diagonal noise, when no noise source is set: {@link
+ *       BlockSolver#supports}): chunk c is one block
  *       in structure-of-arrays layout, stepped by {@link BlockSolver} with the SDE's batched functions
  *       ({@link org.sde4j.sde.Sde#withBlockForms}, or adapters over the per-path lambdas), driven by the
- *       vectorised Gaussian stream {@link BoxMullerStream#of BoxMullerStream.of(seed, c)}. Path p of chunk c
+ *       vectorised Gaussian stream {@link BoxMullerStream#of BoxMullerStream.of(seed, c)} — or, for a scheme
+ *       with its own {@linkplain Scheme#drivingNoise driving noise} (weak Euler's two-point, Platen weak-2's
+ *       three-point law), by {@link NoiseStream#of NoiseStream.of(law, seed, c)}. Path p of chunk c
  *       depends only on (seed, c, p).</li>
  *   <li><b>Path engine</b> (every other scheme, any {@link #brownian}/{@link #noise} source, or
  *       {@link #engine engine(PATH)}): path i is driven by its own source created from (seed, i) — by default
@@ -66,7 +69,11 @@ public final class Ensemble {
     public enum Engine {
         /**
          * The block engine when {@link BlockSolver#supports} the (problem, scheme) pair and no noise source was
-         * set with {@link #brownian} or {@link #noise}; else the path engine. The default.
+         * set with {@link #brownian} or {@link #noise}; else the path engine. The default. An explicit noise
+         * source always selects the path engine, even one with the same law as the default
+         * ({@code brownian(BrownianSourceFactory.gaussian())}, or {@code noise(scheme.drivingNoise())}): only the
+         * path engine reads a source, and its streams differ from the block engine's, so such a run gives
+         * other (equally distributed) numbers than one without the option.
          */
         AUTO,
         /** The block engine; {@link #run} throws when the pair has no block form or a noise source was set. */
@@ -170,7 +177,9 @@ public final class Ensemble {
      * The noise source of each path (default: streaming N(0, h) increments,
      * {@link BrownianSourceFactory#gaussian()}). Path i's source is created from (seed, i) only, so
      * results stay independent of threads and blocks. A scheme that needs iterated integrals needs
-     * {@link BrownianSourceFactory#iteratedIntegrals}.
+     * {@link BrownianSourceFactory#iteratedIntegrals}. Setting a source selects the path engine under
+     * {@link Engine#AUTO} (and {@link Engine#BLOCK} refuses it), even a source of the default law such as
+     * {@code BrownianSourceFactory.gaussian()}: the results are then the path engine's, not the block engine's.
      */
     public Ensemble brownian(BrownianSourceFactory factory) {
         this.brownian = Require.nonNull("factory", factory);
@@ -208,7 +217,12 @@ public final class Ensemble {
         return this;
     }
 
-    /** Drives every path with increments of {@code model} (for weak schemes and stochastic nets). */
+    /**
+     * Drives every path with increments of {@code model} (for weak schemes and stochastic nets): a noise source
+     * like {@link #brownian}, so it selects the path engine under {@link Engine#AUTO}, even when {@code model} is
+     * the scheme's own {@linkplain Scheme#drivingNoise driving noise} (which the block engine draws by itself
+     * without this option, from other streams).
+     */
     public Ensemble noise(NoiseModel model) {
         return brownian(BrownianSourceFactory.noise(model));
     }
@@ -357,10 +371,8 @@ public final class Ensemble {
         if (blocks) {
             runChunkRange(firstChunk, endChunk, () -> {
                 BlockSolver solver = new BlockSolver(problem, scheme, full, CHUNK, indices);
-                BoxMullerStream stream = BoxMullerStream.of(rootSeed, 0);
                 double[] state = new double[d];
                 return (chunk, firstPath, count) -> {
-                    stream.reset(rootSeed, chunk);
                     RunningStatistics[] stats = new RunningStatistics[saves];
                     Histogram[] chunkHistograms = layout == null ? null : new Histogram[saves];
                     for (int s = 0; s < saves; s++) {
@@ -370,7 +382,7 @@ public final class Ensemble {
                         }
                     }
                     try {
-                        solver.solveBlock(stream, count, (s, x, n, stride) -> {
+                        solver.solveBlock(rootSeed, chunk, count, (s, x, n, stride) -> {
                             for (int p = 0; p < n; p++) {
                                 for (int i = 0; i < d; i++) {
                                     state[i] = x[i * stride + p];

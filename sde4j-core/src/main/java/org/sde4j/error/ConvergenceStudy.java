@@ -49,6 +49,8 @@ public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
     long paths = 1000;
     long seed;
     int threads = Runtime.getRuntime().availableProcessors();
+    /** The caller's executor ({@link #executor}); null: a pool of the run's own. */
+    java.util.concurrent.Executor executor;
     int resamples = 1000;
     Scheme referenceScheme;
     int refinement = 16;
@@ -133,7 +135,7 @@ public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
             parts = ParallelPaths.run(count, CHUNK, 1, threads, () -> {
                 ParallelPaths.ChunkWorker<Samples> worker = worker();
                 return (chunk, first, n) -> worker.process((int) (chunk + fromChunk), first + firstPath, n);
-            }, Samples[]::new);
+            }, Samples[]::new, executor);
         } catch (SolveDivergedException | StepFailedException | IllegalArgumentException e) {
             return StudyShard.failed(this, fromChunk, toChunk, e);
         }
@@ -278,6 +280,21 @@ public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
     /** Threads (default: available processors). Never changes the result. */
     public S threads(int count) {
         this.threads = Require.positive("threads", count);
+        return self();
+    }
+
+    /**
+     * Runs the study's work — the solves of {@link #run()} and {@link #runChunks}, and the bootstrap of the
+     * order's interval — on {@code pool} (for example one pool shared by many studies and ensembles, as
+     * {@link org.sde4j.ensemble.Ensemble#executor} takes) instead of pools made for the run. At most
+     * {@link #threads} tasks are submitted at a time and none waits for another, so any executor serves, even one
+     * that runs tasks in the calling thread. Null restores the default: for each parallel phase (the solves, then
+     * the bootstrap), a fixed pool of at most {@link #threads} daemon threads, made when the phase starts and shut
+     * down when it ends; one thread runs in the calling thread. Never changes the result: paths and bootstrap
+     * resamples are cut into fixed chunks with their own streams, merged in chunk order.
+     */
+    public S executor(java.util.concurrent.Executor pool) {
+        this.executor = pool;
         return self();
     }
 

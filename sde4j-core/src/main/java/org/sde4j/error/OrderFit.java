@@ -74,6 +74,18 @@ public final class OrderFit {
      * @param threads   threads (the result does not depend on them)
      */
     static OrderEstimate estimate(double[] dts, ErrorEstimator estimator, int resamples, long seed, int threads) {
+        return estimate(dts, estimator, resamples, seed, threads, null);
+    }
+
+    /**
+     * The same, the bootstrap's resamples run on {@code executor} ({@link ParallelPaths#run(long, int, int, int,
+     * java.util.function.Supplier, java.util.function.IntFunction, java.util.concurrent.Executor)}; null: a pool
+     * of at most {@code threads} daemon threads for this call). Resample r draws its rows from
+     * {@link RandomStreams#stream RandomStreams.stream(seed ⊕ salt, r)}, so neither the threads nor the executor
+     * change the result.
+     */
+    static OrderEstimate estimate(double[] dts, ErrorEstimator estimator, int resamples, long seed, int threads,
+            java.util.concurrent.Executor executor) {
         int levels = estimator.levels();
         double[] errors = new double[levels];
         estimator.estimate(null, errors, null);
@@ -118,7 +130,7 @@ public final class OrderFit {
                 }
                 return slopes;
             };
-        }, double[][]::new);
+        }, double[][]::new, executor);
         double[] all = Arrays.stream(chunks).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
         if (all.length < 2) {
             return new OrderEstimate(order, Double.NaN, Double.NaN, pairwise, all.length, zeroLevels);

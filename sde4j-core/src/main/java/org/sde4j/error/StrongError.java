@@ -152,6 +152,7 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
         int bootstrap = resamples;
         long rootSeed = seed;
         int workers = threads;
+        java.util.concurrent.Executor pool = executor;
         long pathCount = paths;
         String name = scheme.name();
         double declared = scheme.strongOrder(problem.sde().noise());
@@ -163,7 +164,7 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
             double[] errors = new double[levels];
             double[] stderrs = new double[levels];
             estimator.estimate(null, errors, stderrs);
-            OrderEstimate order = OrderFit.estimate(dts, estimator, bootstrap, rootSeed, workers);
+            OrderEstimate order = OrderFit.estimate(dts, estimator, bootstrap, rootSeed, workers, pool);
             return new ConvergenceResult("strong", measure, name, declared, counts, dts, errors, stderrs, evaluations,
                     cpuSeconds, pathCount, rootSeed, seconds, order);
         };

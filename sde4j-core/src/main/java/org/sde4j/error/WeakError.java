@@ -136,6 +136,7 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
         int bootstrap = resamples;
         long rootSeed = seed;
         int workers = threads;
+        java.util.concurrent.Executor pool = executor;
         long pathCount = paths;
         String name = scheme.name();
         double declared = scheme.weakOrder();
@@ -150,7 +151,7 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
             double[] errors = new double[levels];
             double[] stderrs = new double[levels];
             estimator.estimate(null, errors, stderrs);
-            OrderEstimate order = OrderFit.estimate(dts, estimator, bootstrap, rootSeed, workers);
+            OrderEstimate order = OrderFit.estimate(dts, estimator, bootstrap, rootSeed, workers, pool);
             return new ConvergenceResult("weak", measure, name, declared, counts, dts, errors, stderrs, evaluations,
                     cpuSeconds, pathCount, rootSeed, seconds, order);
         };

@@ -67,6 +67,42 @@ public interface NoiseModel {
      */
     NoiseSampler sampler(UniformRandomProvider rng);
 
+    /**
+     * Unit-step draws ξ₁ (the law at h = 1, so that {@code √h ξ₁} has the law at h) in bulk, for block engines
+     * ({@link NoiseStream}). The default calls {@code sampler(rng).sample(1)} once per draw; a model may give a
+     * faster algorithm for the same law (the two- and three-point models of {@link NoiseModels} do), whose draws
+     * then differ from its sampler's on the same generator.
+     *
+     * @param rng the generator (consumed; not shared between threads)
+     * @throws IllegalArgumentException when the law does not {@linkplain #scalesWithStep scale with the step}
+     */
+    default UnitDraws unitDraws(UniformRandomProvider rng) {
+        if (!scalesWithStep()) {
+            throw new IllegalArgumentException("model = " + name() + ": its law does not scale with the step, so it"
+                    + " has no unit-step draws ξ₁ with ΔŴ = √h ξ₁; only models with scalesWithStep() have them");
+        }
+        NoiseSampler sampler = sampler(rng);
+        return (out, offset, count) -> {
+            for (int i = offset, end = offset + count; i < end; i++) {
+                out[i] = sampler.sample(1.0);
+            }
+        };
+    }
+
+    /** Writes unit-step draws of one model from one generator; thread-confined, allocation-free. */
+    @FunctionalInterface
+    interface UnitDraws {
+        /**
+         * Writes the next {@code count} draws into {@code out[offset .. offset + count)}; the sequence is the same
+         * however it is cut into calls.
+         *
+         * @param out    destination (modified)
+         * @param offset first index written
+         * @param count  number of draws, ≥ 0
+         */
+        void fill(double[] out, int offset, int count);
+    }
+
     /** Draws increments of one noise model from one generator; thread-confined, allocation-free. */
     @FunctionalInterface
     interface NoiseSampler {

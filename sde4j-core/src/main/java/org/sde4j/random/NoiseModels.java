@@ -82,7 +82,7 @@ public final class NoiseModels {
                 double unit() {
                     return rng.nextBoolean() ? 1.0 : -1.0;
                 }
-            });
+            }, UnitPointDraws::twoPoint);
 
     private static final double SQRT3 = Math.sqrt(3);
 
@@ -94,7 +94,7 @@ public final class NoiseModels {
                     int k = rng.nextInt(6);
                     return k == 0 ? SQRT3 : k == 1 ? -SQRT3 : 0.0;
                 }
-            });
+            }, UnitPointDraws::threePoint);
 
     private static final NoiseModel UNIFORM = new Model("uniform", "U(0, 1) (shake-shake weight; ignores h)", false,
             new double[] {0.5, 1.0 / 3, 0.25, 0.2}, rng -> h -> rng.nextDouble());
@@ -123,14 +123,28 @@ public final class NoiseModels {
         private final boolean scales;
         private final double[] unitMoments;
         private final java.util.function.Function<UniformRandomProvider, NoiseSampler> factory;
+        /** Bulk unit-step draws, or null for the default (the sampler at h = 1). */
+        private final java.util.function.Function<UniformRandomProvider, UnitDraws> bulk;
 
         Model(String name, String description, boolean scales, double[] unitMoments,
                 java.util.function.Function<UniformRandomProvider, NoiseSampler> factory) {
+            this(name, description, scales, unitMoments, factory, null);
+        }
+
+        Model(String name, String description, boolean scales, double[] unitMoments,
+                java.util.function.Function<UniformRandomProvider, NoiseSampler> factory,
+                java.util.function.Function<UniformRandomProvider, UnitDraws> bulk) {
             this.name = name;
             this.description = description;
             this.scales = scales;
             this.unitMoments = unitMoments;
             this.factory = factory;
+            this.bulk = bulk;
+        }
+
+        @Override
+        public UnitDraws unitDraws(UniformRandomProvider rng) {
+            return bulk == null ? NoiseModel.super.unitDraws(rng) : bulk.apply(Require.nonNull("rng", rng));
         }
 
         @Override

@@ -2,35 +2,47 @@ package org.sde4j.solver;
 
 import java.util.Arrays;
 import org.sde4j.random.BoxMullerStream;
+import org.sde4j.random.NoiseModel;
+import org.sde4j.random.NoiseStream;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
 
 /**
  * Fixed-step solves of a block of paths at once, in structure-of-arrays layout, driven by a
- * {@link BoxMullerStream}: the engine of fast ensembles. State component i of path p lives at
- * {@code x[i · stride + p]}; each step draws {@code rows · stride} unit normals (rows = m, or 2m for
+ * {@link BoxMullerStream} (or, for a scheme with its own {@linkplain Scheme#drivingNoise driving noise}, a
+ * {@link NoiseStream} of that law): the engine of fast ensembles. State component i of path p lives at
+ * {@code x[i · stride + p]}; each step draws {@code rows · stride} unit draws Z (rows = m, or 2m for
  * schemes that need the space-time Lévy area) and hands them to the scheme's batched step, whose inner
  * loops run over the paths of the block (SIMD-friendly) and call the SDE's batched functions
  * ({@link org.sde4j.sde.BlockField}; {@link Sde#withBlockForms}) once per block and stage.
  *
  * <pre>
- *   for each step k:   Z ← next rows·stride normals of the block's stream
+ *   for each step k:   Z ← next rows·stride draws of the block's stream     (ΔW = √h Z)
  *                      X ← step(t_k, h_k, X, Z)                 (all paths of the block)
  * </pre>
+ *
+ * <p><b>Noise.</b> Z is standard normal, unless the scheme declares its own driving noise ({@link
+ * Scheme#drivingNoise}, e.g. the two-point law of weak Euler or the three-point law of Platen's weak order-2
+ * scheme): then Z is the unit-step draw ξ₁ of that law, so {@code ΔŴ = √h ξ₁} has the law at h (Kloeden &amp;
+ * Platen 1992, §14.2), exactly the increment the path engine draws from the same law. The stepper is the same
+ * either way; only the stream differs. {@link #solveBlock(long, long, int, SaveListener)} keys the right stream
+ * by {@code (seed, block)}: {@link BoxMullerStream#of BoxMullerStream.of(seed, block)} or
+ * {@link NoiseStream#of NoiseStream.of(law, seed, block)}.
  *
  * <p><b>Reproducibility.</b> A full stride of normals is drawn per row and step whatever the number of
  * paths in the block, so path p of a block is the same whether the block holds p + 1 paths or
  * {@code stride}: results depend on the block's stream and p only.
  *
- * <p><b>Schemes.</b> Every {@linkplain TableauScheme tableau scheme} driven by Gaussian increments — Euler–Maruyama,
- * Heun, midpoint, Euler–Heun, RK4, derivative-free Milstein, Rößler's SRIW1, SRA1, SRA3, SOSRA, and any other tableau
- * scheme — through one interpreter ({@link BlockTableauStepper}), and Itô Milstein
+ * <p><b>Schemes.</b> Every {@linkplain TableauScheme tableau scheme} — Euler–Maruyama,
+ * Heun, midpoint, Euler–Heun, RK4, derivative-free Milstein, Rößler's SRIW1, SRA1, SRA3, SOSRA, weak Euler (two-point
+ * noise), Platen's weak order-2 scheme (three-point noise), and any other tableau scheme driven by Gaussian increments
+ * or by a law that scales with the step — through one interpreter ({@link BlockTableauStepper}), and Itô Milstein
  * with the supplied derivative; for one noise channel or diagonal noise. {@link #supports} says whether a
  * (problem, scheme) pair fits. Other schemes step path by path ({@link PathSolver}).
  *
  * <p><b>Divergence.</b> The block is checked for NaN or infinite entries every {@value #CHECK} steps and at
- * every save; a non-finite entry makes the solver replay those steps from a snapshot (the same normals),
+ * every save; a non-finite entry makes the solver replay those steps from a snapshot (the same draws),
  * checking after each step, and throw a {@link SolveDivergedException} naming the exact step and the
  * lowest failing path of the block. (A non-finite entry stays non-finite under {@code X + increments},
  * so nothing escapes the periodic check.)
@@ -51,7 +63,15 @@ public final class BlockSolver {
     private final double[] x;
     private final double[] z;
     private final double[] snapshot;
+    private final NoiseModel drivingNoise;
     private final BoxMullerStream snapshotStream = BoxMullerStream.of(0, 0);
+    /** The solver's own streams for {@link #solveBlock(long, long, int, SaveListener)}, made on first use. */
+    private BoxMullerStream ownGaussians;
+    private NoiseStream ownNoise;
+    /** The stream of the running solve: exactly one is non-null. */
+    private BoxMullerStream gaussians;
+    private NoiseStream noise;
+    private long noiseMark;
     private final double[] initial;
     private final double[] pathState;
 
@@ -69,14 +89,17 @@ public final class BlockSolver {
 
     /**
      * Whether {@code scheme} has a block form for {@code problem}'s SDE: it is a {@linkplain TableauScheme tableau
-     * scheme} (or Itô Milstein, with ∂g/∂x or additive noise) driven by Gaussian increments, the noise fits
-     * (one noise channel, or diagonal noise, with the diffusion as a vector), and the scheme's own requirements
-     * are met. A new tableau scheme is supported from its coefficients alone: nothing here names it.
+     * scheme} (or Itô Milstein, with ∂g/∂x or additive noise), the noise fits (one noise channel, or diagonal
+     * noise, with the diffusion as a vector), the scheme's own requirements are met, and its increments are
+     * Gaussian or drawn from its own {@linkplain Scheme#drivingNoise driving noise} whose law scales with the step
+     * ({@code ΔŴ = √h ξ₁}; without a Lévy area, which such a law does not define). A new tableau scheme is
+     * supported from its coefficients alone: nothing here names it.
      */
     public static boolean supports(SdeProblem problem, Scheme scheme) {
         Sde sde = problem.sde();
-        if (!BlockStepper.fitsNoise(sde) || !Schemes.supports(scheme, sde) || scheme.drivingNoise() != null
-                || scheme.needsIteratedIntegrals()) {
+        NoiseModel own = scheme.drivingNoise();
+        if (!BlockStepper.fitsNoise(sde) || !Schemes.supports(scheme, sde) || scheme.needsIteratedIntegrals()
+                || (own != null && (!own.scalesWithStep() || scheme.needsSpaceTimeLevyArea()))) {
             return false;
         }
         if (scheme == Milstein.ITO) {
@@ -98,8 +121,9 @@ public final class BlockSolver {
         this.stride = Require.positive("stride", stride);
         if (!supports(problem, scheme)) {
             throw new IllegalArgumentException("scheme " + scheme.name() + " has no block form for " + problem.sde()
-                    + ": BlockSolver takes the tableau schemes driven by Gaussian increments and milstein (with ∂g/∂x),"
-                    + " with one noise channel or diagonal noise; use PathSolver");
+                    + ": BlockSolver takes the tableau schemes driven by Gaussian increments or by a noise law that"
+                    + " scales with the step, and milstein (with ∂g/∂x), with one noise channel or diagonal noise;"
+                    + " use PathSolver");
         }
         double span = problem.t1() - problem.t0();
         if (Math.abs(grid.startTime() - problem.t0()) > 1e-12 * span
@@ -115,6 +139,7 @@ public final class BlockSolver {
         }
         Sde sde = problem.sde();
         this.d = sde.stateDimension();
+        this.drivingNoise = scheme.drivingNoise();
         this.times = grid.sharedTimes();
         this.saveIndices = saveIndices.clone();
         this.stepper = stepperFor(sde, scheme, stride);
@@ -143,22 +168,92 @@ public final class BlockSolver {
         return stride;
     }
 
-    /** Unit normals drawn per path and step: m, or 2m with the Lévy area. */
+    /** Unit draws per path and step: m, or 2m with the Lévy area. */
     public int normalsPerStep() {
         return rows;
     }
 
+    /** The law of the unit draws: the scheme's own driving noise, or null for standard normals. */
+    public NoiseModel drivingNoise() {
+        return drivingNoise;
+    }
+
     /**
-     * Solves paths {@code 0..count−1} of one block from the problem's initial state.
+     * Solves paths {@code 0..count−1} of block {@code block} from the problem's initial state, on the block's own
+     * stream: {@code BoxMullerStream.of(seed, block)} for Gaussian increments, {@code NoiseStream.of(law, seed,
+     * block)} for a scheme with its own driving noise. Path p depends on (seed, block, p) only.
+     *
+     * @param seed  the root seed
+     * @param block the block's index (an ensemble's chunk), which keys its stream with the seed
+     * @param count paths, 1..stride
+     * @param saves told the states at each save index (may be null)
+     * @return the final states, {@code x[i · stride + p]}, in this solver's workspace (valid until the next call)
+     * @throws SolveDivergedException when a state stops being finite; its path is the index p in the block
+     */
+    public double[] solveBlock(long seed, long block, int count, SaveListener saves) {
+        if (drivingNoise == null) {
+            if (ownGaussians == null) {
+                ownGaussians = BoxMullerStream.of(seed, block);
+            } else {
+                ownGaussians.reset(seed, block);
+            }
+            return solveBlock(ownGaussians, count, saves);
+        }
+        if (ownNoise == null) {
+            ownNoise = NoiseStream.of(drivingNoise, seed, block);
+        } else {
+            ownNoise.reset(seed, block);
+        }
+        return solveBlock(ownNoise, count, saves);
+    }
+
+    /**
+     * Solves paths {@code 0..count−1} of one block from the problem's initial state, on Gaussian increments.
      *
      * @param gaussians the block's stream (consumed: {@code rows · stride} draws per step)
      * @param count     paths, 1..stride
      * @param saves     told the states at each save index (may be null)
      * @return the final states, {@code x[i · stride + p]}, in this solver's workspace (valid until the next call)
-     * @throws SolveDivergedException when a state stops being finite; its path is the index p in the block
+     * @throws IllegalArgumentException when the scheme has its own driving noise ({@link #drivingNoise()} non-null)
+     * @throws SolveDivergedException   when a state stops being finite; its path is the index p in the block
      */
     public double[] solveBlock(BoxMullerStream gaussians, int count, SaveListener saves) {
         Require.nonNull("gaussians", gaussians);
+        if (drivingNoise != null) {
+            throw new IllegalArgumentException("gaussians: the scheme is driven by " + drivingNoise.name()
+                    + " noise, not Gaussian increments; pass a NoiseStream of " + drivingNoise.name()
+                    + " (or use solveBlock(seed, block, …))");
+        }
+        this.gaussians = gaussians;
+        this.noise = null;
+        return solve(count, saves);
+    }
+
+    /**
+     * Solves paths {@code 0..count−1} of one block from the problem's initial state, on draws of the scheme's own
+     * driving noise.
+     *
+     * @param noise the block's stream of unit-step draws (consumed: {@code rows · stride} draws per step); its law
+     *              must be the scheme's {@link #drivingNoise()} (the same {@linkplain NoiseModel#name name})
+     * @param count paths, 1..stride
+     * @param saves told the states at each save index (may be null)
+     * @return the final states, {@code x[i · stride + p]}, in this solver's workspace (valid until the next call)
+     * @throws IllegalArgumentException when the stream's law is not the scheme's driving noise
+     * @throws SolveDivergedException   when a state stops being finite; its path is the index p in the block
+     */
+    public double[] solveBlock(NoiseStream noise, int count, SaveListener saves) {
+        Require.nonNull("noise", noise);
+        if (drivingNoise == null || !drivingNoise.name().equals(noise.model().name())) {
+            throw new IllegalArgumentException("noise = " + noise.model().name() + ": the scheme is driven by "
+                    + (drivingNoise == null ? "Gaussian increments (pass a BoxMullerStream)" : drivingNoise.name()
+                    + " noise"));
+        }
+        this.gaussians = null;
+        this.noise = noise;
+        return solve(count, saves);
+    }
+
+    private double[] solve(int count, SaveListener saves) {
         if (count < 1 || count > stride) {
             throw new IllegalArgumentException("count = " + count + ": must lie in [1, " + stride + "]");
         }
@@ -175,19 +270,19 @@ public final class BlockSolver {
         int steps = times.length - 1;
         int checked = 0; // steps verified finite
         copyState(x, snapshot, count);
-        snapshotStream.copyFrom(gaussians);
+        mark();
         for (int k = 0; k < steps; k++) {
-            gaussians.nextGaussians(z, 0, rows * stride);
+            draw();
             double t = times[k];
             stepper.step(t, times[k + 1] - t, x, z, count);
             boolean save = nextSave < saveIndices.length && saveIndices[nextSave] == k + 1;
             if (save || k + 1 - checked >= CHECK || k + 1 == steps) {
                 if (!finite(count)) {
-                    replay(gaussians, checked, k + 1, count);
+                    replay(checked, k + 1, count);
                 }
                 checked = k + 1;
                 copyState(x, snapshot, count);
-                snapshotStream.copyFrom(gaussians);
+                mark();
             }
             if (save) {
                 if (saves != null) {
@@ -197,6 +292,33 @@ public final class BlockSolver {
             }
         }
         return x;
+    }
+
+    /** The step's {@code rows · stride} unit draws into z. */
+    private void draw() {
+        if (noise == null) {
+            gaussians.nextGaussians(z, 0, rows * stride);
+        } else {
+            noise.next(z, 0, rows * stride);
+        }
+    }
+
+    /** Remembers the stream's position, to replay from it. */
+    private void mark() {
+        if (noise == null) {
+            snapshotStream.copyFrom(gaussians);
+        } else {
+            noiseMark = noise.position();
+        }
+    }
+
+    /** Puts the stream back at the last {@link #mark}. */
+    private void rewind() {
+        if (noise == null) {
+            gaussians.copyFrom(snapshotStream);
+        } else {
+            noise.rewind(noiseMark);
+        }
     }
 
     private boolean finite(int count) {
@@ -212,11 +334,11 @@ public final class BlockSolver {
     }
 
     /** Re-runs steps {@code from..to−1} from the snapshot, checking every step; throws at the first failure. */
-    private void replay(BoxMullerStream gaussians, int from, int to, int count) {
+    private void replay(int from, int to, int count) {
         copyState(snapshot, x, count);
-        gaussians.copyFrom(snapshotStream);
+        rewind();
         for (int k = from; k < to; k++) {
-            gaussians.nextGaussians(z, 0, rows * stride);
+            draw();
             double t = times[k];
             stepper.step(t, times[k + 1] - t, x, z, count);
             for (int p = 0; p < count; p++) {

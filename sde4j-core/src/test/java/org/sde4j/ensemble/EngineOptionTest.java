@@ -32,6 +32,30 @@ class EngineOptionTest {
         assertTrue(path[0] != block[0], "the engines draw different streams");
     }
 
+    /**
+     * A scheme with its own driving noise runs on the block engine under AUTO (on its own two- or three-point
+     * draws); an explicit noise source of the very same law still selects the path engine (other streams, same
+     * law), and so does engine(PATH).
+     */
+    @Test
+    void weakSchemesRunOnTheBlockEngineUnderAuto() {
+        var gbm = Problems.gbm().problem();
+        for (String name : new String[] {"platen-weak2", "weak-euler"}) {
+            var scheme = Schemes.byName(name);
+            double[] auto = Ensemble.of(gbm, scheme).steps(8).paths(600).seed(4).threads(2).keepFinalStates(true).run()
+                    .finalStates();
+            double[] block = Ensemble.of(gbm, scheme).steps(8).paths(600).seed(4).threads(1).keepFinalStates(true)
+                    .engine(Ensemble.Engine.BLOCK).run().finalStates();
+            double[] path = Ensemble.of(gbm, scheme).steps(8).paths(600).seed(4).threads(1).keepFinalStates(true)
+                    .engine(Ensemble.Engine.PATH).run().finalStates();
+            double[] ownLaw = Ensemble.of(gbm, scheme).steps(8).paths(600).seed(4).threads(1).keepFinalStates(true)
+                    .noise(scheme.drivingNoise()).run().finalStates();
+            assertArrayEquals(block, auto, 0.0, name + ": AUTO is the block engine");
+            assertArrayEquals(path, ownLaw, 0.0, name + ": an explicit source is the path engine");
+            assertTrue(!java.util.Arrays.equals(path, block), name + ": the engines draw different streams");
+        }
+    }
+
     @Test
     void blockIsRefusedWhereItCannotRun() {
         var twoNoise = Problems.gbm2noise().problem();

@@ -7,7 +7,6 @@ import java.util.TreeMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sde4j.problems.Problems;
-import org.sde4j.random.BoxMullerStream;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
 
@@ -24,7 +23,8 @@ class BlockEngineReferenceTest {
     static Map<String, Long> fingerprints() {
         Map<String, Long> out = new LinkedHashMap<>();
         Scheme[] schemes = {EulerMaruyama.INSTANCE, Milstein.ITO, RosslerSchemes.SRIW1, RosslerSchemes.SRA1,
-            RosslerSchemes.SRA3, RosslerSchemes.SOSRA, DerivativeFreeMilstein.ITO};
+            RosslerSchemes.SRA3, RosslerSchemes.SOSRA, DerivativeFreeMilstein.ITO, WeakSchemes.WEAK_EULER,
+            WeakSchemes.PLATEN_WEAK_2};
         Object[][] problems = {
             {"gbm", Problems.gbm().problem().sde(), new double[] {0.5}},
             {"additive", Problems.additive().problem().sde(), new double[] {1.0}},
@@ -41,7 +41,8 @@ class BlockEngineReferenceTest {
                     continue;
                 }
                 BlockSolver solver = new BlockSolver(problem, s, TimeGrid.uniform(0, 1, 50), STRIDE, 50);
-                double[] x = solver.solveBlock(BoxMullerStream.of(7, 3), STRIDE, null);
+                // BoxMullerStream.of(7, 3), or NoiseStream.of(law, 7, 3) for a scheme with its own driving noise
+                double[] x = solver.solveBlock(7, 3, STRIDE, null);
                 long hash = 17;
                 for (int k = 0; k < ((double[]) p[2]).length * STRIDE; k++) {
                     hash = 31 * hash + Double.doubleToLongBits(x[k]);
@@ -58,7 +59,8 @@ class BlockEngineReferenceTest {
      * before its B¹ terms, and formed the update weight as {@code (β² (ΔW² − h)/2) / √h}, while its own d = 1
      * path (and now the one interpreter, for every d) takes each source stage in turn and forms
      * {@code β² · ((ΔW² − h)/2 · (1/√h))}; the results differ in the last bits. Derivative-free Milstein was
-     * recorded when it joined the block engine.
+     * recorded when it joined the block engine; weak Euler and Platen's weak order-2 scheme when they joined it on
+     * their own two- and three-point draws ({@link org.sde4j.random.NoiseStream}).
      */
     private static final Map<String, Long> RECORDED = Map.ofEntries(
             Map.entry("gbm / euler-maruyama", -9064945158193584698L),
@@ -92,7 +94,21 @@ class BlockEngineReferenceTest {
             Map.entry("scalar-noise-2d / milstein-df", 5113184942539841505L),
             Map.entry("additive-2d / euler-maruyama", 7977939821524068198L),
             Map.entry("additive-2d / sriw1", 7342844895878445204L),
-            Map.entry("additive-2d / milstein-df", 2551714304604175991L));
+            Map.entry("additive-2d / milstein-df", 2551714304604175991L),
+            Map.entry("additive / platen-weak2", 2709421779083686381L),
+            Map.entry("additive / weak-euler", -2138973182840065352L),
+            Map.entry("additive-2d / platen-weak2", 4292108646563181654L),
+            Map.entry("additive-2d / weak-euler", -4519756183910740270L),
+            Map.entry("cubic / platen-weak2", -2915522296184402136L),
+            Map.entry("cubic / weak-euler", 5708368857294781622L),
+            Map.entry("diagonal-2d / platen-weak2", -4952062901514109180L),
+            Map.entry("diagonal-2d / weak-euler", 2843476947756111923L),
+            Map.entry("gbm / platen-weak2", 7581276724218494061L),
+            Map.entry("gbm / weak-euler", -895485919780272156L),
+            Map.entry("ou / platen-weak2", 6246845589019296423L),
+            Map.entry("ou / weak-euler", 18162930756533138L),
+            Map.entry("scalar-noise-2d / platen-weak2", -6751237142203813720L),
+            Map.entry("scalar-noise-2d / weak-euler", 1390345276701452827L));
 
     @Test
     void theBlockEngineReproducesTheRecordedBits() {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.sde4j.brownian.Increment;
 import org.sde4j.problems.Problems;
 import org.sde4j.random.BoxMullerStream;
+import org.sde4j.random.NoiseModels;
+import org.sde4j.random.NoiseStream;
 import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
@@ -72,6 +74,14 @@ class BlockSolverTest {
                 .build();
     }
 
+    /** Euler–Maruyama's tableau driven by Bernoulli gates: a law that ignores h, so no block form. */
+    static final RungeKuttaScheme BERNOULLI_EULER = RungeKuttaScheme.of("bernoulli-euler", "test only",
+            org.sde4j.sde.Calculus.ITO, java.util.EnumSet.of(NoiseStructure.GENERAL),
+            Orders.strong(0.0).weak(0.0).classical(1.0),
+            StochasticTableau.builder(new double[] {0}, new double[][] {{0}}, new double[] {1})
+                    .noise(NoiseTerm.DW, new double[][] {{0}}, new double[] {1}).build(),
+            NoiseModels.bernoulli(0.5));
+
     private record Case(String name, Sde sde, double[] x0, Scheme scheme) {
     }
 
@@ -115,12 +125,11 @@ class BlockSolverTest {
             "additive / sosra", "diagonal-2d / milstein", "diagonal-2d / sriw1", "scalar-noise-2d / euler-maruyama",
             "additive-2d / sriw1", "ou / sra3", "cubic / sriw1", "gbm / heun", "gbm / midpoint", "gbm / euler-heun",
             "gbm / milstein-df", "gbm / milstein-df-strat", "diagonal-2d / heun", "diagonal-2d / milstein-df",
-            "additive / sra3"}) {
+            "additive / sra3", "gbm / weak-euler", "gbm / platen-weak2", "diagonal-2d / platen-weak2",
+            "additive-2d / weak-euler", "cubic / platen-weak2"}) {
             assertTrue(names.contains(expected), expected + " missing from " + names);
         }
         assertFalse(names.contains("scalar-noise-2d / milstein"), "Milstein needs d = 1 for scalar noise");
-        assertFalse(names.contains("gbm / platen-weak2"), "two- and three-point noise is not Gaussian");
-        assertFalse(names.contains("gbm / weak-euler"), "two- and three-point noise is not Gaussian");
     }
 
     @Test
@@ -143,8 +152,11 @@ class BlockSolverTest {
                 for (int k = 0; k < x.length; k++) {
                     x[k] = c.x0()[k / STRIDE] + 0.05 * random.nextGaussian();
                 }
+                // the scheme's own law (unit-step draws ξ₁: ±1, or ±√3 and 0), else standard normals
+                org.sde4j.random.NoiseModel.NoiseSampler own = c.scheme().drivingNoise() == null ? null
+                        : c.scheme().drivingNoise().sampler(org.sde4j.random.RandomStreams.stream(8, trial));
                 for (int k = 0; k < z.length; k++) {
-                    z[k] = random.nextGaussian();
+                    z[k] = own == null ? random.nextGaussian() : own.sample(1.0);
                 }
                 double[] before = x.clone();
                 block.step(t, h, x, z, count);
@@ -242,6 +254,105 @@ class BlockSolverTest {
     }
 
     /**
+     * A weak scheme's block solve is, path by path, the per-path solve on the same draws: path p of step k takes
+     * draw {@code k · stride + p} of {@code NoiseStream.of(law, seed, block)} as ΔŴ = √h ξ₁, the increment the path
+     * engine forms from the same law. Partial block, saves, and the keyed overload all agree.
+     */
+    @Test
+    void aWeakSchemeOnTheBlockEngineIsThePerPathSolveOnItsOwnDraws() {
+        for (Scheme scheme : new Scheme[] {WeakSchemes.PLATEN_WEAK_2, WeakSchemes.WEAK_EULER}) {
+            for (Object[] p : new Object[][] {{Problems.gbm().problem().sde(), new double[] {0.5}},
+                {Problems.cubic().problem().sde(), new double[] {0.5}}, {diagonal2d(), new double[] {1.0, 0.5}}}) {
+                Sde sde = (Sde) p[0];
+                double[] x0 = (double[]) p[1];
+                int d = x0.length;
+                int m = sde.noiseDimension();
+                int steps = 40;
+                int count = 11;
+                SdeProblem problem = new SdeProblem(sde, x0, 0, 1);
+                BlockSolver solver = new BlockSolver(problem, scheme, TimeGrid.uniform(0, 1, steps), STRIDE, steps);
+                double[] block = solver.solveBlock(6, 2, count, null).clone();
+                double[] viaStream = solver.solveBlock(NoiseStream.of(scheme.drivingNoise(), 6, 2), count, null);
+                assertEquals(java.util.Arrays.toString(block), java.util.Arrays.toString(viaStream));
+                NoiseStream draws = NoiseStream.of(scheme.drivingNoise(), 6, 2);
+                double[] z = new double[m * STRIDE];
+                double[][] paths = new double[count][];
+                Stepper single = scheme.newStepper(sde);
+                Increment increment = new Increment(m, false, false);
+                for (int q = 0; q < count; q++) {
+                    paths[q] = x0.clone();
+                }
+                double h = 1.0 / steps;
+                TimeGrid grid = TimeGrid.uniform(0, 1, steps);
+                for (int k = 0; k < steps; k++) {
+                    draws.next(z, 0, z.length);
+                    double hk = grid.time(k + 1) - grid.time(k);
+                    for (int q = 0; q < count; q++) {
+                        double[] dw = new double[m];
+                        for (int j = 0; j < m; j++) {
+                            dw[j] = Math.sqrt(hk) * z[j * STRIDE + q];
+                        }
+                        increment.setStepSize(hk);
+                        increment.load(dw, 0);
+                        single.step(grid.time(k), paths[q], increment);
+                    }
+                }
+                for (int q = 0; q < count; q++) {
+                    for (int i = 0; i < d; i++) {
+                        double expected = paths[q][i];
+                        assertEquals(expected, block[i * STRIDE + q], 1e-13 * Math.max(1, Math.abs(expected)),
+                                scheme.name() + " on " + sde + ", path " + q + ", component " + i + " (h = " + h + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    /** A diverging weak-scheme block replays its own draws (rewound, not redrawn) and names the first failure. */
+    @Test
+    void aWeakSchemeDivergesAtTheStepItsDrawsGiveIt() {
+        // driftless, g = 3x²: whether and when |x| explodes depends on the signs drawn, so other draws on replay
+        // would name another step or path (or none)
+        Sde sde = Sde.scalar((t, x) -> 0.0, (t, x) -> 3 * x * x);
+        SdeProblem problem = SdeProblem.of(sde, 1.0, 0, 2);
+        int steps = 400;
+        BlockSolver solver = new BlockSolver(problem, WeakSchemes.WEAK_EULER, TimeGrid.uniform(0, 2, steps), STRIDE,
+                steps);
+        int diverged = 0;
+        for (long block = 0; block < 8; block++) {
+            // the first failure by hand: the same draws, path by path
+            NoiseStream z = NoiseStream.of(NoiseModels.twoPoint(), 5, block);
+            double[] row = new double[STRIDE];
+            double h = 2.0 / steps;
+            double[] x = new double[STRIDE];
+            java.util.Arrays.fill(x, 1.0);
+            int firstStep = -1;
+            int firstPath = -1;
+            for (int k = 0; k < steps && firstStep < 0; k++) {
+                z.next(row, 0, STRIDE);
+                for (int p = 0; p < STRIDE; p++) {
+                    x[p] += 3 * x[p] * x[p] * (Math.sqrt(h) * row[p]);
+                    if (!Double.isFinite(x[p]) && firstStep < 0) {
+                        firstStep = k;
+                        firstPath = p;
+                    }
+                }
+            }
+            long b = block;
+            if (firstStep < 0) {
+                solver.solveBlock(5, b, STRIDE, null); // no failure by hand, none on the block engine
+                continue;
+            }
+            SolveDivergedException e = assertThrows(SolveDivergedException.class,
+                    () -> solver.solveBlock(5, b, STRIDE, null), "block " + block);
+            assertEquals(firstStep, e.step(), "block " + block);
+            assertEquals(firstPath, e.path(), "block " + block);
+            diverged += firstStep % BlockSolver.CHECK != BlockSolver.CHECK - 1 ? 1 : 0;
+        }
+        assertTrue(diverged >= 2, "blocks failing between two checks (so replayed): " + diverged);
+    }
+
+    /**
      * Once compiled, a block solve allocates nothing (the vector API's intermediate vectors live in registers).
      * Before the JIT compiles it, the interpreter does allocate; so the solve is repeated, at most 400 times,
      * until one run allocates less than 2 KiB — on a loaded machine compilation only comes later.
@@ -274,7 +385,21 @@ class BlockSolverTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new BlockSolver(twoNoise, EulerMaruyama.INSTANCE, TimeGrid.uniform(0, 5, 10), 8));
         assertTrue(e.getMessage().contains("PathSolver"), e.getMessage());
-        assertFalse(BlockSolver.supports(Problems.gbm().problem(), Schemes.byName("platen-weak2")));
+        assertTrue(BlockSolver.supports(Problems.gbm().problem(), Schemes.byName("platen-weak2")));
+        assertFalse(BlockSolver.supports(Problems.gbm().problem(), BERNOULLI_EULER), "Bernoulli noise ignores h");
+        assertThrows(IllegalArgumentException.class, () -> new BlockSolver(Problems.gbm().problem(), BERNOULLI_EULER,
+                TimeGrid.uniform(0, 1, 10), 8));
+        BlockSolver platen = new BlockSolver(Problems.gbm().problem(), WeakSchemes.PLATEN_WEAK_2,
+                TimeGrid.uniform(0, 1, 10), 8, 10);
+        IllegalArgumentException gaussians = assertThrows(IllegalArgumentException.class,
+                () -> platen.solveBlock(BoxMullerStream.of(1, 1), 8, null));
+        assertTrue(gaussians.getMessage().contains("three-point"), gaussians.getMessage());
+        IllegalArgumentException law = assertThrows(IllegalArgumentException.class,
+                () -> platen.solveBlock(NoiseStream.of(NoiseModels.twoPoint(), 1, 1), 8, null));
+        assertTrue(law.getMessage().contains("two-point") && law.getMessage().contains("three-point"), law.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new BlockSolver(Problems.gbm().problem(),
+                EulerMaruyama.INSTANCE, TimeGrid.uniform(0, 1, 10), 8, 10)
+                .solveBlock(NoiseStream.of(NoiseModels.threePoint(), 1, 1), 8, null));
         assertTrue(BlockSolver.supports(Problems.gbm().problem(), Schemes.byName("milstein-df")));
         IllegalArgumentException forms = assertThrows(IllegalArgumentException.class,
                 () -> twoNoise.sde().withBlockForms(null, (t, x, out, n, stride) -> { }, null));

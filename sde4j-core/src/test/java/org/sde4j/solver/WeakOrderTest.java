@@ -30,6 +30,11 @@ import org.sde4j.sde.Sde;
  * of the declared weak order, over N = 8 … 128 steps on [0, 1] (32 … 512 for weak order 1). Weak
  * Euler and Euler–Maruyama give identical errors here: two-point increments match the Gaussian moments
  * that E X and E X² depend on.
+ *
+ * <p>Both engines are measured: where the scheme has a block form ({@link BlockSolver#supports}, now also for
+ * weak Euler and Platen's weak-2 scheme on their own two- and three-point draws), R is also computed by the block
+ * stepper, one path of the block per support point (its unit draw ξ₁ as the path's Z), and its errors must fit
+ * the same order and its expectations equal the per-path ones to 1e-13.
  */
 class WeakOrderTest {
     private static final double A = 1.5;
@@ -85,9 +90,13 @@ class WeakOrderTest {
         double[] dts = new double[steps.length];
         double[] meanErrors = new double[steps.length];
         double[] secondErrors = new double[steps.length];
-        Stepper stepper = scheme.newStepper(OrderTestPlan.inCalculusOf(GBM, scheme));
+        Sde sde = OrderTestPlan.inCalculusOf(GBM, scheme);
+        Stepper stepper = scheme.newStepper(sde);
         boolean levyArea = scheme.needsSpaceTimeLevyArea();
         Increment noise = new Increment(1, false, levyArea);
+        boolean block = BlockSolver.supports(new org.sde4j.sde.SdeProblem(sde, new double[] {1.0}, 0, 1), scheme);
+        double[] blockMeanErrors = new double[steps.length];
+        double[] blockSecondErrors = new double[steps.length];
         for (int k = 0; k < steps.length; k++) {
             double h = 1.0 / steps[k];
             double er = 0;
@@ -110,11 +119,57 @@ class WeakOrderTest {
             dts[k] = h;
             meanErrors[k] = Math.abs(Math.pow(er, steps[k]) - Math.exp(A));
             secondErrors[k] = Math.abs(Math.pow(er2, steps[k]) - Math.exp(2 * A + B * B));
+            if (block) {
+                double[] r = blockExpectations(sde, scheme, h, law, areaLaw);
+                assertEquals(er, r[0], 1e-13 * Math.abs(er), () -> schemeName + " E R, block vs path engine");
+                assertEquals(er2, r[1], 1e-13 * Math.abs(er2), () -> schemeName + " E R², block vs path engine");
+                blockMeanErrors[k] = Math.abs(Math.pow(r[0], steps[k]) - Math.exp(A));
+                blockSecondErrors[k] = Math.abs(Math.pow(r[1], steps[k]) - Math.exp(2 * A + B * B));
+            }
+        }
+        if (block) {
+            assertEquals(order, OrderFit.leastSquaresSlope(dts, blockMeanErrors), 0.1,
+                    () -> schemeName + " E X on the block engine: " + Arrays.toString(blockMeanErrors));
+            assertEquals(order, OrderFit.leastSquaresSlope(dts, blockSecondErrors), 0.1,
+                    () -> schemeName + " E X² on the block engine: " + Arrays.toString(blockSecondErrors));
         }
         assertEquals(order, OrderFit.leastSquaresSlope(dts, meanErrors), 0.1,
                 () -> schemeName + " E X: " + Arrays.toString(meanErrors));
         assertEquals(order, OrderFit.leastSquaresSlope(dts, secondErrors), 0.1,
                 () -> schemeName + " E X²: " + Arrays.toString(secondErrors));
+    }
+
+    /**
+     * {@code E R} and {@code E R²} of one block step from X = 1: path (i, j) of the block takes support point i of
+     * the increment law (row 0) and j of the Lévy-area law (row 1, when the scheme reads one) as its unit draws.
+     */
+    private static double[] blockExpectations(Sde sde, Scheme scheme, double h, double[][] law, double[][] areaLaw) {
+        int n = law[0].length * areaLaw[0].length;
+        BlockStepper stepper = BlockSolver.stepperFor(sde, scheme, n);
+        double[] x = new double[n];
+        double[] z = new double[stepper.normalRows() * n];
+        Arrays.fill(x, 1.0);
+        for (int i = 0; i < law[0].length; i++) {
+            for (int j = 0; j < areaLaw[0].length; j++) {
+                int p = i * areaLaw[0].length + j;
+                z[p] = law[0][i];
+                if (stepper.normalRows() == 2) {
+                    z[n + p] = areaLaw[0][j];
+                }
+            }
+        }
+        stepper.step(0.0, h, x, z, n);
+        double er = 0;
+        double er2 = 0;
+        for (int i = 0; i < law[0].length; i++) {
+            for (int j = 0; j < areaLaw[0].length; j++) {
+                double p = law[1][i] * areaLaw[1][j];
+                double r = x[i * areaLaw[0].length + j];
+                er += p * r;
+                er2 += p * r * r;
+            }
+        }
+        return new double[] {er, er2};
     }
 
     @Test
@@ -127,8 +182,12 @@ class WeakOrderTest {
         // With two-point increments over 4 steps a path takes at most 2^4 = 16 distinct values.
         long distinct = Arrays.stream(r.finalStates()).distinct().count();
         assertTrue(distinct <= 16, "distinct final values: " + distinct);
-        EnsembleResult platen = Ensemble.of(gbm.problem(), WeakSchemes.PLATEN_WEAK_2).steps(32).paths(20_000).seed(1).run();
         double exact = gbm.exactMean(1).orElseThrow()[0];
-        assertTrue(Math.abs(platen.mean()[0] - exact) < 4 * platen.standardError()[0], platen + " vs " + exact);
+        for (Ensemble.Engine engine : new Ensemble.Engine[] {Ensemble.Engine.BLOCK, Ensemble.Engine.PATH}) {
+            EnsembleResult platen = Ensemble.of(gbm.problem(), WeakSchemes.PLATEN_WEAK_2).steps(32).paths(20_000)
+                    .seed(1).engine(engine).run();
+            assertTrue(Math.abs(platen.mean()[0] - exact) < 4 * platen.standardError()[0],
+                    engine + ": " + platen + " vs " + exact);
+        }
     }
 }
