@@ -1,7 +1,5 @@
 package org.sde4j.solver;
 
-import java.util.List;
-
 /**
  * One step of an explicit stochastic Runge–Kutta {@link StochasticTableau} on a {@link BranchField} over any
  * {@link VectorSpace}, with its exact vector–Jacobian product: the forward pass of a stochastic residual
@@ -68,21 +66,20 @@ public final class BranchStep<V> {
         if (branches < 1) {
             throw new IllegalArgumentException("field.branches() = " + branches + ": must be at least 1");
         }
-        List<NoiseTerm> used = tableau.noiseTerms();
-        this.terms = used.toArray(new NoiseTerm[0]);
-        this.levyArea = tableau.needsSpaceTimeLevyArea();
-        this.c = new double[s];
+        // The coefficients come from the tableau's plan, the one reading of a tableau that the double[] steppers
+        // (per path and per block) also use; this step keeps them dense because it weights each one per branch.
+        TableauPlan plan = new TableauPlan(tableau);
+        this.terms = plan.terms;
+        this.levyArea = plan.levyArea;
+        this.c = plan.c.clone();
         this.a = new double[s + 1][s];
         this.b = new double[terms.length][s + 1][s];
         for (int i = 0; i <= s; i++) {
-            if (i < s) {
-                c[i] = tableau.c(i);
+            for (int n = 0; n < plan.driftFrom[i].length; n++) {
+                a[i][plan.driftFrom[i][n]] = plan.driftCoefficient[i][n];
             }
-            for (int j = 0; j < (i < s ? i : s); j++) {
-                a[i][j] = i < s ? tableau.a(i, j) : tableau.alpha(j);
-                for (int r = 0; r < terms.length; r++) {
-                    b[r][i][j] = i < s ? tableau.b(terms[r], i, j) : tableau.beta(terms[r], j);
-                }
+            for (int n = 0; n < plan.diffusionFrom[i].length; n++) {
+                b[plan.diffusionTerm[i][n]][i][plan.diffusionFrom[i][n]] = plan.diffusionCoefficient[i][n];
             }
         }
         this.xi = new double[terms.length][];

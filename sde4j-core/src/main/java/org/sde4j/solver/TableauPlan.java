@@ -6,9 +6,10 @@ import java.util.List;
  * A {@link StochasticTableau}'s non-zero coefficients, gathered once into flat lists: for each target — stage
  * {@code i < s}, or the update at index {@code s} — its drift sources (stage j, coefficient a_ij or α_j) and its
  * diffusion sources (stage j, noise term r, coefficient b^r_ij or β^r_j), each list in increasing j. A step
- * reads only these lists, so zero coefficients cost nothing. Both interpreters of a tableau read it: the
- * per-path step of {@link RungeKuttaScheme} and the block step of {@link BlockTableauStepper}. Immutable (its
- * arrays are never handed out to code outside the package).
+ * reads only these lists, so zero coefficients cost nothing. It is the one place a tableau's coefficients are
+ * read: the per-path step of {@link RungeKuttaScheme} and the block step of {@link BlockTableauStepper} interpret
+ * it, and {@link BranchStep} (any vector space, with the backward pass) takes its coefficients from it. Immutable
+ * (its arrays are never handed out to code outside the package).
  */
 final class TableauPlan {
     /** Stages s. */
