@@ -70,8 +70,8 @@ final class VectorBoxMuller {
      * its inlined body is at C2's node-count cutoff for inlining, where any addition leaves a vector operation not
      * inlined, boxed and ten times slower. The two loops are each well inside both limits; the doubles the first
      * passes to the second through {@code out} stay in L1, and every value is computed by the same operations as
-     * before, so the bits are unchanged. (Three loops — outputs, radii, pairs — were slower: the divisions and
-     * square roots of the radii then no longer overlap with the integer work.)
+     * before, so the bits are unchanged. (Three loops — outputs, radii, pairs — were slower: the divisions of the
+     * radii then no longer overlap with the integer work.)
      */
     static void rounds(long[] state, double[] out, int offset, int rounds) {
         for (int done = 0; done < rounds; done += PASS) {
@@ -83,8 +83,8 @@ final class VectorBoxMuller {
     }
 
     /**
-     * Stage 1: for each round r and lane l, two xoshiro256++ outputs a, b; stores the radius
-     * {@code R = √(−2 ln u)}, {@code u = 2 − (1 + (a ≫ 12) 2^−52)}, at {@code out[base + 32 r + l]} and b, as the
+     * Stage 1: for each round r and lane l, two xoshiro256++ outputs a, b; stores the squared radius
+     * {@code R² = −2 ln u}, {@code u = 2 − (1 + (a ≫ 12) 2^−52)}, at {@code out[base + 32 r + l]} and b, as the
      * double with its bits, at {@code out[base + 32 r + 16 + l]}. The lane states stay in registers across the
      * rounds of a group.
      */
@@ -116,7 +116,7 @@ final class VectorBoxMuller {
                 int at = base + r * ROUND + group;
                 DoubleVector u = DoubleVector.broadcast(D, 2.0)
                         .sub(a.lanewise(VectorOperators.LSHR, 12).or(ONE_BITS).reinterpretAsDoubles());
-                log(u).mul(-2.0).lanewise(VectorOperators.SQRT).intoArray(out, at);
+                log(u).mul(-2.0).intoArray(out, at); // R², its square root in stage 2
                 b.reinterpretAsDoubles().intoArray(out, at + LANES);
             }
             s0.intoArray(state, group);
@@ -126,12 +126,16 @@ final class VectorBoxMuller {
         }
     }
 
-    /** Stage 2: from each b and radius R, the pair {@code (R cos θ, R sin θ)} in the places of R and b. */
+    /**
+     * Stage 2: from each b and squared radius R², the pair {@code (R cos θ, R sin θ)} in the places of R² and b. The
+     * square root is taken here rather than in stage 1, where the division already occupies the divider: 3 %
+     * faster, the same operation on the same value.
+     */
     private static void pairs(double[] out, int base, int rounds) {
         for (int r = 0; r < rounds; r++) {
             for (int group = 0; group < LANES; group += V) {
                 int at = base + r * ROUND + group;
-                DoubleVector radius = DoubleVector.fromArray(D, out, at);
+                DoubleVector radius = DoubleVector.fromArray(D, out, at).lanewise(VectorOperators.SQRT);
                 LongVector b = DoubleVector.fromArray(D, out, at + LANES).reinterpretAsLongs();
                 DoubleVector g = b.and(MANTISSA).or(ONE_BITS).reinterpretAsDoubles().sub(1.5);
                 DoubleVector z = g.mul(g);
@@ -159,9 +163,12 @@ final class VectorBoxMuller {
         }
     }
 
-    /** Rotation left by k bits (shifts and or: a rotate instruction only with AVX-512). */
+    /**
+     * Rotation left by k bits. JDK 17 compiles {@code ROL} to two shifts and an or, as the explicit form was;
+     * newer JDKs (25 here) to one {@code vprolq} with AVX-512, which makes the whole kernel 9 % faster there.
+     */
     private static LongVector rotl(LongVector x, int k) {
-        return x.lanewise(VectorOperators.LSHL, k).or(x.lanewise(VectorOperators.LSHR, 64 - k));
+        return x.lanewise(VectorOperators.ROL, k);
     }
 
     /** {@link BoxMullerStream#log}, lane-wise. */

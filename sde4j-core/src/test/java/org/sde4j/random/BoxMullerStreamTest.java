@@ -48,6 +48,30 @@ class BoxMullerStreamTest {
         }
     }
 
+    /** The vector kernel works in passes of a few rounds: uneven round counts and offsets, state carried over. */
+    @Test
+    void vectorKernelMatchesTheScalarOneAcrossPassesAndOffsets() {
+        BoxMullerStream a = BoxMullerStream.of(5, 9);
+        BoxMullerStream b = BoxMullerStream.of(5, 9);
+        int offset = 5;
+        for (int rounds : new int[] {1, 7, 8, 9, 13, 17, 3}) {
+            double[] x = new double[offset + rounds * BoxMullerStream.ROUND + 3];
+            double[] y = new double[x.length];
+            x[offset - 1] = y[offset - 1] = 7.0;
+            x[x.length - 1] = y[y.length - 1] = -7.0;
+            if (BoxMullerStream.VECTOR) {
+                VectorBoxMuller.rounds(a.state, x, offset, rounds);
+            } else {
+                BoxMullerStream.scalarRounds(a.state, x, offset, rounds);
+            }
+            BoxMullerStream.scalarRounds(b.state, y, offset, rounds);
+            assertArrayEquals(y, x, 0.0, rounds + " rounds at offset " + offset);
+            assertArrayEquals(b.state, a.state, rounds + " rounds: lane states");
+            assertEquals(7.0, x[offset - 1], 0.0, "the element before the range is untouched");
+            assertEquals(-7.0, x[x.length - 1], 0.0, "the elements after the range are untouched");
+        }
+    }
+
     @Test
     void theStreamIsFixedAcrossPlatformsAndKernels() {
         // Recorded from this implementation: any change of the stream's definition shows here.
