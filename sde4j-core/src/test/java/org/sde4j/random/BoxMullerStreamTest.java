@@ -72,6 +72,49 @@ class BoxMullerStreamTest {
         }
     }
 
+    /**
+     * Uniforms at the edges of the logarithm's range reduction — mantissas next to √2's in 40 binades, u = 1 and the
+     * smallest u — which random draws almost never reach: both kernels give the same bits. Each lane's first output
+     * a is chosen through its state (s0 = 0, s3 = a rotated right by 23).
+     */
+    @Test
+    void kernelsAgreeAtTheEdgesOfTheLogarithmsReduction() {
+        java.util.List<Long> outputs = new java.util.ArrayList<>();
+        outputs.add(0L); // u = 1
+        outputs.add(-1L); // u = 2^-52
+        for (int j = 1; j <= 40; j++) {
+            for (long delta = -2; delta <= 2; delta++) {
+                long mantissa = ((BoxMullerStream.SQRT2_MANTISSA >> j) + delta) << j; // reachable in binade j
+                double u = Math.scalb(1.0 + mantissa * 0x1p-52, -j);
+                long k = (long) ((1.0 - u) * 0x1p52);
+                long a = (k << 12) | 0xabcL;
+                assertEquals(u, 2.0 - Double.longBitsToDouble((a >>> 12) | BoxMullerStream.ONE_BITS), 0.0);
+                outputs.add(a);
+            }
+        }
+        for (int first = 0; first < outputs.size(); first += BoxMullerStream.LANES) {
+            BoxMullerStream x = BoxMullerStream.of(0, 0);
+            for (int l = 0; l < BoxMullerStream.LANES; l++) {
+                long a = outputs.get(Math.min(first + l, outputs.size() - 1));
+                x.state[l] = 0;
+                x.state[BoxMullerStream.LANES + l] = 0x9e3779b97f4a7c15L * (l + 1);
+                x.state[2 * BoxMullerStream.LANES + l] = 0x6a09e667f3bcc909L ^ l;
+                x.state[3 * BoxMullerStream.LANES + l] = Long.rotateRight(a, 23);
+            }
+            BoxMullerStream y = BoxMullerStream.of(0, 0);
+            y.copyFrom(x);
+            double[] vector = new double[BoxMullerStream.ROUND];
+            double[] scalar = new double[BoxMullerStream.ROUND];
+            if (BoxMullerStream.VECTOR) {
+                VectorBoxMuller.rounds(x.state, vector, 0, 1);
+            } else {
+                BoxMullerStream.scalarRounds(x.state, vector, 0, 1);
+            }
+            BoxMullerStream.scalarRounds(y.state, scalar, 0, 1);
+            assertArrayEquals(scalar, vector, 0.0, "outputs from " + first);
+        }
+    }
+
     @Test
     void theStreamIsFixedAcrossPlatformsAndKernels() {
         // Recorded from this implementation: any change of the stream's definition shows here.
