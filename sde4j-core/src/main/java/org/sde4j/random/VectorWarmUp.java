@@ -21,7 +21,7 @@ final class VectorWarmUp {
      * Scalar draws, process-wide, after which the vector kernel is warmed up without being asked:
      * 2^25 ≈ 3.4·10^7, about 0.15 s of the scalar kernel. A small job never pays for the warm-up (about
      * 0.3 s of one processor, while the vector API runs interpreted), a large one pays it once and then
-     * draws about six times faster.
+     * draws several times faster.
      */
     static final long AUTO_WARM_UP_DRAWS = 1L << 25;
     /** Rounds a stream accumulates before reporting them to {@link #count} (keeps the shared counter cold). */
