@@ -43,9 +43,7 @@ import org.sde4j.sde.Require;
  *
  * <p>Mutable and thread-confined; {@link #nextGaussians} allocates nothing.
  *
- * <p>Length: just over 400 lines because the scalar kernel, its polynomial constants (shared with
- * {@code VectorBoxMuller}) and the opt-in warm-up that chooses between the two kernels define one stream's bits
- * together; half of the lines are the derivation of the constants.
+ * <p>The vector kernel is {@code VectorBoxMuller}; when streams switch to it, {@code VectorWarmUp}.
  */
 public final class BoxMullerStream {
     /** Independent xoshiro256++ lanes. */
@@ -59,7 +57,7 @@ public final class BoxMullerStream {
     final long[] state = new long[4 * LANES];
     private final double[] leftover = new double[ROUND];
     private int leftoverPosition = ROUND;
-    /** Scalar rounds drawn by this stream and not yet added to {@link #scalarDraws}. */
+    /** Scalar rounds drawn by this stream and not yet reported to {@link VectorWarmUp#count}. */
     private int unreported;
 
     private BoxMullerStream() {
@@ -157,15 +155,15 @@ public final class BoxMullerStream {
      * counting this stream's draws towards the process-wide threshold that starts the warm-up.
      */
     private void rounds(double[] out, int offset, int rounds) {
-        if (vectorHot) {
+        if (VectorWarmUp.hot) {
             VectorBoxMuller.rounds(state, out, offset, rounds);
             return;
         }
         scalarRounds(state, out, offset, rounds);
         if (VECTOR) {
             unreported += rounds;
-            if (unreported >= REPORT_ROUNDS) {
-                countTowardsWarmUp(unreported * (long) ROUND);
+            if (unreported >= VectorWarmUp.REPORT_ROUNDS) {
+                VectorWarmUp.count(unreported * (long) ROUND);
                 unreported = 0;
             }
         }
@@ -294,57 +292,23 @@ public final class BoxMullerStream {
         return result;
     }
 
-    // ---------------------------------------------------------------- warming the vector kernel up
-
-    /**
-     * Scalar draws, process-wide, after which the vector kernel is warmed up without being asked:
-     * 2^25 ≈ 3.4·10^7, about 0.15 s of the scalar kernel. A small job never pays for the warm-up (about
-     * 0.3 s of one processor, while the vector API runs interpreted), a large one pays it once and then
-     * draws about three times faster.
-     */
-    static final long AUTO_WARM_UP_DRAWS = 1L << 25;
-    /** Rounds a stream accumulates before adding them to {@link #scalarDraws} (keeps the shared counter cold). */
-    private static final int REPORT_ROUNDS = 1 << 12;
-    private static final java.util.concurrent.atomic.AtomicLong scalarDraws = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.concurrent.atomic.AtomicBoolean warmUpStarted =
-            new java.util.concurrent.atomic.AtomicBoolean();
-
-    /**
-     * Whether the vector kernel is compiled and in use. Until the JIT compiles it, the vector API runs
-     * interpreted, dozens of times slower than the scalar kernel; since both kernels give the same bits,
-     * streams use the scalar kernel until a daemon thread has warmed the vector kernel up (it checks that
-     * both kernels agree, then times both on its own data and switches when the vector one is faster,
-     * within a minute at most). Results never depend on when, or whether, the switch happens.
-     */
-    private static volatile boolean vectorHot;
-    /** Whether the warm-up thread has ended (switched or given up). */
-    private static volatile boolean warmUpFinished;
-
-    private static void countTowardsWarmUp(long draws) {
-        if (scalarDraws.addAndGet(draws) >= AUTO_WARM_UP_DRAWS) {
-            warmUp();
-        }
-    }
+    // ---------------------------------------------------------------- warming the vector kernel up (VectorWarmUp)
 
     /**
      * Starts warming the vector kernel up in a daemon thread, once per JVM, and returns at once; does
      * nothing when {@link #VECTOR} is false. Streams keep drawing with the scalar kernel (same bits) until
-     * the vector kernel is compiled and faster. Called by itself after {@value #AUTO_WARM_UP_DRAWS} scalar draws;
-     * call it early when a long run is ahead (a benchmark, a training) to have the fast kernel sooner.
+     * the vector kernel is compiled and faster. Called by itself after 2^25 ≈ 3.4·10^7 scalar draws in the
+     * process; call it early when a long run is ahead (a benchmark, a training) to have the fast kernel sooner.
      */
     public static void warmUp() {
-        if (VECTOR && warmUpStarted.compareAndSet(false, true)) {
-            Thread warmUp = new Thread(BoxMullerStream::warmUpLoop, "sde4j-vector-warm-up");
-            warmUp.setDaemon(true);
-            warmUp.setPriority(Thread.MIN_PRIORITY);
-            warmUp.start();
-        }
+        VectorWarmUp.start();
     }
 
     /**
      * {@link #warmUp()}, then waits until the vector kernel is in use or {@code timeoutMillis} have passed:
      * for benchmarks, whose timings should not straddle the switch.
      *
+     * @param timeoutMillis the longest wait, in milliseconds, ≥ 0
      * @return whether the vector kernel is in use
      * @throws IllegalArgumentException when the timeout is negative
      */
@@ -352,56 +316,16 @@ public final class BoxMullerStream {
         if (timeoutMillis < 0) {
             throw new IllegalArgumentException("timeoutMillis = " + timeoutMillis + ": must be ≥ 0");
         }
-        warmUp();
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (VECTOR && !vectorHot && !warmUpFinished && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return vectorHot;
+        return VectorWarmUp.startAndWait(timeoutMillis);
     }
 
-    /** Whether streams now draw with the vector kernel (it is warm and was found faster). */
+    /**
+     * Whether streams now draw with the vector kernel (it is warm and was found faster).
+     *
+     * @return true once the switch has happened in this JVM
+     */
     public static boolean vectorInUse() {
-        return vectorHot;
-    }
-
-    private static void warmUpLoop() {
-        long[] vectorState = new long[4 * LANES];
-        long[] scalarState = new long[4 * LANES];
-        vectorState[0] = 1;
-        scalarState[0] = 1;
-        double[] out = new double[8 * ROUND];
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        try {
-            if (!VectorBoxMuller.available()) {
-                return; // keep the scalar kernel
-            }
-            while (System.nanoTime() < deadline) {
-                long start = System.nanoTime();
-                for (int i = 0; i < 200; i++) {
-                    VectorBoxMuller.rounds(vectorState, out, 0, 8);
-                }
-                long vector = System.nanoTime() - start;
-                start = System.nanoTime();
-                for (int i = 0; i < 200; i++) {
-                    scalarRounds(scalarState, out, 0, 8);
-                }
-                long scalar = System.nanoTime() - start;
-                if (vector < scalar) {
-                    vectorHot = true;
-                    return;
-                }
-            }
-        } catch (RuntimeException | LinkageError e) {
-            // keep the scalar kernel
-        } finally {
-            warmUpFinished = true;
-        }
+        return VectorWarmUp.hot;
     }
 
     private static boolean vectorModulePresent() {

@@ -177,6 +177,28 @@ public final class Sde {
     }
 
     /**
+     * The drift {@code f(t, x)} of a one-dimensional SDE made by {@link #scalar}, when no batched drift was given
+     * ({@link #withBlockForms}); null otherwise. Block steppers call it inside their update loop, {@code x ← x +
+     * f(t, x) h + g(t, x) √h Z} in one pass over the block, rather than through {@link #blockDrift()}, which
+     * writes the values to an array first: the same numbers with a third of the memory traffic.
+     *
+     * @return the scalar drift, or null
+     */
+    public ScalarFunction pathwiseScalarDrift() {
+        return blockDrift == null ? scalarDrift : null;
+    }
+
+    /**
+     * The diffusion {@code g(t, x)} of a one-dimensional SDE made by {@link #scalar}, when no batched diffusion
+     * was given ({@link #withBlockForms}); null otherwise (see {@link #pathwiseScalarDrift()}).
+     *
+     * @return the scalar diffusion, or null
+     */
+    public ScalarFunction pathwiseScalarDiffusion() {
+        return blockDiffusion == null ? scalarDiffusion : null;
+    }
+
+    /**
      * The batched drift: the one given to {@link #withBlockForms}, or else a new adapter that evaluates the
      * per-path drift path by path (through a small scratch array when d &gt; 1, so the adapter is
      * thread-confined: take one per thread).

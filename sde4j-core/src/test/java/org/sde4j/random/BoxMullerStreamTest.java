@@ -48,6 +48,73 @@ class BoxMullerStreamTest {
         }
     }
 
+    /** The vector kernel works in passes of a few rounds: uneven round counts and offsets, state carried over. */
+    @Test
+    void vectorKernelMatchesTheScalarOneAcrossPassesAndOffsets() {
+        BoxMullerStream a = BoxMullerStream.of(5, 9);
+        BoxMullerStream b = BoxMullerStream.of(5, 9);
+        int offset = 5;
+        for (int rounds : new int[] {1, 7, 8, 9, 13, 17, 3}) {
+            double[] x = new double[offset + rounds * BoxMullerStream.ROUND + 3];
+            double[] y = new double[x.length];
+            x[offset - 1] = y[offset - 1] = 7.0;
+            x[x.length - 1] = y[y.length - 1] = -7.0;
+            if (BoxMullerStream.VECTOR) {
+                VectorBoxMuller.rounds(a.state, x, offset, rounds);
+            } else {
+                BoxMullerStream.scalarRounds(a.state, x, offset, rounds);
+            }
+            BoxMullerStream.scalarRounds(b.state, y, offset, rounds);
+            assertArrayEquals(y, x, 0.0, rounds + " rounds at offset " + offset);
+            assertArrayEquals(b.state, a.state, rounds + " rounds: lane states");
+            assertEquals(7.0, x[offset - 1], 0.0, "the element before the range is untouched");
+            assertEquals(-7.0, x[x.length - 1], 0.0, "the elements after the range are untouched");
+        }
+    }
+
+    /**
+     * Uniforms at the edges of the logarithm's range reduction — mantissas next to √2's in 40 binades, u = 1 and the
+     * smallest u — which random draws almost never reach: both kernels give the same bits. Each lane's first output
+     * a is chosen through its state (s0 = 0, s3 = a rotated right by 23).
+     */
+    @Test
+    void kernelsAgreeAtTheEdgesOfTheLogarithmsReduction() {
+        java.util.List<Long> outputs = new java.util.ArrayList<>();
+        outputs.add(0L); // u = 1
+        outputs.add(-1L); // u = 2^-52
+        for (int j = 1; j <= 40; j++) {
+            for (long delta = -2; delta <= 2; delta++) {
+                long mantissa = ((BoxMullerStream.SQRT2_MANTISSA >> j) + delta) << j; // reachable in binade j
+                double u = Math.scalb(1.0 + mantissa * 0x1p-52, -j);
+                long k = (long) ((1.0 - u) * 0x1p52);
+                long a = (k << 12) | 0xabcL;
+                assertEquals(u, 2.0 - Double.longBitsToDouble((a >>> 12) | BoxMullerStream.ONE_BITS), 0.0);
+                outputs.add(a);
+            }
+        }
+        for (int first = 0; first < outputs.size(); first += BoxMullerStream.LANES) {
+            BoxMullerStream x = BoxMullerStream.of(0, 0);
+            for (int l = 0; l < BoxMullerStream.LANES; l++) {
+                long a = outputs.get(Math.min(first + l, outputs.size() - 1));
+                x.state[l] = 0;
+                x.state[BoxMullerStream.LANES + l] = 0x9e3779b97f4a7c15L * (l + 1);
+                x.state[2 * BoxMullerStream.LANES + l] = 0x6a09e667f3bcc909L ^ l;
+                x.state[3 * BoxMullerStream.LANES + l] = Long.rotateRight(a, 23);
+            }
+            BoxMullerStream y = BoxMullerStream.of(0, 0);
+            y.copyFrom(x);
+            double[] vector = new double[BoxMullerStream.ROUND];
+            double[] scalar = new double[BoxMullerStream.ROUND];
+            if (BoxMullerStream.VECTOR) {
+                VectorBoxMuller.rounds(x.state, vector, 0, 1);
+            } else {
+                BoxMullerStream.scalarRounds(x.state, vector, 0, 1);
+            }
+            BoxMullerStream.scalarRounds(y.state, scalar, 0, 1);
+            assertArrayEquals(scalar, vector, 0.0, "outputs from " + first);
+        }
+    }
+
     @Test
     void theStreamIsFixedAcrossPlatformsAndKernels() {
         // Recorded from this implementation: any change of the stream's definition shows here.
