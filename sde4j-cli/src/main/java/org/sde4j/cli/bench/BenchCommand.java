@@ -223,7 +223,9 @@ public final class BenchCommand implements Callable<Integer> {
             notes.add("numpy baseline output not understood: " + text.toString().strip());
             return null;
         }
-        notes.add("numpy: `python3 " + script + " " + paths + " " + steps + "` (one thread, started by the same command"
+        // The checkout's own script is named relative to the checkout: the document must not name this machine's paths.
+        String shown = numpyScript == null ? NUMPY_SCRIPT : script.toString();
+        notes.add("numpy: `python3 " + shown + " " + paths + " " + steps + "` (one thread, started by the same command"
                 + " right after the Euler–Maruyama workloads): " + text.toString().strip().replace('\n', ';'));
         return new NumpyResult(Double.parseDouble(stepsPerSecond.group(1)) * 1e6, Double.parseDouble(draws.group(1)) * 1e6);
     }
