@@ -31,8 +31,8 @@ import org.sde4j.solver.StepFailedException;
  * standard errors, fitted order and interval, to the last bit. {@link #run()} is itself one shard of all
  * chunks handed to a merger.
  *
- * <p>Length: just over 400 lines because the options shared by strong and weak studies and the one code path
- * that {@link #run()} and the shards both take (range of chunks, merger) stay together, so that they cannot drift
+ * <p>Length: over 400 lines because the options shared by strong and weak studies and the one code path
+ * that {@link #run()} and the shards both take (range of chunks, merger, finisher) stay together, so that they cannot drift
  * apart; the per-level work is in {@link StrongError} and {@link WeakError}.
  *
  * @param <S> the concrete study, so setters chain
@@ -83,6 +83,35 @@ public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
 
     /** What the merger does with the merged samples: this study's result, from a snapshot of its settings. */
     abstract StudyMerger.Finisher finisher();
+
+    /**
+     * A finisher from a snapshot of the settings as they are now: {@code estimatorOf} reads the merged samples, its
+     * estimates are the errors and standard errors per level, and {@link OrderFit} fits the order with its bootstrap
+     * interval over the paths.
+     */
+    final StudyMerger.Finisher finisher(String measure, double declared,
+            java.util.function.Function<double[], ErrorEstimator> estimatorOf) {
+        int levels = steps.length;
+        int[] counts = steps.clone();
+        double[] dts = dts();
+        long[] evaluations = evaluations();
+        int bootstrap = resamples;
+        long rootSeed = seed;
+        int workers = threads;
+        java.util.concurrent.Executor pool = executor;
+        long pathCount = paths;
+        String name = scheme.name();
+        String kind = kind();
+        return (samples, cpuSeconds, seconds) -> {
+            ErrorEstimator estimator = estimatorOf.apply(samples);
+            double[] errors = new double[levels];
+            double[] stderrs = new double[levels];
+            estimator.estimate(null, errors, stderrs);
+            OrderEstimate order = OrderFit.estimate(dts, estimator, bootstrap, rootSeed, workers, pool);
+            return new ConvergenceResult(kind, measure, name, declared, counts, dts, errors, stderrs, evaluations,
+                    cpuSeconds, pathCount, rootSeed, seconds, order);
+        };
+    }
 
     /**
      * Runs the study: all chunks as one shard, finished by a {@link #merger()}.

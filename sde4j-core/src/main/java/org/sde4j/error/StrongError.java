@@ -146,28 +146,10 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
     private StudyMerger.Finisher finisher(StrongNorm n) {
         int levels = steps.length;
         int width = width();
-        int[] counts = steps.clone();
-        double[] dts = dts();
-        long[] evaluations = evaluations();
-        int bootstrap = resamples;
-        long rootSeed = seed;
-        int workers = threads;
-        java.util.concurrent.Executor pool = executor;
-        long pathCount = paths;
-        String name = scheme.name();
-        double declared = scheme.strongOrder(problem.sde().noise());
         String against = exact != null ? "against the exact solution on the same path"
                 : "against a " + referenceScheme.name() + " reference with " + brownianSteps() + " steps on the same path";
-        String measure = n.description() + ", " + against;
-        return (samples, cpuSeconds, seconds) -> {
-            MeanEstimator estimator = new MeanEstimator(samples, width, n.ordinal() * levels, levels);
-            double[] errors = new double[levels];
-            double[] stderrs = new double[levels];
-            estimator.estimate(null, errors, stderrs);
-            OrderEstimate order = OrderFit.estimate(dts, estimator, bootstrap, rootSeed, workers, pool);
-            return new ConvergenceResult("strong", measure, name, declared, counts, dts, errors, stderrs, evaluations,
-                    cpuSeconds, pathCount, rootSeed, seconds, order);
-        };
+        return finisher(n.description() + ", " + against, scheme.strongOrder(problem.sde().noise()),
+                samples -> new MeanEstimator(samples, width, n.ordinal() * levels, levels));
     }
 
     @Override

@@ -130,31 +130,13 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
         int controlColumn = controlColumn();
         double controlMean = control == null ? 0 : control.mean();
         double target = expectation == null ? 0 : expectation;
-        int[] counts = steps.clone();
-        double[] dts = dts();
-        long[] evaluations = evaluations();
-        int bootstrap = resamples;
-        long rootSeed = seed;
-        int workers = threads;
-        java.util.concurrent.Executor pool = executor;
-        long pathCount = paths;
-        String name = scheme.name();
-        double declared = scheme.weakOrder();
         String measure = "|E φ(X_N) − E φ(X_T)| against "
                 + (expectation != null ? "the exact expectation " + expectation
                         : "a " + referenceScheme.name() + " reference with " + storedGridSteps() + " steps on the same paths")
                 + (twoPoint ? ", two-point increments ±√Δt" : ", Gaussian increments on one path per sample")
                 + (control != null ? ", with a control variate" : "");
-        return (samples, cpuSeconds, seconds) -> {
-            WeakEstimator estimator = new WeakEstimator(samples, width, levels, referenceColumn, controlColumn,
-                    controlMean, target);
-            double[] errors = new double[levels];
-            double[] stderrs = new double[levels];
-            estimator.estimate(null, errors, stderrs);
-            OrderEstimate order = OrderFit.estimate(dts, estimator, bootstrap, rootSeed, workers, pool);
-            return new ConvergenceResult("weak", measure, name, declared, counts, dts, errors, stderrs, evaluations,
-                    cpuSeconds, pathCount, rootSeed, seconds, order);
-        };
+        return finisher(measure, scheme.weakOrder(), samples -> new WeakEstimator(samples, width, levels,
+                referenceColumn, controlColumn, controlMean, target));
     }
 
     @Override
