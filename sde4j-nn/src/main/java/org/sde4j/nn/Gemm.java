@@ -46,15 +46,32 @@ public final class Gemm {
      */
     public static void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc, boolean accumulate) {
+        int[] rows = rowOffsets(k, bOff, ldb);
+        multiplyRows(m, n, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
+    }
+
+    private static final ThreadLocal<int[]> ROWS = ThreadLocal.withInitial(() -> new int[0]);
+
+    /**
+     * {@code C ← (accumulate ? C : 0) + A · B} where each row of B starts anywhere in {@code b}: element
+     * (p, j) of B is {@code b[rows[p] + j]}. Rows may overlap; a same-size convolution reads its input this way,
+     * as k² shifted views of one zero-padded copy instead of an unfolded matrix (see
+     * {@code org.sde4j.nn.layers.ShiftedConvolution}). Each C(i, j) is formed by the same operations in the same
+     * order as when B's rows are contiguous, so the bits do not depend on where the rows are.
+     *
+     * @param rows row offsets of B, at least {@code k} of them; row p's n elements must lie inside {@code b}
+     */
+    public static void multiplyRows(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
+            float[] c, int cOff, int ldc, boolean accumulate) {
         if (VECTOR) {
-            VectorGemm.multiply(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            VectorGemm.multiply(m, n, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
         } else {
-            multiplyScalar(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            multiplyScalar(m, n, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
         }
     }
 
-    /** The scalar kernel of {@link #multiply}, used when the vector API is absent. */
-    static void multiplyScalar(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    /** The scalar kernel of {@link #multiplyRows}, used when the vector API is absent. */
+    static void multiplyScalar(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean accumulate) {
         for (int j0 = 0; j0 < n; j0 += TILE) {
             int j1 = Math.min(n, j0 + TILE);
@@ -70,17 +87,17 @@ public final class Gemm {
                     float a1 = a[ai + p + 1];
                     float a2 = a[ai + p + 2];
                     float a3 = a[ai + p + 3];
-                    int b0 = bOff + p * ldb;
-                    int b1 = b0 + ldb;
-                    int b2 = b1 + ldb;
-                    int b3 = b2 + ldb;
+                    int b0 = rows[p];
+                    int b1 = rows[p + 1];
+                    int b2 = rows[p + 2];
+                    int b3 = rows[p + 3];
                     for (int j = j0; j < j1; j++) {
                         c[ci + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
                     }
                 }
                 for (; p < k; p++) {
                     float a0 = a[ai + p];
-                    int b0 = bOff + p * ldb;
+                    int b0 = rows[p];
                     for (int j = j0; j < j1; j++) {
                         c[ci + j] += a0 * b[b0 + j];
                     }
@@ -101,17 +118,42 @@ public final class Gemm {
     /** {@code C ← (accumulate ? C : 0) + A · Bᵀ}, as {@link #multiplyTransposed(int, int, int, float[], int, int, float[], int, int, float[], int, int, float[])}. */
     public static void multiplyTransposed(int m, int n, int p, float[] a, int aOff, int lda, float[] b, int bOff,
             int ldb, float[] c, int cOff, int ldc, float[] scratch, boolean accumulate) {
+        int[] rows = rowOffsets(n, bOff, ldb);
+        multiplyTransposedRows(m, n, p, a, aOff, lda, b, rows, c, cOff, ldc, scratch, accumulate);
+    }
+
+    /**
+     * {@code C ← (accumulate ? C : 0) + A · Bᵀ} for A {@code m × p} and B {@code n × p}, row j of B starting
+     * anywhere in {@code b}: element (j, q) of B is {@code b[rows[j] + q]}. Vector dot products when available
+     * (each C(i, j) then formed in the same order wherever the rows are), else by transposing B into
+     * {@code scratch} (at least {@code n·p} floats) and calling {@link #multiply}.
+     */
+    public static void multiplyTransposedRows(int m, int n, int p, float[] a, int aOff, int lda, float[] b,
+            int[] rows, float[] c, int cOff, int ldc, float[] scratch, boolean accumulate) {
         if (VECTOR) {
-            VectorGemm.multiplyTransposed(m, n, p, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            VectorGemm.multiplyTransposed(m, n, p, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
             return;
         }
         for (int i = 0; i < n; i++) {
-            int r = bOff + i * ldb;
+            int r = rows[i];
             for (int j = 0; j < p; j++) {
                 scratch[j * n + i] = b[r + j];
             }
         }
         multiply(m, n, p, a, aOff, lda, scratch, 0, n, c, cOff, ldc, accumulate);
+    }
+
+    /** {@code start + i·stride} for i < count, in a per-thread array (valid until the next call on this thread). */
+    private static int[] rowOffsets(int count, int start, int stride) {
+        int[] rows = ROWS.get();
+        if (rows.length < count) {
+            rows = new int[count];
+            ROWS.set(rows);
+        }
+        for (int i = 0; i < count; i++) {
+            rows[i] = start + i * stride;
+        }
+        return rows;
     }
 
     /** {@code out[j * rows + i] = in[inOff + i * cols + j]}: the transpose of a rows×cols block into {@code out}. */

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Register-tiled float matrix products on the JDK's incubating vector API ({@code jdk.incubator.vector}),
  * used by {@link Gemm} only when that module is present (run with {@code --add-modules jdk.incubator.vector}).
  *
- * <p>{@link #multiply}: a 4 × 2V micro-tile of C (V = the preferred vector length, 16 floats with AVX-512)
+ * <p>The rows of B are given by their offsets ({@link Gemm#multiplyRows}). {@link #multiply}: a 4 × 2V micro-tile of C (V = the preferred vector length, 16 floats with AVX-512)
  * held in eight accumulators; each step over k loads two vectors of a B row, broadcasts four A values and
  * issues eight fused multiply–adds. Column slabs of B (k × 2V) are the outer loop, so a slab stays in L1
  * while every row block of A passes over it.
@@ -28,20 +28,26 @@ final class VectorGemm {
     static boolean available() {
         float[] a = {1, 2, 3, 4};
         float[] c = new float[4];
-        multiply(2, 2, 2, a, 0, 2, a, 0, 2, c, 0, 2, false);
+        multiply(2, 2, 2, a, 0, 2, a, new int[] {0, 2}, c, 0, 2, false);
         return c[0] == 7 && c[3] == 22;
     }
 
-    static void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    /**
+     * {@code C ← (accumulate ? C : 0) + A · B} where row p of B starts anywhere in {@code b}: B(p, j) is
+     * {@code b[rows[p] + j]} (see {@link Gemm#multiplyRows}). Each C(i, j) is the same chain of fused
+     * multiply–adds over p = 0, 1, …, k − 1 wherever the rows are, except in the last {@code n mod V} columns
+     * (dot products, see {@link #tail}).
+     */
+    static void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean accumulate) {
         int j = 0;
         for (; j + 2 * V <= n; j += 2 * V) {
             int i = 0;
             for (; i + 4 <= m; i += 4) {
-                tile4x2(i, j, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+                tile4x2(i, j, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
             }
             for (; i < m; i++) {
-                tile1x2(i, j, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+                tile1x2(i, j, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
             }
         }
         for (; j + V <= n; j += V) {
@@ -50,13 +56,13 @@ final class VectorGemm {
                 int ci = cOff + i * ldc + j;
                 FloatVector acc = accumulate ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
                 for (int p = 0; p < k; p++) {
-                    acc = FloatVector.fromArray(S, b, bOff + p * ldb + j).fma(FloatVector.broadcast(S, a[ai + p]), acc);
+                    acc = FloatVector.fromArray(S, b, rows[p] + j).fma(FloatVector.broadcast(S, a[ai + p]), acc);
                 }
                 acc.intoArray(c, ci);
             }
         }
         if (j < n) {
-            tail(m, n, k, j, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            tail(m, n, k, j, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
         }
     }
 
@@ -66,7 +72,7 @@ final class VectorGemm {
      * The last {@code n − j} (fewer than V) columns: copied to a contiguous {@code (n − j) × k} block, so each
      * entry is a dot product vectorised along k.
      */
-    private static void tail(int m, int n, int k, int j, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    private static void tail(int m, int n, int k, int j, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean accumulate) {
         int t = n - j;
         float[] bt = SCRATCH.get();
@@ -75,7 +81,7 @@ final class VectorGemm {
             SCRATCH.set(bt);
         }
         for (int p = 0; p < k; p++) {
-            int src = bOff + p * ldb + j;
+            int src = rows[p] + j;
             for (int q = 0; q < t; q++) {
                 bt[q * k + p] = b[src + q];
             }
@@ -91,7 +97,7 @@ final class VectorGemm {
         }
     }
 
-    private static void tile4x2(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    private static void tile4x2(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean accumulate) {
         int c0 = cOff + i * ldc + j;
         int c1 = c0 + ldc;
@@ -128,8 +134,8 @@ final class VectorGemm {
         int a1 = a0 + lda;
         int a2 = a1 + lda;
         int a3 = a2 + lda;
-        int bp = bOff + j;
-        for (int p = 0; p < k; p++, bp += ldb) {
+        for (int p = 0; p < k; p++) {
+            int bp = rows[p] + j;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + V);
             FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
@@ -155,14 +161,14 @@ final class VectorGemm {
         x31.intoArray(c, c3 + V);
     }
 
-    private static void tile1x2(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    private static void tile1x2(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean accumulate) {
         int c0 = cOff + i * ldc + j;
         FloatVector x0 = accumulate ? FloatVector.fromArray(S, c, c0) : FloatVector.zero(S);
         FloatVector x1 = accumulate ? FloatVector.fromArray(S, c, c0 + V) : FloatVector.zero(S);
         int a0 = aOff + i * lda;
-        int bp = bOff + j;
-        for (int p = 0; p < k; p++, bp += ldb) {
+        for (int p = 0; p < k; p++) {
+            int bp = rows[p] + j;
             FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
             x0 = FloatVector.fromArray(S, b, bp).fma(v, x0);
             x1 = FloatVector.fromArray(S, b, bp + V).fma(v, x1);
@@ -171,29 +177,32 @@ final class VectorGemm {
         x1.intoArray(c, c0 + V);
     }
 
-    /** {@code C[m×n] ← (acc ? C : 0) + A[m×p] · B[n×p]ᵀ}. */
-    static void multiplyTransposed(int m, int n, int p, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    /**
+     * {@code C[m×n] ← (acc ? C : 0) + A[m×p] · B[n×p]ᵀ}, row j of B starting at {@code b[rows[j]]} (see
+     * {@link Gemm#multiplyTransposedRows}).
+     */
+    static void multiplyTransposed(int m, int n, int p, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean acc) {
         int pv = p - p % V;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int j = 0;
             for (; j + 3 <= n; j += 3) {
-                dots4x3(i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+                dots4x3(i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
             }
             for (; j + 2 <= n; j += 2) {
-                dots4x2(i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+                dots4x2(i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
             }
             for (; j < n; j++) {
                 for (int r = i; r < i + 4; r++) {
-                    float d = dot(p, pv, a, aOff + r * lda, b, bOff + j * ldb);
+                    float d = dot(p, pv, a, aOff + r * lda, b, rows[j]);
                     c[cOff + r * ldc + j] = acc ? c[cOff + r * ldc + j] + d : d;
                 }
             }
         }
         for (; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                float d = dot(p, pv, a, aOff + i * lda, b, bOff + j * ldb);
+                float d = dot(p, pv, a, aOff + i * lda, b, rows[j]);
                 c[cOff + i * ldc + j] = acc ? c[cOff + i * ldc + j] + d : d;
             }
         }
@@ -211,15 +220,15 @@ final class VectorGemm {
         return s;
     }
 
-    private static void dots4x3(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b, int bOff,
-            int ldb, float[] c, int cOff, int ldc, boolean acc) {
+    private static void dots4x3(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b,
+            int[] rows, float[] c, int cOff, int ldc, boolean acc) {
         int a0 = aOff + i * lda;
         int a1 = a0 + lda;
         int a2 = a1 + lda;
         int a3 = a2 + lda;
-        int b0 = bOff + j * ldb;
-        int b1 = b0 + ldb;
-        int b2 = b1 + ldb;
+        int b0 = rows[j];
+        int b1 = rows[j + 1];
+        int b2 = rows[j + 2];
         FloatVector x00 = FloatVector.zero(S);
         FloatVector x01 = x00;
         FloatVector x02 = x00;
@@ -253,28 +262,28 @@ final class VectorGemm {
             x31 = v.fma(w, x31);
             x32 = v.fma(z, x32);
         }
-        finish(x00.reduceLanes(VectorOperators.ADD), i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x01.reduceLanes(VectorOperators.ADD), i, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x02.reduceLanes(VectorOperators.ADD), i, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x10.reduceLanes(VectorOperators.ADD), i + 1, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x11.reduceLanes(VectorOperators.ADD), i + 1, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x12.reduceLanes(VectorOperators.ADD), i + 1, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x20.reduceLanes(VectorOperators.ADD), i + 2, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x21.reduceLanes(VectorOperators.ADD), i + 2, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x22.reduceLanes(VectorOperators.ADD), i + 2, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x30.reduceLanes(VectorOperators.ADD), i + 3, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x31.reduceLanes(VectorOperators.ADD), i + 3, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x32.reduceLanes(VectorOperators.ADD), i + 3, j + 2, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x00.reduceLanes(VectorOperators.ADD), i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x01.reduceLanes(VectorOperators.ADD), i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x02.reduceLanes(VectorOperators.ADD), i, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x10.reduceLanes(VectorOperators.ADD), i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x11.reduceLanes(VectorOperators.ADD), i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x12.reduceLanes(VectorOperators.ADD), i + 1, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x20.reduceLanes(VectorOperators.ADD), i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x21.reduceLanes(VectorOperators.ADD), i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x22.reduceLanes(VectorOperators.ADD), i + 2, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x30.reduceLanes(VectorOperators.ADD), i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x31.reduceLanes(VectorOperators.ADD), i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x32.reduceLanes(VectorOperators.ADD), i + 3, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
     }
 
-    private static void dots4x2(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b, int bOff,
-            int ldb, float[] c, int cOff, int ldc, boolean acc) {
+    private static void dots4x2(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b,
+            int[] rows, float[] c, int cOff, int ldc, boolean acc) {
         int a0 = aOff + i * lda;
         int a1 = a0 + lda;
         int a2 = a1 + lda;
         int a3 = a2 + lda;
-        int b0 = bOff + j * ldb;
-        int b1 = b0 + ldb;
+        int b0 = rows[j];
+        int b1 = rows[j + 1];
         FloatVector x00 = FloatVector.zero(S);
         FloatVector x01 = x00;
         FloatVector x10 = x00;
@@ -299,21 +308,21 @@ final class VectorGemm {
             x30 = v.fma(u, x30);
             x31 = v.fma(w, x31);
         }
-        finish(x00.reduceLanes(VectorOperators.ADD), i, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x01.reduceLanes(VectorOperators.ADD), i, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x10.reduceLanes(VectorOperators.ADD), i + 1, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x11.reduceLanes(VectorOperators.ADD), i + 1, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x20.reduceLanes(VectorOperators.ADD), i + 2, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x21.reduceLanes(VectorOperators.ADD), i + 2, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x30.reduceLanes(VectorOperators.ADD), i + 3, j, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
-        finish(x31.reduceLanes(VectorOperators.ADD), i + 3, j + 1, p, pv, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        finish(x00.reduceLanes(VectorOperators.ADD), i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x01.reduceLanes(VectorOperators.ADD), i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x10.reduceLanes(VectorOperators.ADD), i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x11.reduceLanes(VectorOperators.ADD), i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x20.reduceLanes(VectorOperators.ADD), i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x21.reduceLanes(VectorOperators.ADD), i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x30.reduceLanes(VectorOperators.ADD), i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(x31.reduceLanes(VectorOperators.ADD), i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
     }
 
     /** Adds the scalar tail {@code [pv, p)} to a reduced dot product and stores it as C(r, s). */
     private static void finish(float sum, int r, int s, int p, int pv, float[] a, int aOff, int lda, float[] b,
-            int bOff, int ldb, float[] c, int cOff, int ldc, boolean acc) {
+            int[] rows, float[] c, int cOff, int ldc, boolean acc) {
         int ar = aOff + r * lda;
-        int bs = bOff + s * ldb;
+        int bs = rows[s];
         float t = sum;
         for (int q = pv; q < p; q++) {
             t = Math.fma(a[ar + q], b[bs + q], t);

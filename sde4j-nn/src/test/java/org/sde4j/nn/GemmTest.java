@@ -36,7 +36,11 @@ class GemmTest {
             float[] vec = c0.clone();
             float[] sca = c0.clone();
             Gemm.multiply(m, n, k, a, 2, lda, b, 1, ldb, vec, 4, ldc, acc);
-            Gemm.multiplyScalar(m, n, k, a, 2, lda, b, 1, ldb, sca, 4, ldc, acc);
+            int[] rows = new int[k];
+            for (int p = 0; p < k; p++) {
+                rows[p] = 1 + p * ldb;
+            }
+            Gemm.multiplyScalar(m, n, k, a, 2, lda, b, rows, sca, 4, ldc, acc);
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     double s = acc ? c0[4 + i * ldc + j] : 0;
@@ -52,6 +56,43 @@ class GemmTest {
                 }
             }
             assertEquals(c0[0], vec[0], "elements before the offset untouched");
+        }
+    }
+
+    /**
+     * Rows of B taken anywhere, overlapping and out of order, give the bits of the product with those rows
+     * gathered into a contiguous matrix: in both kernels, each entry is formed in the same order.
+     */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void rowsAnywhereGiveTheBitsOfTheGatheredMatrix(int m, int n, int k) {
+        SplittableRandom r = new SplittableRandom(31 + m * 1000 + n * 10 + k);
+        float[] a = random(r, m * k);
+        float[] pool = random(r, 3 * n + 2 * k + 40);
+        int[] rows = new int[k];
+        float[] gathered = new float[k * n];
+        for (int p = 0; p < k; p++) {
+            rows[p] = r.nextInt(pool.length - n + 1);
+            System.arraycopy(pool, rows[p], gathered, p * n, n);
+        }
+        for (boolean scalar : new boolean[] {false, true}) {
+            float[] fromRows = new float[m * n];
+            float[] contiguous = new float[m * n];
+            if (scalar) {
+                Gemm.multiplyScalar(m, n, k, a, 0, k, pool, rows, fromRows, 0, n, false);
+                int[] plain = new int[k];
+                for (int p = 0; p < k; p++) {
+                    plain[p] = p * n;
+                }
+                Gemm.multiplyScalar(m, n, k, a, 0, k, gathered, plain, contiguous, 0, n, false);
+            } else {
+                Gemm.multiplyRows(m, n, k, a, 0, k, pool, rows, fromRows, 0, n, false);
+                Gemm.multiply(m, n, k, a, 0, k, gathered, 0, n, contiguous, 0, n, false);
+            }
+            for (int e = 0; e < m * n; e++) {
+                assertEquals(Float.floatToRawIntBits(contiguous[e]), Float.floatToRawIntBits(fromRows[e]),
+                        (scalar ? "scalar" : "default") + " kernel, entry " + e);
+            }
         }
     }
 

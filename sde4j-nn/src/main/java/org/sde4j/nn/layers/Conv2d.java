@@ -13,15 +13,19 @@ import org.sde4j.nn.Tensor;
  * <pre>    y[o,n,i,j] = Σ_{c,u,v} w[o,c,u,v] · x[c, n, i·s − p + u, j·s − p + v]      (zero outside the image)</pre>
  *
  * <p>Output size {@code H' = (H + 2p − k) / s + 1}. The batch is split into fixed chunks of images, run in
- * parallel. A chunk's images are unfolded ("im2col") into one matrix {@code X̂} of {@code Cin·k·k} rows and
- * {@code images·H'·W'} columns, and {@code Y = W · X̂} (W viewed as {@code Cout × Cin·k·k}) lands directly in
- * the channel-major output, whose rows are channels. Backward: {@code dW += dY · X̂ᵀ} per chunk, summed in
- * chunk order, and {@code dX = col2im(Wᵀ · dY)} — or, for same-size convolutions (stride 1, padding
- * (k − 1)/2), {@code dX} = the same-size convolution of dY with the flipped kernels
- * {@code w'[c,o,u,v] = w[o,c,k−1−u,k−1−v]}, an unfolding (copies) and a product of the forward's shape instead
- * of a scatter-add. Unfolding and product run in sub-blocks of a few images whose
- * unfolded matrix fits in L2 (per-thread scratch buffers), and the backward pass unfolds the input again
- * rather than storing it: recomputing in cache is cheaper than streaming a stored copy through memory.
+ * parallel; a chunk's weight gradient is its own partial sum, and the partial sums are added in chunk order.
+ *
+ * <p><b>Same-size convolutions</b> (stride 1, padding (k − 1)/2: every convolution of a ResNet block) never
+ * unfold their input: {@link ShiftedConvolution} copies a block of images into a zero-padded plane and reads the
+ * k² shifted views of it as the rows of the product, so {@code Y = W · X̂} without writing X̂. The input
+ * gradient is the same-size convolution of dY with the flipped, transposed kernels
+ * {@code w'[c,o,u,v] = w[o,c,k−1−u,k−1−v]}, and {@code dW = dY · X̂ᵀ} runs over the same views.
+ *
+ * <p><b>Other convolutions</b> (strided ones) unfold ("im2col") a chunk's images into a matrix {@code X̂} of
+ * {@code Cin·k·k} rows and {@code images·H'·W'} columns, in sub-blocks of a few images whose unfolded matrix
+ * fits in L2 (per-thread scratch buffers); {@code Y = W · X̂} lands directly in the channel-major output, whose
+ * rows are channels. Backward: {@code dW += dY · X̂ᵀ} and {@code dX = col2im(Wᵀ · dY)}, unfolding the input
+ * again rather than storing it: recomputing in cache is cheaper than streaming a stored copy through memory.
  * Weights are He-normal initialised.
  */
 public final class Conv2d implements Layer {
@@ -39,6 +43,8 @@ public final class Conv2d implements Layer {
     private final float[] wT;
     private final Unfold unfold;
     private final float[] wFlip;
+    /** For same-size convolutions (stride 1, padding (k − 1)/2): the product without unfolding; else null. */
+    private final ShiftedConvolution shifted;
 
     /**
      * @param name   parameter name prefix
@@ -76,6 +82,7 @@ public final class Conv2d implements Layer {
         this.wT = new float[cout * cin * k * k];
         this.wFlip = new float[cout * cin * k * k];
         this.unfold = new Unfold(k, stride, pad);
+        this.shifted = stride == 1 && 2 * pad == k - 1 ? new ShiftedConvolution(k) : null;
     }
 
     /** A copy sharing {@code original}'s weight, with its own workspace (see {@link Layer#sharedCopy}). */
@@ -90,6 +97,7 @@ public final class Conv2d implements Layer {
         this.wT = new float[original.wT.length];
         this.wFlip = new float[original.wFlip.length];
         this.unfold = new Unfold(k, stride, pad);
+        this.shifted = original.shifted;
     }
 
     @Override
@@ -146,6 +154,11 @@ public final class Conv2d implements Layer {
         float[] xd = input.data();
         float[] yd = y.data();
         float[] wd = weight.value().data();
+        if (shifted != null) {
+            Parallel.current().forBlocks(n, imagesPerChunk(n, hw),
+                    (c, from, to) -> shifted.convolve(cin, xd, cout, wd, yd, n, h, w, from, to));
+            return y;
+        }
         int sub = subBlock(kk, hw);
         Parallel.current().forBlocks(n, imagesPerChunk(n, hw), (c, from, to) -> {
             float[] col = scratch(SCRATCH, kk * sub * hw);
@@ -174,7 +187,7 @@ public final class Conv2d implements Layer {
         float[] xd = x.data();
         float[] dyd = dy.data();
         float[] dxd = dx.data();
-        boolean sameSize = stride == 1 && 2 * pad == k - 1;
+        boolean sameSize = shifted != null;
         if (sameSize) {
             flipKernels();
         } else {
@@ -182,12 +195,19 @@ public final class Conv2d implements Layer {
         }
         int per = imagesPerChunk(n, hw);
         int chunks = (n + per - 1) / per;
-        int rows = Math.max(kk, cout * k * k);
-        int sub = Math.min(subBlock(kk, hw), subBlock(cout * k * k, hw));
+        int sub = subBlock(kk, hw);
         Parallel.current().forBlocks(n, per, (c, from, to) -> {
-            float[] col = scratch(SCRATCH, kk * sub * hw);
-            float[] dcol = scratch(SCRATCH2, rows * sub * hw);
             float[] dw = buffer(partial, c, cout * kk);
+            if (sameSize) {
+                shifted.weightGradient(cin, xd, cout, dyd, dw, n, h, w, from, to);
+                if (inputGradient) {
+                    // dX is the same-size convolution of dY with the flipped, transposed kernels.
+                    shifted.convolve(cout, dyd, cin, wFlip, dxd, n, h, w, from, to);
+                }
+                return;
+            }
+            float[] col = scratch(SCRATCH, kk * sub * hw);
+            float[] dcol = scratch(SCRATCH2, kk * sub * hw);
             for (int s0 = from; s0 < to; s0 += sub) {
                 int s1 = Math.min(to, s0 + sub);
                 int cols = (s1 - s0) * hw;
@@ -197,17 +217,7 @@ public final class Conv2d implements Layer {
                 }
                 Gemm.multiplyTransposed(cout, kk, cols, dyd, s0 * hw, n * hw, col, 0, cols, dw, 0, kk, dcol,
                         s0 > from);
-                if (!inputGradient) {
-                    continue;
-                }
-                if (sameSize) {
-                    // dX is the same-size convolution of dY with the flipped, transposed kernels.
-                    for (int i = s0; i < s1; i++) {
-                        unfold.im2col(cout, dyd, n, i, oh, ow, h, w, dcol, (i - s0) * hw, cols);
-                    }
-                    Gemm.multiply(cin, cols, cout * k * k, wFlip, 0, cout * k * k, dcol, 0, cols, dxd, s0 * hw,
-                            n * hw, false);
-                } else {
+                if (inputGradient) {
                     Gemm.multiply(kk, cols, cout, wT, 0, cout, dyd, s0 * hw, n * hw, dcol, 0, cols, false);
                     for (int i = s0; i < s1; i++) {
                         unfold.col2im(cin, dcol, (i - s0) * hw, cols, dxd, n, i, h, w, oh, ow);

@@ -24,10 +24,6 @@ final class Unfold {
      */
     void im2col(int channels, float[] xd, int n, int img, int h, int w, int oh, int ow, float[] col,
             int colOff, int ld) {
-        if (stride == 1 && ow == w) {
-            im2colSameWidth(channels, xd, n, img, h, w, oh, col, colOff, ld);
-            return;
-        }
         for (int c = 0; c < channels; c++) {
             int plane = (c * n + img) * h * w;
             for (int u = 0; u < k; u++) {
@@ -54,48 +50,6 @@ final class Unfold {
                             }
                         }
                         for (int j = jHi + 1; j < ow; j++) {
-                            col[r + j] = 0f;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * {@link #im2col} for stride 1 and output width = input width: the valid rows of one (c, u, v) row of
-     * {@code X̂} are one contiguous, shifted run of the input plane, copied at once; the entries that run wraps
-     * across a row edge (the padding columns) are then set to zero. Exact: only copies.
-     */
-    private void im2colSameWidth(int channels, float[] xd, int n, int img, int h, int w, int oh, float[] col,
-            int colOff, int ld) {
-        for (int c = 0; c < channels; c++) {
-            int plane = (c * n + img) * h * w;
-            for (int u = 0; u < k; u++) {
-                int iLo = Math.max(0, pad - u);
-                int iHi = Math.min(oh - 1, h - 1 + pad - u);
-                for (int v = 0; v < k; v++) {
-                    int row = ((c * k + u) * k + v) * ld + colOff;
-                    if (iLo > iHi) {
-                        java.util.Arrays.fill(col, row, row + oh * w, 0f);
-                        continue;
-                    }
-                    java.util.Arrays.fill(col, row, row + iLo * w, 0f);
-                    java.util.Arrays.fill(col, row + (iHi + 1) * w, row + oh * w, 0f);
-                    int src = plane + (iLo + u - pad) * w + v - pad;
-                    int dst = row + iLo * w;
-                    int len = (iHi - iLo + 1) * w;
-                    int skipFront = Math.max(0, -src);
-                    int skipBack = Math.max(0, src + len - xd.length);
-                    System.arraycopy(xd, src + skipFront, col, dst + skipFront, len - skipFront - skipBack);
-                    int jLo = Math.max(0, pad - v);
-                    int jHi = Math.min(w - 1, w - 1 + pad - v);
-                    for (int i = iLo; i <= iHi; i++) {
-                        int r = row + i * w;
-                        for (int j = 0; j < jLo; j++) {
-                            col[r + j] = 0f;
-                        }
-                        for (int j = jHi + 1; j < w; j++) {
                             col[r + j] = 0f;
                         }
                     }

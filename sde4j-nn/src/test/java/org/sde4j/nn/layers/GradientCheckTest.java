@@ -25,6 +25,20 @@ class GradientCheckTest {
     }
 
     @Test
+    void convolutionFiveByFiveSameSizeOverManyImages() {
+        // Same-size (padding 2): the shifted-view product; 40 images in several chunks, 7 × 6 images.
+        GradCheck.check(new Conv2d("c", 2, 3, 5, 1, 2, RandomStreams.stream(1, 6)), GradCheck.random(r, 2, 40, 7, 6),
+                true, 6);
+    }
+
+    @Test
+    void convolutionOneByOneStrideOne() {
+        // Same-size with no padding: every view is the plane itself.
+        GradCheck.check(new Conv2d("c", 3, 2, 1, 1, 0, RandomStreams.stream(1, 7)), GradCheck.random(r, 3, 4, 5, 3),
+                true, 7);
+    }
+
+    @Test
     void convolutionStrideTwoPaddingOne() {
         GradCheck.check(new Conv2d("c", 3, 2, 3, 2, 1, RandomStreams.stream(1, 2)), GradCheck.random(r, 3, 2, 6, 5),
                 true, 3);

@@ -1,0 +1,149 @@
+package org.sde4j.nn.layers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sde4j.nn.Gemm;
+
+/**
+ * The same-size convolution on shifted views of a padded copy, against direct loops over the definition:
+ * bit for bit against a float chain of fused multiply–adds in the weights' order (which is what the vector
+ * kernel computes for each output; the scalar kernel groups four products, so without the vector module the
+ * comparison is within round-off), and within round-off against double sums for the weight gradient.
+ * Shapes cover k = 1, 3, 5, non-square and 7 × 7 images, and a 28 × 28 batch that spans several blocks.
+ */
+class ShiftedConvolutionTest {
+    static Stream<Arguments> shapes() {
+        // inC, outC, k, h, w, n, from, to
+        return Stream.of(Arguments.of(2, 3, 3, 5, 5, 3, 0, 3), Arguments.of(3, 5, 5, 7, 6, 4, 1, 4),
+                Arguments.of(4, 2, 1, 5, 3, 2, 0, 2), Arguments.of(16, 16, 3, 7, 7, 17, 3, 17),
+                Arguments.of(8, 8, 3, 28, 28, 20, 0, 20), Arguments.of(1, 8, 3, 28, 28, 3, 0, 3));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void outputsAreTheChainOfFusedMultiplyAddsOfTheDefinition(int inC, int outC, int k, int h, int w, int n,
+            int from, int to) {
+        SplittableRandom r = new SplittableRandom(inC * 1000 + k * 100 + h);
+        float[] in = random(r, inC * n * h * w);
+        float[] weights = random(r, outC * inC * k * k);
+        float[] out = random(r, outC * n * h * w);
+        float[] before = out.clone();
+        new ShiftedConvolution(k).convolve(inC, in, outC, weights, out, n, h, w, from, to);
+        int p = (k - 1) / 2;
+        for (int o = 0; o < outC; o++) {
+            for (int img = 0; img < n; img++) {
+                for (int i = 0; i < h; i++) {
+                    for (int j = 0; j < w; j++) {
+                        int at = ((o * n + img) * h + i) * w + j;
+                        if (img < from || img >= to) {
+                            assertEquals(before[at], out[at], "images outside [from, to) untouched");
+                            continue;
+                        }
+                        float chain = 0f;
+                        double sum = 0;
+                        double magnitude = 0;
+                        for (int c = 0; c < inC; c++) {
+                            for (int u = 0; u < k; u++) {
+                                for (int v = 0; v < k; v++) {
+                                    int ii = i + u - p;
+                                    int jj = j + v - p;
+                                    float x = ii < 0 || ii >= h || jj < 0 || jj >= w ? 0f
+                                            : in[((c * n + img) * h + ii) * w + jj];
+                                    float wt = weights[o * inC * k * k + (c * k + u) * k + v];
+                                    chain = Math.fma(x, wt, chain);
+                                    sum += (double) x * wt;
+                                    magnitude += Math.abs((double) x * wt);
+                                }
+                            }
+                        }
+                        if (Gemm.VECTOR) {
+                            assertEquals(Float.floatToIntBits(chain), Float.floatToIntBits(out[at]),
+                                    "output " + o + "," + img + "," + i + "," + j);
+                        } else {
+                            assertEquals(sum, out[at], 1e-5 * magnitude + 1e-30);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void weightGradientIsTheSumOverImagesAndPositions(int inC, int outC, int k, int h, int w, int n, int from,
+            int to) {
+        SplittableRandom r = new SplittableRandom(7 + inC * 1000 + k * 100 + h);
+        float[] in = random(r, inC * n * h * w);
+        float[] dy = random(r, outC * n * h * w);
+        float[] dw = random(r, outC * inC * k * k);
+        new ShiftedConvolution(k).weightGradient(inC, in, outC, dy, dw, n, h, w, from, to);
+        int p = (k - 1) / 2;
+        for (int o = 0; o < outC; o++) {
+            for (int c = 0; c < inC; c++) {
+                for (int u = 0; u < k; u++) {
+                    for (int v = 0; v < k; v++) {
+                        double sum = 0;
+                        double magnitude = 0;
+                        for (int img = from; img < to; img++) {
+                            for (int i = 0; i < h; i++) {
+                                for (int j = 0; j < w; j++) {
+                                    int ii = i + u - p;
+                                    int jj = j + v - p;
+                                    if (ii < 0 || ii >= h || jj < 0 || jj >= w) {
+                                        continue;
+                                    }
+                                    double t = (double) dy[((o * n + img) * h + i) * w + j]
+                                            * in[((c * n + img) * h + ii) * w + jj];
+                                    sum += t;
+                                    magnitude += Math.abs(t);
+                                }
+                            }
+                        }
+                        float got = dw[o * inC * k * k + (c * k + u) * k + v];
+                        assertEquals(sum, got, 1e-5 * magnitude + 1e-30, "dw " + o + "," + c + "," + u + "," + v);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The forward pass of a range is the same whether it is done at once or in two calls. */
+    @Test
+    void outputsDoNotDependOnHowTheImagesAreSplit() {
+        SplittableRandom r = new SplittableRandom(3);
+        int inC = 8;
+        int outC = 8;
+        int n = 20;
+        float[] in = random(r, inC * n * 28 * 28);
+        float[] weights = random(r, outC * inC * 9);
+        float[] whole = new float[outC * n * 28 * 28];
+        float[] split = new float[whole.length];
+        ShiftedConvolution conv = new ShiftedConvolution(3);
+        conv.convolve(inC, in, outC, weights, whole, n, 28, 28, 0, n);
+        conv.convolve(inC, in, outC, weights, split, n, 28, 28, 0, 7);
+        conv.convolve(inC, in, outC, weights, split, n, 28, 28, 7, n);
+        assertTrue(java.util.Arrays.equals(whole, split));
+    }
+
+    @Test
+    void anEvenKernelIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ShiftedConvolution(4));
+        assertTrue(e.getMessage().contains("k = 4"), e.getMessage());
+    }
+
+    private static float[] random(SplittableRandom r, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (2 * r.nextDouble() - 1);
+        }
+        return x;
+    }
+}
