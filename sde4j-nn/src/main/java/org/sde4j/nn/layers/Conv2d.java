@@ -15,17 +15,13 @@ import org.sde4j.nn.Tensor;
  * <p>Output size {@code H' = (H + 2p − k) / s + 1}. The batch is split into fixed chunks of images, run in
  * parallel; a chunk's weight gradient is its own partial sum, and the partial sums are added in chunk order.
  *
- * <p><b>Same-size convolutions</b> (stride 1, padding (k − 1)/2: every convolution of a ResNet block) never
- * unfold their input: {@link ShiftedConvolution} copies a block of images into a zero-padded plane and reads the
- * k² shifted views of it as the rows of the product, so {@code Y = W · X̂} without writing X̂. The input
- * gradient is the same-size convolution of dY with the flipped, transposed kernels
- * {@code w'[c,o,u,v] = w[o,c,k−1−u,k−1−v]}, and {@code dW = dY · X̂ᵀ} runs over the same views.
- *
- * <p><b>Other convolutions</b> (strided ones) unfold ("im2col") a chunk's images into a matrix {@code X̂} of
- * {@code Cin·k·k} rows and {@code images·H'·W'} columns, in sub-blocks of a few images whose unfolded matrix
- * fits in L2 (per-thread scratch buffers); {@code Y = W · X̂} lands directly in the channel-major output, whose
- * rows are channels. Backward: {@code dW += dY · X̂ᵀ} and {@code dX = col2im(Wᵀ · dY)}, unfolding the input
- * again rather than storing it: recomputing in cache is cheaper than streaming a stored copy through memory.
+ * <p>No convolution unfolds its input: {@link ShiftedConvolution} copies a block of images into zero-padded
+ * planes (one per channel, or s² phase planes for stride s) and reads k² shifted views of them as the rows of
+ * the product, so {@code Y = W · X̂} and {@code dW = dY · X̂ᵀ} without writing the unfolded matrix X̂. The input
+ * gradient of a same-size convolution (stride 1, padding (k − 1)/2: every convolution of a ResNet block) is the
+ * same-size convolution of dY with the flipped, transposed kernels {@code w'[c,o,u,v] = w[o,c,k−1−u,k−1−v]}; that
+ * of any other one is {@code col2im(Wᵀ · dY)}, in sub-blocks of a few images whose columns fit in L2
+ * (per-thread scratch buffers).
  * Weights are He-normal initialised.
  */
 public final class Conv2d implements Layer {
@@ -43,7 +39,7 @@ public final class Conv2d implements Layer {
     private final float[] wT;
     private final Unfold unfold;
     private final float[] wFlip;
-    /** For same-size convolutions (stride 1, padding (k − 1)/2): the product without unfolding; else null. */
+    /** The forward product and the weight gradient, on shifted views of the input. */
     private final ShiftedConvolution shifted;
 
     /**
@@ -82,7 +78,7 @@ public final class Conv2d implements Layer {
         this.wT = new float[cout * cin * k * k];
         this.wFlip = new float[cout * cin * k * k];
         this.unfold = new Unfold(k, stride, pad);
-        this.shifted = stride == 1 && 2 * pad == k - 1 ? new ShiftedConvolution(k) : null;
+        this.shifted = new ShiftedConvolution(k, stride, pad);
     }
 
     /** A copy sharing {@code original}'s weight, with its own workspace (see {@link Layer#sharedCopy}). */
@@ -149,28 +145,12 @@ public final class Conv2d implements Layer {
         int oh = outSize(h);
         int ow = outSize(w);
         y = Tensor.reuse(y, cout, n, oh, ow);
-        int kk = cin * k * k;
         int hw = oh * ow;
         float[] xd = input.data();
         float[] yd = y.data();
         float[] wd = weight.value().data();
-        if (shifted != null) {
-            Parallel.current().forBlocks(n, imagesPerChunk(n, hw),
-                    (c, from, to) -> shifted.convolve(cin, xd, cout, wd, yd, n, h, w, from, to));
-            return y;
-        }
-        int sub = subBlock(kk, hw);
-        Parallel.current().forBlocks(n, imagesPerChunk(n, hw), (c, from, to) -> {
-            float[] col = scratch(SCRATCH, kk * sub * hw);
-            for (int s0 = from; s0 < to; s0 += sub) {
-                int s1 = Math.min(to, s0 + sub);
-                int cols = (s1 - s0) * hw;
-                for (int i = s0; i < s1; i++) {
-                    unfold.im2col(cin, xd, n, i, h, w, oh, ow, col, (i - s0) * hw, cols);
-                }
-                Gemm.multiply(cout, cols, kk, wd, 0, kk, col, 0, cols, yd, s0 * hw, n * hw, false);
-            }
-        });
+        Parallel.current().forBlocks(n, imagesPerChunk(n, hw),
+                (c, from, to) -> shifted.convolve(cin, xd, cout, wd, yd, n, h, w, from, to));
         return y;
     }
 
@@ -187,7 +167,7 @@ public final class Conv2d implements Layer {
         float[] xd = x.data();
         float[] dyd = dy.data();
         float[] dxd = dx.data();
-        boolean sameSize = shifted != null;
+        boolean sameSize = stride == 1 && 2 * pad == k - 1;
         if (sameSize) {
             flipKernels();
         } else {
@@ -197,31 +177,23 @@ public final class Conv2d implements Layer {
         int chunks = (n + per - 1) / per;
         int sub = subBlock(kk, hw);
         Parallel.current().forBlocks(n, per, (c, from, to) -> {
-            float[] dw = buffer(partial, c, cout * kk);
-            if (sameSize) {
-                shifted.weightGradient(cin, xd, cout, dyd, dw, n, h, w, from, to);
-                if (inputGradient) {
-                    // dX is the same-size convolution of dY with the flipped, transposed kernels.
-                    shifted.convolve(cout, dyd, cin, wFlip, dxd, n, h, w, from, to);
-                }
+            shifted.weightGradient(cin, xd, cout, dyd, buffer(partial, c, cout * kk), n, h, w, from, to);
+            if (!inputGradient) {
                 return;
             }
-            float[] col = scratch(SCRATCH, kk * sub * hw);
-            float[] dcol = scratch(SCRATCH2, kk * sub * hw);
+            if (sameSize) {
+                // dX is the same-size convolution of dY with the flipped, transposed kernels.
+                shifted.convolve(cout, dyd, cin, wFlip, dxd, n, h, w, from, to);
+                return;
+            }
+            // Otherwise dX = col2im(Wᵀ · dY), in sub-blocks whose columns stay in L2.
+            float[] dcol = scratch(SCRATCH, kk * sub * hw);
             for (int s0 = from; s0 < to; s0 += sub) {
                 int s1 = Math.min(to, s0 + sub);
                 int cols = (s1 - s0) * hw;
-                // The unfolded input is recomputed per sub-block: cheaper than storing it, as it stays in L2.
+                Gemm.multiply(kk, cols, cout, wT, 0, cout, dyd, s0 * hw, n * hw, dcol, 0, cols, false);
                 for (int i = s0; i < s1; i++) {
-                    unfold.im2col(cin, xd, n, i, h, w, oh, ow, col, (i - s0) * hw, cols);
-                }
-                Gemm.multiplyTransposed(cout, kk, cols, dyd, s0 * hw, n * hw, col, 0, cols, dw, 0, kk, dcol,
-                        s0 > from);
-                if (inputGradient) {
-                    Gemm.multiply(kk, cols, cout, wT, 0, cout, dyd, s0 * hw, n * hw, dcol, 0, cols, false);
-                    for (int i = s0; i < s1; i++) {
-                        unfold.col2im(cin, dcol, (i - s0) * hw, cols, dxd, n, i, h, w, oh, ow);
-                    }
+                    unfold.col2im(cin, dcol, (i - s0) * hw, cols, dxd, n, i, h, w, oh, ow);
                 }
             }
         });
@@ -281,7 +253,6 @@ public final class Conv2d implements Layer {
     }
 
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
-    private static final ThreadLocal<float[]> SCRATCH2 = ThreadLocal.withInitial(() -> new float[0]);
 
     /** A per-thread buffer shared by all convolutions (each use is confined to one chunk's work). */
     private static float[] scratch(ThreadLocal<float[]> pool, int size) {

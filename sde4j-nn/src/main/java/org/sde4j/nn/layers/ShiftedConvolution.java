@@ -4,53 +4,75 @@ import java.util.Arrays;
 import org.sde4j.nn.Gemm;
 
 /**
- * A same-size k × k convolution (stride 1, padding p = (k − 1)/2, k odd) of {@code [C, N, H, W]} data and its
- * weight gradient, without unfolding the input:
+ * A k × k convolution with stride s and zero padding p of {@code [C, N, H, W]} data, and its weight gradient,
+ * without unfolding the input:
  *
- * <pre>    out[o, n, i, j] = Σ_{c,u,v} w[o, (c·k + u)·k + v] · in[c, n, i + u − p, j + v − p]      (zero outside)
- *    dw[o, (c·k + u)·k + v] += Σ_{n,i,j} dy[o, n, i, j] · in[c, n, i + u − p, j + v − p]</pre>
+ * <pre>    out[o, n, i, j] = Σ_{c,u,v} w[o, (c·k + u)·k + v] · in[c, n, s·i + u − p, s·j + v − p]      (zero outside)
+ *    dw[o, (c·k + u)·k + v] = Σ_{n,i,j} dy[o, n, i, j] · in[c, n, s·i + u − p, s·j + v − p]</pre>
  *
- * <p>A block of images is copied once per channel into a zero-padded plane whose rows have a pitch of
- * {@code W + p} and whose images are {@code H + p} rows apart; the p zero columns at the end of each row also
- * serve as the left padding of the next row, and the p zero rows after each image as the top padding of the
- * next. In that layout the input seen by tap (u, v) at output position t is the plane at
- * {@code t + (u − p)·pitch + (v − p)}: a shifted view. So the unfolded matrix of the im2col method is never
- * written; its row {@code (c·k + u)·k + v} is a view into channel c's plane, and one product over those row
- * views ({@link Gemm#multiplyRows}) gives every output of the block at once, in padded coordinates, from which
- * the image positions are copied out. The padding positions of the result are computed and discarded: a
- * fraction {@code (W + p)(H + p)/(W H) − 1} of extra work (7 % at 28 × 28, 15 % at 14 × 14, 31 % at 7 × 7)
- * that costs less than writing and reading k² copies of the input. The weight gradient is the product of the
- * output gradient, copied into the same padded coordinates with zeros at the padding positions, and the
- * transposed row views ({@link Gemm#multiplyTransposedRows}).
+ * <p><b>Shifted views.</b> Write {@code u − p = s·d(u) + a(u)} with {@code 0 ≤ a(u) < s}. The input is copied once,
+ * per channel, into s² zero-padded <em>phase planes</em>: phase (a, b) holds {@code in[c, s·i' + a, s·j' + b]}
+ * at row i', column j' (for stride 1 the single phase is the image itself). Rows have a common pitch and images
+ * follow one another with zero rows between them, wide enough that the zero columns after a row also serve as
+ * the zeros before the next one, and the zero rows after an image as the zeros above the next. Then the input
+ * that tap (u, v) needs for output position (i, j) is phase (a(u), a(v)) at (i + d(u), j + d(v)): in output
+ * coordinates t, the plane at {@code t + d(u)·pitch + d(v)}, a shifted view. So the unfolded matrix of the im2col
+ * method is never written; its row {@code (c·k + u)·k + v} is a view, and one product over those row views
+ * ({@link Gemm#multiplyRows}) gives every output of a block of images at once, in padded coordinates, from which
+ * the image positions are copied out. The padding positions of the result are computed and discarded: for a
+ * same-size 3 × 3 convolution (pitch W + 1, H + 1 rows per image) 7 % of extra work at 28 × 28, 15 % at 14 × 14
+ * and 31 % at 7 × 7, which costs less than writing and reading k² copies of the input. The weight gradient is
+ * the product of the output gradient, copied into the same output coordinates with zeros at the padding
+ * positions, and the transposed views ({@link Gemm#multiplyTransposedRows}).
  *
- * <p>Every output is the same chain of multiply–adds over (c, u, v) in the same order as from the unfolded
- * matrix, and does not depend on how the images are split into blocks. The weight gradient's sums run over
- * the padded positions of a block (the zeros add nothing), blocks being split by shape alone. So both are
+ * <p><b>Bits.</b> Every output is the same chain of multiply–adds over (c, u, v) in the same order as from the
+ * unfolded matrix and does not depend on how the images are split into blocks. The weight gradient sums over the
+ * padded positions of each block (the zeros add nothing), blocks being split by shape alone. Both are therefore
  * deterministic whatever the thread count. This is the method of "implicit GEMM" convolutions (e.g. Chetlur et
- * al., "cuDNN: efficient primitives for deep learning", 2014), here on a padded copy so that each view is one
- * offset.
+ * al., "cuDNN: efficient primitives for deep learning", 2014), here on padded phase planes so that each view is
+ * one offset.
  */
 final class ShiftedConvolution {
     /** Output columns are computed in multiples of this (whole vector tiles, no kernel tails). */
     private static final int COLUMN_ALIGN = 32;
-    /** Floats of padded input and padded output a block aims to keep within L2 (512 KiB). */
+    /** Floats of phase planes and padded output a block aims to keep within L2 (512 KiB). */
     private static final int BLOCK_FLOATS = 128 * 1024;
 
     private final int k;
+    private final int stride;
     private final int pad;
+    /** a(u): the phase that tap u reads. */
+    private final int[] phase;
+    /** d(u): the shift, in phase rows or columns, of tap u. */
+    private final int[] shift;
+    private final int minShift;
+    private final int maxShift;
 
-    /** @param k the kernel size, odd */
-    ShiftedConvolution(int k) {
-        if (k % 2 == 0) {
-            throw new IllegalArgumentException("k = " + k + ": a same-size convolution needs an odd kernel size");
-        }
+    /**
+     * @param k      the kernel size, at least 1
+     * @param stride at least 1
+     * @param pad    at least 0
+     */
+    ShiftedConvolution(int k, int stride, int pad) {
+        Conv2d.require("k", k, 1);
+        Conv2d.require("stride", stride, 1);
+        Conv2d.require("pad", pad, 0);
         this.k = k;
-        this.pad = (k - 1) / 2;
+        this.stride = stride;
+        this.pad = pad;
+        this.phase = new int[k];
+        this.shift = new int[k];
+        for (int u = 0; u < k; u++) {
+            phase[u] = Math.floorMod(u - pad, stride);
+            shift[u] = Math.floorDiv(u - pad, stride);
+        }
+        this.minShift = shift[0];
+        this.maxShift = shift[k - 1];
     }
 
     /**
-     * Writes images {@code [from, to)} of {@code out} ({@code [outC, n, h, w]}, overwritten) from the same
-     * images of {@code in} ({@code [inC, n, h, w]}).
+     * Writes images {@code [from, to)} of {@code out} ({@code [outC, n, oh, ow]}, overwritten) from the same
+     * images of {@code in} ({@code [inC, n, h, w]}), {@code oh = (h + 2p − k)/s + 1} and likewise {@code ow}.
      *
      * @param weights {@code outC} rows of {@code inC·k·k} weights, row-major
      */
@@ -58,22 +80,23 @@ final class ShiftedConvolution {
             int to) {
         Geometry g = new Geometry(h, w);
         int kk = inC * k * k;
-        int block = g.imagesPerBlock(inC + outC, to - from);
+        int block = g.imagesPerBlock(inC, outC, to - from);
         for (int b0 = from; b0 < to; b0 += block) {
             int images = Math.min(block, to - b0);
             int columns = g.columns(images);
             int plane = g.plane(images);
-            float[] padded = scratch(PADDED, inC * plane);
+            float[] phases = scratch(PHASES, inC * stride * stride * plane);
             float[] result = scratch(RESULT, outC * columns);
-            g.pad(inC, in, n, b0, images, padded, g.lead, plane);
-            Gemm.multiplyRows(outC, columns, kk, weights, 0, kk, padded, g.views(inC, plane), result, 0, columns,
+            g.spread(inC, in, n, b0, images, phases, plane);
+            Gemm.multiplyRows(outC, columns, kk, weights, 0, kk, phases, g.views(inC, plane), result, 0, columns,
                     false);
+            int ohw = g.oh * g.ow;
             for (int o = 0; o < outC; o++) {
                 for (int i = 0; i < images; i++) {
                     int src = o * columns + i * g.imageStride;
-                    int dst = (o * n + b0 + i) * h * w;
-                    for (int r = 0; r < h; r++) {
-                        System.arraycopy(result, src + r * g.pitch, out, dst + r * w, w);
+                    int dst = (o * n + b0 + i) * ohw;
+                    for (int r = 0; r < g.oh; r++) {
+                        System.arraycopy(result, src + r * g.pitch, out, dst + r * g.ow, g.ow);
                     }
                 }
             }
@@ -81,70 +104,105 @@ final class ShiftedConvolution {
     }
 
     /**
-     * {@code dw ← Σ} over images {@code [from, to)} of the weight gradient ({@code outC} rows of
-     * {@code inC·k·k}), given the input {@code in} ({@code [inC, n, h, w]}) and the output gradient {@code dy}
-     * ({@code [outC, n, h, w]}); {@code dw} is overwritten.
+     * Writes into {@code dw} ({@code outC} rows of {@code inC·k·k}, overwritten) the weight gradient of images
+     * {@code [from, to)}, given the input {@code in} ({@code [inC, n, h, w]}) and the output gradient {@code dy}
+     * ({@code [outC, n, oh, ow]}).
      */
     void weightGradient(int inC, float[] in, int outC, float[] dy, float[] dw, int n, int h, int w, int from,
             int to) {
         Geometry g = new Geometry(h, w);
         int kk = inC * k * k;
-        int block = g.imagesPerBlock(inC + outC, to - from);
+        int block = g.imagesPerBlock(inC, outC, to - from);
         for (int b0 = from; b0 < to; b0 += block) {
             int images = Math.min(block, to - b0);
             int columns = g.columns(images);
             int plane = g.plane(images);
-            float[] padded = scratch(PADDED, inC * plane);
+            float[] phases = scratch(PHASES, inC * stride * stride * plane);
             float[] gradient = scratch(RESULT, outC * columns);
-            g.pad(inC, in, n, b0, images, padded, g.lead, plane);
-            g.pad(outC, dy, n, b0, images, gradient, 0, columns);
-            Gemm.multiplyTransposedRows(outC, kk, columns, gradient, 0, columns, padded, g.views(inC, plane), dw,
+            g.spread(inC, in, n, b0, images, phases, plane);
+            g.placeOutputs(outC, dy, n, b0, images, gradient, columns);
+            Gemm.multiplyTransposedRows(outC, kk, columns, gradient, 0, columns, phases, g.views(inC, plane), dw,
                     0, kk, Gemm.VECTOR ? null : scratch(TRANSPOSED, kk * columns), b0 > from);
         }
     }
 
-    /** The padded layout of blocks of h × w images. */
+    /** The padded layout of blocks of h × w input images and their oh × ow outputs. */
     private final class Geometry {
         final int h;
         final int w;
+        final int oh;
+        final int ow;
+        /** Rows and columns of each phase: phase a holds input rows a, a + s, … below h. */
+        final int[] phaseSize;
         /** Distance between rows. */
         final int pitch;
         /** Distance between images. */
         final int imageStride;
-        /** Position of the first image's first pixel in a padded plane: room for the top-left views. */
+        /** Position of the first image's first output in a plane: room for the views above and to the left. */
         final int lead;
+        /** Whether some tap reads phase a (of rows, and of columns: the kernel is square). */
+        final boolean[] used;
 
         Geometry(int h, int w) {
             this.h = h;
             this.w = w;
-            this.pitch = w + pad;
-            this.imageStride = (h + pad) * pitch;
-            this.lead = pad * pitch + pad;
+            if (h + 2 * pad < k || w + 2 * pad < k) {
+                throw new IllegalArgumentException("input " + h + "×" + w + " with padding " + pad
+                        + ": smaller than the kernel " + k);
+            }
+            this.oh = (h + 2 * pad - k) / stride + 1;
+            this.ow = (w + 2 * pad - k) / stride + 1;
+            this.phaseSize = new int[stride];
+            this.used = new boolean[stride];
+            for (int u = 0; u < k; u++) {
+                used[phase[u]] = true;
+            }
+            // Zeros after the data must reach the last view of the last output (out + maxShift), and the zeros
+            // before the next row or image must cover the first view of the first output (minShift ≤ 0).
+            int widest = 0;
+            int tallest = 0;
+            for (int a = 0; a < stride; a++) {
+                widest = Math.max(widest, (w - a + stride - 1) / stride);
+                tallest = Math.max(tallest, (h - a + stride - 1) / stride);
+            }
+            this.pitch = Math.max(ow + Math.max(0, maxShift), widest - minShift);
+            this.imageStride = Math.max(oh + Math.max(0, maxShift), tallest - minShift) * pitch;
+            this.lead = -minShift * pitch - minShift;
         }
 
-        /** Images per block: the padded input and output of a block within {@link #BLOCK_FLOATS}, at least 1. */
-        int imagesPerBlock(int channels, int images) {
-            return Math.max(1, Math.min(images, BLOCK_FLOATS / (channels * imageStride)));
+        /** Images per block: its phase planes and padded output within {@link #BLOCK_FLOATS}, at least 1. */
+        int imagesPerBlock(int inC, int outC, int images) {
+            int perImage = (inC * usedPhases() * usedPhases() + outC) * imageStride;
+            return Math.max(1, Math.min(images, BLOCK_FLOATS / perImage));
         }
 
-        /** Output positions computed for a block: from its first pixel to its last, rounded up. */
+        private int usedPhases() {
+            int count = 0;
+            for (boolean b : used) {
+                count += b ? 1 : 0;
+            }
+            return count;
+        }
+
+        /** Output positions computed for a block: from its first output to its last, rounded up. */
         int columns(int images) {
-            int span = (images - 1) * imageStride + (h - 1) * pitch + w;
+            int span = (images - 1) * imageStride + (oh - 1) * pitch + ow;
             return (span + COLUMN_ALIGN - 1) / COLUMN_ALIGN * COLUMN_ALIGN;
         }
 
-        /** Length of one channel's padded plane: the images, and every view of every computed column. */
+        /** Length of one phase plane: the images, and every view of every computed column. */
         int plane(int images) {
-            return lead + Math.max(images * imageStride, columns(images) + lead);
+            return lead + Math.max(images * imageStride, columns(images) + Math.max(0, maxShift) * (pitch + 1));
         }
 
-        /** Offsets of the k² views of each of {@code channels} planes, in the weights' order (c, u, v). */
+        /** Offsets of the k² views of each of {@code channels}' phase planes, in the weights' order (c, u, v). */
         int[] views(int channels, int plane) {
             int[] rows = new int[channels * k * k];
             for (int c = 0; c < channels; c++) {
                 for (int u = 0; u < k; u++) {
                     for (int v = 0; v < k; v++) {
-                        rows[(c * k + u) * k + v] = c * plane + lead + (u - pad) * pitch + (v - pad);
+                        int planeIndex = (c * stride + phase[u]) * stride + phase[v];
+                        rows[(c * k + u) * k + v] = planeIndex * plane + lead + shift[u] * pitch + shift[v];
                     }
                 }
             }
@@ -152,29 +210,63 @@ final class ShiftedConvolution {
         }
 
         /**
-         * Copies images {@code [b0, b0 + images)} of {@code [channels, n, h, w]} data into {@code dst}, channel
-         * c's image i at {@code c·length + offset + i·imageStride}, zeros everywhere else in
-         * {@code [0, channels·length)}.
+         * Copies images {@code [b0, b0 + images)} of the {@code [channels, n, h, w]} input into the phase planes
+         * that some tap reads, zeros everywhere else in them. (Planes no tap reads are left as they are.)
          */
-        void pad(int channels, float[] src, int n, int b0, int images, float[] dst, int offset, int length) {
+        void spread(int channels, float[] src, int n, int b0, int images, float[] dst, int plane) {
+            for (int c = 0; c < channels; c++) {
+                for (int a = 0; a < stride; a++) {
+                    for (int b = 0; b < stride; b++) {
+                        if (!used[a] || !used[b]) {
+                            continue;
+                        }
+                        int base = ((c * stride + a) * stride + b) * plane;
+                        Arrays.fill(dst, base, base + plane, 0f);
+                        int rows = (h - a + stride - 1) / stride;
+                        int cols = (w - b + stride - 1) / stride;
+                        for (int i = 0; i < images; i++) {
+                            int image = (c * n + b0 + i) * h * w;
+                            int to = base + lead + i * imageStride;
+                            for (int r = 0; r < rows; r++) {
+                                int from = image + (stride * r + a) * w + b;
+                                int at = to + r * pitch;
+                                if (stride == 1) {
+                                    System.arraycopy(src, from, dst, at, cols);
+                                } else {
+                                    for (int j = 0; j < cols; j++) {
+                                        dst[at + j] = src[from + stride * j];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * Copies images {@code [b0, b0 + images)} of the {@code [channels, n, oh, ow]} output-shaped data into
+         * {@code dst} at their output positions (channel c's row of {@code length}), zeros everywhere else.
+         */
+        void placeOutputs(int channels, float[] src, int n, int b0, int images, float[] dst, int length) {
             Arrays.fill(dst, 0, channels * length, 0f);
             for (int c = 0; c < channels; c++) {
                 for (int i = 0; i < images; i++) {
-                    int from = (c * n + b0 + i) * h * w;
-                    int to = c * length + offset + i * imageStride;
-                    for (int r = 0; r < h; r++) {
-                        System.arraycopy(src, from + r * w, dst, to + r * pitch, w);
+                    int from = (c * n + b0 + i) * oh * ow;
+                    int to = c * length + i * imageStride;
+                    for (int r = 0; r < oh; r++) {
+                        System.arraycopy(src, from + r * ow, dst, to + r * pitch, ow);
                     }
                 }
             }
         }
     }
 
-    private static final ThreadLocal<float[]> PADDED = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<float[]> PHASES = ThreadLocal.withInitial(() -> new float[0]);
     private static final ThreadLocal<float[]> RESULT = ThreadLocal.withInitial(() -> new float[0]);
     private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[0]);
 
-    /** A per-thread buffer shared by all same-size convolutions (each use is confined to one call). */
+    /** A per-thread buffer shared by all convolutions (each use is confined to one call). */
     private static float[] scratch(ThreadLocal<float[]> pool, int size) {
         float[] b = pool.get();
         if (b.length < size) {

@@ -3,9 +3,10 @@ package org.sde4j.nn.layers;
 import org.sde4j.nn.Simd;
 
 /**
- * The unfolding ("im2col") of images for a k × k convolution with stride s and padding p, and its adjoint
- * ("col2im"): row {@code (c·k + u)·k + v} of the unfolded matrix holds, for each output position (i, j), the
- * input value {@code x[c, i·s − p + u, j·s − p + v]} (zero outside the image).
+ * The adjoint ("col2im") of the unfolding ("im2col") of images for a k × k convolution with stride s and padding
+ * p, where row {@code (c·k + u)·k + v} of the unfolded matrix holds, for each output position (i, j), the input
+ * value {@code x[c, i·s − p + u, j·s − p + v]} (zero outside the image). The input gradient of a strided
+ * convolution is {@code col2im(Wᵀ · dY)}; the unfolding itself is never formed ({@link ShiftedConvolution}).
  */
 final class Unfold {
     private final int k;
@@ -18,47 +19,7 @@ final class Unfold {
         this.pad = pad;
     }
 
-    /**
-     * Unfolds image {@code img} of the {@code [channels, n, h, w]} data {@code xd} into columns
-     * {@code [colOff, colOff + oh·ow)} of {@code col} ({@code channels·k·k} rows of length {@code ld}).
-     */
-    void im2col(int channels, float[] xd, int n, int img, int h, int w, int oh, int ow, float[] col,
-            int colOff, int ld) {
-        for (int c = 0; c < channels; c++) {
-            int plane = (c * n + img) * h * w;
-            for (int u = 0; u < k; u++) {
-                for (int v = 0; v < k; v++) {
-                    int row = ((c * k + u) * k + v) * ld + colOff;
-                    int jLo = firstInside(v, w, ow);
-                    int jHi = lastInside(v, w, ow);
-                    for (int i = 0; i < oh; i++) {
-                        int ih = i * stride - pad + u;
-                        int r = row + i * ow;
-                        if (ih < 0 || ih >= h || jLo > jHi) {
-                            java.util.Arrays.fill(col, r, r + ow, 0f);
-                            continue;
-                        }
-                        for (int j = 0; j < jLo; j++) {
-                            col[r + j] = 0f;
-                        }
-                        int src = plane + ih * w - pad + v;
-                        if (stride == 1) {
-                            System.arraycopy(xd, src + jLo, col, r + jLo, jHi - jLo + 1);
-                        } else {
-                            for (int j = jLo; j <= jHi; j++) {
-                                col[r + j] = xd[src + j * stride];
-                            }
-                        }
-                        for (int j = jHi + 1; j < ow; j++) {
-                            col[r + j] = 0f;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** The adjoint of {@link #im2col}: sums the columns into image {@code img} of {@code dxd} (overwritten). */
+    /** The adjoint of the unfolding: sums the columns into image {@code img} of {@code dxd} (overwritten). */
     void col2im(int channels, float[] col, int colOff, int ld, float[] dxd, int n, int img, int h, int w, int oh,
             int ow) {
         for (int c = 0; c < channels; c++) {
