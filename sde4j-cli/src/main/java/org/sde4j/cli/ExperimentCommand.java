@@ -95,8 +95,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     Path runs;
 
     /** What one architecture measured over the seeds. */
-    private record Row(String arch, long params, double[] accuracy, double[] mc, double[] mcSpread,
-            double imagesPerSecond, double heldMiB, double wallSeconds, double[][] curves) {
+    private record Row(String arch, long params, double[] accuracy, double[] trainAccuracy, double[] mc,
+            double[] mcSpread, double imagesPerSecond, double heldMiB, double wallSeconds, double[][] curves) {
     }
 
     @Override
@@ -168,7 +168,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
         if (json) {
             out.println(Json.object().put("arch", arch).put("seed", seed).put("params", run.params())
-                    .put("epochs", epochs).put("testAccuracy", run.testAccuracy()).put("mcAccuracy", run.mcAccuracy())
+                    .put("epochs", epochs).put("testAccuracy", run.testAccuracy())
+                    .put("trainAccuracy", run.trainAccuracy()).put("mcAccuracy", run.mcAccuracy())
                     .put("imagesPerSecond", run.imagesPerSecond()).put("wallSeconds", run.wallSeconds()).build());
             out.flush();
         }
@@ -178,6 +179,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     private static Row row(List<ExperimentRun> done) {
         return new Row(done.get(0).arch(), done.get(0).params(),
                 done.stream().mapToDouble(ExperimentRun::testAccuracy).toArray(),
+                done.stream().mapToDouble(ExperimentRun::trainAccuracy).toArray(),
                 done.stream().mapToDouble(ExperimentRun::mcAccuracy).toArray(),
                 done.stream().mapToDouble(ExperimentRun::mcPassSd).toArray(),
                 done.stream().mapToDouble(ExperimentRun::imagesPerSecond).average().orElseThrow(),
@@ -196,6 +198,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         err.flush();
         TrainResult r = trainer.run(train, test, new TrainCommand.Progress(err, epochs));
         double[] curve = r.history().stream().mapToDouble(TrainListener.EpochReport::testAccuracy).toArray();
+        double trainAccuracy = r.history().get(r.history().size() - 1).trainAccuracy();
         double held = activationMemory(trainer, train) / 1048576.0;
         boolean noisy = !Trainer.noisyLayers(trainer.network()).isEmpty()
                 && (!Architectures.NAMES.contains(arch) || !Architectures.byName(arch).deterministic());
@@ -207,8 +210,8 @@ public final class ExperimentCommand implements Callable<Integer> {
             mcSpread = m.passSd();
         }
         double wall = (System.nanoTime() - start) * 1e-9;
-        return new ExperimentRun(arch, seed, budget, params, r.testAccuracy(), mc, mcSpread, r.imagesPerSecond(), held,
-                wall, curve);
+        return new ExperimentRun(arch, seed, budget, params, r.testAccuracy(), trainAccuracy, mc, mcSpread,
+                r.imagesPerSecond(), held, wall, curve);
     }
 
     private static long usedAfterGc() {
@@ -261,15 +264,16 @@ public final class ExperimentCommand implements Callable<Integer> {
                 + "batch 128, SGD (Nesterov 0.9, weight decay 5e-4), one-cycle learning rate peaking at 0.1, random "
                 + "crop (padding 2) + flip; seeds 1..%d; %d threads. Sum of the runs' wall times: %.1f min.%n%n",
                 Arrays.toString(widths), blocks, epochs, trainSize, testSize, seeds, threads(), minutes));
-        b.append("| architecture | parameters | test accuracy (mean ± sd) | Monte Carlo accuracy (K = ")
-                .append(mcPasses).append(") | train images/s | activations held between steps | wall time per run |")
+        b.append("| architecture | parameters | test accuracy (mean ± sd) | last-epoch training accuracy (mean) |")
+                .append(" Monte Carlo accuracy (K = ").append(mcPasses)
+                .append(") | train images/s | activations held between steps | wall time per run |")
                 .append(" Welch t-test of test accuracy against `").append(rows.get(0).arch()).append("` |\n");
-        b.append("|---|---|---|---|---|---|---|---|\n");
+        b.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            b.append(Format.f("| `%s` | %,d | %s | %s | %.0f | %.1f MiB | %s | %s |%n", r.arch(), r.params(),
-                    meanSd(r.accuracy()), Double.isNaN(r.mc()[0]) ? "—" : meanSd(r.mc()) + Format.f(" (pass sd %.4f)",
-                            mean(r.mcSpread())), r.imagesPerSecond(), r.heldMiB(), Format.seconds(r.wallSeconds()),
-                    welch(r.accuracy(), rows.get(0).accuracy())));
+            b.append(Format.f("| `%s` | %,d | %s | %s | %s | %.0f | %.1f MiB | %s | %s |%n", r.arch(), r.params(),
+                    meanSd(r.accuracy()), recorded(r.trainAccuracy()), Double.isNaN(r.mc()[0]) ? "—"
+                            : meanSd(r.mc()) + Format.f(" (pass sd %.4f)", mean(r.mcSpread())), r.imagesPerSecond(),
+                    r.heldMiB(), Format.seconds(r.wallSeconds()), welch(r.accuracy(), rows.get(0).accuracy())));
         }
         b.append(Format.f("%nCommand: `bin/sde4j experiment --archs %s --widths %s --blocks %d --epochs %d --seeds %d%s%s"
                 + " --mc-passes %d --name %s%s`%n", String.join(",", rows.stream().map(Row::arch).toList()),
@@ -290,6 +294,19 @@ public final class ExperimentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return "—";
         }
+    }
+
+    /**
+     * The mean of the recorded values ("—" when none is: runs saved before training accuracy was kept), with how
+     * many of the runs it covers when not all.
+     */
+    static String recorded(double[] v) {
+        double[] known = Arrays.stream(v).filter(x -> !Double.isNaN(x)).toArray();
+        if (known.length == 0) {
+            return "—";
+        }
+        String m = Format.f("%.4f", mean(known));
+        return known.length == v.length ? m : m + Format.f(" (%d of %d runs)", known.length, v.length);
     }
 
     private static double mean(double[] v) {

@@ -29,6 +29,8 @@ import java.util.TreeMap;
  * @param budget the recipe, as {@link #budget} writes it
  * @param params number of trained parameters
  * @param testAccuracy mean-field test accuracy after the last epoch
+ * @param trainAccuracy training accuracy over the last epoch (augmented images, measured while training: the side
+ *        of a generalisation gap), or NaN in a file saved before it was recorded
  * @param mcAccuracy Monte Carlo test accuracy, or NaN when not measured
  * @param mcPassSd standard deviation of the single-pass accuracies, or NaN
  * @param imagesPerSecond training throughput
@@ -36,8 +38,9 @@ import java.util.TreeMap;
  * @param wallSeconds wall time of the run (training, evaluation and measurements)
  * @param curve test accuracy after each epoch
  */
-record ExperimentRun(String arch, int seed, String budget, long params, double testAccuracy, double mcAccuracy,
-        double mcPassSd, double imagesPerSecond, double heldMiB, double wallSeconds, double[] curve) {
+record ExperimentRun(String arch, int seed, String budget, long params, double testAccuracy, double trainAccuracy,
+        double mcAccuracy, double mcPassSd, double imagesPerSecond, double heldMiB, double wallSeconds,
+        double[] curve) {
 
     /** The canonical text of a budget: everything that determines a run's result besides its architecture and seed. */
     static String budget(int[] widths, int blocks, int epochs, int trainSize, int testSize, int mcPasses) {
@@ -58,6 +61,7 @@ record ExperimentRun(String arch, int seed, String budget, long params, double t
         p.put("budget", budget);
         p.put("params", Long.toString(params));
         p.put("testAccuracy", Double.toString(testAccuracy));
+        p.put("trainAccuracy", Double.toString(trainAccuracy));
         p.put("mcAccuracy", Double.toString(mcAccuracy));
         p.put("mcPassSd", Double.toString(mcPassSd));
         p.put("imagesPerSecond", Double.toString(imagesPerSecond));
@@ -114,7 +118,8 @@ record ExperimentRun(String arch, int seed, String budget, long params, double t
             }
             double[] curve = Arrays.stream(required(p, "curve").split(",")).mapToDouble(Double::parseDouble).toArray();
             ExperimentRun run = new ExperimentRun(arch, seed, required(p, "budget"), Long.parseLong(required(p, "params")),
-                    number(p, "testAccuracy"), number(p, "mcAccuracy"), number(p, "mcPassSd"),
+                    number(p, "testAccuracy"), optionalNumber(p, "trainAccuracy"), number(p, "mcAccuracy"),
+                    number(p, "mcPassSd"),
                     number(p, "imagesPerSecond"), number(p, "heldMiB"), number(p, "wallSeconds"), curve);
             if (!(run.testAccuracy() >= 0 && run.testAccuracy() <= 1) || run.params() < 1) {
                 throw new IllegalArgumentException("testAccuracy " + run.testAccuracy() + " or params " + run.params()
@@ -141,5 +146,10 @@ record ExperimentRun(String arch, int seed, String budget, long params, double t
 
     private static double number(Properties p, String key) {
         return Double.parseDouble(required(p, key));
+    }
+
+    /** A number that files saved by earlier versions lack: NaN when absent, refused when it does not parse. */
+    private static double optionalNumber(Properties p, String key) {
+        return p.getProperty(key) == null ? Double.NaN : number(p, key);
     }
 }

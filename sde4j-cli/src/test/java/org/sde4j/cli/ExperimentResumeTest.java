@@ -60,6 +60,33 @@ class ExperimentResumeTest {
         assertTrue(!accuracies(first.out()).isEmpty(), first.out());
     }
 
+    /**
+     * Each saved run keeps its last epoch's training accuracy, and the table shows its mean; a run saved before it
+     * was kept (no such line) still reads back, and the table says how many runs the mean covers.
+     */
+    @Test
+    void trainingAccuracyIsKeptAndOlderFilesWithoutItStillRead() throws Exception {
+        Path runs = dir.resolve("runs");
+        MainTest.Run first = experiment(runs, "1", "2");
+        assertEquals(0, first.code(), first.err());
+        Path file = runs.resolve("resnet-seed1.properties");
+        String text = Files.readString(file);
+        assertTrue(text.matches("(?s).*\ntrainAccuracy=0\\.\\d+.*"), text);
+        String row = first.out().lines().filter(l -> l.startsWith("| `resnet`")).findFirst().orElseThrow();
+        assertTrue(row.split("\\|")[4].trim().matches("0\\.\\d{4}"), row);
+
+        Files.writeString(file, text.replaceAll("trainAccuracy=[^\\n]*\\n", ""));
+        MainTest.Run older = experiment(runs, "1", "2");
+        assertEquals(0, older.code(), older.err());
+        String partial = older.out().lines().filter(l -> l.startsWith("| `resnet`")).findFirst().orElseThrow();
+        assertTrue(partial.split("\\|")[4].trim().matches("0\\.\\d{4} \\(1 of 2 runs\\)"), partial);
+
+        Files.writeString(file, text.replaceAll("trainAccuracy=[^\\n]*", "trainAccuracy=high"));
+        MainTest.Run damaged = experiment(runs, "1", "2");
+        assertEquals(Main.USAGE_ERROR, damaged.code(), damaged.err());
+        assertTrue(damaged.err().contains("is not a saved run") && damaged.err().contains("high"), damaged.err());
+    }
+
     @Test
     void aRunFromAnotherBudgetOrADamagedFileIsRefused() throws Exception {
         Path runs = dir.resolve("runs");
