@@ -54,8 +54,8 @@ public final class Gemm {
 
     /**
      * {@code C ← (accumulate ? C : 0) + A · B} where each row of B starts anywhere in {@code b}: element
-     * (p, j) of B is {@code b[rows[p] + j]}. Rows may overlap; a same-size convolution reads its input this way,
-     * as k² shifted views of one zero-padded copy instead of an unfolded matrix (see
+     * (p, j) of B is {@code b[rows[p] + j]}. Rows may overlap; a convolution reads its input this way, as k²
+     * shifted views of zero-padded planes instead of an unfolded matrix (see
      * {@code org.sde4j.nn.layers.ShiftedConvolution}). Each C(i, j) is formed by the same operations in the same
      * order as when B's rows are contiguous, so the bits do not depend on where the rows are.
      *
@@ -126,7 +126,8 @@ public final class Gemm {
      * {@code C ← (accumulate ? C : 0) + A · Bᵀ} for A {@code m × p} and B {@code n × p}, row j of B starting
      * anywhere in {@code b}: element (j, q) of B is {@code b[rows[j] + q]}. Vector dot products when available
      * (each C(i, j) then formed in the same order wherever the rows are), else by transposing B into
-     * {@code scratch} (at least {@code n·p} floats) and calling {@link #multiply}.
+     * {@code scratch} (at least {@code n·p} floats; unused, and may be null, when {@link #VECTOR} holds) and
+     * calling {@link #multiply}.
      */
     public static void multiplyTransposedRows(int m, int n, int p, float[] a, int aOff, int lda, float[] b,
             int[] rows, float[] c, int cOff, int ldc, float[] scratch, boolean accumulate) {

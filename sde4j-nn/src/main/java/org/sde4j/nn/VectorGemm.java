@@ -8,14 +8,15 @@ import jdk.incubator.vector.VectorSpecies;
  * Register-tiled float matrix products on the JDK's incubating vector API ({@code jdk.incubator.vector}),
  * used by {@link Gemm} only when that module is present (run with {@code --add-modules jdk.incubator.vector}).
  *
- * <p>The rows of B are given by their offsets ({@link Gemm#multiplyRows}). {@link #multiply}: a 4 × 2V micro-tile of C (V = the preferred vector length, 16 floats with AVX-512)
- * held in eight accumulators; each step over k loads two vectors of a B row, broadcasts four A values and
- * issues eight fused multiply–adds. Column slabs of B (k × 2V) are the outer loop, so a slab stays in L1
- * while every row block of A passes over it.
+ * <p>The rows of B are given by their offsets ({@link Gemm#multiplyRows}). {@link #multiply}: a 4 × 2V
+ * micro-tile of C (V = the preferred vector length, 16 floats with AVX-512) held in eight accumulators; each step
+ * over k loads two vectors of a B row, broadcasts four A values and issues eight fused multiply–adds. Column slabs
+ * of B (k × 2V) are the outer loop, so a slab stays in L1 while every row block of A passes over it.
  *
  * <p>{@link #multiplyTransposed}: {@code C = A Bᵀ} with a long contraction (the weight gradient of a
- * convolution): a 4 × 3 tile of dot products (4 × 2 for a remainder), each a vector accumulator over the contraction, reduced across
- * lanes at the end. Every sum is formed in a fixed order, so results are deterministic.
+ * convolution): a 4 × 3 tile of dot products (4 × 2 for a remainder), each a vector accumulator over the
+ * contraction, reduced across lanes at the end. Every sum is formed in a fixed order, so results are
+ * deterministic.
  */
 final class VectorGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

@@ -220,9 +220,9 @@ public final class Conv2d implements Layer {
     }
 
     /**
-     * Images unfolded and multiplied at a time inside a chunk, so the unfolded block ({@code rows × images·hw}
-     * floats) stays within about 512 KiB (at most 1 MiB) of L2 between being written and being read; a
-     * multiple of the vector alignment when possible.
+     * Images whose strided input gradient is formed at a time inside a chunk ({@code Wᵀ · dY}, then folded back
+     * by col2im), so that block of columns ({@code rows × images·hw} floats) stays within about 512 KiB (at most
+     * 1 MiB) of L2 between being written and being read; a multiple of the vector alignment when possible.
      */
     static int subBlock(int rows, int hw) {
         int fit = Math.max(1, (128 * 1024) / (rows * hw));
