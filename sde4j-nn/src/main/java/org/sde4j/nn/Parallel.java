@@ -2,14 +2,10 @@ package org.sde4j.nn;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * The threads that the layer kernels of one computation use: a thread count and the pool (or the caller's
@@ -24,9 +20,10 @@ import java.util.stream.IntStream;
  * two threads, each inside its own {@code Parallel}, never share or resize each other's threads.
  *
  * <p><b>Default.</b> Outside any {@code Parallel}, {@link #current()} is {@link #sequential()}: kernels run in the
- * calling thread and no thread is ever started behind the caller's back. {@link #of(int)} makes a fork–join pool
- * of {@code threads} daemon threads, started on first use and stopped by {@link #close()}, that run a kernel's
- * chunks while the calling thread waits; {@link #on(Executor, int)} uses the caller's executor instead, for up to
+ * calling thread and no thread is ever started behind the caller's back. {@link #of(int)} starts, on first use,
+ * {@code threads − 1} daemon helper threads that run a kernel's chunks together with the calling thread and spin
+ * briefly between kernels, so that the next one starts without a wake-up ({@link Crew}); {@link #close()} stops
+ * them. {@link #on(Executor, int)} uses the caller's executor instead, for up to
  * {@code threads − 1} helper tasks beside the calling thread, and never blocks on it (a busy executor only means
  * the calling thread does more of the chunks itself). {@link #defaultThreads()}, the count a
  * trainer uses when told nothing, is the number of processors but at most {@link #MAX_CHUNKS}.
@@ -42,14 +39,16 @@ public final class Parallel implements AutoCloseable {
     private static final ThreadLocal<Parallel> CURRENT = new ThreadLocal<>();
 
     private final int threads;
-    private final boolean ownsPool;
-    private Executor executor;
+    private final boolean ownsHelpers;
+    private final Executor executor;
+    /** The helper threads of {@link #of(int)}, started on first use. */
+    private Crew crew;
     private volatile boolean closed;
 
-    private Parallel(int threads, Executor executor, boolean ownsPool) {
+    private Parallel(int threads, Executor executor, boolean ownsHelpers) {
         this.threads = threads;
         this.executor = executor;
-        this.ownsPool = ownsPool;
+        this.ownsHelpers = ownsHelpers;
     }
 
     /** One thread, the caller's: what kernels use outside any {@code Parallel}. Closing it does nothing. */
@@ -58,8 +57,9 @@ public final class Parallel implements AutoCloseable {
     }
 
     /**
-     * {@code threads} threads: a fork–join pool of {@code threads} daemon threads, started on first use and stopped
-     * by {@link #close()}, that run the chunks while the calling thread waits.
+     * {@code threads} threads: the calling thread and {@code threads − 1} daemon helpers, started on first use and
+     * stopped by {@link #close()}, that take a kernel's chunks together. Only one thread at a time gets the helpers;
+     * a kernel called from a second thread while they are busy runs its chunks in that thread.
      *
      * @param threads at least 1 (1 starts no thread: the calling thread runs everything)
      * @throws IllegalArgumentException when {@code threads < 1}
@@ -134,12 +134,12 @@ public final class Parallel implements AutoCloseable {
         });
     }
 
-    /** Stops the pool of {@link #of(int)} (idempotent); a caller's executor is left running. */
+    /** Stops the helpers of {@link #of(int)} (idempotent); a caller's executor is left running. */
     @Override
     public synchronized void close() {
         closed = true;
-        if (ownsPool && executor instanceof ExecutorService pool) {
-            pool.shutdown();
+        if (crew != null) {
+            crew.stop();
         }
     }
 
@@ -158,7 +158,7 @@ public final class Parallel implements AutoCloseable {
      * all are done. When some fail, the failure of the lowest {@code i} is rethrown, so even errors do not depend
      * on the thread count.
      *
-     * @throws IllegalStateException when this has been closed and would need its pool
+     * @throws IllegalStateException when this has been closed and would need its helpers
      */
     public void run(int count, IntConsumer body) {
         if (count <= 1 || threads == 1) {
@@ -168,12 +168,17 @@ public final class Parallel implements AutoCloseable {
             return;
         }
         Job job = new Job(count, body);
-        Executor pool = pool();
-        if (ownsPool) {
-            // The owned pool: its workers split the items between them while the caller waits (what the
-            // static pool did, so as fast); the caller is not one of them.
-            ((ForkJoinPool) pool).submit(() -> IntStream.range(0, count).parallel().forEach(job::item)).join();
+        if (ownsHelpers) {
+            // The owned crew: its helpers and the caller take the items; a busy crew (another thread is running a
+            // job on it) means the caller takes them all.
+            if (!crew().run(job)) {
+                job.work();
+            }
         } else {
+            if (closed) {
+                throw new IllegalStateException("this Parallel (" + threads + " threads) is closed");
+            }
+            Executor pool = executor;
             int helpers = Math.min(threads, count) - 1;
             for (int h = 0; h < helpers; h++) {
                 try {
@@ -211,20 +216,14 @@ public final class Parallel implements AutoCloseable {
         run(chunks, c -> body.range(c, c * size, Math.min(n, (c + 1) * size)));
     }
 
-    private synchronized Executor pool() {
+    private synchronized Crew crew() {
         if (closed) {
             throw new IllegalStateException("this Parallel (" + threads + " threads) is closed");
         }
-        if (executor == null) {
-            AtomicInteger number = new AtomicInteger();
-            executor = new ForkJoinPool(threads, pool -> {
-                ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-                t.setName("sde4j-nn-" + number.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }, null, false);
+        if (crew == null) {
+            crew = new Crew(threads - 1, "sde4j-nn-");
         }
-        return executor;
+        return crew;
     }
 
     private static void checkThreads(int threads) {
@@ -246,7 +245,7 @@ public final class Parallel implements AutoCloseable {
     }
 
     /** The items of one {@link #run}: taken from a shared counter by every thread that joins. */
-    private static final class Job {
+    static final class Job {
         private final int count;
         private final IntConsumer body;
         private final AtomicInteger next = new AtomicInteger();
@@ -283,6 +282,15 @@ public final class Parallel implements AutoCloseable {
                 failedItem = item;
                 failure = t;
             }
+        }
+
+        /** {@link #await()}, spinning up to {@code nanos} first: the last items usually end within microseconds. */
+        void awaitSpinning(long nanos) {
+            long start = System.nanoTime();
+            while (done.getCount() > 0 && System.nanoTime() - start < nanos) {
+                Thread.onSpinWait();
+            }
+            await();
         }
 
         /** Waits for every item (a chunk's buffers are in use until it ends), then rethrows the first failure. */

@@ -95,6 +95,82 @@ class ParallelTest {
         }
     }
 
+    /**
+     * An owned pool's helpers hand jobs over by spinning, then parking: many short jobs in a row, with pauses longer
+     * than the spin between some of them, all run every item exactly once.
+     */
+    @Test
+    void manyShortJobsInARowRunEveryItemOnce() throws InterruptedException {
+        try (Parallel two = Parallel.of(2)) {
+            for (int job = 0; job < 5000; job++) {
+                int[] hits = new int[Parallel.MAX_CHUNKS];
+                two.run(hits.length, i -> hits[i]++);
+                for (int h : hits) {
+                    assertEquals(1, h, "job " + job);
+                }
+                if (job % 1000 == 999) {
+                    Thread.sleep(2); // the helpers park
+                }
+            }
+        }
+    }
+
+    /** Two threads running jobs on one pool at once: one of them gets the helpers, the other does its own items. */
+    @Test
+    void twoCallersOnOnePoolBothFinish() throws Exception {
+        try (Parallel two = Parallel.of(2)) {
+            long[] totals = new long[2];
+            Thread[] callers = new Thread[2];
+            for (int t = 0; t < 2; t++) {
+                int me = t;
+                callers[t] = new Thread(() -> {
+                    for (int job = 0; job < 2000; job++) {
+                        long[] parts = new long[Parallel.MAX_CHUNKS];
+                        two.forChunks(1000, (c, from, to) -> {
+                            for (int i = from; i < to; i++) {
+                                parts[c] += i;
+                            }
+                        });
+                        for (long p : parts) {
+                            totals[me] += p;
+                        }
+                    }
+                });
+                callers[t].start();
+            }
+            for (Thread c : callers) {
+                c.join(60_000);
+            }
+            assertEquals(2000L * 999 * 1000 / 2, totals[0]);
+            assertEquals(2000L * 999 * 1000 / 2, totals[1]);
+        }
+    }
+
+    @Test
+    void closingStopsTheHelpers() throws InterruptedException {
+        java.util.Set<Thread> before = helpers();
+        Parallel two = Parallel.of(2);
+        two.run(4, i -> { });
+        java.util.Set<Thread> mine = helpers();
+        mine.removeAll(before);
+        assertEquals(1, mine.size(), "Parallel.of(2) starts one helper beside the caller: " + mine);
+        two.close();
+        for (Thread t : mine) {
+            t.join(10_000);
+            assertTrue(!t.isAlive(), t + " ends after close()");
+        }
+    }
+
+    private static java.util.Set<Thread> helpers() {
+        java.util.Set<Thread> all = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("sde4j-nn-") && t.isAlive()) {
+                all.add(t);
+            }
+        }
+        return all;
+    }
+
     @Test
     void aClosedPoolAndBadArgumentsAreRefusedWithTheValue() {
         Parallel p = Parallel.of(2);
