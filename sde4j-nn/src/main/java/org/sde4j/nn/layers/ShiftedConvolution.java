@@ -121,10 +121,28 @@ final class ShiftedConvolution {
             float[] gradient = scratch(RESULT, outC * columns);
             g.spread(inC, in, n, b0, images, phases, plane);
             g.placeOutputs(outC, dy, n, b0, images, gradient, columns);
-            Gemm.multiplyTransposedRows(outC, kk, columns, gradient, 0, columns, phases, g.views(inC, plane), dw,
-                    0, kk, Gemm.VECTOR ? null : scratch(TRANSPOSED, kk * columns), b0 > from);
+            int[] views = g.views(inC, plane);
+            if (Gemm.VECTOR) {
+                Gemm.multiplyTransposedRows(outC, kk, columns, gradient, 0, columns, phases, views, dw, 0, kk, null,
+                        b0 > from);
+                continue;
+            }
+            // The scalar kernel transposes the views first: in pieces of the contraction that stay in cache.
+            float[] transposed = scratch(TRANSPOSED, kk * SCALAR_PIECE);
+            int[] shifted = new int[kk];
+            for (int q0 = 0; q0 < columns; q0 += SCALAR_PIECE) {
+                int piece = Math.min(SCALAR_PIECE, columns - q0);
+                for (int r = 0; r < kk; r++) {
+                    shifted[r] = views[r] + q0;
+                }
+                Gemm.multiplyTransposedRows(outC, kk, piece, gradient, q0, columns, phases, shifted, dw, 0, kk,
+                        transposed, b0 > from || q0 > 0);
+            }
         }
     }
+
+    /** Columns of the contraction the scalar weight-gradient kernel transposes at a time. */
+    private static final int SCALAR_PIECE = 256;
 
     /** The padded layout of blocks of h × w input images and their oh × ow outputs. */
     private final class Geometry {
