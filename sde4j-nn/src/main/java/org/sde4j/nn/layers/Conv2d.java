@@ -255,7 +255,7 @@ public final class Conv2d implements Layer {
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     /** A per-thread buffer shared by all convolutions (each use is confined to one chunk's work). */
-    private static float[] scratch(ThreadLocal<float[]> pool, int size) {
+    static float[] scratch(ThreadLocal<float[]> pool, int size) {
         float[] b = pool.get();
         if (b.length < size) {
             b = new float[size];

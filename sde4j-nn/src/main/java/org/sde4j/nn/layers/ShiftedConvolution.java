@@ -78,29 +78,20 @@ final class ShiftedConvolution {
      */
     void convolve(int inC, float[] in, int outC, float[] weights, float[] out, int n, int h, int w, int from,
             int to) {
-        Geometry g = new Geometry(h, w);
         int kk = inC * k * k;
-        int block = g.imagesPerBlock(inC, outC, to - from);
-        for (int b0 = from; b0 < to; b0 += block) {
-            int images = Math.min(block, to - b0);
-            int columns = g.columns(images);
-            int plane = g.plane(images);
-            float[] phases = scratch(PHASES, inC * stride * stride * plane);
-            float[] result = scratch(RESULT, outC * columns);
-            g.spread(inC, in, n, b0, images, phases, plane);
-            Gemm.multiplyRows(outC, columns, kk, weights, 0, kk, phases, g.views(inC, plane), result, 0, columns,
-                    false);
+        forEachBlock(inC, in, outC, n, h, w, from, to, (g, b, result) -> {
+            Gemm.multiplyRows(outC, b.columns, kk, weights, 0, kk, b.phases, b.views, result, 0, b.columns, false);
             int ohw = g.oh * g.ow;
             for (int o = 0; o < outC; o++) {
-                for (int i = 0; i < images; i++) {
-                    int src = o * columns + i * g.imageStride;
-                    int dst = (o * n + b0 + i) * ohw;
+                for (int i = 0; i < b.images; i++) {
+                    int src = o * b.columns + i * g.imageStride;
+                    int dst = (o * n + b.first + i) * ohw;
                     for (int r = 0; r < g.oh; r++) {
                         System.arraycopy(result, src + r * g.pitch, out, dst + r * g.ow, g.ow);
                     }
                 }
             }
-        }
+        });
     }
 
     /**
@@ -110,34 +101,54 @@ final class ShiftedConvolution {
      */
     void weightGradient(int inC, float[] in, int outC, float[] dy, float[] dw, int n, int h, int w, int from,
             int to) {
-        Geometry g = new Geometry(h, w);
         int kk = inC * k * k;
+        forEachBlock(inC, in, outC, n, h, w, from, to, (g, b, gradient) -> {
+            g.placeOutputs(outC, dy, n, b.first, b.images, gradient, b.columns);
+            boolean accumulate = b.first > from;
+            if (Gemm.VECTOR) {
+                Gemm.multiplyTransposedRows(outC, kk, b.columns, gradient, 0, b.columns, b.phases, b.views, dw, 0,
+                        kk, null, accumulate);
+                return;
+            }
+            // The scalar kernel transposes the views first: in pieces of the contraction that stay in cache.
+            float[] transposed = Conv2d.scratch(TRANSPOSED, kk * SCALAR_PIECE);
+            int[] shifted = new int[kk];
+            for (int q0 = 0; q0 < b.columns; q0 += SCALAR_PIECE) {
+                int piece = Math.min(SCALAR_PIECE, b.columns - q0);
+                for (int r = 0; r < kk; r++) {
+                    shifted[r] = b.views[r] + q0;
+                }
+                Gemm.multiplyTransposedRows(outC, kk, piece, gradient, q0, b.columns, b.phases, shifted, dw, 0, kk,
+                        transposed, accumulate || q0 > 0);
+            }
+        });
+    }
+
+    /** A block of images spread into phase planes: images {@code [first, first + images)}. */
+    private record Block(int first, int images, int columns, float[] phases, int[] views) {
+    }
+
+    /** What is done with each block: {@code outputs} is a per-thread buffer of {@code outC} rows of its columns. */
+    @FunctionalInterface
+    private interface BlockBody {
+        void accept(Geometry g, Block b, float[] outputs);
+    }
+
+    /**
+     * Splits images {@code [from, to)} into blocks sized by shape alone, spreads each block's input into the phase
+     * planes and hands it to {@code body}.
+     */
+    private void forEachBlock(int inC, float[] in, int outC, int n, int h, int w, int from, int to, BlockBody body) {
+        Geometry g = new Geometry(h, w);
         int block = g.imagesPerBlock(inC, outC, to - from);
         for (int b0 = from; b0 < to; b0 += block) {
             int images = Math.min(block, to - b0);
             int columns = g.columns(images);
             int plane = g.plane(images);
-            float[] phases = scratch(PHASES, inC * stride * stride * plane);
-            float[] gradient = scratch(RESULT, outC * columns);
+            float[] phases = Conv2d.scratch(PHASES, inC * stride * stride * plane);
             g.spread(inC, in, n, b0, images, phases, plane);
-            g.placeOutputs(outC, dy, n, b0, images, gradient, columns);
-            int[] views = g.views(inC, plane);
-            if (Gemm.VECTOR) {
-                Gemm.multiplyTransposedRows(outC, kk, columns, gradient, 0, columns, phases, views, dw, 0, kk, null,
-                        b0 > from);
-                continue;
-            }
-            // The scalar kernel transposes the views first: in pieces of the contraction that stay in cache.
-            float[] transposed = scratch(TRANSPOSED, kk * SCALAR_PIECE);
-            int[] shifted = new int[kk];
-            for (int q0 = 0; q0 < columns; q0 += SCALAR_PIECE) {
-                int piece = Math.min(SCALAR_PIECE, columns - q0);
-                for (int r = 0; r < kk; r++) {
-                    shifted[r] = views[r] + q0;
-                }
-                Gemm.multiplyTransposedRows(outC, kk, piece, gradient, q0, columns, phases, shifted, dw, 0, kk,
-                        transposed, b0 > from || q0 > 0);
-            }
+            body.accept(g, new Block(b0, images, columns, phases, g.views(inC, plane)),
+                    Conv2d.scratch(RESULT, outC * columns));
         }
     }
 
@@ -283,14 +294,4 @@ final class ShiftedConvolution {
     private static final ThreadLocal<float[]> PHASES = ThreadLocal.withInitial(() -> new float[0]);
     private static final ThreadLocal<float[]> RESULT = ThreadLocal.withInitial(() -> new float[0]);
     private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[0]);
-
-    /** A per-thread buffer shared by all convolutions (each use is confined to one call). */
-    private static float[] scratch(ThreadLocal<float[]> pool, int size) {
-        float[] b = pool.get();
-        if (b.length < size) {
-            b = new float[size];
-            pool.set(b);
-        }
-        return b;
-    }
 }
