@@ -8,10 +8,17 @@ import jdk.incubator.vector.VectorSpecies;
  * Register-tiled float matrix products on the JDK's incubating vector API ({@code jdk.incubator.vector}),
  * used by {@link Gemm} only when that module is present (run with {@code --add-modules jdk.incubator.vector}).
  *
- * <p>The rows of B are given by their offsets ({@link Gemm#multiplyRows}). {@link #multiply}: a 4 × 2V
- * micro-tile of C (V = the preferred vector length, 16 floats with AVX-512) held in eight accumulators; each step
- * over k loads two vectors of a B row, broadcasts four A values and issues eight fused multiply–adds. Column slabs
- * of B (k × 2V) are the outer loop, so a slab stays in L1 while every row block of A passes over it.
+ * <p>The rows of B are given by their offsets ({@link Gemm#multiplyRows}). {@link #multiply}: a 4 × 4V
+ * micro-tile of C (V = the preferred vector length, 16 floats with AVX-512) held in sixteen accumulators; each step
+ * over k loads four vectors of a B row, broadcasts four A values and issues sixteen fused multiply–adds. Column
+ * slabs of B (k × 4V) are the outer loop, so a slab stays in cache while every row block of A passes over it; the
+ * last columns take 4 × 2V tiles.
+ *
+ * <p>Why 4 × 4V and not 4 × 2V: with one broadcast per two multiply–adds the narrower tile's loop is limited by
+ * instruction fetch, and JDK 17 compiled it to code whose speed depended on where it landed in the code cache:
+ * 72, 81, 90 or 97 GFLOP/s from one JVM to the next (m = 64, k = 576, n = 512, one core of the 2-core EPYC used
+ * for {@code docs/benchmarks.md}). The wider tile, one broadcast per four, ran at 103–113 in every JVM. Register
+ * use: 16 accumulators, 4 B vectors and a broadcast, of the 32 AVX-512 registers.
  *
  * <p>{@link #multiplyTransposed}: {@code C = A Bᵀ} with a long contraction (the weight gradient of a
  * convolution): a 4 × 3 tile of dot products (4 × 2 for a remainder), each a vector accumulator over the
@@ -42,6 +49,16 @@ final class VectorGemm {
     static void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean accumulate) {
         int j = 0;
+        for (; j + 4 * V <= n; j += 4 * V) {
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                tile4x4(i, j, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
+            }
+            for (; i < m; i++) {
+                tile1x2(i, j, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
+                tile1x2(i, j + 2 * V, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
+            }
+        }
         for (; j + 2 * V <= n; j += 2 * V) {
             int i = 0;
             for (; i + 4 <= m; i += 4) {
@@ -98,39 +115,97 @@ final class VectorGemm {
         }
     }
 
+    /** C(i .. i+4, j .. j+4V): sixteen accumulators, each the chain of multiply–adds over p in order. */
+    private static void tile4x4(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        int c0 = cOff + i * ldc + j;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        FloatVector x00 = start(c, c0, accumulate);
+        FloatVector x01 = start(c, c0 + V, accumulate);
+        FloatVector x02 = start(c, c0 + 2 * V, accumulate);
+        FloatVector x03 = start(c, c0 + 3 * V, accumulate);
+        FloatVector x10 = start(c, c1, accumulate);
+        FloatVector x11 = start(c, c1 + V, accumulate);
+        FloatVector x12 = start(c, c1 + 2 * V, accumulate);
+        FloatVector x13 = start(c, c1 + 3 * V, accumulate);
+        FloatVector x20 = start(c, c2, accumulate);
+        FloatVector x21 = start(c, c2 + V, accumulate);
+        FloatVector x22 = start(c, c2 + 2 * V, accumulate);
+        FloatVector x23 = start(c, c2 + 3 * V, accumulate);
+        FloatVector x30 = start(c, c3, accumulate);
+        FloatVector x31 = start(c, c3 + V, accumulate);
+        FloatVector x32 = start(c, c3 + 2 * V, accumulate);
+        FloatVector x33 = start(c, c3 + 3 * V, accumulate);
+        int a0 = aOff + i * lda;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        for (int p = 0; p < k; p++) {
+            int bp = rows[p] + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + V);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * V);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * V);
+            FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
+            x00 = b0.fma(v, x00);
+            x01 = b1.fma(v, x01);
+            x02 = b2.fma(v, x02);
+            x03 = b3.fma(v, x03);
+            v = FloatVector.broadcast(S, a[a1 + p]);
+            x10 = b0.fma(v, x10);
+            x11 = b1.fma(v, x11);
+            x12 = b2.fma(v, x12);
+            x13 = b3.fma(v, x13);
+            v = FloatVector.broadcast(S, a[a2 + p]);
+            x20 = b0.fma(v, x20);
+            x21 = b1.fma(v, x21);
+            x22 = b2.fma(v, x22);
+            x23 = b3.fma(v, x23);
+            v = FloatVector.broadcast(S, a[a3 + p]);
+            x30 = b0.fma(v, x30);
+            x31 = b1.fma(v, x31);
+            x32 = b2.fma(v, x32);
+            x33 = b3.fma(v, x33);
+        }
+        x00.intoArray(c, c0);
+        x01.intoArray(c, c0 + V);
+        x02.intoArray(c, c0 + 2 * V);
+        x03.intoArray(c, c0 + 3 * V);
+        x10.intoArray(c, c1);
+        x11.intoArray(c, c1 + V);
+        x12.intoArray(c, c1 + 2 * V);
+        x13.intoArray(c, c1 + 3 * V);
+        x20.intoArray(c, c2);
+        x21.intoArray(c, c2 + V);
+        x22.intoArray(c, c2 + 2 * V);
+        x23.intoArray(c, c2 + 3 * V);
+        x30.intoArray(c, c3);
+        x31.intoArray(c, c3 + V);
+        x32.intoArray(c, c3 + 2 * V);
+        x33.intoArray(c, c3 + 3 * V);
+    }
+
+    /** An accumulator's start: C's vector at {@code at} when accumulating, else zero. */
+    private static FloatVector start(float[] c, int at, boolean accumulate) {
+        return accumulate ? FloatVector.fromArray(S, c, at) : FloatVector.zero(S);
+    }
+
     private static void tile4x2(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean accumulate) {
         int c0 = cOff + i * ldc + j;
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
-        FloatVector x00;
-        FloatVector x01;
-        FloatVector x10;
-        FloatVector x11;
-        FloatVector x20;
-        FloatVector x21;
-        FloatVector x30;
-        FloatVector x31;
-        if (accumulate) {
-            x00 = FloatVector.fromArray(S, c, c0);
-            x01 = FloatVector.fromArray(S, c, c0 + V);
-            x10 = FloatVector.fromArray(S, c, c1);
-            x11 = FloatVector.fromArray(S, c, c1 + V);
-            x20 = FloatVector.fromArray(S, c, c2);
-            x21 = FloatVector.fromArray(S, c, c2 + V);
-            x30 = FloatVector.fromArray(S, c, c3);
-            x31 = FloatVector.fromArray(S, c, c3 + V);
-        } else {
-            x00 = FloatVector.zero(S);
-            x01 = x00;
-            x10 = x00;
-            x11 = x00;
-            x20 = x00;
-            x21 = x00;
-            x30 = x00;
-            x31 = x00;
-        }
+        FloatVector x00 = start(c, c0, accumulate);
+        FloatVector x01 = start(c, c0 + V, accumulate);
+        FloatVector x10 = start(c, c1, accumulate);
+        FloatVector x11 = start(c, c1 + V, accumulate);
+        FloatVector x20 = start(c, c2, accumulate);
+        FloatVector x21 = start(c, c2 + V, accumulate);
+        FloatVector x30 = start(c, c3, accumulate);
+        FloatVector x31 = start(c, c3 + V, accumulate);
         int a0 = aOff + i * lda;
         int a1 = a0 + lda;
         int a2 = a1 + lda;
@@ -165,8 +240,8 @@ final class VectorGemm {
     private static void tile1x2(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean accumulate) {
         int c0 = cOff + i * ldc + j;
-        FloatVector x0 = accumulate ? FloatVector.fromArray(S, c, c0) : FloatVector.zero(S);
-        FloatVector x1 = accumulate ? FloatVector.fromArray(S, c, c0 + V) : FloatVector.zero(S);
+        FloatVector x0 = start(c, c0, accumulate);
+        FloatVector x1 = start(c, c0 + V, accumulate);
         int a0 = aOff + i * lda;
         for (int p = 0; p < k; p++) {
             int bp = rows[p] + j;

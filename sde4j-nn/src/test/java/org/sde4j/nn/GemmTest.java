@@ -19,7 +19,8 @@ class GemmTest {
     static Stream<Arguments> shapes() {
         return Stream.of(Arguments.of(1, 1, 1), Arguments.of(4, 32, 3), Arguments.of(5, 33, 7),
                 Arguments.of(8, 784, 72), Arguments.of(7, 49, 288), Arguments.of(13, 100, 17),
-                Arguments.of(3, 15, 40), Arguments.of(9, 70, 64));
+                Arguments.of(3, 15, 40), Arguments.of(9, 70, 64), Arguments.of(6, 100, 9),
+                Arguments.of(12, 230, 30));
     }
 
     @ParameterizedTest
@@ -116,6 +117,41 @@ class GemmTest {
                     mag += Math.abs(t);
                 }
                 assertEquals(s, c[i * n + j], 1e-5 * mag + 1e-30, "at " + i + "," + j);
+            }
+        }
+    }
+
+    /**
+     * Outside the last {@code n mod V} columns (dot products), every entry of the vector kernel is the chain of
+     * fused multiply–adds over p in order, whichever tile computed it (4 × 4V, 4 × 2V, 1 × 2V, 1 × V): the bits
+     * of a {@code Math.fma} loop, which is what makes convolution outputs independent of the block split.
+     */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void vectorTilesFormEachEntryAsOneFmaChain(int m, int n, int k) {
+        SplittableRandom r = new SplittableRandom(5 + m * 1000 + n * 10 + k);
+        int lda = k + 1;
+        float[] a = random(r, m * lda);
+        float[] b = random(r, k * n);
+        int[] rows = new int[k];
+        for (int p = 0; p < k; p++) {
+            rows[p] = p * n;
+        }
+        for (boolean acc : new boolean[] {false, true}) {
+            float[] c0 = random(r, m * n);
+            float[] c = c0.clone();
+            Gemm.multiplyRows(m, n, k, a, 0, lda, b, rows, c, 0, n, acc);
+            // n − n mod 16 is within n − n mod V for every vector length V that divides 16 (4, 8, 16 floats).
+            int chained = Gemm.VECTOR ? n - n % 16 : 0;
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < chained; j++) {
+                    float s = acc ? c0[i * n + j] : 0f;
+                    for (int p = 0; p < k; p++) {
+                        s = Math.fma(b[p * n + j], a[i * lda + p], s);
+                    }
+                    assertEquals(Float.floatToRawIntBits(s), Float.floatToRawIntBits(c[i * n + j]),
+                            "entry " + i + "," + j + (acc ? ", accumulating" : ""));
+                }
             }
         }
     }
