@@ -156,6 +156,32 @@ class GemmTest {
         }
     }
 
+    /**
+     * Each entry of {@code A·Bᵀ} has the same bits whichever tile computed it (4 × 4, 4 × 2 or a single dot
+     * product): the whole product against one 1 × 1 product per entry.
+     */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void transposedEntriesDoNotDependOnTheTile(int m, int n, int p) {
+        SplittableRandom r = new SplittableRandom(11 + m * 1000 + n * 10 + p);
+        float[] a = random(r, m * p);
+        float[] b = random(r, n * p + 5);
+        int[] rows = new int[n];
+        for (int j = 0; j < n; j++) {
+            rows[j] = r.nextInt(n * p - p + 6);
+        }
+        float[] c = new float[m * n];
+        Gemm.multiplyTransposedRows(m, n, p, a, 0, p, b, rows, c, 0, n, new float[n * p], false);
+        float[] one = new float[1];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                Gemm.multiplyTransposedRows(1, 1, p, a, i * p, p, b, new int[] {rows[j]}, one, 0, 1, new float[p], false);
+                assertEquals(Float.floatToRawIntBits(one[0]), Float.floatToRawIntBits(c[i * n + j]),
+                        "entry " + i + "," + j);
+            }
+        }
+    }
+
     @Test
     void vectorKernelsAreInUseInTheTestJvm() {
         // Surefire adds --add-modules jdk.incubator.vector, so the tests above check the vector kernels.
