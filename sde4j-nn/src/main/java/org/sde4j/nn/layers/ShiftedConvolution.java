@@ -250,24 +250,15 @@ final class ShiftedConvolution {
                             continue;
                         }
                         int base = ((c * stride + a) * stride + b) * plane;
-                        Arrays.fill(dst, base, base + plane, 0f);
                         int rows = (h - a + stride - 1) / stride;
                         int cols = (w - b + stride - 1) / stride;
+                        int cursor = base;
                         for (int i = 0; i < images; i++) {
                             int image = (c * n + b0 + i) * h * w;
-                            int to = base + lead + i * imageStride;
-                            for (int r = 0; r < rows; r++) {
-                                int from = image + (stride * r + a) * w + b;
-                                int at = to + r * pitch;
-                                if (stride == 1) {
-                                    System.arraycopy(src, from, dst, at, cols);
-                                } else {
-                                    for (int j = 0; j < cols; j++) {
-                                        dst[at + j] = src[from + stride * j];
-                                    }
-                                }
-                            }
+                            cursor = placeRows(src, image + a * w + b, stride * w, stride, dst,
+                                    base + lead + i * imageStride, rows, cols, cursor);
                         }
+                        Arrays.fill(dst, cursor, base + plane, 0f);
                     }
                 }
             }
@@ -278,16 +269,39 @@ final class ShiftedConvolution {
          * {@code dst} at their output positions (channel c's row of {@code length}), zeros everywhere else.
          */
         void placeOutputs(int channels, float[] src, int n, int b0, int images, float[] dst, int length) {
-            Arrays.fill(dst, 0, channels * length, 0f);
             for (int c = 0; c < channels; c++) {
+                int cursor = c * length;
                 for (int i = 0; i < images; i++) {
-                    int from = (c * n + b0 + i) * oh * ow;
-                    int to = c * length + i * imageStride;
-                    for (int r = 0; r < oh; r++) {
-                        System.arraycopy(src, from + r * ow, dst, to + r * pitch, ow);
+                    cursor = placeRows(src, (c * n + b0 + i) * oh * ow, ow, 1, dst, c * length + i * imageStride, oh,
+                            ow, cursor);
+                }
+                Arrays.fill(dst, cursor, (c + 1) * length, 0f);
+            }
+        }
+
+        /**
+         * Copies {@code rows} rows of {@code cols} values of {@code src} (row r, column j at
+         * {@code from + r·srcPitch + j·step}) to {@code dst} at {@code at + r·pitch + j}, and writes zeros from
+         * {@code cursor} up to each row: every position is written once. Rows must lie after {@code cursor}.
+         *
+         * @return the position after the last row, where the next zeros start
+         */
+        private int placeRows(float[] src, int from, int srcPitch, int step, float[] dst, int at, int rows, int cols,
+                int cursor) {
+            for (int r = 0; r < rows; r++) {
+                int to = at + r * pitch;
+                Arrays.fill(dst, cursor, to, 0f);
+                int row = from + r * srcPitch;
+                if (step == 1) {
+                    System.arraycopy(src, row, dst, to, cols);
+                } else {
+                    for (int j = 0; j < cols; j++) {
+                        dst[to + j] = src[row + step * j];
                     }
                 }
+                cursor = to + cols;
             }
+            return cursor;
         }
     }
 
