@@ -14,17 +14,17 @@ import jdk.incubator.vector.VectorSpecies;
  * slabs of B (k × 4V) are the outer loop, so a slab stays in cache while every row block of A passes over it; the
  * last columns take 4 × 2V tiles.
  *
- * <p>Why 4 × 4V and not 4 × 2V: with one broadcast per two multiply–adds the narrower tile's loop is limited by
- * instruction fetch, and JDK 17 compiled it to code whose speed depended on where it landed in the code cache:
- * 72, 81, 90 or 97 GFLOP/s from one JVM to the next (m = 64, k = 576, n = 512, one core of the 2-core EPYC used
- * for {@code docs/benchmarks.md}). The wider tile, one broadcast per four, ran at 103–113 in every JVM. Register
- * use: 16 accumulators, 4 B vectors and a broadcast, of the 32 AVX-512 registers.
+ * <p>Why 4 × 4V and not 4 × 2V: JDK 17 compiled the narrower tile (one broadcast per two multiply–adds) to code of
+ * four speeds, 72, 81, 90 or 97 GFLOP/s from one JVM to the next (m = 64, k = 576, n = 512, one core of the 2-core
+ * EPYC used for {@code docs/benchmarks.md}; each JVM kept its speed, and the alignment of the arrays made no
+ * difference). The wider tile, one broadcast per four, ran at 102–113 in every JVM tried. Register use: 16
+ * accumulators, 4 B vectors and a broadcast, of the 32 AVX-512 registers.
  *
  * <p>{@link #multiplyTransposed}: {@code C = A Bᵀ} with a long contraction (the weight gradient of a
  * convolution): a 4 × 4 tile of dot products (4 × 2 and single ones for the rest), each a vector accumulator over
  * the contraction, reduced across lanes at the end; eight loads per sixteen multiply–adds, 5 % faster than the
- * 4 × 3 tile it replaced (86–91 → 92–94 GFLOP/s at m = 64, n = 576, p = 1 024, one core). Every sum is formed in a fixed order, so results are
- * deterministic.
+ * 4 × 3 tile it replaced (86–91 → 92–94 GFLOP/s at m = 64, n = 576, p = 1 024, one core). Every sum is formed in
+ * a fixed order, so results are deterministic.
  */
 final class VectorGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
