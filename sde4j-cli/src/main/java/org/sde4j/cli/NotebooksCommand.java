@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  * notebook viewer. A notebook that fails is not written; the run reports the cell and error, and exits
  * with 1.
  */
-@Command(name = "notebooks", description = "Run the notebooks through JShell; --execute writes their outputs back.",
+@Command(name = "notebooks", mixinStandardHelpOptions = true,
+        description = "Run the notebooks through JShell; --execute writes their outputs back.",
         footer = {"", "Example: sde4j notebooks --execute 01-solving-sdes"})
 final class NotebooksCommand implements Callable<Integer> {
     @Spec

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * 0.9, weight decay 5e-4, one-cycle learning rate, random crop + flip), showing a progress bar per epoch on
  * stderr and a summary (or, with {@code --json}, one JSON object) on stdout.
  */
-@Command(name = "train", description = "Train a network (mlp, cnn, resnet20) on Fashion-MNIST.",
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a network (mlp, cnn, resnet20) on Fashion-MNIST.",
         footer = {"", "Example: sde4j train --arch resnet20 --widths 8,16,32 --epochs 10 --seed 1"})
 final class TrainCommand implements Callable<Integer> {
     @Spec

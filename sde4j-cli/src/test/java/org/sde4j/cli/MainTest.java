@@ -204,6 +204,18 @@ public class MainTest {
         }
         assertTrue(run("solve", "--help").out().contains("gbm, ou, cubic, wave, additive"));
         assertEquals(0, run("--version").code());
+        // Every subcommand answers --help and -h with its own usage (train and notebooks once refused them).
+        for (Class<?> c : Main.SUBCOMMANDS) {
+            String name = c.getAnnotation(Command.class).name();
+            if (c == CommandLine.HelpCommand.class) {
+                continue;
+            }
+            for (String flag : List.of("--help", "-h")) {
+                Run r = run(name, flag);
+                assertEquals(0, r.code(), name + " " + flag + ": " + r.err());
+                assertTrue(r.out().startsWith("Usage: sde4j " + name), name + " " + flag + ": " + r.out());
+            }
+        }
     }
 
     @Test
