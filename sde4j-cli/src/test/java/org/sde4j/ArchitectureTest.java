@@ -1,6 +1,9 @@
 package org.sde4j;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -115,5 +118,17 @@ class ArchitectureTest {
         classes().should().resideInAPackage("org.sde4j.spark..").check(spark);
         classes().should().onlyDependOnClassesThat().resideInAnyPackage(corePlus("org.sde4j.spark..",
                 "org.apache.spark..", "scala..")).check(spark);
+    }
+
+    /**
+     * Bits do not depend on the JDK: the vector API leaves the order in which {@code reduceLanes} adds lanes to the
+     * implementation, and JDK 25 adds float lanes in another order than JDK 17 once the code is compiled (which
+     * changed every training fingerprint). Sums spell their order out instead ({@code VectorOps.sumLanes}).
+     */
+    @Test
+    void noLaneReductionLeavesItsOrderToTheJdk() {
+        noClasses().should().callMethodWhere(target(name("reduceLanes")))
+                .because("the order of reduceLanes is left to the JDK; use an explicit order (VectorOps.sumLanes)")
+                .check(MAIN);
     }
 }

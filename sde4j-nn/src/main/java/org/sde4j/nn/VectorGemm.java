@@ -1,7 +1,6 @@
 package org.sde4j.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -24,7 +23,9 @@ import jdk.incubator.vector.VectorSpecies;
  * convolution): a 4 × 4 tile of dot products (4 × 2 and single ones for the rest), each a vector accumulator over
  * the contraction, reduced across lanes at the end; eight loads per sixteen multiply–adds, 5 % faster than the
  * 4 × 3 tile it replaced (86–91 → 92–94 GFLOP/s at m = 64, n = 576, p = 1 024, one core). Every sum is formed in
- * a fixed order, so results are deterministic.
+ * a fixed order, so results are deterministic; the lanes of each accumulator are added one after another by
+ * {@code VectorOps.sumLanes}, not by {@code reduceLanes}, whose order the JDK chooses (JDK 25 changes it when it
+ * compiles the kernel), so the bits are the same on every JDK.
  */
 final class VectorGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -106,11 +107,12 @@ final class VectorGemm {
             }
         }
         int kv = k - k % V;
+        float[] lanes = new float[V];
         for (int i = 0; i < m; i++) {
             int ai = aOff + i * lda;
             int ci = cOff + i * ldc + j;
             for (int q = 0; q < t; q++) {
-                float d = dot(k, kv, a, ai, bt, q * k);
+                float d = dot(k, kv, a, ai, bt, q * k, lanes);
                 c[ci + q] = accumulate ? c[ci + q] + d : d;
             }
         }
@@ -260,37 +262,38 @@ final class VectorGemm {
      */
     static void multiplyTransposed(int m, int n, int p, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean acc) {
+        float[] lanes = new float[V];
         int pv = p - p % V;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int j = 0;
             for (; j + 4 <= n; j += 4) {
-                dots4x4(i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+                dots4x4(i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc, lanes);
             }
             for (; j + 2 <= n; j += 2) {
-                dots4x2(i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+                dots4x2(i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc, lanes);
             }
             for (; j < n; j++) {
                 for (int r = i; r < i + 4; r++) {
-                    float d = dot(p, pv, a, aOff + r * lda, b, rows[j]);
+                    float d = dot(p, pv, a, aOff + r * lda, b, rows[j], lanes);
                     c[cOff + r * ldc + j] = acc ? c[cOff + r * ldc + j] + d : d;
                 }
             }
         }
         for (; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                float d = dot(p, pv, a, aOff + i * lda, b, rows[j]);
+                float d = dot(p, pv, a, aOff + i * lda, b, rows[j], lanes);
                 c[cOff + i * ldc + j] = acc ? c[cOff + i * ldc + j] + d : d;
             }
         }
     }
 
-    private static float dot(int p, int pv, float[] a, int ai, float[] b, int bj) {
+    private static float dot(int p, int pv, float[] a, int ai, float[] b, int bj, float[] lanes) {
         FloatVector acc = FloatVector.zero(S);
         for (int q = 0; q < pv; q += V) {
             acc = FloatVector.fromArray(S, a, ai + q).fma(FloatVector.fromArray(S, b, bj + q), acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = VectorOps.sumLanes(acc, lanes);
         for (int q = pv; q < p; q++) {
             s = Math.fma(a[ai + q], b[bj + q], s);
         }
@@ -298,7 +301,7 @@ final class VectorGemm {
     }
 
     private static void dots4x4(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b,
-            int[] rows, float[] c, int cOff, int ldc, boolean acc) {
+            int[] rows, float[] c, int cOff, int ldc, boolean acc, float[] lanes) {
         int a0 = aOff + i * lda;
         int a1 = a0 + lda;
         int a2 = a1 + lda;
@@ -349,26 +352,26 @@ final class VectorGemm {
             x32 = v.fma(y, x32);
             x33 = v.fma(z, x33);
         }
-        finish(x00.reduceLanes(VectorOperators.ADD), i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x01.reduceLanes(VectorOperators.ADD), i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x02.reduceLanes(VectorOperators.ADD), i, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x03.reduceLanes(VectorOperators.ADD), i, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x10.reduceLanes(VectorOperators.ADD), i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x11.reduceLanes(VectorOperators.ADD), i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x12.reduceLanes(VectorOperators.ADD), i + 1, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x13.reduceLanes(VectorOperators.ADD), i + 1, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x20.reduceLanes(VectorOperators.ADD), i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x21.reduceLanes(VectorOperators.ADD), i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x22.reduceLanes(VectorOperators.ADD), i + 2, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x23.reduceLanes(VectorOperators.ADD), i + 2, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x30.reduceLanes(VectorOperators.ADD), i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x31.reduceLanes(VectorOperators.ADD), i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x32.reduceLanes(VectorOperators.ADD), i + 3, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x33.reduceLanes(VectorOperators.ADD), i + 3, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x00, lanes), i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x01, lanes), i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x02, lanes), i, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x03, lanes), i, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x10, lanes), i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x11, lanes), i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x12, lanes), i + 1, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x13, lanes), i + 1, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x20, lanes), i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x21, lanes), i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x22, lanes), i + 2, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x23, lanes), i + 2, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x30, lanes), i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x31, lanes), i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x32, lanes), i + 3, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x33, lanes), i + 3, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
     }
 
     private static void dots4x2(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b,
-            int[] rows, float[] c, int cOff, int ldc, boolean acc) {
+            int[] rows, float[] c, int cOff, int ldc, boolean acc, float[] lanes) {
         int a0 = aOff + i * lda;
         int a1 = a0 + lda;
         int a2 = a1 + lda;
@@ -399,14 +402,14 @@ final class VectorGemm {
             x30 = v.fma(u, x30);
             x31 = v.fma(w, x31);
         }
-        finish(x00.reduceLanes(VectorOperators.ADD), i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x01.reduceLanes(VectorOperators.ADD), i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x10.reduceLanes(VectorOperators.ADD), i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x11.reduceLanes(VectorOperators.ADD), i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x20.reduceLanes(VectorOperators.ADD), i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x21.reduceLanes(VectorOperators.ADD), i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x30.reduceLanes(VectorOperators.ADD), i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(x31.reduceLanes(VectorOperators.ADD), i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x00, lanes), i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x01, lanes), i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x10, lanes), i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x11, lanes), i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x20, lanes), i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x21, lanes), i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x30, lanes), i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLanes(x31, lanes), i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
     }
 
     /** Adds the scalar tail {@code [pv, p)} to a reduced dot product and stores it as C(r, s). */

@@ -13,7 +13,24 @@ final class VectorOps {
     private VectorOps() {
     }
 
+    /**
+     * The lanes of {@code x} added one after another onto +0: {@code ((0 + x₀) + x₁) + … + x_{V−1}}, through
+     * {@code lanes} (at least V floats, overwritten). JDK 17 compiles {@code reduceLanes(ADD)} to this order, but the
+     * API leaves the order open and JDK 25 adds in another once the code is compiled (in 599 of 65 536 random
+     * vectors the result differed), so results would depend on the JDK and on whether the JIT has compiled a
+     * kernel yet. Written out, every sum has one value on every JDK.
+     */
+    static float sumLanes(FloatVector x, float[] lanes) {
+        x.intoArray(lanes, 0);
+        float s = 0f;
+        for (int l = 0; l < V; l++) {
+            s += lanes[l];
+        }
+        return s;
+    }
+
     static double sum(float[] x, int off, int len) {
+        float[] lanes = new float[V];
         double total = 0;
         for (int s = off; s < off + len; s += Simd.SEGMENT) {
             int e = Math.min(off + len, s + Simd.SEGMENT);
@@ -22,7 +39,7 @@ final class VectorOps {
             for (; i + V <= e; i += V) {
                 acc = acc.add(FloatVector.fromArray(S, x, i));
             }
-            float part = acc.reduceLanes(VectorOperators.ADD);
+            float part = sumLanes(acc, lanes);
             for (; i < e; i++) {
                 part += x[i];
             }
@@ -32,6 +49,7 @@ final class VectorOps {
     }
 
     static double sumSquaredDeviations(float[] x, int off, int len, float mu) {
+        float[] lanes = new float[V];
         double total = 0;
         for (int s = off; s < off + len; s += Simd.SEGMENT) {
             int e = Math.min(off + len, s + Simd.SEGMENT);
@@ -41,7 +59,7 @@ final class VectorOps {
                 FloatVector d = FloatVector.fromArray(S, x, i).sub(mu);
                 acc = d.fma(d, acc);
             }
-            float part = acc.reduceLanes(VectorOperators.ADD);
+            float part = sumLanes(acc, lanes);
             for (; i < e; i++) {
                 float d = x[i] - mu;
                 part += d * d;
@@ -77,6 +95,7 @@ final class VectorOps {
     }
 
     static void maskedSums(float[] dy, float[] y, float[] x, int off, int len, float mu, boolean relu, double[] out) {
+        float[] lanes = new float[V];
         double sg = 0;
         double sgx = 0;
         for (int s = off; s < off + len; s += Simd.SEGMENT) {
@@ -89,8 +108,8 @@ final class VectorOps {
                 a = a.add(g);
                 b = g.fma(FloatVector.fromArray(S, x, i).sub(mu), b);
             }
-            float pa = a.reduceLanes(VectorOperators.ADD);
-            float pb = b.reduceLanes(VectorOperators.ADD);
+            float pa = sumLanes(a, lanes);
+            float pb = sumLanes(b, lanes);
             for (; i < e; i++) {
                 float g = relu && y[i] <= 0f ? 0f : dy[i];
                 pa += g;

@@ -16,7 +16,8 @@ import org.sde4j.nn.data.Dataset;
  * in the parameters and test accuracy fingerprinted here. First recorded before the block noise became a
  * {@link org.sde4j.random.NoiseModel} and the thread pool an instance; re-recorded (all but {@code mlp}, which
  * has no convolution) when convolutions stopped unfolding their input: their weight gradients are now sums over
- * padded blocks of images, a different order of the same terms (see CHANGELOG). A change of any bit of training — noise
+ * padded blocks of images, a different order of the same terms (see CHANGELOG). The bits are the same on JDK 17 and
+ * JDK 25 since vector lane sums spell out their order (checked with both). A change of any bit of training — noise
  * draws, their order, a reduction order, a kernel — fails this test, which then must be updated on purpose, with
  * the reason in the changelog.
  */
