@@ -1,6 +1,7 @@
 package org.sde4j.ensemble;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.sde4j.brownian.BrownianSource;
@@ -62,6 +63,9 @@ import org.sde4j.solver.TimeGrid;
  * each other; the solving itself is in {@link BlockSolver} and {@link PathSolver}.
  */
 public final class Ensemble {
+    /** The longest a worker lends its processor to the vector kernel's warm-up (it usually takes about 0.5 s). */
+    private static final long LEND_AT_MOST_MILLIS = 2000;
+
     /** Paths per reduction chunk: the fixed unit that makes statistics independent of threads. */
     public static final int CHUNK = 256;
 
@@ -369,7 +373,16 @@ public final class Ensemble {
         boolean blocks = engine != Engine.PATH && blockForm;
         java.util.function.Consumer<ChunkResult> inOrder = chunkSink == null ? merge : chunkSink;
         if (blocks) {
+            // When the workers take every processor, the second one first lends its processor to the warm-up of
+            // the Gaussian stream's vector kernel, if the job is large enough to repay it (BoxMullerStream decides).
+            boolean lend = scheme.drivingNoise() == null && threads > 1
+                    && threads >= Runtime.getRuntime().availableProcessors();
+            double draws = (double) rangePaths * full.steps() * m;
+            AtomicInteger workersStarted = new AtomicInteger();
             runChunkRange(firstChunk, endChunk, () -> {
+                if (lend && workersStarted.getAndIncrement() == 1) {
+                    BoxMullerStream.lendProcessorToWarmUp(draws, LEND_AT_MOST_MILLIS);
+                }
                 BlockSolver solver = new BlockSolver(problem, scheme, full, CHUNK, indices);
                 double[] state = new double[d];
                 return (chunk, firstPath, count) -> {

@@ -305,6 +305,32 @@ public final class BoxMullerStream {
     }
 
     /**
+     * Lends the calling thread's processor to the vector kernel's warm-up when a job of about {@code draws} draws,
+     * one that keeps every processor busy, is about to start: if the job is large enough to repay the warm-up
+     * (2^27 ≈ 1.3·10^8 draws or more) and the vector kernel is not in use yet, starts the warm-up and blocks until
+     * it ends, for at most {@code maxMillis}. Meant for one worker of a parallel job, before it takes work: the
+     * warm-up (about 0.4 s of one processor) then runs beside the other workers instead of sharing every processor
+     * with them. Results never depend on it.
+     *
+     * @param draws     the draws the job will make, ≥ 0 (an estimate is enough)
+     * @param maxMillis the longest wait, in milliseconds, ≥ 0
+     * @return whether the vector kernel is in use on return
+     * @throws IllegalArgumentException when draws or maxMillis is negative (or draws NaN)
+     */
+    public static boolean lendProcessorToWarmUp(double draws, long maxMillis) {
+        if (!(draws >= 0)) {
+            throw new IllegalArgumentException("draws = " + draws + ": must be ≥ 0");
+        }
+        if (maxMillis < 0) {
+            throw new IllegalArgumentException("maxMillis = " + maxMillis + ": must be ≥ 0");
+        }
+        if (draws < VectorWarmUp.LEND_DRAWS || VectorWarmUp.hot) {
+            return VectorWarmUp.hot;
+        }
+        return VectorWarmUp.startAndWait(maxMillis);
+    }
+
+    /**
      * {@link #warmUp()}, then waits until the vector kernel is in use or {@code timeoutMillis} have passed:
      * for benchmarks, whose timings should not straddle the switch.
      *

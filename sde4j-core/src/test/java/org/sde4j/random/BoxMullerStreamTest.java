@@ -328,4 +328,29 @@ class BoxMullerStreamTest {
                 () -> BoxMullerStream.warmUpAndWait(-1));
         assertTrue(e.getMessage().contains("timeoutMillis = -1"), e.getMessage());
     }
+
+    @Test
+    void lendingAProcessorRefusesBadArguments() {
+        for (double draws : new double[] {-1, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> BoxMullerStream.lendProcessorToWarmUp(draws, 0));
+            assertTrue(e.getMessage().contains("draws = " + draws), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BoxMullerStream.lendProcessorToWarmUp(1e9, -5));
+        assertTrue(e.getMessage().contains("maxMillis = -5"), e.getMessage());
+    }
+
+    @Test
+    void aLentProcessorWarmsTheVectorKernelUp() {
+        // A job too small to repay the warm-up does not wait, however long it would be allowed to (a wait would
+        // end only when the warm-up does); a large one waits until the vector kernel is in use, when the module is
+        // present and the warm-up succeeds within the wait.
+        assertEquals(BoxMullerStream.vectorInUse(), BoxMullerStream.lendProcessorToWarmUp(1e6, 0));
+        boolean inUse = BoxMullerStream.lendProcessorToWarmUp(1e12, 60_000);
+        assertEquals(BoxMullerStream.vectorInUse(), inUse);
+        if (BoxMullerStream.VECTOR && VectorBoxMuller.available()) {
+            assertTrue(inUse, "the vector kernel should be in use after a completed warm-up");
+        }
+    }
 }

@@ -23,7 +23,7 @@ import org.sde4j.cli.Json;
  *
  * <ul>
  *   <li>{@code bin/sde4j solve --problem gbm --scheme euler-maruyama --steps N --paths P --seed S --json}, with
- *       the start-up archive that {@code bin/sde4j} keeps (class-data sharing, or JDK 25's ahead-of-time cache);</li>
+ *       the start-up archive (a static class-data-sharing archive) that {@code bin/sde4j} keeps;</li>
  *   <li>the same with {@code SDE4J_CDS=off}: what the archive is worth;</li>
  *   <li>{@code python3 bench/peers/numpy_em.py --em-only P N S}: numpy's Euler–Maruyama, same work.</li>
  * </ul>
