@@ -103,11 +103,8 @@ final class ShiftedConvolution {
             int to) {
         int kk = inC * k * k;
         forEachBlock(inC, in, outC, n, h, w, from, to, GRADIENTS, (g, b, gradient) -> {
-            Layout layout = new Layout(gradient, k, stride, pad, h, w, outC, b.images);
-            boolean zerosInPlace = layout.equals(GRADIENT_ZEROS.get());
-            GRADIENT_ZEROS.remove(); // until the placing is complete
-            g.placeOutputs(outC, dy, n, b.first, b.images, gradient, b.columns, !zerosInPlace);
-            GRADIENT_ZEROS.set(layout);
+            copyOnce(GRADIENT_ZEROS, new Layout(gradient, k, stride, pad, h, w, outC, b.images),
+                    zeros -> g.placeOutputs(outC, dy, n, b.first, b.images, gradient, b.columns, zeros));
             boolean accumulate = b.first > from;
             if (Gemm.VECTOR) {
                 Gemm.multiplyTransposedRows(outC, kk, b.columns, gradient, 0, b.columns, b.phases, b.views, dw, 0,
@@ -154,11 +151,9 @@ final class ShiftedConvolution {
             int columns = g.columns(images);
             int plane = g.plane(images);
             float[] phases = Conv2d.scratch(PHASES, inC * stride * stride * plane);
-            Layout layout = new Layout(phases, k, stride, pad, h, w, inC, images);
-            boolean zerosInPlace = layout.equals(PHASE_ZEROS.get());
-            PHASE_ZEROS.remove(); // until this spread is complete
-            g.spread(inC, in, n, b0, images, phases, plane, !zerosInPlace);
-            PHASE_ZEROS.set(layout);
+            int first = b0;
+            copyOnce(PHASE_ZEROS, new Layout(phases, k, stride, pad, h, w, inC, images),
+                    zeros -> g.spread(inC, in, n, first, images, phases, plane, zeros));
             body.accept(g, new Block(b0, images, columns, phases, g.views(inC, plane)),
                     Conv2d.scratch(outputs, outC * columns));
         }
@@ -174,6 +169,24 @@ final class ShiftedConvolution {
      * 16/32/64 training step.
      */
     private record Layout(float[] buffer, int k, int stride, int pad, int h, int w, int channels, int images) {
+    }
+
+    /** A copy into a padded buffer that writes the zeros around its data when told to. */
+    @FunctionalInterface
+    private interface PaddedCopy {
+        void run(boolean zeros);
+    }
+
+    /**
+     * Runs {@code copy}, writing the zeros only when {@code tracker} does not say that {@code layout}'s zeros are
+     * already in its buffer, then records that they are. While the copy runs nothing is recorded, so a copy cut
+     * short leaves no false record behind.
+     */
+    private static void copyOnce(ThreadLocal<Layout> tracker, Layout layout, PaddedCopy copy) {
+        boolean zerosInPlace = layout.equals(tracker.get());
+        tracker.remove();
+        copy.run(!zerosInPlace);
+        tracker.set(layout);
     }
 
     /** Columns of the contraction the scalar weight-gradient kernel transposes at a time. */
