@@ -114,7 +114,7 @@ class ArchitectureTest {
 
     @Test
     void sparkModuleHoldsTheSparkRunnerAndUsesOnlyTheCoreAndSpark() {
-        JavaClasses spark = moduleOf(org.sde4j.spark.SparkEnsemble.class);
+        JavaClasses spark = moduleOf(org.sde4j.spark.SparkJob.class);
         classes().should().resideInAPackage("org.sde4j.spark..").check(spark);
         classes().should().onlyDependOnClassesThat().resideInAnyPackage(corePlus("org.sde4j.spark..",
                 "org.apache.spark..", "scala..")).check(spark);

@@ -5,7 +5,8 @@ import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.Problems;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.Schemes;
-import org.sde4j.spark.EnsembleSpec;
+import org.sde4j.ensemble.EnsembleResult;
+import org.sde4j.spark.JobSpec;
 
 /**
  * The ensemble of {@code sde4j solve}, as a recipe made of names and numbers, so that it can travel to Spark
@@ -14,7 +15,7 @@ import org.sde4j.spark.EnsembleSpec;
  * {@code dt} (when not null), {@code paths} paths and a root seed.
  */
 record LibraryEnsemble(String problem, String scheme, int steps, Double dt, long paths, long seed)
-        implements EnsembleSpec {
+        implements JobSpec<EnsembleResult> {
 
     @Override
     public Ensemble create() {

@@ -7,7 +7,8 @@ import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.Schemes;
-import org.sde4j.spark.StudySpec;
+import org.sde4j.error.ConvergenceResult;
+import org.sde4j.spark.JobSpec;
 
 /**
  * The study of {@code sde4j convergence}, as a recipe made of names and numbers, so that it can travel to Spark
@@ -24,7 +25,7 @@ import org.sde4j.spark.StudySpec;
  * @param twoPoint       weak errors: two-point increments
  */
 record LibraryStudy(String problem, String experiment, String scheme, boolean weak, String functional,
-        Studies.Settings settings, String norm, boolean controlVariate, boolean twoPoint) implements StudySpec {
+        Studies.Settings settings, String norm, boolean controlVariate, boolean twoPoint) implements JobSpec<ConvergenceResult> {
 
     /** The problem, converted to the scheme's calculus. */
     PreparedProblem prepared() {

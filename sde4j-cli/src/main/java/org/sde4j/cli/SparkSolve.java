@@ -10,14 +10,12 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.error.ConvergenceResult;
-import org.sde4j.spark.EnsembleSpec;
-import org.sde4j.spark.SparkConvergence;
-import org.sde4j.spark.SparkEnsemble;
-import org.sde4j.spark.StudySpec;
+import org.sde4j.spark.JobSpec;
+import org.sde4j.spark.SparkJob;
 
 /**
- * {@code solve --spark} and {@code convergence --spark}: runs the ensemble with {@link SparkEnsemble}, or the
- * study with {@link SparkConvergence}, on a Spark master (the same bits as in one JVM) in a context of its own,
+ * {@code solve --spark} and {@code convergence --spark}: runs the ensemble or the study with {@link SparkJob}, on a
+ * Spark master (the same bits as in one JVM) in a context of its own,
  * stopped afterwards. Loaded only after {@link SparkOption} found Spark.
  * Spark logs errors only (a log4j2 configuration in this jar, unless {@code log4j2.configurationFile} is set).
  * For a master other than local, the jars of the command line (the classpath less the directory named by the
@@ -31,31 +29,35 @@ final class SparkSolve {
     private SparkSolve() {
     }
 
-    static Run run(String master, Integer partitions, int threadsPerTask, EnsembleSpec spec) {
-        return withContext(master, "sde4j solve", context -> {
-            SparkEnsemble ensemble = SparkEnsemble.on(context, spec).threadsPerTask(threadsPerTask);
-            if (partitions != null) {
-                ensemble.partitions(partitions);
-            }
-            int n = ensemble.resolvedPartitions();
-            return new Run(ensemble.run(), n);
-        });
+    static Run run(String master, Integer partitions, int threadsPerTask, JobSpec<EnsembleResult> spec) {
+        Ran<EnsembleResult> ran = withContext(master, "sde4j solve", context -> onSpark(context, partitions,
+                threadsPerTask, spec));
+        return new Run(ran.result(), ran.partitions());
     }
 
     /** A convergence study's result and the number of partitions (Spark tasks) it ran in. */
     record StudyRun(ConvergenceResult result, int partitions) {
     }
 
-    /** {@code convergence --spark}: the study on Spark with {@link SparkConvergence}, in a context of its own. */
-    static StudyRun study(String master, Integer partitions, int threadsPerTask, StudySpec spec) {
-        return withContext(master, "sde4j convergence", context -> {
-            SparkConvergence study = SparkConvergence.on(context, spec).threadsPerTask(threadsPerTask);
-            if (partitions != null) {
-                study.partitions(partitions);
-            }
-            int n = study.resolvedPartitions();
-            return new StudyRun(study.run(), n);
-        });
+    /** {@code convergence --spark}: the study on Spark with {@link SparkJob}, in a context of its own. */
+    static StudyRun study(String master, Integer partitions, int threadsPerTask, JobSpec<ConvergenceResult> spec) {
+        Ran<ConvergenceResult> ran = withContext(master, "sde4j convergence", context -> onSpark(context, partitions,
+                threadsPerTask, spec));
+        return new StudyRun(ran.result(), ran.partitions());
+    }
+
+    /** A job's result and the number of partitions it ran in. */
+    private record Ran<R>(R result, int partitions) {
+    }
+
+    private static <R> Ran<R> onSpark(JavaSparkContext context, Integer partitions, int threadsPerTask,
+            JobSpec<R> spec) {
+        SparkJob<R> job = SparkJob.on(context, spec).threadsPerTask(threadsPerTask);
+        if (partitions != null) {
+            job.partitions(partitions);
+        }
+        int n = job.resolvedPartitions();
+        return new Ran<>(job.run(), n);
     }
 
     /** Runs {@code job} in a Spark context of its own on {@code master}, stopped afterwards. */

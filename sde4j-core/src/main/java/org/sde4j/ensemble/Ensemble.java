@@ -1,22 +1,22 @@
 package org.sde4j.ensemble;
 
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
-import org.sde4j.brownian.BrownianSource;
 import org.sde4j.brownian.BrownianSourceFactory;
 import org.sde4j.brownian.LevyAreaMethod;
+import org.sde4j.montecarlo.ChunkPlan;
+import org.sde4j.montecarlo.ChunkRunner;
+import org.sde4j.montecarlo.MonteCarloJob;
+import org.sde4j.montecarlo.Shard;
+import org.sde4j.random.BoxMullerStream;
 import org.sde4j.random.NoiseModel;
+import org.sde4j.random.NoiseStream;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
-import org.sde4j.random.BoxMullerStream;
-import org.sde4j.random.NoiseStream;
 import org.sde4j.solver.BlockSolver;
 import org.sde4j.solver.PathSolver;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.SolveDivergedException;
-import org.sde4j.solver.StepFailedException;
 import org.sde4j.solver.TimeGrid;
 
 /**
@@ -58,14 +58,11 @@ import org.sde4j.solver.TimeGrid;
  *
  * <p>The builder is mutable and not thread-safe; {@link #run()} may be called repeatedly.
  *
- * <p>Length: over 400 lines because the options and the two engines that read them (block and path, and the
- * range-of-chunks run that Spark shards share with {@link #run()}) must stay in one place to stay bit-identical to
- * each other; the solving itself is in {@link BlockSolver} and {@link PathSolver}.
+ * <p>An ensemble is a {@link MonteCarloJob}: what each chunk computes is its {@link #plan()} (in {@code EnsemblePlan}),
+ * and the {@link ChunkRunner} runs it on threads, as a whole ({@link #run()}) or as shards ({@link #runChunks},
+ * {@link #merger()}) on other processes or machines, with the same bits.
  */
-public final class Ensemble {
-    /** The longest a worker lends its processor to the vector kernel's warm-up (it usually takes about 0.5 s). */
-    private static final long LEND_AT_MOST_MILLIS = 2000;
-
+public final class Ensemble implements MonteCarloJob<EnsembleResult> {
     /** Paths per reduction chunk: the fixed unit that makes statistics independent of threads. */
     public static final int CHUNK = 256;
 
@@ -146,6 +143,7 @@ public final class Ensemble {
     }
 
     /** The number of threads (default: available processors). Never changes the result. */
+    @Override
     public Ensemble threads(int count) {
         this.threads = Require.positive("threads", count);
         return this;
@@ -268,102 +266,55 @@ public final class Ensemble {
      *
      * @throws SolveDivergedException when a path's state stops being finite
      */
+    @Override
     public EnsembleResult run() {
-        return execute(0, chunkCount(), null);
+        return ChunkRunner.run(plan(), threads, executor);
+    }
+
+    /**
+     * Runs chunks {@code [fromChunk, toChunk)} only — paths {@code [fromChunk·}{@value #CHUNK}{@code ,
+     * min(P, toChunk·}{@value #CHUNK}{@code ))} — and returns their statistics chunk by chunk, for a {@link #merger()}
+     * to fold in chunk order: the merge of shards covering all chunks, added in any order, is bit-identical to
+     * {@link #run()}. A path that diverges (or a step that fails) does not throw here: the shard carries the exception
+     * and the merger throws it, so the exception is the one {@link #run()} throws. With {@link #keepFinalStates} the
+     * shard also carries its paths' final states ({@code paths × d} doubles), which the merger places at their paths.
+     *
+     * @throws IllegalArgumentException when the range is empty or outside {@code [0, chunkCount())}
+     */
+    @Override
+    public Shard runChunks(long fromChunk, long toChunk) {
+        return ChunkRunner.runShard(plan(), fromChunk, toChunk, threads, executor);
     }
 
     /** The number of chunks of {@value #CHUNK} paths (the last one may be shorter): ⌈P / {@value #CHUNK}⌉. */
+    @Override
     public long chunkCount() {
         return (paths + CHUNK - 1) / CHUNK;
     }
 
     /**
-     * Runs chunks {@code [fromChunk, toChunk)} only — paths {@code [fromChunk·}{@value #CHUNK}{@code ,
-     * min(P, toChunk·}{@value #CHUNK}{@code ))} — and returns their statistics chunk by chunk, for a
-     * {@link ShardMerger} to fold in chunk order: the merge of shards covering all chunks, added in any
-     * order, is bit-identical to {@link #run()}. A path that diverges (or a step that fails) does not throw
-     * here: the shard carries the exception ({@link EnsembleShard#failure()}) and the merger throws it, so the
-     * exception is the one {@link #run()} throws. With {@link #keepFinalStates} the shard also carries its paths'
-     * final states ({@code paths × d} doubles), which the merger places at their paths.
+     * What each chunk computes, as the settings are now (a snapshot): the engine, the noise source of each path, the
+     * time grid with the saved times inserted. Checks that the run fits in memory before anything is allocated.
      *
-     * @throws IllegalArgumentException when the range is empty or outside {@code [0, chunkCount())}
+     * @throws IllegalArgumentException when {@link Engine#BLOCK} was asked for a pair without a block form, or the
+     *                                  run does not fit in memory
      */
-    public EnsembleShard runChunks(long fromChunk, long toChunk) {
-        long chunks = chunkCount();
-        if (chunks > Integer.MAX_VALUE - 8) {
+    @Override
+    public ChunkPlan<?, EnsembleResult> plan() {
+        if (chunkCount() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("paths = " + paths + ": at most " + (long) (Integer.MAX_VALUE - 8) * CHUNK
                     + " paths per run");
         }
-        if (fromChunk < 0 || toChunk > chunks || fromChunk >= toChunk) {
-            throw new IllegalArgumentException("chunks [" + fromChunk + ", " + toChunk + "): must be a non-empty range"
-                    + " within [0, " + chunks + ")");
-        }
-        EnsembleShard.Builder shard = new EnsembleShard.Builder(fromChunk, toChunk, chunks, paths);
-        try {
-            EnsembleResult layout = execute(fromChunk, toChunk, chunk -> shard.add(chunk.statistics(),
-                    chunk.histograms()));
-            return shard.build(layout);
-        } catch (SolveDivergedException | StepFailedException e) {
-            return shard.failed(e);
-        }
-    }
-
-    private EnsembleResult execute(long firstChunk, long endChunk,
-            java.util.function.Consumer<ChunkResult> chunkSink) {
-        long start = System.nanoTime();
         double[] times = saveTimes == null ? new double[] {problem.t1()} : saveTimes.clone();
         Arrays.sort(times);
         TimeGrid full = grid.including(times);
         int[] indices = Arrays.stream(times).mapToInt(full::indexOf).distinct().toArray();
-        double[] savedTimes = Arrays.stream(indices).mapToDouble(full::time).toArray();
         int d = problem.dimension();
-        int m = problem.sde().noiseDimension();
-        long rangeFirstPath = firstChunk * CHUNK;
-        long rangePaths = Math.min(paths, endChunk * CHUNK) - rangeFirstPath;
         if (keepFinalStates && paths * d > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("paths = " + paths + ": too many to keep final states (at most "
                     + (Integer.MAX_VALUE - 8) / d + " for d = " + d + ")");
         }
-        requireMemory(full, indices.length, d, rangePaths);
-        // The final states of this run's paths, path p at (p − rangeFirstPath)·d.
-        double[] finals = keepFinalStates ? new double[(int) (rangePaths * d)] : null;
-        AtomicLong finished = new AtomicLong();
-        long rootSeed = seed;
-        LongConsumer listener = progress;
-        boolean keepCovariance = covariance;
-        BrownianSourceFactory sources = brownian;
-        if (sources == null) {
-            if (scheme.needsIteratedIntegrals() && m >= 2) {
-                sources = BrownianSourceFactory.iteratedIntegrals(LevyAreaMethod.WIKTORSSON);
-            } else if (scheme.needsSpaceTimeLevyArea()) {
-                sources = BrownianSourceFactory.gaussianWithLevyArea();
-            } else if (scheme.drivingNoise() != null) {
-                sources = BrownianSourceFactory.noise(scheme.drivingNoise());
-            } else {
-                sources = BrownianSourceFactory.gaussian();
-            }
-        }
-        BrownianSourceFactory pathSources = sources;
-
-        int histogramOf = histogramComponent;
-        Histogram layout = histogramLayout;
-        RunningStatistics[] total = new RunningStatistics[indices.length];
-        Histogram[] histograms = layout == null ? null : new Histogram[indices.length];
-        for (int s = 0; s < total.length; s++) {
-            total[s] = new RunningStatistics(d, covariance);
-            if (histograms != null) {
-                histograms[s] = layout.emptyLike();
-            }
-        }
-        java.util.function.Consumer<ChunkResult> merge = chunk -> {
-            for (int s = 0; s < total.length; s++) {
-                total[s].merge(chunk.statistics()[s]);
-                if (histograms != null) {
-                    histograms[s].merge(chunk.histograms()[s]);
-                }
-            }
-        };
-        int saves = indices.length;
+        requireMemory(full, indices.length, d, paths);
         boolean blockForm = brownian == null && BlockSolver.supports(problem, scheme);
         if (engine == Engine.BLOCK && !blockForm) {
             throw new IllegalArgumentException("engine = BLOCK: " + (brownian != null
@@ -371,98 +322,25 @@ public final class Ensemble {
                     : "scheme " + scheme.name() + " has no block form for " + problem.sde()) + "; use AUTO or PATH");
         }
         boolean blocks = engine != Engine.PATH && blockForm;
-        java.util.function.Consumer<ChunkResult> inOrder = chunkSink == null ? merge : chunkSink;
-        if (blocks) {
-            // When the workers take every processor, the second one first lends its processor to the warm-up of
-            // the Gaussian stream's vector kernel, if the job is large enough to repay it (BoxMullerStream decides).
-            boolean lend = scheme.drivingNoise() == null && threads > 1
-                    && threads >= Runtime.getRuntime().availableProcessors();
-            double draws = (double) rangePaths * full.steps() * m;
-            AtomicInteger workersStarted = new AtomicInteger();
-            runChunkRange(firstChunk, endChunk, () -> {
-                if (lend && workersStarted.getAndIncrement() == 1) {
-                    BoxMullerStream.lendProcessorToWarmUp(draws, LEND_AT_MOST_MILLIS);
-                }
-                BlockSolver solver = new BlockSolver(problem, scheme, full, CHUNK, indices);
-                double[] state = new double[d];
-                return (chunk, firstPath, count) -> {
-                    RunningStatistics[] stats = new RunningStatistics[saves];
-                    Histogram[] chunkHistograms = layout == null ? null : new Histogram[saves];
-                    for (int s = 0; s < saves; s++) {
-                        stats[s] = new RunningStatistics(d, keepCovariance);
-                        if (chunkHistograms != null) {
-                            chunkHistograms[s] = layout.emptyLike();
-                        }
-                    }
-                    try {
-                        solver.solveBlock(rootSeed, chunk, count, (s, x, n, stride) -> {
-                            for (int p = 0; p < n; p++) {
-                                for (int i = 0; i < d; i++) {
-                                    state[i] = x[i * stride + p];
-                                }
-                                stats[s].add(state);
-                                if (chunkHistograms != null) {
-                                    chunkHistograms[s].add(state[histogramOf]);
-                                }
-                                if (finals != null && s == saves - 1) {
-                                    System.arraycopy(state, 0, finals, (int) ((firstPath + p - rangeFirstPath) * d), d);
-                                }
-                            }
-                        });
-                    } catch (SolveDivergedException e) {
-                        throw e.onPath(firstPath + e.path());
-                    }
-                    if (listener != null) {
-                        listener.accept(finished.addAndGet(count));
-                    }
-                    return new ChunkResult(stats, chunkHistograms);
-                };
-            }, inOrder);
-        } else {
-            runChunkRange(firstChunk, endChunk, () -> {
-                PathSolver solver = new PathSolver(problem, scheme, full, indices);
-                double[][] states = new double[CHUNK][solver.stateLength()];
-                double[][][] saved = new double[CHUNK][indices.length][d];
-                BrownianSource[] brownian = new BrownianSource[CHUNK];
-                return (chunk, firstPath, count) -> {
-                    for (int i = 0; i < count; i++) {
-                        brownian[i] = pathSources.create(rootSeed, firstPath + i, m);
-                    }
-                    try {
-                        solver.solveBlock(brownian, count, states, saved);
-                    } catch (SolveDivergedException e) {
-                        throw e.onPath(firstPath + e.path());
-                    } catch (StepFailedException e) {
-                        throw e.onPath(firstPath + e.path());
-                    }
-                    RunningStatistics[] stats = new RunningStatistics[saves];
-                    Histogram[] chunkHistograms = layout == null ? null : new Histogram[saves];
-                    for (int s = 0; s < saves; s++) {
-                        stats[s] = new RunningStatistics(d, keepCovariance);
-                        for (int i = 0; i < count; i++) {
-                            stats[s].add(saved[i][s]);
-                        }
-                        if (chunkHistograms != null) {
-                            chunkHistograms[s] = layout.emptyLike();
-                            for (int i = 0; i < count; i++) {
-                                chunkHistograms[s].add(saved[i][s][histogramOf]);
-                            }
-                        }
-                    }
-                    if (finals != null) {
-                        for (int i = 0; i < count; i++) {
-                            System.arraycopy(saved[i][saves - 1], 0, finals, (int) ((firstPath + i - rangeFirstPath) * d), d);
-                        }
-                    }
-                    if (listener != null) {
-                        listener.accept(finished.addAndGet(count));
-                    }
-                    return new ChunkResult(stats, chunkHistograms);
-                };
-            }, inOrder);
+        return new EnsemblePlan(new EnsemblePlan.Settings(problem, scheme, full, indices, paths, seed, covariance,
+                histogramComponent, histogramLayout, keepFinalStates, blocks ? null : pathSources(), blocks,
+                blockSize / CHUNK, threads, progress));
+    }
+
+    /** The source of each path on the path engine: the one set, else the one the scheme needs. */
+    private BrownianSourceFactory pathSources() {
+        if (brownian != null) {
+            return brownian;
         }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        return new EnsembleResult(savedTimes, total, histograms, finals, d, seconds);
+        int m = problem.sde().noiseDimension();
+        if (scheme.needsIteratedIntegrals() && m >= 2) {
+            return BrownianSourceFactory.iteratedIntegrals(LevyAreaMethod.WIKTORSSON);
+        } else if (scheme.needsSpaceTimeLevyArea()) {
+            return BrownianSourceFactory.gaussianWithLevyArea();
+        } else if (scheme.drivingNoise() != null) {
+            return BrownianSourceFactory.noise(scheme.drivingNoise());
+        }
+        return BrownianSourceFactory.gaussian();
     }
 
     /**
@@ -471,7 +349,7 @@ public final class Ensemble {
      * histograms and saved states.
      */
     private void requireMemory(TimeGrid full, int saves, int d, long paths) {
-        long chunksInFlight = (long) threads * (blockSize / CHUNK) + threads;
+        long chunksInFlight = (long) threads * (blockSize / CHUNK) * 4 + threads;
         long perChunkDoubles = (long) saves * (4L * d + (covariance ? (long) d * d : 0)
                 + (histogramLayout == null ? 0 : histogramLayout.bins())) + (long) CHUNK * saves * d;
         long bytes = full.bytesToShare();
@@ -486,23 +364,5 @@ public final class Ensemble {
                 + (saves == 1 ? "" : "s") + (keepFinalStates ? ", final states kept" : "")
                 + (histogramLayout == null ? "" : ", histogram of " + histogramLayout.bins() + " bins")
                 + ": the ensemble", bytes);
-    }
-
-    /**
-     * {@link ParallelPaths#runOrdered} over chunks {@code [firstChunk, endChunk)} of the whole, on this ensemble's
-     * executor: the workers see the chunk indices and path indices of the whole ensemble.
-     */
-    private <R> void runChunkRange(long firstChunk, long endChunk,
-            java.util.function.Supplier<ParallelPaths.ChunkWorker<R>> workers, java.util.function.Consumer<R> inOrder) {
-        long firstPath = firstChunk * CHUNK;
-        long rangePaths = Math.min(paths, endChunk * CHUNK) - firstPath;
-        ParallelPaths.runOrdered(rangePaths, CHUNK, blockSize / CHUNK, threads, () -> {
-            ParallelPaths.ChunkWorker<R> worker = workers.get();
-            return (chunk, first, count) -> worker.process((int) (chunk + firstChunk), first + firstPath, count);
-        }, inOrder, executor);
-    }
-
-    /** One chunk's statistics and histograms (null when not kept), per saved time. */
-    private record ChunkResult(RunningStatistics[] statistics, Histogram[] histograms) {
     }
 }

@@ -1,12 +1,13 @@
 package org.sde4j.error;
 
 import java.util.Arrays;
-import org.sde4j.ensemble.ParallelPaths;
+import org.sde4j.montecarlo.ChunkPlan;
+import org.sde4j.montecarlo.ChunkRunner;
+import org.sde4j.montecarlo.MonteCarloJob;
+import org.sde4j.montecarlo.Shard;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.SolveDivergedException;
-import org.sde4j.solver.StepFailedException;
 
 /**
  * What strong and weak convergence studies share: the problem and scheme, the step sizes, the paths,
@@ -24,20 +25,15 @@ import org.sde4j.solver.StepFailedException;
  * per-path results are reduced in path order; the bootstrap draws from streams of its own. The result
  * is bit-identical for any thread count. The builder is mutable and not thread-safe.
  *
- * <p>Sharding: the paths are cut into {@link #chunkCount()} chunks of {@value #CHUNK}; {@link #runChunks}
- * runs a range of them (on another thread, process or machine) and returns a serialisable
- * {@link StudyShard} of per-path samples, and a {@link #merger()} places the shards' samples at their paths,
- * in any order of arrival, and finishes the study exactly as {@link #run()} does — the same errors,
- * standard errors, fitted order and interval, to the last bit. {@link #run()} is itself one shard of all
- * chunks handed to a merger.
- *
- * <p>Length: over 400 lines because the options shared by strong and weak studies and the one code path
- * that {@link #run()} and the shards both take (range of chunks, merger, finisher) stay together, so that they cannot drift
- * apart; the per-level work is in {@link StrongError} and {@link WeakError}.
+ * <p>Sharding: a study is a {@link MonteCarloJob}. Its paths are cut into {@link #chunkCount()} chunks of
+ * {@value #CHUNK}; what each chunk computes is the study's {@link #plan()} ({@link StudyPlan}: each path's row of
+ * samples), and the {@link ChunkRunner} runs it as a whole ({@link #run()}) or as shards ({@link #runChunks}) that a
+ * {@link #merger()} places at their paths, in any order of arrival, and finishes exactly as {@link #run()} does — the
+ * same errors, standard errors, fitted order and interval, to the last bit.
  *
  * @param <S> the concrete study, so setters chain
  */
-public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
+public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> implements MonteCarloJob<ConvergenceResult> {
     /** The largest Brownian grid a study samples per path. */
     static final int MAX_GRID_STEPS = 1 << 24;
     /** Paths per chunk: the unit of parallel work, of failure reporting and of {@link #runChunks shards}. */
@@ -79,17 +75,17 @@ public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
      * The per-thread work: creates the thread's workspace once and returns the worker that turns chunk
      * {@code chunk} (absolute index) of paths {@code [first, first + count)} into their samples.
      */
-    abstract ParallelPaths.ChunkWorker<Samples> worker();
+    abstract StudyPlan.PathsWorker worker();
 
     /** What the merger does with the merged samples: this study's result, from a snapshot of its settings. */
-    abstract StudyMerger.Finisher finisher();
+    abstract StudyPlan.Finisher<ConvergenceResult> finisher();
 
     /**
      * A finisher from a snapshot of the settings as they are now: {@code estimatorOf} reads the merged samples, its
      * estimates are the errors and standard errors per level, and {@link OrderFit} fits the order with its bootstrap
      * interval over the paths.
      */
-    final StudyMerger.Finisher finisher(String measure, double declared,
+    final StudyPlan.Finisher<ConvergenceResult> finisher(String measure, double declared,
             java.util.function.Function<double[], ErrorEstimator> estimatorOf) {
         int levels = steps.length;
         int[] counts = steps.clone();
@@ -114,18 +110,18 @@ public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
     }
 
     /**
-     * Runs the study: all chunks as one shard, finished by a {@link #merger()}.
+     * Runs the study: every chunk, folded in chunk order, finished from the complete matrix of samples.
      *
      * @throws IllegalArgumentException                when the study is incomplete or too large for memory
      * @throws org.sde4j.solver.SolveDivergedException when a path diverged (the one of the lowest chunk)
      */
+    @Override
     public ConvergenceResult run() {
-        StudyMerger merger = merger();
-        merger.add(runChunks(0, chunkCount()));
-        return merger.result();
+        return ChunkRunner.run(plan(), threads, executor);
     }
 
     /** The number of chunks of {@value #CHUNK} paths (the last one may be shorter): ⌈P / {@value #CHUNK}⌉. */
+    @Override
     public long chunkCount() {
         return (paths + CHUNK - 1) / CHUNK;
     }
@@ -136,78 +132,41 @@ public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
      * Path p's samples depend only on (seed, p), and each chunk is solved as one block exactly as in
      * {@link #run()}, so the shard holds the bits {@code run()} computes for those paths, on any machine, with
      * any thread count. A path that diverges, a step that fails, or a functional that is not finite does not
-     * throw here: the shard carries the exception of its lowest failing chunk ({@link StudyShard#failure()})
-     * and the merger throws the lowest of all, which is the one {@link #run()} throws.
+     * throw here: the shard carries the exception of its lowest failing chunk ({@link Shard#failure()}) and the
+     * merger throws the lowest of all, which is the one {@link #run()} throws.
      *
      * @param fromChunk the first chunk, from 0
      * @param toChunk   one past the last chunk, at most {@link #chunkCount()}
      * @return the shard
      * @throws IllegalArgumentException when the range is empty or outside {@code [0, chunkCount())}, the study
-     *                                  is incomplete, or the shard is too large for memory
+     *                                  is incomplete, or the study is too large for memory
      */
-    public StudyShard runChunks(long fromChunk, long toChunk) {
-        long chunks = chunkCount();
-        if (fromChunk < 0 || toChunk > chunks || fromChunk >= toChunk) {
-            throw new IllegalArgumentException("chunks [" + fromChunk + ", " + toChunk + "): must be a non-empty range"
-                    + " within [0, " + chunks + ") (the study's " + paths + " paths in chunks of " + CHUNK + ")");
-        }
-        checkReady();
-        requireSampleSizes();
-        int width = width();
-        long firstPath = fromChunk * CHUNK;
-        long count = Math.min(paths, toChunk * CHUNK) - firstPath;
-        requireMemory(storedGridSteps(), CHUNK, width, count);
-        int levels = steps.length;
-        long start = System.nanoTime();
-        Samples[] parts;
-        try {
-            parts = ParallelPaths.run(count, CHUNK, 1, threads, () -> {
-                ParallelPaths.ChunkWorker<Samples> worker = worker();
-                return (chunk, first, n) -> worker.process((int) (chunk + fromChunk), first + firstPath, n);
-            }, Samples[]::new, executor);
-        } catch (SolveDivergedException | StepFailedException | IllegalArgumentException e) {
-            return StudyShard.failed(this, fromChunk, toChunk, e);
-        }
-        double[] samples = new double[Math.toIntExact(count * width)];
-        long[] cpuNanos = new long[levels];
-        int position = 0;
-        for (Samples part : parts) {
-            System.arraycopy(part.values(), 0, samples, position, part.values().length);
-            position += part.values().length;
-            for (int l = 0; l < levels; l++) {
-                cpuNanos[l] += part.cpuNanos()[l];
-            }
-        }
-        return StudyShard.of(this, fromChunk, toChunk, width, samples, cpuNanos, (System.nanoTime() - start) * 1e-9);
+    @Override
+    public Shard runChunks(long fromChunk, long toChunk) {
+        return ChunkRunner.runShard(plan(), fromChunk, toChunk, threads, executor);
     }
 
     /**
-     * A merger for this study's shards: it places each shard's samples at their paths, in any order of arrival,
-     * and {@link StudyMerger#result()} finishes the study as {@link #run()} does. It keeps a snapshot of the
-     * settings: later changes to this builder do not reach it.
+     * What each chunk computes and how the study is finished, as the settings are now.
      *
      * @throws IllegalArgumentException when the study is incomplete (nothing to compare with, options that
-     *                                  disagree, too few paths)
+     *                                  disagree, too few paths) or too large for memory
      */
-    public StudyMerger merger() {
+    @Override
+    public ChunkPlan<?, ConvergenceResult> plan() {
+        checkReady();
+        return plan(finisher());
+    }
+
+    /** The plan with another finish: the result ({@link #plan()}) or the samples themselves. */
+    final <R> StudyPlan<R> plan(StudyPlan.Finisher<R> finish) {
         checkReady();
         requireSampleSizes();
-        return new StudyMerger(kind(), paths, seed, steps, width(), finisher());
-    }
-
-    /** The step counts, for shards and mergers (not a copy). */
-    int[] levelSteps() {
-        return steps;
-    }
-
-    /** The number of paths. */
-    long pathCount() {
-        return paths;
-    }
-
-    /** The root seed. */
-    long rootSeed() {
-        return seed;
+        int width = width();
+        requireMemory(storedGridSteps(), CHUNK, width, paths);
+        String identity = kind() + " study of " + scheme.name() + ": " + paths + " paths in chunks of " + CHUNK
+                + ", seed " + seed + ", steps " + Arrays.toString(steps) + ", " + width + " samples per path";
+        return new StudyPlan<>(identity, paths, width, steps.length, this::worker, finish);
     }
 
     /**
@@ -307,6 +266,7 @@ public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> {
     }
 
     /** Threads (default: available processors). Never changes the result. */
+    @Override
     public S threads(int count) {
         this.threads = Require.positive("threads", count);
         return self();

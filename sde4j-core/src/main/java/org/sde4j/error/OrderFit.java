@@ -2,7 +2,8 @@ package org.sde4j.error;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.sde4j.ensemble.ParallelPaths;
+import org.sde4j.montecarlo.ChunkPlan;
+import org.sde4j.montecarlo.ChunkRunner;
 import org.sde4j.random.RandomStreams;
 import org.sde4j.sde.Require;
 
@@ -78,9 +79,8 @@ public final class OrderFit {
     }
 
     /**
-     * The same, the bootstrap's resamples run on {@code executor} ({@link ParallelPaths#run(long, int, int, int,
-     * java.util.function.Supplier, java.util.function.IntFunction, java.util.concurrent.Executor)}; null: a pool
-     * of at most {@code threads} daemon threads for this call). Resample r draws its rows from
+     * The same, the bootstrap's resamples run on {@code executor} by the {@link ChunkRunner}, in chunks of
+     * {@value #CHUNK} resamples (null: a pool of at most {@code threads} daemon threads for this call). Resample r draws its rows from
      * {@link RandomStreams#stream RandomStreams.stream(seed ⊕ salt, r)}, so neither the threads nor the executor
      * change the result.
      */
@@ -111,26 +111,57 @@ public final class OrderFit {
         }
         int n = estimator.paths();
         long bootSeed = seed ^ BOOTSTRAP_SALT;
-        double[][] chunks = ParallelPaths.run(resamples, CHUNK, 1, threads, () -> {
-            int[] rows = new int[n];
-            double[] e = new double[levels];
-            return (chunk, first, count) -> {
-                double[] slopes = new double[count];
-                for (int i = 0; i < count; i++) {
-                    UniformRandomProvider rng = RandomStreams.stream(bootSeed, first + i);
-                    for (int k = 0; k < n; k++) {
-                        rows[k] = rng.nextInt(n);
+        ChunkPlan<double[], double[][]> bootstrap = new ChunkPlan<>() {
+            @Override
+            public long chunkCount() {
+                return (resamples + CHUNK - 1) / CHUNK;
+            }
+
+            @Override
+            public String identity() {
+                return "bootstrap of " + resamples + " resamples of " + n + " paths, seed " + seed;
+            }
+
+            @Override
+            public Worker<double[]> newWorker() {
+                int[] rows = new int[n];
+                double[] e = new double[levels];
+                return chunk -> {
+                    long first = chunk * CHUNK;
+                    double[] slopes = new double[(int) Math.min(CHUNK, resamples - first)];
+                    for (int i = 0; i < slopes.length; i++) {
+                        UniformRandomProvider rng = RandomStreams.stream(bootSeed, first + i);
+                        for (int k = 0; k < n; k++) {
+                            rows[k] = rng.nextInt(n);
+                        }
+                        estimator.estimate(rows, e, null);
+                        boolean ok = true;
+                        for (int l = 0; l < levels; l++) {
+                            ok &= !used[l] || (e[l] > 0 && Double.isFinite(e[l]));
+                        }
+                        slopes[i] = ok ? slope(dts, e, used) : Double.NaN;
                     }
-                    estimator.estimate(rows, e, null);
-                    boolean ok = true;
-                    for (int l = 0; l < levels; l++) {
-                        ok &= !used[l] || (e[l] > 0 && Double.isFinite(e[l]));
+                    return slopes;
+                };
+            }
+
+            @Override
+            public Fold<double[], double[][]> newFold() {
+                double[][] chunks = new double[(int) chunkCount()][];
+                return new Fold<>() {
+                    @Override
+                    public void add(long chunk, double[] part) {
+                        chunks[(int) chunk] = part;
                     }
-                    slopes[i] = ok ? slope(dts, e, used) : Double.NaN;
-                }
-                return slopes;
-            };
-        }, double[][]::new, executor);
+
+                    @Override
+                    public double[][] result(double seconds) {
+                        return chunks;
+                    }
+                };
+            }
+        };
+        double[][] chunks = ChunkRunner.run(bootstrap, threads, executor);
         double[] all = Arrays.stream(chunks).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
         if (all.length < 2) {
             return new OrderEstimate(order, Double.NaN, Double.NaN, pairwise, all.length, zeroLevels);

@@ -1,5 +1,7 @@
 package org.sde4j.error;
 
+import java.io.Serializable;
+
 /**
  * One chunk's per-path samples of a convergence study (row-major, one row of the study's width per path) and
  * the CPU time it spent on each level.
@@ -7,5 +9,5 @@ package org.sde4j.error;
  * @param values   the samples, {@code count × width}
  * @param cpuNanos CPU nanoseconds per level
  */
-record Samples(double[] values, long[] cpuNanos) {
+record Samples(double[] values, long[] cpuNanos) implements Serializable {
 }

@@ -3,7 +3,7 @@ package org.sde4j.error;
 import java.util.EnumMap;
 import java.util.Map;
 import org.sde4j.brownian.BrownianSource;
-import org.sde4j.ensemble.ParallelPaths;
+import org.sde4j.montecarlo.ChunkRunner;
 import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
@@ -29,7 +29,7 @@ import org.sde4j.solver.TimeGrid;
  * }</pre>
  *
  * <p>Parallel over paths and bit-reproducible by seed for any thread count, and shardable over processes or
- * machines with the same bits ({@link ConvergenceStudy#runChunks}, {@link StudyMerger}).
+ * machines with the same bits ({@link ConvergenceStudy#runChunks}, {@link ConvergenceStudy#merger}).
  */
 public final class StrongError extends ConvergenceStudy<StrongError> {
     private PathwiseSolution exact;
@@ -117,16 +117,15 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
     public Map<StrongNorm, ConvergenceResult> runNorms() {
         checkReady();
         requireSampleSizes();
-        StudyMerger merger = new StudyMerger(kind(), paths, seed, steps, width(), null);
-        merger.add(runChunks(0, chunkCount()));
-        double[] samples = merger.mergedSamples();
-        Map<StrongNorm, ConvergenceResult> results = new EnumMap<>(StrongNorm.class);
-        for (StrongNorm n : StrongNorm.values()) {
-            if (n == StrongNorm.FINAL || coarsestTimesOnEveryLevel()) {
-                results.put(n, finisher(n).finish(samples, merger.cpuSeconds(), merger.elapsed()));
+        return ChunkRunner.run(plan((samples, cpuSeconds, seconds) -> {
+            Map<StrongNorm, ConvergenceResult> results = new EnumMap<>(StrongNorm.class);
+            for (StrongNorm n : StrongNorm.values()) {
+                if (n == StrongNorm.FINAL || coarsestTimesOnEveryLevel()) {
+                    results.put(n, finisher(n).finish(samples, cpuSeconds, seconds));
+                }
             }
-        }
-        return results;
+            return results;
+        }), threads, executor);
     }
 
     /**
@@ -134,7 +133,7 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
      *                                  multiple of the coarsest
      */
     @Override
-    StudyMerger.Finisher finisher() {
+    StudyPlan.Finisher<ConvergenceResult> finisher() {
         if (norm != StrongNorm.FINAL && !coarsestTimesOnEveryLevel()) {
             throw new IllegalArgumentException("norm = " + norm.label() + ": needs every level's step count to be a"
                     + " multiple of the coarsest (" + steps[0] + "), so that all levels share the saved times");
@@ -143,7 +142,7 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
     }
 
     /** Finishes norm {@code n} from a snapshot of the settings: errors, standard errors, fitted order. */
-    private StudyMerger.Finisher finisher(StrongNorm n) {
+    private StudyPlan.Finisher<ConvergenceResult> finisher(StrongNorm n) {
         int levels = steps.length;
         int width = width();
         String against = exact != null ? "against the exact solution on the same path"
@@ -153,7 +152,7 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
     }
 
     @Override
-    ParallelPaths.ChunkWorker<Samples> worker() {
+    StudyPlan.PathsWorker worker() {
         int levels = steps.length;
         int fine = brownianSteps();
         boolean overTime = coarsestTimesOnEveryLevel();

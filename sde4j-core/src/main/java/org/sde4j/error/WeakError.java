@@ -2,7 +2,6 @@ package org.sde4j.error;
 
 import org.sde4j.brownian.BrownianSource;
 import org.sde4j.brownian.NoiseDrivenIncrements;
-import org.sde4j.ensemble.ParallelPaths;
 import org.sde4j.random.NoiseModels;
 import org.sde4j.random.RandomStreams;
 import org.sde4j.sde.Require;
@@ -28,7 +27,7 @@ import org.sde4j.solver.TimeGrid;
  * <p>The reported standard error is that of the estimate of {@code E φ(X_N) − E φ(X_T)}; the order's
  * interval resamples whole paths. Parallel over paths and bit-reproducible by seed for any thread count, and
  * shardable over processes or machines with the same bits ({@link ConvergenceStudy#runChunks},
- * {@link StudyMerger}).
+ * {@link ConvergenceStudy#merger}).
  */
 public final class WeakError extends ConvergenceStudy<WeakError> {
     private final Functional functional;
@@ -123,7 +122,7 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
 
     /** Finishes the study from a snapshot of the settings: errors, standard errors, fitted order. */
     @Override
-    StudyMerger.Finisher finisher() {
+    StudyPlan.Finisher<ConvergenceResult> finisher() {
         int levels = steps.length;
         int width = width();
         int referenceColumn = referenceColumn();
@@ -140,7 +139,7 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
     }
 
     @Override
-    ParallelPaths.ChunkWorker<Samples> worker() {
+    StudyPlan.PathsWorker worker() {
         int levels = steps.length;
         int fine = storedGridSteps();
         double t0 = problem.t0();

@@ -17,11 +17,11 @@
  *     a readable report.</li>
  * </ul>
  *
- * <p>Everything runs in parallel over paths ({@link org.sde4j.ensemble.ParallelPaths}) and is
- * bit-reproducible by seed for any thread count. Studies also shard over processes or machines:
- * {@link org.sde4j.error.ConvergenceStudy#runChunks} returns a serialisable {@link org.sde4j.error.StudyShard}
- * and a {@link org.sde4j.error.StudyMerger} folds the shards, in any order, into the result of
- * {@link org.sde4j.error.ConvergenceStudy#run()}, bit for bit.
+ * <p>Everything runs in parallel over paths on the chunked runner ({@link org.sde4j.montecarlo.ChunkRunner}) and
+ * is bit-reproducible by seed for any thread count. Studies also shard over processes or machines:
+ * {@link org.sde4j.error.ConvergenceStudy#runChunks} returns a serialisable {@link org.sde4j.montecarlo.Shard}
+ * and the study's {@link org.sde4j.error.ConvergenceStudy#merger() merger} folds the shards, in any order, into the
+ * result of {@link org.sde4j.error.ConvergenceStudy#run()}, bit for bit.
  *
  * <p>Threads: a study ({@link org.sde4j.error.StrongError}, {@link org.sde4j.error.WeakError}) is a
  * mutable builder for one thread; its results are immutable. User functions (functionals, exact solutions,

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.sde4j.montecarlo.Shard;
+import org.sde4j.montecarlo.ShardMerger;
 import org.junit.jupiter.api.Test;
 import org.sde4j.problems.Problems;
 import org.sde4j.sde.Sde;
@@ -64,12 +66,10 @@ class ShardMergeProperties {
         RunningStatistics whole = ensemble.get().run().finalStatistics();
         RunningStatistics reassociated = new RunningStatistics(2, true);
         for (long[] range : new long[][] {{0, 10}, {10, 20}}) {
-            EnsembleShard shard = ensemble.get().runChunks(range[0], range[1]);
+            Shard shard = ensemble.get().runChunks(range[0], range[1]);
             RunningStatistics shardTotal = new RunningStatistics(2, true);
-            RunningStatistics chunk = new RunningStatistics(2, true);
-            for (long c = range[0]; c < range[1]; c++) {
-                shard.chunkStatistics(c, 0, chunk);
-                shardTotal.merge(chunk);
+            for (java.io.Serializable part : shard.parts()) {
+                shardTotal.merge(((EnsembleChunk) part).statistics()[0]);
             }
             reassociated.merge(shardTotal);
         }
@@ -86,7 +86,7 @@ class ShardMergeProperties {
         SdeProblem problem = Problems.ou().problem();
         Supplier<Ensemble> ensemble = () -> Ensemble.of(problem, EulerMaruyama.INSTANCE).steps(10).paths(100).seed(3);
         EnsembleResult whole = ensemble.get().run();
-        ShardMerger merger = new ShardMerger();
+        ShardMerger<EnsembleResult> merger = ensemble.get().merger();
         merger.add(roundTrip(ensemble.get().runChunks(0, 1)));
         assertSameBits(whole, merger.result(), "one chunk of 100 paths");
     }
@@ -98,10 +98,10 @@ class ShardMergeProperties {
         Supplier<Ensemble> ensemble = () -> Ensemble.of(problem, EulerMaruyama.INSTANCE).steps(200).paths(5000).seed(1);
         SolveDivergedException expected = assertThrows(SolveDivergedException.class, () -> ensemble.get().run());
         long chunks = ensemble.get().chunkCount();
-        ShardMerger merger = new ShardMerger();
+        ShardMerger<EnsembleResult> merger = ensemble.get().merger();
         // Last shard first: a later divergence must not hide the earlier one.
         for (long c = chunks - 1; c >= 0; c--) {
-            EnsembleShard shard = roundTrip(ensemble.get().runChunks(c, c + 1));
+            Shard shard = roundTrip(ensemble.get().runChunks(c, c + 1));
             merger.add(shard);
         }
         SolveDivergedException merged = assertThrows(SolveDivergedException.class, merger::result);
@@ -122,17 +122,17 @@ class ShardMergeProperties {
         assertThrows(IllegalArgumentException.class, () -> ensemble.get().runChunks(3, 5));
         assertThrows(IllegalArgumentException.class, () -> ensemble.get().runChunks(-1, 1));
 
-        ShardMerger merger = new ShardMerger();
+        ShardMerger<EnsembleResult> merger = ensemble.get().merger();
         merger.add(ensemble.get().runChunks(0, 2));
         assertThrows(IllegalArgumentException.class, () -> merger.add(ensemble.get().runChunks(1, 3)));
         IllegalStateException missing = assertThrows(IllegalStateException.class, merger::result);
-        assertTrue(missing.getMessage().startsWith("chunks [2, 4) are missing"), missing.getMessage());
-        ShardMerger other = new ShardMerger();
+        assertTrue(missing.getMessage().startsWith("chunks [2, 4) of 4 are missing"), missing.getMessage());
+        ShardMerger<EnsembleResult> other = ensemble.get().merger();
         other.add(ensemble.get().runChunks(0, 1));
         assertThrows(IllegalArgumentException.class, () -> other.add(ensemble.get().paths(2000).runChunks(1, 2)));
         IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class,
                 () -> other.add(ensemble.get().keepFinalStates(true).runChunks(1, 2)));
-        assertTrue(mixed.getMessage().contains("final states differ"), mixed.getMessage());
+        assertTrue(mixed.getMessage().contains("final states kept"), mixed.getMessage());
     }
 
     private static void checkRandomSplits(Supplier<Ensemble> ensemble, long seed) {
@@ -146,7 +146,7 @@ class ShardMergeProperties {
                 cuts.add(1 + (long) random.nextInt((int) chunks - 1));
             }
             cuts.add(chunks);
-            List<EnsembleShard> done = new ArrayList<>();
+            List<Shard> done = new ArrayList<>();
             long from = 0;
             for (long to : cuts) {
                 int threads = 1 + random.nextInt(3);
@@ -154,8 +154,8 @@ class ShardMergeProperties {
                 from = to;
             }
             Collections.shuffle(done, random);
-            ShardMerger merger = new ShardMerger();
-            for (EnsembleShard shard : done) {
+            ShardMerger<EnsembleResult> merger = ensemble.get().merger();
+            for (Shard shard : done) {
                 merger.add(shard);
             }
             assertSameBits(whole, roundTrip(merger.result()), "split " + cuts + ", completion order " + done);

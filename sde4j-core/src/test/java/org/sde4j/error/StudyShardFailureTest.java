@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import org.sde4j.montecarlo.Shard;
+import org.sde4j.montecarlo.ShardMerger;
 import org.junit.jupiter.api.Test;
 import org.sde4j.problems.Problems;
 import org.sde4j.sde.Sde;
@@ -28,12 +30,17 @@ import org.sde4j.solver.SolveDivergedException;
 class StudyShardFailureTest {
     private static final int[][] SPLIT = {{0, 4}, {4, 9}, {9, 15}};
 
-    private static List<StudyShard> shards(Supplier<ConvergenceStudy<?>> study) {
-        List<StudyShard> shards = new ArrayList<>();
+    private static List<Shard> shards(Supplier<ConvergenceStudy<?>> study) {
+        List<Shard> shards = new ArrayList<>();
         for (int[] range : SPLIT) {
             shards.add(roundTrip(study.get().runChunks(range[0], range[1])));
         }
         return shards;
+    }
+
+    /** A shard's rows of samples, in path order. */
+    static double[] samples(Shard shard) {
+        return shard.parts().stream().flatMapToDouble(p -> java.util.Arrays.stream(((Samples) p).values())).toArray();
     }
 
     private static boolean sameBits(ConvergenceResult a, ConvergenceResult b) {
@@ -53,20 +60,21 @@ class StudyShardFailureTest {
     void concatenatingShardsInArrivalOrderChangesTheBits() {
         Supplier<ConvergenceStudy<?>> study = StudyShardProperties.study("weak-control");
         ConvergenceResult whole = study.get().run();
-        List<StudyShard> arrived = shards(study);
+        List<Shard> arrived = shards(study);
         java.util.Collections.reverse(arrived);
-        int width = arrived.get(0).width();
-        double[] appended = new double[Math.toIntExact(study.get().pathCount() * width)];
+        int width = study.get().width();
+        double[] appended = new double[Math.toIntExact(whole.paths() * width)];
         int position = 0;
-        for (StudyShard shard : arrived) {
-            System.arraycopy(shard.samples(), 0, appended, position, shard.samples().length);
-            position += shard.samples().length;
+        for (Shard shard : arrived) {
+            double[] rows = samples(shard);
+            System.arraycopy(rows, 0, appended, position, rows.length);
+            position += rows.length;
         }
         ConvergenceResult naive = study.get().finisher().finish(appended, new double[4], 0);
         assertArrayEquals(whole.errors(), naive.errors(), 1e-12, "the same numbers in another order");
         assertFalse(sameBits(whole, naive), "appending in arrival order should change some bits:\n" + whole + naive);
 
-        StudyMerger merger = study.get().merger();
+        ShardMerger<ConvergenceResult> merger = study.get().merger();
         arrived.forEach(merger::add);
         assertTrue(sameBits(whole, merger.result()), "the merger places the rows at their paths");
     }
@@ -81,15 +89,15 @@ class StudyShardFailureTest {
         ConvergenceResult whole = study.get().run();
         int levels = whole.steps().length;
         double[] pooled = new double[levels];
-        List<StudyShard> shards = new ArrayList<>();
+        List<Shard> shards = new ArrayList<>();
         for (int[] range : new int[][] {{0, 3}, {3, 7}, {7, 11}}) {
             shards.add(roundTrip(study.get().runChunks(range[0], range[1])));
         }
-        for (StudyShard shard : shards) {
+        for (Shard shard : shards) {
             double[] errors = new double[levels];
-            new MeanEstimator(shard.samples(), shard.width(), 0, levels).estimate(null, errors, null);
+            new MeanEstimator(samples(shard), study.get().width(), 0, levels).estimate(null, errors, null);
             for (int l = 0; l < levels; l++) {
-                pooled[l] += errors[l] * shard.paths() / whole.paths();
+                pooled[l] += errors[l] * (samples(shard).length / study.get().width()) / whole.paths();
             }
         }
         assertArrayEquals(whole.errors(), pooled, 1e-12, "equal in real arithmetic");
@@ -104,10 +112,10 @@ class StudyShardFailureTest {
                 .reference(Schemes.byName("euler-maruyama")).referenceRefinement(2).halvings(50, 3).paths(1000).seed(1);
         SolveDivergedException expected = assertThrows(SolveDivergedException.class, () -> study.get().run());
         long chunks = study.get().chunkCount();
-        StudyMerger merger = study.get().merger();
+        ShardMerger<ConvergenceResult> merger = study.get().merger();
         int failed = 0;
         for (long c = chunks - 1; c >= 0; c--) { // last shard first: a later divergence must not hide the earlier
-            StudyShard shard = roundTrip(study.get().runChunks(c, c + 1));
+            Shard shard = roundTrip(study.get().runChunks(c, c + 1));
             failed += shard.failure() != null ? 1 : 0;
             merger.add(shard);
         }
@@ -132,33 +140,33 @@ class StudyShardFailureTest {
                 () -> StrongError.of(Problems.gbm().problem(), Schemes.byName("euler-maruyama")).runChunks(0, 1));
         assertTrue(incomplete.getMessage().startsWith("no solution to compare with"), incomplete.getMessage());
 
-        StudyMerger merger = study.get().merger();
+        ShardMerger<ConvergenceResult> merger = study.get().merger();
         merger.add(study.get().runChunks(0, 2));
         merger.add(study.get().runChunks(5, 6));
         IllegalArgumentException overlap = assertThrows(IllegalArgumentException.class,
                 () -> merger.add(study.get().runChunks(1, 3)));
         assertTrue(overlap.getMessage().startsWith("shard of chunks [1, 3) overlaps"), overlap.getMessage());
         assertThrows(IllegalArgumentException.class, () -> merger.add(study.get().runChunks(4, 6)));
-        assertEquals(3, merger.addedChunks());
+        assertEquals(2, merger.foldedChunks());
+        assertEquals(1, merger.waiting());
         IllegalStateException missing = assertThrows(IllegalStateException.class, merger::result);
         assertTrue(missing.getMessage().startsWith("chunks [2, 5) of 11 are missing"), missing.getMessage());
         IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
                 () -> merger.add(study.get().seed(99).runChunks(2, 5)));
         assertTrue(foreign.getMessage().contains("seed 99") && foreign.getMessage().contains("seed 21"),
                 foreign.getMessage());
-        StudyShard weak = StudyShardProperties.study("weak-reference").get().runChunks(0, 1);
+        Shard weak = StudyShardProperties.study("weak-reference").get().runChunks(0, 1);
         assertThrows(IllegalArgumentException.class, () -> merger.add(weak));
     }
 
     @Test
-    void aShardOfTheWholeStudyIsUsedWithoutACopyAndGivesRun() {
+    void aShardOfTheWholeStudyGivesRun() {
         Supplier<ConvergenceStudy<?>> study = StudyShardProperties.study("weak-reference");
-        StudyShard all = roundTrip(study.get().runChunks(0, study.get().chunkCount()));
-        StudyMerger merger = study.get().merger();
+        Shard all = roundTrip(study.get().runChunks(0, study.get().chunkCount()));
+        ShardMerger<ConvergenceResult> merger = study.get().merger();
         merger.add(all);
-        assertSame(all.samples(), merger.mergedSamples());
         StudyShardProperties.assertSameBits(study.get().run(), merger.result(), "one shard");
-        assertEquals(500, all.paths());
-        assertEquals(0, all.firstPath());
+        assertEquals(500, samples(all).length / study.get().width());
+        assertEquals(0, all.firstChunk());
     }
 }

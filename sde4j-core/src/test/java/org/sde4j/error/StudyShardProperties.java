@@ -17,6 +17,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.sde4j.montecarlo.Shard;
+import org.sde4j.montecarlo.ShardMerger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -80,10 +82,10 @@ class StudyShardProperties {
         ConvergenceResult whole = WHOLE.computeIfAbsent(name, n -> study.get().threads(2).run());
         Random random = new Random(seed);
         for (int trial = 0; trial < 4; trial++) {
-            List<StudyShard> done = randomShards(study, random);
+            List<Shard> done = randomShards(study, random);
             Collections.shuffle(done, random);
-            StudyMerger merger = study.get().threads(1 + random.nextInt(3)).merger();
-            for (StudyShard shard : done) {
+            ShardMerger<ConvergenceResult> merger = study.get().threads(1 + random.nextInt(3)).merger();
+            for (Shard shard : done) {
                 merger.add(shard);
             }
             assertSameBits(whole, merger.result(), name + ", shards " + done);
@@ -91,7 +93,7 @@ class StudyShardProperties {
     }
 
     /** A random split of the study's chunks into 1–6 shards, each run with 1–3 threads and serialised. */
-    static List<StudyShard> randomShards(Supplier<ConvergenceStudy<?>> study, Random random) {
+    static List<Shard> randomShards(Supplier<ConvergenceStudy<?>> study, Random random) {
         long chunks = study.get().chunkCount();
         TreeSet<Long> cuts = new TreeSet<>();
         int shards = 1 + random.nextInt((int) Math.min(chunks, 6));
@@ -99,7 +101,7 @@ class StudyShardProperties {
             cuts.add(1 + (long) random.nextInt((int) chunks - 1));
         }
         cuts.add(chunks);
-        List<StudyShard> done = new ArrayList<>();
+        List<Shard> done = new ArrayList<>();
         long from = 0;
         for (long to : cuts) {
             done.add(roundTrip(study.get().threads(1 + random.nextInt(3)).runChunks(from, to)));

@@ -6,7 +6,7 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 
-/** What the recipes ({@link EnsembleSpec}, {@link StudySpec}) share: the serialisability check and named classes. */
+/** What the recipes ({@link JobSpec}) need: the serialisability check and named classes. */
 final class Recipes {
     private Recipes() {
     }

@@ -63,11 +63,11 @@ class SparkConvergenceTest {
     void aStrongStudyHasTheBitsOfOneJvmForAnyPartitionCount() {
         ConvergenceResult whole = strongStudy().run();
         for (int partitions : new int[] {1, 3, 16}) {
-            ConvergenceResult distributed = SparkConvergence.on(spark, SparkConvergenceTest::strongStudy)
+            ConvergenceResult distributed = SparkJob.on(spark, SparkConvergenceTest::strongStudy)
                     .partitions(partitions).run();
             SparkTesting.assertSameBits(whole, distributed, partitions + " partitions");
         }
-        SparkConvergence defaults = SparkConvergence.on(spark, SparkConvergenceTest::strongStudy);
+        SparkJob<ConvergenceResult> defaults = SparkJob.on(spark, SparkConvergenceTest::strongStudy);
         assertEquals(2, defaults.resolvedPartitions(), "local[2]: two tasks for 16 chunks");
         assertEquals(40, defaults.defaultPartitions(10_000), "256 chunks (16384 paths) a task at most");
         SparkTesting.assertSameBits(whole, defaults.run(), "default partitions");
@@ -77,19 +77,19 @@ class SparkConvergenceTest {
     void aWeakStudyThroughTheSessionHasTheBitsOfOneJvm() {
         ConvergenceResult whole = weakStudy().run();
         SparkSession session = SparkSession.builder().sparkContext(spark.sc()).getOrCreate();
-        ConvergenceResult distributed = SparkConvergence.on(session, SparkConvergenceTest::weakStudy).partitions(5)
+        ConvergenceResult distributed = SparkJob.on(session, SparkConvergenceTest::weakStudy).partitions(5)
                 .threadsPerTask(2).run();
         SparkTesting.assertSameBits(whole, distributed, "weak, 5 partitions of 2 threads");
     }
 
     @Test
     void aDivergingPathIsReportedWithTheTimeStepAndPathOfOneJvm() {
-        StudySpec spec = () -> StrongError.of(SdeProblem.of(Sde.scalar((t, x) -> x * x, (t, x) -> 2 * x), 1.0, 0, 2),
+        JobSpec<ConvergenceResult> spec = () -> StrongError.of(SdeProblem.of(Sde.scalar((t, x) -> x * x, (t, x) -> 2 * x), 1.0, 0, 2),
                 Schemes.byName("euler-maruyama")).reference(Schemes.byName("euler-maruyama")).referenceRefinement(2)
                 .halvings(50, 3).paths(1000).seed(1);
         SolveDivergedException expected = assertThrows(SolveDivergedException.class, () -> spec.create().run());
         SolveDivergedException distributed = assertThrows(SolveDivergedException.class,
-                () -> SparkConvergence.on(spark, spec).partitions(6).run());
+                () -> SparkJob.on(spark, spec).partitions(6).run());
         assertEquals(expected.getMessage(), distributed.getMessage());
         assertEquals(expected.path(), distributed.path());
         assertEquals(expected.step(), distributed.step());
@@ -98,25 +98,26 @@ class SparkConvergenceTest {
     @Test
     void badInputFailsAtOnceSayingWhatToDo() {
         SdeProblem problem = Problems.gbm().problem(); // lambdas inside: not Serializable
-        StudySpec captured = () -> StrongError.of(problem, Schemes.byName("euler-maruyama"))
+        JobSpec<ConvergenceResult> captured = () -> StrongError.of(problem, Schemes.byName("euler-maruyama"))
                 .exact(Problems.gbm().requireSolution()).paths(1000);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SparkConvergence.on(spark, captured));
-        assertTrue(e.getMessage().startsWith("the StudySpec ") && e.getMessage().contains("not Serializable")
-                && e.getMessage().contains("inside the lambda") && e.getMessage().contains("StudySpec.ofClass"),
+                () -> SparkJob.on(spark, captured));
+        assertTrue(e.getMessage().startsWith("the JobSpec ") && e.getMessage().contains("not Serializable")
+                && e.getMessage().contains("inside the lambda") && e.getMessage().contains("JobSpec.ofClass"),
                 e.getMessage());
 
-        SparkConvergence study = SparkConvergence.on(spark, SparkConvergenceTest::strongStudy);
+        SparkJob<ConvergenceResult> study = SparkJob.on(spark, SparkConvergenceTest::strongStudy);
         assertEquals("partitions = 0: must be positive",
                 assertThrows(IllegalArgumentException.class, () -> study.partitions(0)).getMessage());
-        assertEquals("partitions = 17: at most the number of chunks, 16 (the study's paths in chunks of 64)",
-                assertThrows(IllegalArgumentException.class, () -> study.partitions(17).run()).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> study.partitions(17).run()).getMessage()
+                .startsWith("partitions = 17: at most the number of chunks, 16 (strong study of euler-maruyama: 1000"
+                        + " paths in chunks of 64"));
         IllegalArgumentException incomplete = assertThrows(IllegalArgumentException.class,
-                () -> SparkConvergence.on(spark, () -> StrongError.of(SdeProblem.of(Sde.scalar((t, x) -> -x,
+                () -> SparkJob.on(spark, () -> StrongError.of(SdeProblem.of(Sde.scalar((t, x) -> -x,
                         (t, x) -> 1), 1.0, 0, 1), Schemes.byName("euler-maruyama")).paths(100)).run());
         assertTrue(incomplete.getMessage().startsWith("no solution to compare with"), incomplete.getMessage());
         IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> SparkConvergence.on(spark, StudySpec.ofClass("no.such.Study")).run());
+                () -> SparkJob.on(spark, JobSpec.ofClass("no.such.Study")).run());
         assertTrue(missing.getMessage().contains("no.such.Study is not on the classpath"), missing.getMessage());
     }
 }

@@ -44,7 +44,7 @@ class SparkEnsembleTest {
     void blockEngineHasTheBitsOfOneJvmForAnyPartitionCount() {
         EnsembleResult whole = blockEnsemble().run();
         for (int partitions : new int[] {1, 2, 3, 7, 20}) {
-            EnsembleResult distributed = SparkEnsemble.on(spark, SparkEnsembleTest::blockEnsemble)
+            EnsembleResult distributed = SparkJob.on(spark, SparkEnsembleTest::blockEnsemble)
                     .partitions(partitions).run();
             SparkTesting.assertSameBits(whole, distributed, partitions + " partitions");
             assertArrayEquals(whole.histogramAt(1).counts(), distributed.histogramAt(1).counts());
@@ -55,17 +55,17 @@ class SparkEnsembleTest {
     void pathEngineAndTheSessionEntryPointHaveTheBitsOfOneJvm() {
         double drift = 0.05;
         double volatility = 0.4;
-        EnsembleSpec spec = () -> Ensemble.of(Problems.gbm(drift, volatility, 1, 1).problem(), Schemes.byName("milstein"))
+        JobSpec<EnsembleResult> spec = () -> Ensemble.of(Problems.gbm(drift, volatility, 1, 1).problem(), Schemes.byName("milstein"))
                 .steps(25).paths(3000).seed(9).perPathStreams();
         EnsembleResult whole = spec.create().run();
         SparkSession session = SparkSession.builder().sparkContext(spark.sc()).getOrCreate();
-        EnsembleResult distributed = SparkEnsemble.on(session, spec).partitions(5).threadsPerTask(2).run();
+        EnsembleResult distributed = SparkJob.on(session, spec).partitions(5).threadsPerTask(2).run();
         SparkTesting.assertSameBits(whole, distributed, "path engine, 5 partitions");
     }
 
     @Test
     void theDefaultPartitionCountKeepsEveryCoreBusyAndTasksSmall() {
-        SparkEnsemble ensemble = SparkEnsemble.on(spark, SparkEnsembleTest::blockEnsemble);
+        SparkJob<EnsembleResult> ensemble = SparkJob.on(spark, SparkEnsembleTest::blockEnsemble);
         assertEquals(2, ensemble.resolvedPartitions(), "local[2]: two tasks for 20 chunks");
         assertEquals(1, ensemble.defaultPartitions(1));
         assertEquals(954, ensemble.defaultPartitions(1_000_000_000L / Ensemble.CHUNK + 1), "10^9 paths: 3906251 chunks, 4096 a task");
@@ -75,7 +75,7 @@ class SparkEnsembleTest {
     @Test
     void keptFinalStatesHaveTheBitsOfOneJvm() {
         EnsembleResult whole = blockEnsemble().keepFinalStates(true).run();
-        EnsembleResult distributed = SparkEnsemble.on(spark, () -> blockEnsemble().keepFinalStates(true))
+        EnsembleResult distributed = SparkJob.on(spark, () -> blockEnsemble().keepFinalStates(true))
                 .partitions(3).run();
         SparkTesting.assertSameBits(whole, distributed, "final states kept");
         assertArrayEquals(whole.finalStates(), distributed.finalStates(), 0.0, "every path's final state");
@@ -83,11 +83,11 @@ class SparkEnsembleTest {
 
     @Test
     void aDivergingPathIsReportedWithTheTimeStepAndPathOfOneJvm() {
-        EnsembleSpec spec = () -> Ensemble.of(SdeProblem.of(Sde.scalar((t, x) -> x * x, (t, x) -> 2 * x), 1.0, 0, 2),
+        JobSpec<EnsembleResult> spec = () -> Ensemble.of(SdeProblem.of(Sde.scalar((t, x) -> x * x, (t, x) -> 2 * x), 1.0, 0, 2),
                 Schemes.byName("euler-maruyama")).steps(200).paths(5000).seed(1);
         SolveDivergedException expected = assertThrows(SolveDivergedException.class, () -> spec.create().run());
         SolveDivergedException distributed = assertThrows(SolveDivergedException.class,
-                () -> SparkEnsemble.on(spark, spec).partitions(6).run());
+                () -> SparkJob.on(spark, spec).partitions(6).run());
         assertEquals(expected.getMessage(), distributed.getMessage());
         assertEquals(expected.path(), distributed.path());
         assertEquals(expected.step(), distributed.step());
@@ -98,36 +98,36 @@ class SparkEnsembleTest {
     @Test
     void aRecipeThatCannotTravelFailsAtOnceSayingWhatToDo() {
         SdeProblem problem = Problems.gbm().problem(); // lambdas inside: not Serializable
-        EnsembleSpec captured = () -> Ensemble.of(problem, Schemes.byName("euler-maruyama")).paths(1000);
+        JobSpec<EnsembleResult> captured = () -> Ensemble.of(problem, Schemes.byName("euler-maruyama")).paths(1000);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SparkEnsemble.on(spark, captured));
+                () -> SparkJob.on(spark, captured));
         assertTrue(e.getMessage().contains("not Serializable") && e.getMessage().contains("inside the lambda")
-                && e.getMessage().contains("EnsembleSpec.ofClass"), e.getMessage());
+                && e.getMessage().contains("JobSpec.ofClass"), e.getMessage());
     }
 
     @Test
     void aRecipeNamedByClassRunsOnTheExecutors() {
-        EnsembleSpec named = EnsembleSpec.ofClass(NamedRecipe.class.getName());
+        JobSpec<EnsembleResult> named = JobSpec.ofClass(NamedRecipe.class.getName());
         SparkTesting.assertSameBits(new NamedRecipe().create().run(),
-                SparkEnsemble.on(spark, named).partitions(3).run(), "named recipe");
+                SparkJob.on(spark, named).partitions(3).run(), "named recipe");
         IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> SparkEnsemble.on(spark, EnsembleSpec.ofClass("no.such.Recipe")).run());
+                () -> SparkJob.on(spark, JobSpec.ofClass("no.such.Recipe")).run());
         assertTrue(missing.getMessage().contains("no.such.Recipe is not on the classpath"), missing.getMessage());
     }
 
     @Test
     void partitionCountsOutsideOneToTheChunkCountAreRejected() {
-        SparkEnsemble ensemble = SparkEnsemble.on(spark, SparkEnsembleTest::blockEnsemble);
+        SparkJob<EnsembleResult> ensemble = SparkJob.on(spark, SparkEnsembleTest::blockEnsemble);
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> ensemble.partitions(0));
         assertEquals("partitions = 0: must be positive", zero.getMessage());
         IllegalArgumentException many = assertThrows(IllegalArgumentException.class,
                 () -> ensemble.partitions(21).run());
-        assertEquals("partitions = 21: at most the number of chunks, 20 (the ensemble's paths in chunks of 256)",
-                many.getMessage());
+        assertTrue(many.getMessage().startsWith("partitions = 21: at most the number of chunks, 20 (ensemble of 5000 paths"
+                + " in chunks of 256"), many.getMessage());
     }
 
     /** A recipe named by class, as a user's application jar would hold it. */
-    public static final class NamedRecipe implements EnsembleSpec {
+    public static final class NamedRecipe implements JobSpec<EnsembleResult> {
         private static final long serialVersionUID = 1L;
 
         @Override

@@ -59,7 +59,7 @@ class StandaloneClusterTest {
     void anEnsembleOnTheClusterHasTheBitsOfOneJvm() {
         EnsembleResult whole = SparkEnsembleTest.blockEnsemble().run();
         try {
-            EnsembleResult distributed = SparkEnsemble.on(spark, SparkEnsembleTest::blockEnsemble).partitions(5).run();
+            EnsembleResult distributed = SparkJob.on(spark, SparkEnsembleTest::blockEnsemble).partitions(5).run();
             SparkTesting.assertSameBits(whole, distributed, "standalone cluster, 5 partitions");
         } catch (RuntimeException | AssertionError e) {
             throw new AssertionError("cluster run failed; logs:\n" + cluster.logs(), e);
@@ -68,19 +68,19 @@ class StandaloneClusterTest {
 
     @Test
     void aDivergingPathOnTheClusterIsReportedAsInOneJvm() {
-        EnsembleSpec spec = () -> Ensemble.of(SdeProblem.of(Sde.scalar((t, x) -> x * x, (t, x) -> 2 * x), 1.0, 0, 2),
+        JobSpec<EnsembleResult> spec = () -> Ensemble.of(SdeProblem.of(Sde.scalar((t, x) -> x * x, (t, x) -> 2 * x), 1.0, 0, 2),
                 Schemes.byName("euler-maruyama")).steps(200).paths(5000).seed(1);
         SolveDivergedException expected = assertThrows(SolveDivergedException.class, () -> spec.create().run());
         SolveDivergedException distributed = assertThrows(SolveDivergedException.class,
-                () -> SparkEnsemble.on(spark, spec).partitions(4).run());
+                () -> SparkJob.on(spark, spec).partitions(4).run());
         assertEquals(expected.getMessage(), distributed.getMessage());
     }
 
     @Test
     void aPathEngineEnsembleWithOddSizesHasTheBitsOfOneJvm() {
-        EnsembleSpec spec = () -> Ensemble.of(Problems.gbm().problem(), Schemes.byName("milstein")).steps(16)
+        JobSpec<EnsembleResult> spec = () -> Ensemble.of(Problems.gbm().problem(), Schemes.byName("milstein")).steps(16)
                 .paths(1001).seed(3).perPathStreams();
-        SparkTesting.assertSameBits(spec.create().run(), SparkEnsemble.on(spark, spec).partitions(3).run(),
+        SparkTesting.assertSameBits(spec.create().run(), SparkJob.on(spark, spec).partitions(3).run(),
                 "path engine on the cluster");
     }
 }

@@ -49,7 +49,7 @@ class TaskRetryTest {
     @Test
     void aTaskFailingItsFirstAttemptIsRetriedAndTheBitsStayTheSame() {
         INJECTED.set(0);
-        var distributed = SparkEnsemble.on(spark, () -> failingOnce(1, 1)).partitions(4).run();
+        var distributed = SparkJob.on(spark, () -> failingOnce(1, 1)).partitions(4).run();
         assertEquals(1, INJECTED.get(), "partition 1's first attempt failed on purpose, once");
         SparkTesting.assertSameBits(SparkEnsembleTest.blockEnsemble().run(), distributed, "after a retry");
     }
@@ -68,7 +68,7 @@ class TaskRetryTest {
     @Test
     void aStudyTaskFailingItsFirstAttemptIsRetriedAndTheBitsStayTheSame() {
         INJECTED.set(0);
-        var distributed = SparkConvergence.on(spark, () -> studyFailingOnce(2)).partitions(4).run();
+        var distributed = SparkJob.on(spark, () -> studyFailingOnce(2)).partitions(4).run();
         assertEquals(1, INJECTED.get(), "partition 2's first attempt failed on purpose, once");
         SparkTesting.assertSameBits(SparkConvergenceTest.strongStudy().run(), distributed, "study after a retry");
     }
@@ -77,7 +77,7 @@ class TaskRetryTest {
     void aTaskFailingEveryAttemptFailsTheRun() {
         INJECTED.set(0);
         SparkException e = assertThrows(SparkException.class,
-                () -> SparkEnsemble.on(spark, () -> failingOnce(2, 2)).partitions(4).run());
+                () -> SparkJob.on(spark, () -> failingOnce(2, 2)).partitions(4).run());
         assertEquals(2, INJECTED.get(), "two attempts (spark.task.maxFailures = 2 in local[2,2])");
         assertTrue(e.getMessage().contains("injected failure of partition 2"), e.getMessage());
     }
