@@ -22,8 +22,8 @@ import org.sde4j.solver.TimeGrid;
  * the ensemble's settings ({@link Ensemble#plan()}).
  */
 final class EnsemblePlan implements ChunkPlan<EnsembleChunk, EnsembleResult> {
-    /** The longest a worker lends its processor to the vector kernel's warm-up (it usually takes about 0.5 s). */
-    private static final long LEND_AT_MOST_MILLIS = 2000;
+    /** The longest the second worker warms the vector kernel up before taking chunks (it usually takes 0.5 s). */
+    private static final long WARM_UP_AT_MOST_MILLIS = 2000;
 
     /** The settings of the ensemble, copied. */
     record Settings(SdeProblem problem, Scheme scheme, TimeGrid grid, int[] saveIndices, long paths, long seed,
@@ -91,15 +91,17 @@ final class EnsemblePlan implements ChunkPlan<EnsembleChunk, EnsembleResult> {
 
     /**
      * The block engine: chunk c is one block of paths in structure-of-arrays layout, driven by the stream keyed
-     * by (seed, c). When the workers take every processor and the job is large, the second worker first lends its
-     * processor to the warm-up of the Gaussian stream's vector kernel ({@link BoxMullerStream#lendProcessorToWarmUp}
-     * decides whether the job is large enough to repay it).
+     * by (seed, c). When the workers take every processor and the job is large enough to repay it
+     * ({@link BoxMullerStream#worthWarmingUp}), the second worker first warms the Gaussian stream's vector kernel up,
+     * in its own thread ({@link BoxMullerStream#warmUp(long)}), while the other workers start on the chunks: the run
+     * owns the warm-up, and nothing starts a thread of its own.
      */
     private Worker<EnsembleChunk> blockWorker() {
         if (workersStarted.getAndIncrement() == 1 && s.scheme().drivingNoise() == null
                 && s.threads() >= Runtime.getRuntime().availableProcessors()) {
-            double draws = (double) s.paths() * s.grid().steps() * m;
-            BoxMullerStream.lendProcessorToWarmUp(draws, LEND_AT_MOST_MILLIS);
+            if (BoxMullerStream.worthWarmingUp((double) s.paths() * s.grid().steps() * m)) {
+                BoxMullerStream.warmUp(WARM_UP_AT_MOST_MILLIS);
+            }
         }
         BlockSolver solver = new BlockSolver(s.problem(), s.scheme(), s.grid(), Ensemble.CHUNK, s.saveIndices());
         double[] state = new double[d];

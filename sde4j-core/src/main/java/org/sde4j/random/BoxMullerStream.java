@@ -57,8 +57,6 @@ public final class BoxMullerStream {
     final long[] state = new long[4 * LANES];
     private final double[] leftover = new double[ROUND];
     private int leftoverPosition = ROUND;
-    /** Scalar rounds drawn by this stream and not yet reported to {@link VectorWarmUp#count}. */
-    private int unreported;
 
     private BoxMullerStream() {
     }
@@ -150,23 +148,13 @@ public final class BoxMullerStream {
         return leftover[leftoverPosition++];
     }
 
-    /**
-     * Full rounds straight into {@code out}: by the vector kernel once it is warm, else by the scalar kernel,
-     * counting this stream's draws towards the process-wide threshold that starts the warm-up.
-     */
+    /** Full rounds straight into {@code out}: by the vector kernel once it is warm, else by the scalar kernel. */
     private void rounds(double[] out, int offset, int rounds) {
         if (VectorWarmUp.hot) {
             VectorBoxMuller.rounds(state, out, offset, rounds);
             return;
         }
         scalarRounds(state, out, offset, rounds);
-        if (VECTOR) {
-            unreported += rounds;
-            if (unreported >= VectorWarmUp.REPORT_ROUNDS) {
-                VectorWarmUp.count(unreported * (long) ROUND);
-                unreported = 0;
-            }
-        }
     }
 
     // ---------------------------------------------------------------- the transform, shared constants
@@ -210,7 +198,7 @@ public final class BoxMullerStream {
 
     /**
      * Whether the vector module is present and not disabled by {@code -Dsde4j.scalar=true}: streams may then
-     * switch to the vector kernel once it is warm (see {@link #warmUp()}). Deciding it loads nothing of the
+     * switch to the vector kernel once it is warm (see {@link #warmUp(long)}). Deciding it loads nothing of the
      * vector API.
      */
     public static final boolean VECTOR = vectorModulePresent();
@@ -295,54 +283,37 @@ public final class BoxMullerStream {
     // ---------------------------------------------------------------- warming the vector kernel up (VectorWarmUp)
 
     /**
-     * Starts warming the vector kernel up in a daemon thread, once per JVM, and returns at once; does
-     * nothing when {@link #VECTOR} is false. Streams keep drawing with the scalar kernel (same bits) until
-     * the vector kernel is compiled and faster. Called by itself after 2^25 ≈ 3.4·10^7 scalar draws in the
-     * process; call it early when a long run is ahead (a benchmark, a training) to have the fast kernel sooner.
-     */
-    public static void warmUp() {
-        VectorWarmUp.start();
-    }
-
-    /**
-     * Lends the calling thread's processor to the vector kernel's warm-up when a job of about {@code draws} draws,
-     * one that keeps every processor busy, is about to start: if the job is large enough to repay the warm-up
-     * (2^27 ≈ 1.3·10^8 draws or more) and the vector kernel is not in use yet, starts the warm-up and blocks until
-     * it ends, for at most {@code maxMillis}. Meant for one worker of a parallel job, before it takes work: the
-     * warm-up (about 0.4 s of one processor) then runs beside the other workers instead of sharing every processor
-     * with them. Results never depend on it.
+     * Warms the vector kernel up in the calling thread, for at most {@code maxMillis}, and returns whether it is in
+     * use: streams keep drawing with the scalar kernel (same bits) until the vector kernel is compiled and found
+     * faster. Nothing else starts the warm-up and no thread is started: call it where the work is run — before a long
+     * run of one thread, or from one worker of a parallel job before it takes work (the warm-up, about 0.4 s of one
+     * processor, then runs beside the other workers). Returns at once when the vector module is absent, the kernel
+     * is in use already, or another thread is warming it up.
      *
-     * @param draws     the draws the job will make, ≥ 0 (an estimate is enough)
-     * @param maxMillis the longest wait, in milliseconds, ≥ 0
+     * @param maxMillis the longest the warm-up may take here, in milliseconds, ≥ 0
      * @return whether the vector kernel is in use on return
-     * @throws IllegalArgumentException when draws or maxMillis is negative (or draws NaN)
+     * @throws IllegalArgumentException when maxMillis is negative
      */
-    public static boolean lendProcessorToWarmUp(double draws, long maxMillis) {
-        if (!(draws >= 0)) {
-            throw new IllegalArgumentException("draws = " + draws + ": must be ≥ 0");
-        }
+    public static boolean warmUp(long maxMillis) {
         if (maxMillis < 0) {
             throw new IllegalArgumentException("maxMillis = " + maxMillis + ": must be ≥ 0");
         }
-        if (draws < VectorWarmUp.LEND_DRAWS || VectorWarmUp.hot) {
-            return VectorWarmUp.hot;
-        }
-        return VectorWarmUp.startAndWait(maxMillis);
+        return VectorWarmUp.warmUpHere(maxMillis);
     }
 
     /**
-     * {@link #warmUp()}, then waits until the vector kernel is in use or {@code timeoutMillis} have passed:
-     * for benchmarks, whose timings should not straddle the switch.
+     * Whether a job of about {@code draws} Gaussian draws repays a warm-up of the vector kernel: 2^27 ≈ 1.3·10^8
+     * draws or more while the kernel is not in use yet (measured: see {@code VectorWarmUp.WORTH_DRAWS}).
      *
-     * @param timeoutMillis the longest wait, in milliseconds, ≥ 0
-     * @return whether the vector kernel is in use
-     * @throws IllegalArgumentException when the timeout is negative
+     * @param draws the draws the job will make, ≥ 0 (an estimate is enough)
+     * @return whether to call {@link #warmUp(long)} before the job
+     * @throws IllegalArgumentException when draws is negative or NaN
      */
-    public static boolean warmUpAndWait(long timeoutMillis) {
-        if (timeoutMillis < 0) {
-            throw new IllegalArgumentException("timeoutMillis = " + timeoutMillis + ": must be ≥ 0");
+    public static boolean worthWarmingUp(double draws) {
+        if (!(draws >= 0)) {
+            throw new IllegalArgumentException("draws = " + draws + ": must be ≥ 0");
         }
-        return VectorWarmUp.startAndWait(timeoutMillis);
+        return VECTOR && !VectorWarmUp.hot && draws >= VectorWarmUp.WORTH_DRAWS;
     }
 
     /**

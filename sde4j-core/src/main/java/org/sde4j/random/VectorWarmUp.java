@@ -5,110 +5,88 @@ import static org.sde4j.random.BoxMullerStream.ROUND;
 import static org.sde4j.random.BoxMullerStream.VECTOR;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * When {@link BoxMullerStream} switches from its scalar kernel to the vector one ({@link VectorBoxMuller}). Until
  * the JIT compiles it, the vector API runs interpreted, dozens of times slower than the scalar kernel; since both
- * kernels give the same bits, streams use the scalar kernel until a daemon thread has warmed the vector kernel up:
- * it checks that both kernels agree, then times both on its own data and switches when the vector one is faster,
- * within a minute at most. The thread starts when asked ({@link BoxMullerStream#warmUp()}), when a worker of a
- * large job lends its processor to it ({@link BoxMullerStream#lendProcessorToWarmUp}) or after
- * {@value #AUTO_WARM_UP_DRAWS} scalar draws in the process. Results never depend on when, or whether, the switch
- * happens.
+ * kernels give the same bits, streams use the scalar kernel until the vector kernel has been warmed up: the warm-up
+ * times both kernels on its own data and switches when the vector one is faster.
+ *
+ * <p>Nothing here starts a thread. Whoever runs the work warms the kernel up, in its own thread, for as long as it
+ * allows ({@link BoxMullerStream#warmUp(long)}): an ensemble's second worker does it before it takes chunks when the
+ * job is large enough to repay it ({@link BoxMullerStream#worthWarmingUp}), a benchmark does it before timing. A
+ * warm-up cut short by its time limit continues where it stopped the next time one is asked for; after a minute in
+ * all without the vector kernel winning, it gives up and the scalar kernel stays. Results never depend on when, or
+ * whether, the switch happens.
  */
 final class VectorWarmUp {
     /**
-     * Scalar draws, process-wide, after which the vector kernel is warmed up without being asked:
-     * 2^25 ≈ 3.4·10^7, about 0.15 s of the scalar kernel. A small job never pays for the warm-up (about
-     * 0.3 s of one processor, while the vector API runs interpreted), a large one pays it once and then
-     * draws several times faster.
+     * Draws of a job from which warming up repays itself: 2^27 ≈ 1.3·10^8. Measured with fresh {@code bin/sde4j
+     * solve} processes (gbm, 256 steps, 2 threads on 2 cores) when the second worker warmed up before taking chunks:
+     * the solve went from 1.22–1.32 to 0.98–1.05 s at 10^6 paths (2.6·10^8 draws) and from 1.57–1.71 to 1.21–1.31 s
+     * at 2·10^6; at 4·10^5 paths it lengthened it (0.94 → 1.01 s), and at 1.5·10^5 more than doubled it: a small job
+     * ends before the warm-up does.
      */
-    static final long AUTO_WARM_UP_DRAWS = 1L << 25;
-    /**
-     * Draws of a job from which one of its workers lends its processor to the warm-up
-     * ({@link BoxMullerStream#lendProcessorToWarmUp}): 2^27 ≈ 1.3·10^8. Measured with fresh `bin/sde4j solve`
-     * processes (gbm, 256 steps, 2 threads on 2 cores): lending shortened the solve from 1.22–1.32 to 0.98–1.05 s
-     * at 10^6 paths (2.6·10^8 draws) and from 1.57–1.71 to 1.21–1.31 s at 2·10^6; at 4·10^5 paths it lengthened
-     * it (0.94 → 1.01 s), and at 1.5·10^5 more than doubled it: a small job ends before the warm-up does.
-     */
-    static final double LEND_DRAWS = 0x1p27;
-    /** Rounds a stream accumulates before reporting them to {@link #count} (keeps the shared counter cold). */
-    static final int REPORT_ROUNDS = 1 << 12;
+    static final double WORTH_DRAWS = 0x1p27;
+    /** The longest the warm-ups of a process may take in all before the vector kernel is given up. */
+    private static final long GIVE_UP_NANOS = 60_000_000_000L;
 
     /** Whether the vector kernel is compiled, found faster and in use. */
     static volatile boolean hot;
-    /** Whether the warm-up thread has ended (switched or given up). */
-    private static volatile boolean finished;
-    private static final AtomicLong scalarDraws = new AtomicLong();
-    private static final AtomicBoolean started = new AtomicBoolean();
+    /** Whether the vector kernel is unavailable or never won within {@link #GIVE_UP_NANOS}. */
+    private static volatile boolean givenUp;
+    /** Held by the one thread warming up at a time. */
+    private static final AtomicBoolean running = new AtomicBoolean();
+    /** Time spent warming up so far (read and written by the thread holding {@link #running}). */
+    private static long spentNanos;
 
     private VectorWarmUp() {
     }
 
-    /** Adds scalar draws to the process-wide count; starts the warm-up once it reaches the threshold. */
-    static void count(long draws) {
-        if (scalarDraws.addAndGet(draws) >= AUTO_WARM_UP_DRAWS) {
-            start();
+    /**
+     * Warms the vector kernel up in the calling thread for at most {@code maxMillis}, unless it is in use, given
+     * up, or being warmed up by another thread (then returns at once).
+     *
+     * @return whether the vector kernel is in use on return
+     */
+    static boolean warmUpHere(long maxMillis) {
+        if (!VECTOR || hot || givenUp || !running.compareAndSet(false, true)) {
+            return hot;
         }
-    }
-
-    /** Starts the warm-up thread, once per JVM, when the vector module is present; returns at once. */
-    static void start() {
-        if (VECTOR && started.compareAndSet(false, true)) {
-            Thread warmUp = new Thread(VectorWarmUp::run, "sde4j-vector-warm-up");
-            warmUp.setDaemon(true);
-            warmUp.setPriority(Thread.MIN_PRIORITY);
-            warmUp.start();
-        }
-    }
-
-    /** {@link #start()}, then waits until the switch, the end of the warm-up or the timeout (≥ 0 ms). */
-    static boolean startAndWait(long timeoutMillis) {
-        start();
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (VECTOR && !hot && !finished && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return hot;
-    }
-
-    private static void run() {
-        long[] vectorState = new long[4 * LANES];
-        long[] scalarState = new long[4 * LANES];
-        vectorState[0] = 1;
-        scalarState[0] = 1;
-        double[] out = new double[8 * ROUND];
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long start = System.nanoTime();
+        long deadline = start + Math.min(maxMillis, GIVE_UP_NANOS / 1_000_000) * 1_000_000L;
         try {
             if (!VectorBoxMuller.available()) {
-                return; // keep the scalar kernel
+                givenUp = true;
+                return false;
             }
-            while (System.nanoTime() < deadline) {
-                long start = System.nanoTime();
+            long[] vectorState = new long[4 * LANES];
+            long[] scalarState = new long[4 * LANES];
+            vectorState[0] = 1;
+            scalarState[0] = 1;
+            double[] out = new double[8 * ROUND];
+            while (!hot && System.nanoTime() < deadline) {
+                long t = System.nanoTime();
                 for (int i = 0; i < 200; i++) {
                     VectorBoxMuller.rounds(vectorState, out, 0, 8);
                 }
-                long vector = System.nanoTime() - start;
-                start = System.nanoTime();
+                long vector = System.nanoTime() - t;
+                t = System.nanoTime();
                 for (int i = 0; i < 200; i++) {
                     BoxMullerStream.scalarRounds(scalarState, out, 0, 8);
                 }
-                long scalar = System.nanoTime() - start;
-                if (vector < scalar) {
-                    hot = true;
-                    return;
-                }
+                long scalar = System.nanoTime() - t;
+                hot = vector < scalar;
             }
         } catch (RuntimeException | LinkageError e) {
-            // keep the scalar kernel
+            givenUp = true; // keep the scalar kernel
         } finally {
-            finished = true;
+            spentNanos += System.nanoTime() - start;
+            if (!hot && spentNanos >= GIVE_UP_NANOS) {
+                givenUp = true;
+            }
+            running.set(false);
         }
+        return hot;
     }
 }

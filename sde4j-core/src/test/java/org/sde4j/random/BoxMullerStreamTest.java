@@ -2,6 +2,7 @@ package org.sde4j.random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -306,10 +307,11 @@ class BoxMullerStreamTest {
     }
 
     @Test
-    void aStreamGivesTheSameBitsAcrossTheWarmUp() {
-        // Started here (the class no longer starts it when loaded); whenever the switch to the vector kernel
-        // happens during these draws, the stream must not change.
-        BoxMullerStream.warmUp();
+    void aStreamGivesTheSameBitsAcrossTheWarmUp() throws InterruptedException {
+        // The test owns the warm-up: a thread of its own warms the vector kernel up while this one draws, so the
+        // switch (when the vector module is present) happens somewhere during these draws; the stream must not change.
+        Thread warmUp = new Thread(() -> BoxMullerStream.warmUp(60_000), "test-warm-up");
+        warmUp.start();
         BoxMullerStream stream = BoxMullerStream.of(9, 4);
         long[] reference = BoxMullerStream.of(9, 4).state.clone();
         double[] z = new double[256];
@@ -320,37 +322,52 @@ class BoxMullerStreamTest {
             assertArrayEquals(expected, z, 0.0, "call " + call + " (vector kernel in use: "
                     + BoxMullerStream.vectorInUse() + ")");
         }
+        warmUp.join();
     }
 
     @Test
-    void aNegativeWaitIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BoxMullerStream.warmUpAndWait(-1));
-        assertTrue(e.getMessage().contains("timeoutMillis = -1"), e.getMessage());
-    }
-
-    @Test
-    void lendingAProcessorRefusesBadArguments() {
+    void badArgumentsAreRefused() {
+        IllegalArgumentException wait = assertThrows(IllegalArgumentException.class, () -> BoxMullerStream.warmUp(-1));
+        assertTrue(wait.getMessage().contains("maxMillis = -1"), wait.getMessage());
         for (double draws : new double[] {-1, Double.NaN}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> BoxMullerStream.lendProcessorToWarmUp(draws, 0));
+                    () -> BoxMullerStream.worthWarmingUp(draws));
             assertTrue(e.getMessage().contains("draws = " + draws), e.getMessage());
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BoxMullerStream.lendProcessorToWarmUp(1e9, -5));
-        assertTrue(e.getMessage().contains("maxMillis = -5"), e.getMessage());
     }
 
     @Test
-    void aLentProcessorWarmsTheVectorKernelUp() {
-        // A job too small to repay the warm-up does not wait, however long it would be allowed to (a wait would
-        // end only when the warm-up does); a large one waits until the vector kernel is in use, when the module is
-        // present and the warm-up succeeds within the wait.
-        assertEquals(BoxMullerStream.vectorInUse(), BoxMullerStream.lendProcessorToWarmUp(1e6, 0));
-        boolean inUse = BoxMullerStream.lendProcessorToWarmUp(1e12, 60_000);
+    void aWarmUpInTheCallingThreadSwitchesToTheVectorKernel() {
+        // A job too small to repay the warm-up is not worth one; a large one is until the kernel is in use. A
+        // completed warm-up leaves the vector kernel in use when the module is present and the kernel works.
+        assertFalse(BoxMullerStream.worthWarmingUp(1e6));
+        boolean inUse = BoxMullerStream.warmUp(60_000);
         assertEquals(BoxMullerStream.vectorInUse(), inUse);
+        assertFalse(BoxMullerStream.worthWarmingUp(1e12) && inUse, "no warm-up is worth it once the kernel is in use");
         if (BoxMullerStream.VECTOR && VectorBoxMuller.available()) {
             assertTrue(inUse, "the vector kernel should be in use after a completed warm-up");
         }
+    }
+
+    @Test
+    void noThreadStartsByItself() {
+        // 2^26 scalar draws (which used to start a warm-up thread) leave the set of live threads as it was.
+        java.util.Set<String> before = liveThreads();
+        BoxMullerStream stream = BoxMullerStream.of(3, 0);
+        double[] z = new double[1 << 16];
+        for (int i = 0; i < 1 << 10; i++) {
+            stream.nextGaussians(z, 0, z.length);
+        }
+        java.util.Set<String> after = liveThreads();
+        after.removeAll(before);
+        assertTrue(after.stream().noneMatch(name -> name.startsWith("sde4j")), "threads started: " + after);
+    }
+
+    private static java.util.Set<String> liveThreads() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            names.add(t.getName());
+        }
+        return names;
     }
 }
