@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rules of docs/design.md. Packages: {@code sde ← random ← brownian ← solver ← ensemble, error,
- * problems ← nn, spark ← cli}, with {@code gradient} (parameter gradients of solves) after {@code solver} and
+ * The dependency rules of docs/design.md. Packages: {@code sde ← random ← brownian ← solver ← montecarlo ← ensemble,
+ * error, problems ← nn, spark ← cli}, with {@code gradient} (parameter gradients of solves) after {@code solver} and
  * {@code fit} (fitting SDEs to series) after {@code gradient}, both used by {@code cli} only; a package may use the
  * packages to its left, never those to its right, and no packages
  * form a cycle. The notebook tooling ({@code org.sde4j.notebook}) stands alone: only {@code cli} uses it, and
@@ -35,6 +35,7 @@ class ArchitectureTest {
                 .layer("random").definedBy("org.sde4j.random..")
                 .layer("brownian").definedBy("org.sde4j.brownian..")
                 .layer("solver").definedBy("org.sde4j.solver..")
+                .layer("montecarlo").definedBy("org.sde4j.montecarlo..")
                 .layer("analysis").definedBy("org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..")
                 .layer("gradient").definedBy("org.sde4j.gradient..")
                 .layer("fit").definedBy("org.sde4j.fit..")
@@ -49,11 +50,13 @@ class ArchitectureTest {
                 .whereLayer("fit").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("gradient").mayOnlyBeAccessedByLayers("fit", "cli")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("fit", "nn", "spark", "cli")
-                .whereLayer("solver").mayOnlyBeAccessedByLayers("analysis", "gradient", "fit", "nn", "spark", "cli")
-                .whereLayer("brownian").mayOnlyBeAccessedByLayers("solver", "analysis", "gradient", "fit", "nn", "spark",
+                .whereLayer("montecarlo").mayOnlyBeAccessedByLayers("analysis", "gradient", "fit", "nn", "spark", "cli")
+                .whereLayer("solver").mayOnlyBeAccessedByLayers("montecarlo", "analysis", "gradient", "fit", "nn", "spark",
                         "cli")
-                .whereLayer("random").mayOnlyBeAccessedByLayers("brownian", "solver", "analysis", "gradient", "fit", "nn",
-                        "spark", "cli")
+                .whereLayer("brownian").mayOnlyBeAccessedByLayers("solver", "montecarlo", "analysis", "gradient", "fit",
+                        "nn", "spark", "cli")
+                .whereLayer("random").mayOnlyBeAccessedByLayers("brownian", "solver", "montecarlo", "analysis", "gradient",
+                        "fit", "nn", "spark", "cli")
                 .withOptionalLayers(true)
                 .check(MAIN);
     }
@@ -62,7 +65,8 @@ class ArchitectureTest {
     void notebookToolingUsesNoOtherSde4jPackage() {
         classes().that().resideInAPackage("org.sde4j.notebook..").should().onlyDependOnClassesThat()
                 .resideOutsideOfPackages("org.sde4j.sde..", "org.sde4j.random..", "org.sde4j.brownian..",
-                        "org.sde4j.solver..", "org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..",
+                        "org.sde4j.solver..", "org.sde4j.montecarlo..", "org.sde4j.ensemble..", "org.sde4j.error..",
+                        "org.sde4j.problems..",
                         "org.sde4j.nn..", "org.sde4j.cli..", "org.sde4j.gradient..", "org.sde4j.fit..",
                         "org.sde4j.spark..")
                 .check(MAIN);
@@ -74,8 +78,8 @@ class ArchitectureTest {
     }
 
     private static final String[] CORE_PACKAGES = {"org.sde4j.sde..", "org.sde4j.random..", "org.sde4j.brownian..",
-        "org.sde4j.solver..", "org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..", "org.sde4j.gradient..",
-        "org.sde4j.fit.."};
+        "org.sde4j.solver..", "org.sde4j.montecarlo..", "org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..",
+        "org.sde4j.gradient..", "org.sde4j.fit.."};
 
     /** The core's packages, the JDK's, Commons RNG's and {@code more}. */
     private static String[] corePlus(String... more) {
