@@ -50,7 +50,6 @@ public final class Gemm {
         multiplyRows(m, n, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
     }
 
-    private static final ThreadLocal<int[]> ROWS = ThreadLocal.withInitial(() -> new int[0]);
 
     /**
      * {@code C ← (accumulate ? C : 0) + A · B} where each row of B starts anywhere in {@code b}: element
@@ -144,13 +143,9 @@ public final class Gemm {
         multiply(m, n, p, a, aOff, lda, scratch, 0, n, c, cOff, ldc, accumulate);
     }
 
-    /** {@code start + i·stride} for i < count, in a per-thread array (valid until the next call on this thread). */
+    /** {@code start + i·stride} for i < count, in the thread's {@link Scratch} (valid until the next call on this thread). */
     private static int[] rowOffsets(int count, int start, int stride) {
-        int[] rows = ROWS.get();
-        if (rows.length < count) {
-            rows = new int[count];
-            ROWS.set(rows);
-        }
+        int[] rows = Scratch.ints(count);
         for (int i = 0; i < count; i++) {
             rows[i] = start + i * stride;
         }

@@ -120,6 +120,7 @@ public final class Parallel implements AutoCloseable {
         } finally {
             if (outer == null) {
                 CURRENT.remove();
+                Scratch.release(); // the run is over: its scratch goes with it
             } else {
                 CURRENT.set(outer);
             }

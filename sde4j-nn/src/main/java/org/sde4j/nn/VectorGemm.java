@@ -86,8 +86,6 @@ final class VectorGemm {
         }
     }
 
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
-
     /**
      * The last {@code n − j} (fewer than V) columns: copied to a contiguous {@code (n − j) × k} block, so each
      * entry is a dot product vectorised along k.
@@ -95,11 +93,7 @@ final class VectorGemm {
     private static void tail(int m, int n, int k, int j, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean accumulate) {
         int t = n - j;
-        float[] bt = SCRATCH.get();
-        if (bt.length < t * k) {
-            bt = new float[t * k];
-            SCRATCH.set(bt);
-        }
+        float[] bt = Scratch.floats(Scratch.Slot.GEMM_TAIL, t * k);
         for (int p = 0; p < k; p++) {
             int src = rows[p] + j;
             for (int q = 0; q < t; q++) {

@@ -5,6 +5,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.sde4j.nn.Gemm;
 import org.sde4j.nn.Param;
 import org.sde4j.nn.Parallel;
+import org.sde4j.nn.Scratch;
 import org.sde4j.nn.Tensor;
 
 /**
@@ -187,7 +188,7 @@ public final class Conv2d implements Layer {
                 return;
             }
             // Otherwise dX = col2im(Wᵀ · dY), in sub-blocks whose columns stay in L2.
-            float[] dcol = scratch(SCRATCH, kk * sub * hw);
+            float[] dcol = Scratch.floats(Scratch.Slot.CONV_COLUMNS, kk * sub * hw);
             for (int s0 = from; s0 < to; s0 += sub) {
                 int s1 = Math.min(to, s0 + sub);
                 int cols = (s1 - s0) * hw;
@@ -250,18 +251,6 @@ public final class Conv2d implements Layer {
                 }
             }
         }
-    }
-
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
-
-    /** A per-thread buffer shared by all convolutions (each use is confined to one chunk's work). */
-    static float[] scratch(ThreadLocal<float[]> pool, int size) {
-        float[] b = pool.get();
-        if (b.length < size) {
-            b = new float[size];
-            pool.set(b);
-        }
-        return b;
     }
 
     private static float[] buffer(float[][] pool, int c, int size) {

@@ -2,6 +2,7 @@ package org.sde4j.nn.layers;
 
 import java.util.Arrays;
 import org.sde4j.nn.Gemm;
+import org.sde4j.nn.Scratch;
 
 /**
  * A k × k convolution with stride s and zero padding p of {@code [C, N, H, W]} data, and its weight gradient,
@@ -79,7 +80,7 @@ final class ShiftedConvolution {
     void convolve(int inC, float[] in, int outC, float[] weights, float[] out, int n, int h, int w, int from,
             int to) {
         int kk = inC * k * k;
-        forEachBlock(inC, in, outC, n, h, w, from, to, RESULT, (g, b, result) -> {
+        forEachBlock(inC, in, outC, n, h, w, from, to, Scratch.Slot.CONV_RESULT, (g, b, result) -> {
             Gemm.multiplyRows(outC, b.columns, kk, weights, 0, kk, b.phases, b.views, result, 0, b.columns, false);
             int ohw = g.oh * g.ow;
             for (int o = 0; o < outC; o++) {
@@ -102,8 +103,8 @@ final class ShiftedConvolution {
     void weightGradient(int inC, float[] in, int outC, float[] dy, float[] dw, int n, int h, int w, int from,
             int to) {
         int kk = inC * k * k;
-        forEachBlock(inC, in, outC, n, h, w, from, to, GRADIENTS, (g, b, gradient) -> {
-            copyOnce(GRADIENT_ZEROS, new Layout(gradient, k, stride, pad, h, w, outC, b.images),
+        forEachBlock(inC, in, outC, n, h, w, from, to, Scratch.Slot.CONV_GRADIENTS, (g, b, gradient) -> {
+            copyOnce(Scratch.Slot.CONV_GRADIENTS, new Layout(k, stride, pad, h, w, outC, b.images),
                     zeros -> g.placeOutputs(outC, dy, n, b.first, b.images, gradient, b.columns, zeros));
             boolean accumulate = b.first > from;
             if (Gemm.VECTOR) {
@@ -112,7 +113,7 @@ final class ShiftedConvolution {
                 return;
             }
             // The scalar kernel transposes the views first: in pieces of the contraction that stay in cache.
-            float[] transposed = Conv2d.scratch(TRANSPOSED, kk * SCALAR_PIECE);
+            float[] transposed = Scratch.floats(Scratch.Slot.CONV_TRANSPOSED, kk * SCALAR_PIECE);
             int[] shifted = new int[kk];
             for (int q0 = 0; q0 < b.columns; q0 += SCALAR_PIECE) {
                 int piece = Math.min(SCALAR_PIECE, b.columns - q0);
@@ -143,32 +144,33 @@ final class ShiftedConvolution {
      * planes and hands it to {@code body}, with a buffer of {@code outputs} for {@code outC} rows of its columns.
      */
     private void forEachBlock(int inC, float[] in, int outC, int n, int h, int w, int from, int to,
-            ThreadLocal<float[]> outputs, BlockBody body) {
+            Scratch.Slot outputs, BlockBody body) {
         Geometry g = new Geometry(h, w);
         int block = g.imagesPerBlock(inC, outC, to - from);
         for (int b0 = from; b0 < to; b0 += block) {
             int images = Math.min(block, to - b0);
             int columns = g.columns(images);
             int plane = g.plane(images);
-            float[] phases = Conv2d.scratch(PHASES, inC * stride * stride * plane);
+            float[] phases = Scratch.floats(Scratch.Slot.CONV_PHASES, inC * stride * stride * plane);
             int first = b0;
-            copyOnce(PHASE_ZEROS, new Layout(phases, k, stride, pad, h, w, inC, images),
+            copyOnce(Scratch.Slot.CONV_PHASES, new Layout(k, stride, pad, h, w, inC, images),
                     zeros -> g.spread(inC, in, n, first, images, phases, plane, zeros));
             body.accept(g, new Block(b0, images, columns, phases, g.views(inC, plane)),
-                    Conv2d.scratch(outputs, outC * columns));
+                    Scratch.floats(outputs, outC * columns));
         }
     }
 
     /**
      * What a thread's phase-plane buffer last received from a complete {@link Geometry#spread}, or its
-     * output-gradient buffer from a complete {@link Geometry#placeOutputs}: the buffer itself (compared by
-     * identity) and the shape that fixes which of its positions hold data and which hold zeros. Data of the same
+     * output-gradient buffer from a complete {@link Geometry#placeOutputs}: the shape that fixes which of its
+     * positions hold data and which hold zeros, kept as the buffer's {@link Scratch#tag} (a new buffer has none, so
+     * the record always speaks of the buffer in hand). Data of the same
      * layout in the same buffer go to the same positions, and the zeros around them are still in place: only
      * these copies write into those buffers, and every convolution of the thread shares them, so the layout
      * names the convolution's k, stride and padding too. Skipping the zeros saves about 1 % of a resnet20
      * 16/32/64 training step.
      */
-    private record Layout(float[] buffer, int k, int stride, int pad, int h, int w, int channels, int images) {
+    private record Layout(int k, int stride, int pad, int h, int w, int channels, int images) {
     }
 
     /** A copy into a padded buffer that writes the zeros around its data when told to. */
@@ -178,15 +180,15 @@ final class ShiftedConvolution {
     }
 
     /**
-     * Runs {@code copy}, writing the zeros only when {@code tracker} does not say that {@code layout}'s zeros are
+     * Runs {@code copy}, writing the zeros only when the buffer's tag does not say that {@code layout}'s zeros are
      * already in its buffer, then records that they are. While the copy runs nothing is recorded, so a copy cut
      * short leaves no false record behind.
      */
-    private static void copyOnce(ThreadLocal<Layout> tracker, Layout layout, PaddedCopy copy) {
-        boolean zerosInPlace = layout.equals(tracker.get());
-        tracker.remove();
+    private static void copyOnce(Scratch.Slot buffer, Layout layout, PaddedCopy copy) {
+        boolean zerosInPlace = layout.equals(Scratch.tag(buffer));
+        Scratch.tag(buffer, null);
         copy.run(!zerosInPlace);
-        tracker.set(layout);
+        Scratch.tag(buffer, layout);
     }
 
     /** Columns of the contraction the scalar weight-gradient kernel transposes at a time. */
@@ -353,13 +355,4 @@ final class ShiftedConvolution {
         }
     }
 
-    private static final ThreadLocal<float[]> PHASES = ThreadLocal.withInitial(() -> new float[0]);
-    /** Output gradients in padded output coordinates, for the weight gradient (never the forward's results). */
-    private static final ThreadLocal<float[]> GRADIENTS = ThreadLocal.withInitial(() -> new float[0]);
-    /** Per thread: the layout whose zeros {@link #PHASES} holds (null while a spread is under way). */
-    private static final ThreadLocal<Layout> PHASE_ZEROS = new ThreadLocal<>();
-    /** Per thread: the layout whose zeros {@link #GRADIENTS} holds (null while a placing is under way). */
-    private static final ThreadLocal<Layout> GRADIENT_ZEROS = new ThreadLocal<>();
-    private static final ThreadLocal<float[]> RESULT = ThreadLocal.withInitial(() -> new float[0]);
-    private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[0]);
 }
