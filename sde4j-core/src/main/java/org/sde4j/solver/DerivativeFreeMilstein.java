@@ -40,7 +40,8 @@ import org.sde4j.sde.Sde;
  * steps on one thread, against the generic tableau step of the same tableau (median thread CPU of 5 alternating runs
  * on a shared 2-core machine, {@code bench/SchemeLoopsVsTableau.java}, 2026-12-07): Itô on gbm 0.199 s against
  * 0.389 s (1.95×), on a 2-d diagonal problem 0.420 s against 0.867 s (2.06×); Stratonovich on gbm 0.263 s against
- * 0.503 s (1.92×), on the 2-d diagonal problem 0.747 s against 1.320 s (1.77×). On the block engine both run their
+ * 0.503 s (1.92×), on the 2-d diagonal problem 0.747 s against 1.320 s (1.77×); a second run under heavier load gave
+ * 1.90×, 2.08×, 1.81×, 1.76×. On the block engine both run their
  * tableau through {@link BlockTableauStepper}. {@code FusedKernelTest} binds the fused step to the tableau step.
  */
 public final class DerivativeFreeMilstein {

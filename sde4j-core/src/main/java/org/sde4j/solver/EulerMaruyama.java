@@ -30,7 +30,8 @@ import org.sde4j.sde.Sde;
  * <tr><td>block</td><td>2-d diagonal</td><td>4·10^5 × 256</td><td>2.358 s</td><td>2.356 s</td><td>1.00×</td></tr>
  * </table>
  *
- * <p>The block kernel's margin is on d = 1 (one pass, {@link BlockStepper#scalarUpdate}); on the 2-d problem, whose
+ * <p>A second run, on this code and under heavier load of the shared machine, gave 1.57×, 1.51×, 1.62× (path) and
+ * 1.44×, 1.01× (block). The block kernel's margin is on d = 1 (one pass, {@link BlockStepper#scalarUpdate}); on the 2-d problem, whose
  * functions have no batched forms (a sine per path and step), the evaluations dominate and the two tie. The kernel
  * serves d &gt; 1 too because its bits there are recorded ({@code BlockEngineReferenceTest}). The kernels may round differently from the tableau step (the per-path one computes {@code x + (f h + g ΔW)},
  * the tableau step {@code (x + f h) + g ΔW} when d &gt; 1), so their bits are theirs; {@code FusedKernelTest} binds each to the tableau step to 1e-13.
