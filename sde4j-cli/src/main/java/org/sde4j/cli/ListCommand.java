@@ -87,7 +87,7 @@ final class ListCommand implements Callable<Integer> {
         Table t = new Table("name", "calculus", "noise", "strong order", ">weak order", ">f/step", ">g/step",
                 "description");
         for (Scheme s : Schemes.all()) {
-            t.row(s.name(), s.calculus().displayName(), Schemes.labels(s.supportedNoise()), strongOrders(s),
+            t.row(s.name(), s.calculus().displayName(), s.supportedNoiseLabel(), strongOrders(s),
                     order(s.weakOrder()), Integer.toString(s.driftEvaluationsPerStep()),
                     Integer.toString(s.diffusionEvaluationsPerStep()), s.description());
         }

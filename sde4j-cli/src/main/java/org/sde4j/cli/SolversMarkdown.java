@@ -36,7 +36,7 @@ final class SolversMarkdown {
             boolean odeOnly = s.supportedNoise().equals(Set.of(NoiseStructure.NONE));
             sb.append("| `").append(s.name()).append("` | ")
                     .append(odeOnly ? "— (ODE)" : s.calculus().displayName()).append(" | ")
-                    .append(Schemes.labels(s.supportedNoise())).append(" | ")
+                    .append(s.supportedNoiseLabel()).append(" | ")
                     .append(odeOnly ? "classical " + s.strongOrder(NoiseStructure.NONE) : ListCommand.strongOrders(s))
                     .append(" | ")
                     .append(odeOnly ? "—" : Double.toString(s.weakOrder())).append(" | ")

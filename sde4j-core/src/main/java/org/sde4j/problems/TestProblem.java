@@ -19,15 +19,37 @@ public final class TestProblem {
     private final PathwiseSolution solution;
     private final DoubleFunction<double[]> exactMean;
     private final DoubleFunction<double[]> exactVariance;
+    private final String driftDominated;
 
     TestProblem(String name, String description, SdeProblem problem, PathwiseSolution solution,
             DoubleFunction<double[]> exactMean, DoubleFunction<double[]> exactVariance) {
+        this(name, description, problem, solution, exactMean, exactVariance, null);
+    }
+
+    private TestProblem(String name, String description, SdeProblem problem, PathwiseSolution solution,
+            DoubleFunction<double[]> exactMean, DoubleFunction<double[]> exactVariance, String driftDominated) {
         this.name = name;
         this.description = description;
         this.problem = problem;
         this.solution = solution;
         this.exactMean = exactMean;
         this.exactVariance = exactVariance;
+        this.driftDominated = driftDominated;
+    }
+
+    /** The same problem, declared drift-dominated for the given reason ({@link #driftDominated()}). */
+    TestProblem withDriftDominated(String reason) {
+        return new TestProblem(name, description, problem, solution, exactMean, exactVariance, reason);
+    }
+
+    /**
+     * Why, when so, this problem's strong errors at moderate steps (h ≥ 2⁻⁹ on its span) are dominated by the error
+     * of the drift part: then a scheme of strong order γ and classical order p &gt; γ shows an observed strong order
+     * between γ and p (up to p where its noise part is exact), so a strong-order test can check only that band.
+     * Empty for problems whose noise dominates.
+     */
+    public Optional<String> driftDominated() {
+        return Optional.ofNullable(driftDominated);
     }
 
     /** The declared noise structure of the SDE. */

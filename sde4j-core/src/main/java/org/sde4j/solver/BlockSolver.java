@@ -89,7 +89,7 @@ public final class BlockSolver {
 
     /**
      * Whether {@code scheme} has a block form for {@code problem}'s SDE: it is a {@linkplain TableauScheme tableau
-     * scheme} (or Itô Milstein, with ∂g/∂x or additive noise), the noise fits (one noise channel, or diagonal
+     * scheme} or offers a block kernel of its own (Itô Milstein, with ∂g/∂x or additive noise), the noise fits (one noise channel, or diagonal
      * noise, with the diffusion as a vector), the scheme's own requirements are met, and its increments are
      * Gaussian or drawn from its own {@linkplain Scheme#drivingNoise driving noise} whose law scales with the step
      * ({@code ΔŴ = √h ξ₁}; without a Lévy area, which such a law does not define). A new tableau scheme is
@@ -102,10 +102,12 @@ public final class BlockSolver {
                 || (own != null && (!own.scalesWithStep() || scheme.needsSpaceTimeLevyArea()))) {
             return false;
         }
-        if (scheme == Milstein.ITO) {
-            return sde.hasDiffusionDerivative() || sde.noise() == org.sde4j.sde.NoiseStructure.ADDITIVE;
-        }
-        return scheme instanceof TableauScheme;
+        return scheme instanceof TableauScheme || fusedKernel(scheme, sde).isPresent();
+    }
+
+    /** The scheme's own block kernel for {@code sde} ({@link DeclaredScheme#fusedBlockKernel}), if it offers one. */
+    private static java.util.Optional<BlockStepper.Factory> fusedKernel(Scheme scheme, Sde sde) {
+        return scheme instanceof DeclaredScheme declared ? declared.fusedBlockKernel(sde) : java.util.Optional.empty();
     }
 
     /**
@@ -152,15 +154,10 @@ public final class BlockSolver {
         problem.copyInitialState(initial);
     }
 
-    /** The block stepper of a supported (SDE, scheme) pair. */
+    /** The block stepper of a supported (SDE, scheme) pair: the scheme's own kernel if it offers one, else its tableau. */
     static BlockStepper stepperFor(Sde sde, Scheme scheme, int stride) {
-        if (scheme == EulerMaruyama.INSTANCE || (scheme == Milstein.ITO
-                && sde.noise() == org.sde4j.sde.NoiseStructure.ADDITIVE)) {
-            return new BlockStepper.Euler(sde, stride);
-        } else if (scheme == Milstein.ITO) {
-            return new BlockStepper.ItoMilstein(sde, stride);
-        }
-        return new BlockTableauStepper(sde, ((TableauScheme) scheme).tableau(), stride);
+        return fusedKernel(scheme, sde).map(kernel -> kernel.create(sde, stride))
+                .orElseGet(() -> new BlockTableauStepper(sde, ((TableauScheme) scheme).tableau(), stride));
     }
 
     /** Paths per block. */

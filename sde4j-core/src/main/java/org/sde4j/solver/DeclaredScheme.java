@@ -42,6 +42,19 @@ abstract class DeclaredScheme implements Scheme {
         this.diffusionEvaluations = diffusionEvaluations;
     }
 
+    /**
+     * This scheme's own fused block kernel for {@code sde}, if it has one; {@link BlockSolver} then runs it instead of
+     * the generic {@link BlockTableauStepper} (or, for a scheme without a tableau, runs only it). The scheme chooses,
+     * not the engine: a kernel exists only where a measured margin earns it its place, stated in the kernel's javadoc.
+     * Called only for an SDE whose noise {@link BlockStepper#fitsNoise fits} and that {@link #checkSupports} accepts.
+     *
+     * @param sde the SDE
+     * @return the kernel's factory, or empty (the default)
+     */
+    java.util.Optional<BlockStepper.Factory> fusedBlockKernel(org.sde4j.sde.Sde sde) {
+        return java.util.Optional.empty();
+    }
+
     /** The declared orders. */
     public final Orders orders() {
         return orders;
@@ -71,7 +84,7 @@ abstract class DeclaredScheme implements Scheme {
     public final double strongOrder(NoiseStructure noise) {
         if (supportedNoise.stream().noneMatch(noise::isSpecialCaseOf)) {
             throw new IllegalArgumentException("noise = " + noise.label() + ": scheme " + name + " does not support it"
-                    + " (it supports " + Schemes.labels(supportedNoise) + ")");
+                    + " (it supports " + supportedNoiseLabel() + ")");
         }
         return orders.strongOrder(noise);
     }

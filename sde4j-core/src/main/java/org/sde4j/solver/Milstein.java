@@ -55,6 +55,20 @@ public final class Milstein extends DeclaredScheme {
         }
     }
 
+    /**
+     * The Itô form's block kernels: {@link BlockStepper.ItoMilstein}, or Euler–Maruyama's for additive noise (where the
+     * correction vanishes). Milstein has no tableau (it reads {@code ∂g/∂x}), so these are its only block form; the
+     * Stratonovich form has none.
+     */
+    @Override
+    java.util.Optional<BlockStepper.Factory> fusedBlockKernel(Sde sde) {
+        if (calculus() != Calculus.ITO) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(sde.noise() == NoiseStructure.ADDITIVE ? BlockStepper.Euler::new
+                : BlockStepper.ItoMilstein::new);
+    }
+
     @Override
     public Stepper newStepper(Sde sde) {
         checkSupports(sde);

@@ -1,7 +1,9 @@
 package org.sde4j.solver;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.sde4j.brownian.Increment;
 import org.sde4j.sde.Calculus;
 import org.sde4j.sde.NoiseStructure;
@@ -23,29 +25,72 @@ public final class RungeKuttaScheme extends DeclaredScheme implements TableauSch
 
     private final StochasticTableau tableau;
     private final org.sde4j.random.NoiseModel drivingNoise;
+    /** The scheme's own per-path step, or null for the generic {@link TableauStepper}. */
+    private final Function<Sde, Stepper> fusedStepper;
+    /** The scheme's own block kernel, or null for the generic {@link BlockTableauStepper}. */
+    private final BlockStepper.Factory fusedBlockKernel;
 
     /** Largest order-condition residual accepted at construction. */
     static final double CONDITION_TOLERANCE = 1e-10;
 
     private RungeKuttaScheme(String name, String description, Calculus calculus, Set<NoiseStructure> supportedNoise,
-            Orders orders, StochasticTableau tableau, org.sde4j.random.NoiseModel drivingNoise) {
+            Orders orders, StochasticTableau tableau, org.sde4j.random.NoiseModel drivingNoise,
+            Function<Sde, Stepper> fusedStepper, BlockStepper.Factory fusedBlockKernel) {
         super(name, description, calculus, supportedNoise, orders, tableau.driftEvaluations(),
                 tableau.diffusionEvaluations());
         this.tableau = tableau;
         this.drivingNoise = drivingNoise;
+        this.fusedStepper = fusedStepper;
+        this.fusedBlockKernel = fusedBlockKernel;
         checkConditions("classical order " + orders.classical(), classicalResiduals(tableau, orders));
-        if (calculus == Calculus.STRATONOVICH && tableau.noiseTerms().contains(NoiseTerm.DW)
+        if (calculus == Calculus.STRATONOVICH && tableau.noiseTerms().equals(List.of(NoiseTerm.DW))
                 && (orders.strong() >= 1 || orders.strongOn().values().stream().anyMatch(o -> o >= 1))) {
             checkConditions("Stratonovich strong order 1", tableau.orderConditionResiduals(1, true));
         }
     }
 
     /**
+     * This scheme, the same declarations and tableau, with fused kernels of its own: a hand-written per-path step
+     * that {@link #newStepper} returns instead of the generic tableau step, and a block kernel that {@link
+     * BlockSolver} runs instead of {@link BlockTableauStepper}. Each must compute the tableau's update (tests bind
+     * each kernel to the generic step); each is there only because a measured margin earns it its place, which the
+     * kernel's javadoc states.
+     *
+     * @param stepper the per-path step for an SDE the scheme {@linkplain #checkSupports supports}, or null
+     * @param block   the block kernel, or null
+     * @return the scheme with its kernels
+     */
+    RungeKuttaScheme withFusedKernels(Function<Sde, Stepper> stepper, BlockStepper.Factory block) {
+        return new RungeKuttaScheme(name(), description(), calculus(), supportedNoise(), orders(), tableau,
+                drivingNoise, stepper, block);
+    }
+
+    /** Whether {@link #newStepper} returns a hand-written step rather than the generic tableau step. */
+    boolean hasFusedStepper() {
+        return fusedStepper != null;
+    }
+
+    /**
+     * The generic tableau step for {@code sde}, whatever fused step the scheme has: what the tests compare a fused
+     * per-path step with.
+     */
+    Stepper tableauStepper(Sde sde) {
+        checkSupports(sde);
+        return tableau.hasErrorEstimate() ? new EmbeddedTableauStepper(sde, tableau) : new TableauStepper(sde, tableau);
+    }
+
+    @Override
+    java.util.Optional<BlockStepper.Factory> fusedBlockKernel(Sde sde) {
+        return java.util.Optional.ofNullable(fusedBlockKernel);
+    }
+
+    /**
      * A scheme from its tableau, driven by Gaussian increments: the public way to add a scheme (a constant,
      * then one line in {@link Schemes}). The tableau's order conditions for the declared orders are checked
      * here: the classical conditions up to {@code orders.classical()} (Butcher's, up to order 4) and, for a
-     * Stratonovich tableau declaring strong order 1 on some noise structure, {@code Σβ = 1, Σβ(Be) = 1/2}
-     * (Burrage &amp; Burrage 1996). Weak-order conditions are not checked here: the registry's weak-order test
+     * Stratonovich tableau whose only noise term is ΔW and that declares strong order 1 on some noise structure,
+     * {@code Σβ = 1, Σβ(Be) = 1/2} (Burrage &amp; Burrage 1996; with other noise terms, such as the squared increment
+     * of derivative-free Milstein, the order-1 term comes from those and these conditions do not apply). Weak-order conditions are not checked here: the registry's weak-order test
      * measures them.
      *
      * <pre>{@code
@@ -66,7 +111,7 @@ public final class RungeKuttaScheme extends DeclaredScheme implements TableauSch
      */
     public static RungeKuttaScheme of(String name, String description, Calculus calculus,
             Set<NoiseStructure> supportedNoise, Orders orders, StochasticTableau tableau) {
-        return new RungeKuttaScheme(name, description, calculus, supportedNoise, orders, tableau, null);
+        return new RungeKuttaScheme(name, description, calculus, supportedNoise, orders, tableau, null, null, null);
     }
 
     /**
@@ -87,7 +132,7 @@ public final class RungeKuttaScheme extends DeclaredScheme implements TableauSch
             Set<NoiseStructure> supportedNoise, Orders orders, StochasticTableau tableau,
             org.sde4j.random.NoiseModel drivingNoise) {
         return new RungeKuttaScheme(name, description, calculus, supportedNoise, orders, tableau,
-                java.util.Objects.requireNonNull(drivingNoise, "drivingNoise"));
+                java.util.Objects.requireNonNull(drivingNoise, "drivingNoise"), null, null);
     }
 
     /**
@@ -150,10 +195,14 @@ public final class RungeKuttaScheme extends DeclaredScheme implements TableauSch
         return tableau.needsSpaceTimeLevyArea();
     }
 
+    /** The scheme's fused per-path step if it has one ({@link #withFusedKernels}), else the generic tableau step. */
     @Override
     public Stepper newStepper(Sde sde) {
-        checkSupports(sde);
-        return tableau.hasErrorEstimate() ? new EmbeddedTableauStepper(sde, tableau) : new TableauStepper(sde, tableau);
+        if (fusedStepper != null) {
+            checkSupports(sde);
+            return fusedStepper.apply(sde);
+        }
+        return tableauStepper(sde);
     }
 
     /** The generic step plus its embedded error estimate. */

@@ -25,6 +25,15 @@ public interface Scheme {
     Set<NoiseStructure> supportedNoise();
 
     /**
+     * The supported noise structures as text, their lower-case {@linkplain NoiseStructure#label labels} joined by
+     * {@code ", "} in the order of {@link #supportedNoise()}, e.g. {@code "scalar, diagonal, additive"}: for messages,
+     * {@code bin/sde4j list} and docs/solvers.md.
+     */
+    default String supportedNoiseLabel() {
+        return supportedNoise().stream().map(NoiseStructure::label).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
      * The strong order of convergence {@code γ}, {@code E|X_N − X(T)| = O(h^γ)}, on SDEs of the given
      * structure.
      *
@@ -84,7 +93,7 @@ public interface Scheme {
         NoiseStructure noise = sde.noise();
         boolean supported = supportedNoise().stream().anyMatch(noise::isSpecialCaseOf);
         if (!supported) {
-            throw new IllegalArgumentException("scheme " + name() + " supports " + Schemes.labels(supportedNoise())
+            throw new IllegalArgumentException("scheme " + name() + " supports " + supportedNoiseLabel()
                     + " noise, but this SDE has " + noise.label() + " noise");
         }
     }

@@ -1,9 +1,7 @@
 package org.sde4j.solver;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
 
 /**
@@ -67,10 +65,5 @@ public final class Schemes {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** Comma-separated lower-case labels of noise structures. */
-    public static String labels(Collection<NoiseStructure> structures) {
-        return structures.stream().map(NoiseStructure::label).collect(Collectors.joining(", "));
     }
 }

@@ -17,13 +17,13 @@ public final class WeakSchemes {
     /**
      * The simplified weak Euler scheme (Kloeden &amp; Platen 1992, (14.1.2)): the Euler–Maruyama update
      * {@code X + f h + g ΔŴ} driven by two-point increments {@code ΔŴ = ±√h} with probability ½ each,
-     * which match the Gaussian moments up to order 3 — enough for weak order 1.
+     * which match the Gaussian moments up to order 3 — enough for weak order 1. The tableau is Euler–Maruyama's
+     * ({@link EulerMaruyama#TABLEAU}); only the driving noise differs (and it runs on the generic tableau step on
+     * both engines: Euler–Maruyama's fused kernels are not its).
      */
     public static final RungeKuttaScheme WEAK_EULER = RungeKuttaScheme.of("weak-euler",
             "X + f h + g ΔŴ, ΔŴ = ±√h w.p. ½ (simplified weak Euler; Kloeden & Platen (14.1.2))", Calculus.ITO,
-            EnumSet.of(NoiseStructure.GENERAL), Orders.strong(0.0).weak(1.0).classical(1.0),
-            StochasticTableau.builder(new double[] {0}, new double[][] {{0}}, new double[] {1})
-                    .noise(NoiseTerm.DW, new double[][] {{0}}, new double[] {1}).build(),
+            EnumSet.of(NoiseStructure.GENERAL), Orders.strong(0.0).weak(1.0).classical(1.0), EulerMaruyama.TABLEAU,
             NoiseModels.twoPoint());
 
     /**

@@ -11,12 +11,15 @@
  *
  * <p>Most Runge–Kutta-type schemes are data: a {@link org.sde4j.solver.StochasticTableau} (with
  * Rößler's SRI/SRA coefficient sets in {@link org.sde4j.solver.RosslerTableau}) run by the one generic
- * step of {@link org.sde4j.solver.RungeKuttaScheme}. Schemes with structure a tableau does not express —
+ * step of {@link org.sde4j.solver.RungeKuttaScheme}, Euler–Maruyama and derivative-free Milstein among them. A
+ * tableau scheme may offer fused kernels of its own (a hand-written per-path step, a block loop) where a measured
+ * margin earns them their place; the scheme chooses them, not the engine. Schemes with structure a tableau does not express —
  * Milstein with a user derivative, the drift-implicit θ-schemes, reversible Heun, linear multistep
  * methods — are classes of their own.
  *
  * <p>{@link org.sde4j.solver.BlockSolver} steps a block of paths at once in structure-of-arrays layout with
- * batched steppers (Euler–Maruyama, Itô Milstein, the SRI/SRA tableaus), driven by a vectorised
+ * batched steppers (every tableau through one interpreter, or the scheme's own block kernel: Euler–Maruyama's,
+ * Itô Milstein's), driven by a vectorised
  * {@link org.sde4j.random.BoxMullerStream}: the engine of fast ensembles. Its steps are those of the
  * per-path schemes, evaluated over the block (a test checks them against the per-path steppers).
  *

@@ -1,8 +1,9 @@
 package org.sde4j.solver;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.sde.Calculus;
@@ -10,58 +11,34 @@ import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
 
 /**
- * Which order tests each registered scheme gets, derived from the registry ({@link Schemes#all}) and the scheme's
- * own declarations, never from a hand-kept list of schemes. A scheme that no test problem fits must be excused
- * here, with the reason; {@code RegistryOrderCoverageTest} fails for a scheme that is neither tested nor excused,
- * and for an excuse that no longer applies.
+ * Which order tests each registered scheme gets, derived from the registry ({@link Schemes#all}), from each scheme's
+ * own declarations and from the test problems' data, never from a list of scheme names. A scheme is left out of a
+ * kind of test only by a rule read from what it declares, each rule with its reason:
+ *
+ * <ul>
+ * <li>ODE-only ({@link Scheme#supportedNoise} is {@link NoiseStructure#NONE} alone): no strong or weak test; its
+ *     order is the classical one.</li>
+ * <li>driven by its own discrete law ({@link Scheme#drivingNoise}): no strong test, its increments are not the
+ *     Brownian path.</li>
+ * <li>no scalar noise among its structures: no exact weak test, which runs on scalar GBM.</li>
+ * <li>a step that carries auxiliary state ({@link Stepper#auxiliaryDimension}): no exact weak test, which needs
+ *     {@code X_{n+1} = R(ΔW) X_n}.</li>
+ * </ul>
+ *
+ * <p>A problem that declares itself {@linkplain TestProblem#driftDominated drift-dominated} (the {@code additive}
+ * problem) bounds the observed strong order by the scheme's strong and classical orders instead of requiring the
+ * strong order ({@link StrongConvergenceTest}). {@code RegistryOrderCoverageTest} fails for a scheme that a kind of
+ * test neither covers nor leaves out by a rule: such a scheme needs a test problem that fits it.
  */
 final class OrderTestPlan {
     private OrderTestPlan() {
     }
 
-    private static final String ODE_ONLY = "ODE-only (it supports NoiseStructure.NONE alone): its order is the classical order, checked by DeterministicOrderTest";
-
     /** Strong-order problems with exact solutions, tried for every scheme that supports them. */
     static final List<String> STRONG_PROBLEMS = List.of("gbm", "cubic", "wave", "additive");
 
-    /**
-     * (scheme, problem) pairs left out of the strong test, with the reason. Keys are "scheme / problem".
-     */
-    static final Map<String, String> STRONG_PAIRS_EXCUSED = Map.ofEntries(
-            Map.entry("heun / additive", "the problem's noise (αβ = 0.005) is so small that the second-order drift"
-                    + " part dominates: order 2 observed at these steps, above the declared 1"),
-            Map.entry("reversible-heun / additive", "as heun / additive: the drift part's order 2 dominates"),
-            Map.entry("midpoint / additive", "as heun / additive: measured 2.00, above the declared 1"),
-            Map.entry("sriw1 / additive", "with a linear drift and noise this small the order-1.5 error terms vanish:"
-                    + " measured 2.00, above the declared 1.5 (RosslerConvergenceTest measures 1.5 on a nonlinear"
-                    + " additive problem)"));
-
-    /** Schemes with no strong-order test, with the reason. */
-    static final Map<String, String> STRONG_EXCUSED = Map.ofEntries(
-            Map.entry("weak-euler", "weak scheme: two-point increments are not the Brownian path, no strong order"),
-            Map.entry("platen-weak2", "weak scheme: three-point increments are not the Brownian path"),
-            Map.entry("sra1", "additive noise only, and on the one additive problem with an exact solution the"
-                    + " order-1.5 terms vanish (measured 2.00); RosslerConvergenceTest measures 1.5 on"
-                    + " dX = −sin X dt + 2/√(1+t) dW against the same scheme on a fine grid of the same path"),
-            Map.entry("sra3", "as sra1 (measured 2.14 on additive)"),
-            Map.entry("sosra", "as sra1 (measured 2.00 on additive)"),
-            Map.entry("rk4", ODE_ONLY),
-            Map.entry("adams-bashforth-2", ODE_ONLY),
-            Map.entry("lm-two-step", ODE_ONLY));
-
-    /** Schemes with no exact weak-order test, with the reason. */
-    static final Map<String, String> WEAK_EXCUSED = Map.ofEntries(
-            Map.entry("reversible-heun", "its step carries a second state z, so X_N is not R(ΔW)^N X_0"),
-            Map.entry("sra1", "additive noise only: the exact-moment test runs on multiplicative GBM, and no"
-                    + " additive problem with an exact one-step moment recursion is wired yet (not measured)"),
-            Map.entry("sra3", "as sra1 (not measured)"),
-            Map.entry("sosra", "as sra1 (not measured)"),
-            Map.entry("rk4", ODE_ONLY),
-            Map.entry("adams-bashforth-2", ODE_ONLY),
-            Map.entry("lm-two-step", ODE_ONLY));
-
-    /** Schemes with no classical-order test, with the reason. */
-    static final Map<String, String> CLASSICAL_EXCUSED = Map.of();
+    private static final String ODE_ONLY = "ODE-only (it supports NoiseStructure.NONE alone): its order is the"
+            + " classical order, checked by DeterministicOrderTest";
 
     /** The problem's SDE in the scheme's calculus (the same process), or null when it cannot be converted. */
     static Sde inCalculusOf(Sde sde, Scheme scheme) {
@@ -75,17 +52,54 @@ final class OrderTestPlan {
         }
     }
 
-    /** The strong-order problems {@code scheme} is tested on (none when the scheme is excused). */
+    private static boolean odeOnly(Scheme scheme) {
+        return scheme.supportedNoise().equals(EnumSet.of(NoiseStructure.NONE));
+    }
+
+    /** Why {@code scheme} has no strong-order test, by a rule on its declarations; empty when it has one. */
+    static Optional<String> strongExcuse(Scheme scheme) {
+        if (odeOnly(scheme)) {
+            return Optional.of(ODE_ONLY);
+        }
+        if (scheme.drivingNoise() != null) {
+            return Optional.of("weak scheme driven by " + scheme.drivingNoise().name() + " increments, which are not"
+                    + " the Brownian path: no strong order");
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code scheme} has no exact weak-order test, by a rule on its declarations; empty when it has one. */
+    static Optional<String> weakExcuse(Scheme scheme) {
+        if (odeOnly(scheme)) {
+            return Optional.of(ODE_ONLY);
+        }
+        if (scheme.supportedNoise().stream().noneMatch(NoiseStructure.SCALAR::isSpecialCaseOf)) {
+            return Optional.of("supports no scalar noise (it supports " + scheme.supportedNoiseLabel() + "): the"
+                    + " exact weak test runs on scalar GBM");
+        }
+        Sde gbm = inCalculusOf(Problems.gbm().problem().sde(), scheme);
+        if (gbm != null && Schemes.supports(scheme, gbm) && scheme.newStepper(gbm).auxiliaryDimension() > 0) {
+            return Optional.of("its step carries auxiliary state, so X_N is not R(ΔW)^N X_0");
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code scheme} has no classical-order test; empty when it has one. */
+    static Optional<String> classicalExcuse(Scheme scheme) {
+        return scheme.supportedNoise().stream().anyMatch(NoiseStructure.NONE::isSpecialCaseOf) ? Optional.empty()
+                : Optional.of("solves no ODE (NoiseStructure.NONE is a special case of none of its structures)");
+    }
+
+    /** The strong-order problems {@code scheme} is tested on (none when a rule leaves it out). */
     static List<TestProblem> strongProblems(Scheme scheme) {
         List<TestProblem> out = new ArrayList<>();
-        if (STRONG_EXCUSED.containsKey(scheme.name())) {
+        if (strongExcuse(scheme).isPresent()) {
             return out;
         }
         for (String name : STRONG_PROBLEMS) {
             TestProblem problem = Problems.byName(name);
             Sde sde = inCalculusOf(problem.problem().sde(), scheme);
-            if (sde != null && Schemes.supports(scheme, sde) && problem.solution().isPresent()
-                    && !STRONG_PAIRS_EXCUSED.containsKey(scheme.name() + " / " + name)) {
+            if (sde != null && Schemes.supports(scheme, sde) && problem.solution().isPresent()) {
                 out.add(problem);
             }
         }
@@ -94,14 +108,12 @@ final class OrderTestPlan {
 
     /** Whether the exact weak test (scalar GBM, one-step map) fits {@code scheme}. */
     static boolean weakTested(Scheme scheme) {
-        return !WEAK_EXCUSED.containsKey(scheme.name()) && scheme.supportedNoise().stream()
-                .anyMatch(NoiseStructure.SCALAR::isSpecialCaseOf);
+        return weakExcuse(scheme).isEmpty();
     }
 
     /** Whether the classical test (two ODEs) fits {@code scheme}. */
     static boolean classicalTested(Scheme scheme) {
-        return !CLASSICAL_EXCUSED.containsKey(scheme.name()) && scheme.supportedNoise().stream()
-                .anyMatch(NoiseStructure.NONE::isSpecialCaseOf);
+        return classicalExcuse(scheme).isEmpty();
     }
 
     /** Whether the scheme approximates the Stratonovich calculus. */

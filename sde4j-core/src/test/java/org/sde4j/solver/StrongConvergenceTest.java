@@ -1,6 +1,7 @@
 package org.sde4j.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +11,7 @@ import org.sde4j.error.ConvergenceResult;
 import org.sde4j.error.StrongError;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
+import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.SdeProblem;
 
 /**
@@ -18,9 +20,10 @@ import org.sde4j.sde.SdeProblem;
  * a wrong scheme (a missing correction term, a wrong sign) moves the fitted slope well outside the band.
  *
  * <p>The pairs come from the registry ({@link OrderTestPlan#strongProblems}): every scheme on every problem
- * with an exact solution it supports, except the pairs and schemes {@link OrderTestPlan} excuses with a reason
- * (Heun and reversible Heun on {@code additive}, for example, show order 2 at these step sizes because that
- * problem's noise (αβ = 0.005) is so small that the error of their second-order drift part dominates).
+ * with an exact solution it supports, except the schemes a rule of {@link OrderTestPlan} leaves out. On a problem
+ * that declares itself {@linkplain TestProblem#driftDominated drift-dominated} ({@code additive}, whose noise αβ =
+ * 0.005 is so small that the drift part's error dominates: Heun shows order 2 there) the observed order must lie
+ * between the declared strong order and the classical order, ±0.1.
  *
  * <p>Setup: {@link StrongError} with Δt = 2^-9 … 2^-5 on [0, 1], every level on the same Brownian path,
  * errors {@code E|X_N − X(T)|} over 2000 paths.
@@ -50,6 +53,15 @@ class StrongConvergenceTest {
         double theory = scheme.strongOrder(problem.sde().noise());
         ConvergenceResult study = StrongError.of(problem, scheme).exact(test.solution().orElseThrow())
                 .steps(STEPS).paths(PATHS).seed(20261127L).threads(2).bootstrapResamples(0).run();
-        assertEquals(theory, study.order().order(), 0.1, () -> schemeName + " on " + problemName + "\n" + study.report());
+        double observed = study.order().order();
+        if (test.driftDominated().isPresent()) {
+            double classical = scheme.strongOrder(NoiseStructure.NONE);
+            double ceiling = Math.max(theory, classical);
+            assertTrue(observed >= theory - 0.1 && observed <= ceiling + 0.1, () -> schemeName + " on " + problemName
+                    + ": observed " + observed + ", outside [strong " + theory + ", classical " + ceiling + "] ± 0.1 ("
+                    + test.driftDominated().get() + ")\n" + study.report());
+            return;
+        }
+        assertEquals(theory, observed, 0.1, () -> schemeName + " on " + problemName + "\n" + study.report());
     }
 }
