@@ -6,13 +6,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.sde4j.brownian.BrownianSource;
 import org.sde4j.brownian.BrownianSourceFactory;
-import org.sde4j.brownian.LevyAreaMethod;
 import org.sde4j.random.NoiseModel;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.random.BoxMullerStream;
 import org.sde4j.random.NoiseStream;
 import org.sde4j.solver.BlockSolver;
+import org.sde4j.solver.NoiseSources;
 import org.sde4j.solver.PathSolver;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.SolveDivergedException;
@@ -184,6 +184,7 @@ public final class Ensemble {
      * {@link BrownianSourceFactory#iteratedIntegrals}. Setting a source selects the path engine under
      * {@link Engine#AUTO} (and {@link Engine#BLOCK} refuses it), even a source of the default law such as
      * {@code BrownianSourceFactory.gaussian()}: the results are then the path engine's, not the block engine's.
+     * The sources it makes are independent; the problem's noise law is applied to them ({@link NoiseSources#honouring}).
      */
     public Ensemble brownian(BrownianSourceFactory factory) {
         this.brownian = Require.nonNull("factory", factory);
@@ -193,7 +194,7 @@ public final class Ensemble {
     /**
      * Steps path by path, path i driven by streaming increments from {@link org.sde4j.random.RandomStreams
      * stream i} of the seed (Ziggurat normals): path i of the ensemble is then exactly the single-path solve
-     * {@code Solver.solveToEnd(problem, scheme, steps, Solver.streamingBrownian(problem, seed))} on stream i,
+     * {@code Solver.solveToEnd(problem, scheme, steps, Solver.brownian(problem, scheme, seed))} on stream i,
      * at the price of speed. Without it, schemes with a block form run on the block engine (see the class
      * description).
      */
@@ -331,19 +332,9 @@ public final class Ensemble {
         long rootSeed = seed;
         LongConsumer listener = progress;
         boolean keepCovariance = covariance;
-        BrownianSourceFactory sources = brownian;
-        if (sources == null) {
-            if (scheme.needsIteratedIntegrals() && m >= 2) {
-                sources = BrownianSourceFactory.iteratedIntegrals(LevyAreaMethod.WIKTORSSON);
-            } else if (scheme.needsSpaceTimeLevyArea()) {
-                sources = BrownianSourceFactory.gaussianWithLevyArea();
-            } else if (scheme.drivingNoise() != null) {
-                sources = BrownianSourceFactory.noise(scheme.drivingNoise());
-            } else {
-                sources = BrownianSourceFactory.gaussian();
-            }
-        }
-        BrownianSourceFactory pathSources = sources;
+        // The scheme's source under the problem's noise law; a source set by the caller gets that law too.
+        BrownianSourceFactory pathSources = brownian == null ? NoiseSources.forScheme(problem, scheme)
+                : NoiseSources.honouring(problem, brownian);
 
         int histogramOf = histogramComponent;
         Histogram layout = histogramLayout;

@@ -30,6 +30,12 @@ import org.sde4j.sde.SdeProblem;
  * by {@code (seed, block)}: {@link BoxMullerStream#of BoxMullerStream.of(seed, block)} or
  * {@link NoiseStream#of NoiseStream.of(law, seed, block)}.
  *
+ * <p><b>Correlated noise.</b> When the problem's noise is correlated ({@link NoiseSources#correlated}, {@code W = L B}
+ * with the factor computed once per problem), each step's m rows of unit draws are replaced per path by
+ * {@code Z ← L Z} before the stepper reads them, so {@code ΔW = √h L Z}; the stepper is unchanged, which is exact
+ * for the schemes {@link NoiseSources#requireSupported} accepts (see {@link IncrementUse}). Independent noise draws
+ * and steps exactly as without this paragraph.
+ *
  * <p><b>Reproducibility.</b> A full stride of normals is drawn per row and step whatever the number of
  * paths in the block, so path p of a block is the same whether the block holds p + 1 paths or
  * {@code stride}: results depend on the block's stream and p only.
@@ -74,6 +80,10 @@ public final class BlockSolver {
     private long noiseMark;
     private final double[] initial;
     private final double[] pathState;
+    /** The problem's noise factor L (row-major m × m), or null for independent noise. */
+    private final double[] factor;
+    /** The independent draws of a step while {@link #correlate} writes {@code L Z} into z. */
+    private final double[] independent;
 
     /** Receives the block's states at each save index. */
     @FunctionalInterface
@@ -99,7 +109,8 @@ public final class BlockSolver {
         Sde sde = problem.sde();
         NoiseModel own = scheme.drivingNoise();
         if (!BlockStepper.fitsNoise(sde) || !Schemes.supports(scheme, sde) || scheme.needsIteratedIntegrals()
-                || (own != null && (!own.scalesWithStep() || scheme.needsSpaceTimeLevyArea()))) {
+                || (own != null && (!own.scalesWithStep() || scheme.needsSpaceTimeLevyArea()))
+                || !NoiseSources.supports(problem, scheme)) {
             return false;
         }
         if (scheme == Milstein.ITO) {
@@ -146,6 +157,9 @@ public final class BlockSolver {
         this.rows = stepper.normalRows();
         this.x = new double[d * stride];
         this.z = new double[rows * stride];
+        org.sde4j.sde.CorrelatedNoise correlated = NoiseSources.correlated(problem);
+        this.factor = correlated == null ? null : correlated.factorRowMajor();
+        this.independent = correlated == null ? null : new double[sde.noiseDimension() * stride];
         this.snapshot = new double[d * stride];
         this.initial = new double[d];
         this.pathState = new double[d];
@@ -300,6 +314,35 @@ public final class BlockSolver {
             gaussians.nextGaussians(z, 0, rows * stride);
         } else {
             noise.next(z, 0, rows * stride);
+        }
+        if (factor != null) {
+            correlate();
+        }
+    }
+
+    /**
+     * {@code z_i ← Σ_j L_ij z_j} for each path of the stride (rows 0..m−1), the sum in the order j = 0..m−1 as
+     * {@link org.sde4j.brownian.CorrelatedBrownianMotion} forms it; zero entries of L (above the Cholesky diagonal)
+     * are skipped, which leaves the finite sums unchanged.
+     */
+    private void correlate() {
+        int m = independent.length / stride;
+        System.arraycopy(z, 0, independent, 0, independent.length);
+        for (int i = 0; i < m; i++) {
+            int o = i * stride;
+            double first = factor[i * m];
+            for (int p = 0; p < stride; p++) {
+                z[o + p] = first * independent[p];
+            }
+            for (int j = 1; j < m; j++) {
+                double l = factor[i * m + j];
+                if (l != 0) {
+                    int q = j * stride;
+                    for (int p = 0; p < stride; p++) {
+                        z[o + p] += l * independent[q + p];
+                    }
+                }
+            }
         }
     }
 
