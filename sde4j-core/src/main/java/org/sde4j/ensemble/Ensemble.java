@@ -37,8 +37,8 @@ import org.sde4j.solver.TimeGrid;
  *
  * <ul>
  *   <li><b>Block engine</b> ({@link Engine#AUTO}, the default, picks it for every tableau scheme and for Itô
- *       Milstein, with one noise channel or diagonal noise, when no noise source is set: {@link
- *       BlockSolver#supports}): chunk c is one block
+ *       Milstein, with one noise channel or diagonal noise, when no noise source is set, also under the problem's
+ *       correlated noise: {@link BlockSolver#supports}): chunk c is one block
  *       in structure-of-arrays layout, stepped by {@link BlockSolver} with the SDE's batched functions
  *       ({@link org.sde4j.sde.Sde#withBlockForms}, or adapters over the per-path lambdas), driven by the
  *       vectorised Gaussian stream {@link BoxMullerStream#of BoxMullerStream.of(seed, c)} — or, for a scheme

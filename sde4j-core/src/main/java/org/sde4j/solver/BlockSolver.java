@@ -82,7 +82,11 @@ public final class BlockSolver {
     private final double[] pathState;
     /** The problem's noise factor L (row-major m × m), or null for independent noise. */
     private final double[] factor;
-    /** The independent draws of a step while {@link #correlate} writes {@code L Z} into z. */
+    /** The noise dimension m when the noise is correlated. */
+    private final int channels;
+    /** Whether L is lower triangular (a Cholesky factor), so that {@link #correlate} works in place. */
+    private final boolean triangular;
+    /** For a full L (the eigen-decomposition of a singular C): the step's independent draws; else null. */
     private final double[] independent;
 
     /** Receives the block's states at each save index. */
@@ -159,7 +163,9 @@ public final class BlockSolver {
         this.z = new double[rows * stride];
         org.sde4j.sde.CorrelatedNoise correlated = NoiseSources.correlated(problem);
         this.factor = correlated == null ? null : correlated.factorRowMajor();
-        this.independent = correlated == null ? null : new double[sde.noiseDimension() * stride];
+        this.channels = sde.noiseDimension();
+        this.triangular = factor != null && lowerTriangular(factor, channels);
+        this.independent = factor == null || triangular ? null : new double[channels * stride];
         this.snapshot = new double[d * stride];
         this.initial = new double[d];
         this.pathState = new double[d];
@@ -321,12 +327,32 @@ public final class BlockSolver {
     }
 
     /**
-     * {@code z_i ← Σ_j L_ij z_j} for each path of the stride (rows 0..m−1), the sum in the order j = 0..m−1 as
-     * {@link org.sde4j.brownian.CorrelatedBrownianMotion} forms it; zero entries of L (above the Cholesky diagonal)
-     * are skipped, which leaves the finite sums unchanged.
+     * {@code z_i ← Σ_j L_ij z_j} for each path of the stride (rows 0..m−1). For a lower-triangular L (Cholesky) in
+     * place, rows from the last to the first (row i reads rows j ≤ i, not yet overwritten), the sum taken as
+     * {@code L_ii z_i + L_i0 z_0 + … + L_i,i−1 z_i−1}; for a full L from a copy of the draws, in the order
+     * j = 0..m−1. Either way a fixed formula per path, the same for every block.
      */
     private void correlate() {
-        int m = independent.length / stride;
+        int m = channels;
+        if (triangular) {
+            for (int i = m - 1; i >= 0; i--) {
+                int o = i * stride;
+                double diagonal = factor[i * m + i];
+                if (diagonal != 1.0) {
+                    for (int p = 0; p < stride; p++) {
+                        z[o + p] *= diagonal;
+                    }
+                }
+                for (int j = 0; j < i; j++) {
+                    double l = factor[i * m + j];
+                    int q = j * stride;
+                    for (int p = 0; p < stride; p++) {
+                        z[o + p] += l * z[q + p];
+                    }
+                }
+            }
+            return;
+        }
         System.arraycopy(z, 0, independent, 0, independent.length);
         for (int i = 0; i < m; i++) {
             int o = i * stride;
@@ -336,14 +362,23 @@ public final class BlockSolver {
             }
             for (int j = 1; j < m; j++) {
                 double l = factor[i * m + j];
-                if (l != 0) {
-                    int q = j * stride;
-                    for (int p = 0; p < stride; p++) {
-                        z[o + p] += l * independent[q + p];
-                    }
+                int q = j * stride;
+                for (int p = 0; p < stride; p++) {
+                    z[o + p] += l * independent[q + p];
                 }
             }
         }
+    }
+
+    private static boolean lowerTriangular(double[] l, int m) {
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                if (l[i * m + j] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Remembers the stream's position, to replay from it. */
