@@ -109,36 +109,80 @@ class NoiseSourcesTest {
     }
 
     /**
-     * The block engine's draws: after one Euler step every path is {@code x0 + μ x0 h + σ x0 √h (L Z)} with Z the
-     * block stream's first m rows, L the problem's Cholesky factor.
+     * The block engine's draws: after one Euler step of {@code dX_i = μ X_i dt + σ X_i dW_i} every path is
+     * {@code x0 + μ x0 h + σ x0 √h (L Z)_i} with Z the block stream's first m rows and L the problem's factor: the
+     * Cholesky factor (correlated in place), and for a singular correlation whose Cholesky factorisation breaks
+     * down the full factor from the eigen-decomposition.
      */
     @Test
     void blockEngineDrawsLTimesTheBlocksNormals() {
-        SdeProblem p = CorrelatedGbm.problem();
+        double r = CorrelatedGbm.RHO;
+        double[][] lower = oneEulerStepAgainstLz(NoiseProcess.correlation(new double[][] {{1, r}, {r, 1}}));
+        assertEquals(0.0, lower[0][1]);
+        assertEquals(Math.sqrt(1 - r * r), lower[1][1], 1e-15);
+        // R_ij = cos(θ_i − θ_j), θ = (0, 1, 2): rank 2, and the Cholesky pivot of the third row comes out negative.
+        double[][] rank2 = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                rank2[i][j] = i == j ? 1 : Math.cos(Math.min(i, j) - Math.max(i, j));
+            }
+        }
+        double[][] full = oneEulerStepAgainstLz(NoiseProcess.correlation(rank2));
+        assertTrue(full[0][1] != 0 || full[0][2] != 0 || full[1][2] != 0, "a full factor");
+    }
+
+    private static double[][] oneEulerStepAgainstLz(CorrelatedNoise noise) {
+        int m = noise.dimension();
+        double mu = 0.1;
+        double sigma = 0.4;
+        org.sde4j.sde.Sde sde = org.sde4j.sde.Sde.builder(m, m).drift((t, x, out) -> {
+            for (int i = 0; i < m; i++) {
+                out[i] = mu * x[i];
+            }
+        }).diagonalDiffusion((t, x, out) -> {
+            for (int i = 0; i < m; i++) {
+                out[i] = sigma * x[i];
+            }
+        }).build();
+        double[] x0 = new double[m];
+        for (int i = 0; i < m; i++) {
+            x0[i] = 1 + i;
+        }
+        SdeProblem p = new SdeProblem(sde, x0, 0, 1).withNoise(noise);
         int stride = 64;
         double h = 0.5;
         BlockSolver solver = new BlockSolver(p, EM, TimeGrid.uniform(0, 1, 2), stride, 1);
-        double[][] states = new double[stride][2];
+        double[][] states = new double[stride][m];
         solver.solveBlock(7, 3, stride, (s, x, n, str) -> {
             for (int q = 0; q < n; q++) {
-                states[q][0] = x[q];
-                states[q][1] = x[str + q];
+                for (int i = 0; i < m; i++) {
+                    states[q][i] = x[i * str + q];
+                }
             }
         });
-        double[] z = new double[2 * stride];
-        BoxMullerStream.of(7, 3).nextGaussians(z, 0, 2 * stride);
-        double[][] l = ((CorrelatedNoise) p.noise()).factor();
-        assertEquals(0.0, l[0][1]);
-        assertEquals(Math.sqrt(1 - CorrelatedGbm.RHO * CorrelatedGbm.RHO), l[1][1], 1e-15);
-        for (int q = 0; q < stride; q++) {
-            double w0 = l[0][0] * z[q];
-            double w1 = l[1][0] * z[q] + l[1][1] * z[stride + q];
-            for (int i = 0; i < 2; i++) {
-                double x0 = CorrelatedGbm.X0[i];
-                double expected = x0 + CorrelatedGbm.MU[i] * x0 * h + CorrelatedGbm.SIGMA[i] * x0 * Math.sqrt(h)
-                        * (i == 0 ? w0 : w1);
-                assertEquals(expected, states[q][i], 1e-14 * Math.abs(expected), "path " + q + ", component " + i);
+        double[] z = new double[m * stride];
+        BoxMullerStream.of(7, 3).nextGaussians(z, 0, m * stride);
+        double[][] l = noise.factor();
+        double[][] c = noise.covariance();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                double llt = 0;
+                for (int k = 0; k < m; k++) {
+                    llt += l[i][k] * l[j][k];
+                }
+                assertEquals(c[i][j], llt, 1e-12, "L Lᵀ = C at " + i + ", " + j);
             }
         }
+        for (int q = 0; q < stride; q++) {
+            for (int i = 0; i < m; i++) {
+                double w = 0;
+                for (int j = 0; j < m; j++) {
+                    w += l[i][j] * z[j * stride + q];
+                }
+                double expected = x0[i] + mu * x0[i] * h + sigma * x0[i] * Math.sqrt(h) * w;
+                assertEquals(expected, states[q][i], 1e-14 * Math.abs(x0[i]) * 4, "path " + q + ", component " + i);
+            }
+        }
+        return l;
     }
 }
