@@ -134,6 +134,7 @@ public final class BlockSolver {
         Require.nonNull("scheme", scheme);
         Require.nonNull("grid", grid);
         this.stride = Require.positive("stride", stride);
+        NoiseSources.requireSupported(problem, scheme);
         if (!supports(problem, scheme)) {
             throw new IllegalArgumentException("scheme " + scheme.name() + " has no block form for " + problem.sde()
                     + ": BlockSolver takes the tableau schemes driven by Gaussian increments or by a noise law that"
