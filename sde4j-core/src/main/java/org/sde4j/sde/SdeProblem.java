@@ -49,6 +49,15 @@ public final class SdeProblem {
         }
     }
 
+    /**
+     * A problem whose SDE's declared noise structure is taken as given, not checked ({@link NoiseStructureCheck});
+     * the other checks run. For experiments that apply a scheme to a structure the SDE does not have, for
+     * example to measure the order a wrong declaration costs; everything else should use the constructor.
+     */
+    public static SdeProblem withUncheckedStructure(Sde sde, double[] x0, double t0, double t1) {
+        return new SdeProblem(sde, x0, t0, t1, NoiseProcess.independent(), false);
+    }
+
     /** A one-dimensional problem with {@code X(t0) = x0}. */
     public static SdeProblem of(Sde sde, double x0, double t0, double t1) {
         return new SdeProblem(sde, new double[] {x0}, t0, t1);
