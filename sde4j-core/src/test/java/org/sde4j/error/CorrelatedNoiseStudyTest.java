@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.sde4j.sde.Calculus;
+import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.CorrelatedGbm;
 import org.sde4j.solver.Scheme;
@@ -32,6 +34,26 @@ class CorrelatedNoiseStudyTest {
     void milsteinSchemesHaveStrongOrderOne() {
         for (String name : new String[] {"milstein", "milstein-df"}) {
             ConvergenceResult r = strong(name);
+            assertEquals(1.0, r.order().order(), 0.08, r.report());
+        }
+    }
+
+    /**
+     * The Stratonovich reading, {@code X_i = X_i(0) exp(μ_i t + σ_i W_i)}: Heun reads ΔW only through {@code g ΔW},
+     * so it is Heun on {@code g L}, commutative noise, strong order 1; Stratonovich Milstein's {@code ½ g_i g_i' ΔW_i²}
+     * is the Stratonovich commutative correction of {@code g L}, also order 1.
+     */
+    @Test
+    void stratonovichSchemesKeepOrderOneOnCorrelatedDiagonalNoise() {
+        SdeProblem p = CorrelatedGbm.problem().withSde(CorrelatedGbm.sde().interpretedIn(Calculus.STRATONOVICH));
+        PathwiseSolution exact = (t, w, out) -> {
+            for (int i = 0; i < 2; i++) {
+                out[i] = CorrelatedGbm.X0[i] * Math.exp(CorrelatedGbm.MU[i] * t + CorrelatedGbm.SIGMA[i] * w[i]);
+            }
+        };
+        for (String name : new String[] {"heun", "milstein-strat"}) {
+            ConvergenceResult r = StrongError.of(p, Schemes.byName(name)).exact(exact).halvings(32, 5).paths(1000)
+                    .seed(17).threads(2).run();
             assertEquals(1.0, r.order().order(), 0.08, r.report());
         }
     }
