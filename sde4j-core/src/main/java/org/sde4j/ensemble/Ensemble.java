@@ -3,7 +3,6 @@ package org.sde4j.ensemble;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
 import org.sde4j.brownian.BrownianSourceFactory;
-import org.sde4j.brownian.LevyAreaMethod;
 import org.sde4j.montecarlo.ChunkPlan;
 import org.sde4j.montecarlo.ChunkRunner;
 import org.sde4j.montecarlo.MonteCarloJob;
@@ -14,6 +13,7 @@ import org.sde4j.random.NoiseStream;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.BlockSolver;
+import org.sde4j.solver.NoiseSources;
 import org.sde4j.solver.PathSolver;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.SolveDivergedException;
@@ -37,8 +37,8 @@ import org.sde4j.solver.TimeGrid;
  *
  * <ul>
  *   <li><b>Block engine</b> ({@link Engine#AUTO}, the default, picks it for every tableau scheme and for Itô
- *       Milstein, with one noise channel or diagonal noise, when no noise source is set: {@link
- *       BlockSolver#supports}): chunk c is one block
+ *       Milstein, with one noise channel or diagonal noise, when no noise source is set, also under the problem's
+ *       correlated noise: {@link BlockSolver#supports}): chunk c is one block
  *       in structure-of-arrays layout, stepped by {@link BlockSolver} with the SDE's batched functions
  *       ({@link org.sde4j.sde.Sde#withBlockForms}, or adapters over the per-path lambdas), driven by the
  *       vectorised Gaussian stream {@link BoxMullerStream#of BoxMullerStream.of(seed, c)} — or, for a scheme
@@ -182,6 +182,7 @@ public final class Ensemble implements MonteCarloJob<EnsembleResult> {
      * {@link BrownianSourceFactory#iteratedIntegrals}. Setting a source selects the path engine under
      * {@link Engine#AUTO} (and {@link Engine#BLOCK} refuses it), even a source of the default law such as
      * {@code BrownianSourceFactory.gaussian()}: the results are then the path engine's, not the block engine's.
+     * The sources it makes are independent; the problem's noise law is applied to them ({@link NoiseSources#honouring}).
      */
     public Ensemble brownian(BrownianSourceFactory factory) {
         this.brownian = Require.nonNull("factory", factory);
@@ -191,7 +192,7 @@ public final class Ensemble implements MonteCarloJob<EnsembleResult> {
     /**
      * Steps path by path, path i driven by streaming increments from {@link org.sde4j.random.RandomStreams
      * stream i} of the seed (Ziggurat normals): path i of the ensemble is then exactly the single-path solve
-     * {@code Solver.solveToEnd(problem, scheme, steps, Solver.streamingBrownian(problem, seed))} on stream i,
+     * {@code Solver.solveToEnd(problem, scheme, steps, Solver.brownian(problem, scheme, seed))} on stream i,
      * at the price of speed. Without it, schemes with a block form run on the block engine (see the class
      * description).
      */
@@ -327,20 +328,12 @@ public final class Ensemble implements MonteCarloJob<EnsembleResult> {
                 blockSize / CHUNK, threads, progress));
     }
 
-    /** The source of each path on the path engine: the one set, else the one the scheme needs. */
+    /**
+     * The source of each path on the path engine: the scheme's source under the problem's noise law
+     * ({@link NoiseSources#forScheme}); a source set by the caller gets that law too.
+     */
     private BrownianSourceFactory pathSources() {
-        if (brownian != null) {
-            return brownian;
-        }
-        int m = problem.sde().noiseDimension();
-        if (scheme.needsIteratedIntegrals() && m >= 2) {
-            return BrownianSourceFactory.iteratedIntegrals(LevyAreaMethod.WIKTORSSON);
-        } else if (scheme.needsSpaceTimeLevyArea()) {
-            return BrownianSourceFactory.gaussianWithLevyArea();
-        } else if (scheme.drivingNoise() != null) {
-            return BrownianSourceFactory.noise(scheme.drivingNoise());
-        }
-        return BrownianSourceFactory.gaussian();
+        return brownian == null ? NoiseSources.forScheme(problem, scheme) : NoiseSources.honouring(problem, brownian);
     }
 
     /**

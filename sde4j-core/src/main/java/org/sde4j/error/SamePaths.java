@@ -6,6 +6,7 @@ import org.sde4j.brownian.GridIteratedIntegrals;
 import org.sde4j.brownian.LevyAreaMethod;
 import org.sde4j.brownian.RefinableGridPath;
 import org.sde4j.random.RandomStreams;
+import org.sde4j.solver.NoiseSources;
 import org.sde4j.solver.Scheme;
 
 /**
@@ -13,7 +14,9 @@ import org.sde4j.solver.Scheme;
  * solved at every step size, so coarse increments are sums of fine ones. The kind of path follows from
  * what the schemes need: a {@link GridBrownianPath} for ΔW alone, a {@link RefinableGridPath} when a
  * scheme needs the space-time Lévy area (SRA/SRI), a {@link GridIteratedIntegrals} when one needs
- * iterated integrals of m ≥ 2 noises (general-noise Milstein; coarse integrals by Chen's relation).
+ * iterated integrals of m ≥ 2 noises (general-noise Milstein; coarse integrals by Chen's relation), as
+ * {@link NoiseSources#kind} decides. The stored path is of independent B; the studies apply the problem's noise
+ * law to it ({@link NoiseSources#honouring}).
  */
 final class SamePaths {
     private SamePaths() {
@@ -24,27 +27,16 @@ final class SamePaths {
      * @throws IllegalArgumentException when one scheme needs Lévy area and another iterated integrals
      */
     static BrownianSource sample(double t0, double t1, int fine, int m, long seed, long path, Scheme... schemes) {
-        boolean area = false;
-        boolean integrals = false;
-        for (Scheme s : schemes) {
-            if (s != null) {
-                area |= s.needsSpaceTimeLevyArea();
-                integrals |= s.needsIteratedIntegrals() && m >= 2;
-            }
+        switch (NoiseSources.kind(m, schemes)) {
+            case SPACE_TIME_LEVY_AREA:
+                return RefinableGridPath.sample(t0, t1, fine, m, 0, seed, path);
+            case ITERATED_INTEGRALS:
+                double h = (t1 - t0) / fine;
+                return GridIteratedIntegrals.sample(t0, t1, fine, m, LevyAreaMethod.WIKTORSSON,
+                        LevyAreaMethod.WIKTORSSON.termsForStepSize(m, h), RandomStreams.gaussian(seed, path));
+            default:
+                return GridBrownianPath.sample(t0, t1, fine, m, RandomStreams.gaussian(seed, path));
         }
-        if (area && integrals) {
-            throw new IllegalArgumentException("the schemes need both space-time Lévy area and iterated integrals;"
-                    + " no stored path supplies both: compare them in separate studies");
-        }
-        if (area) {
-            return RefinableGridPath.sample(t0, t1, fine, m, 0, seed, path);
-        }
-        if (integrals) {
-            double h = (t1 - t0) / fine;
-            return GridIteratedIntegrals.sample(t0, t1, fine, m, LevyAreaMethod.WIKTORSSON,
-                    LevyAreaMethod.WIKTORSSON.termsForStepSize(m, h), RandomStreams.gaussian(seed, path));
-        }
-        return GridBrownianPath.sample(t0, t1, fine, m, RandomStreams.gaussian(seed, path));
     }
 
     /** {@code out = W(t) − W(t0)} on a stored path. */

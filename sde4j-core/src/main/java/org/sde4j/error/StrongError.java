@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.sde4j.brownian.BrownianSource;
 import org.sde4j.montecarlo.ChunkRunner;
+import org.sde4j.solver.NoiseSources;
 import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
@@ -192,7 +193,8 @@ public final class StrongError extends ConvergenceStudy<StrongError> {
             double[] values = new double[count * width];
             long[] cpu = new long[levels];
             for (int i = 0; i < count; i++) {
-                w[i] = SamePaths.sample(t0, t1, fine, m, rootSeed, first + i, scheme, refScheme);
+                w[i] = NoiseSources.honouring(problem, SamePaths.sample(t0, t1, fine, m, rootSeed, first + i, scheme,
+                        refScheme));
             }
             if (solution != null) {
                 for (int i = 0; i < count; i++) {

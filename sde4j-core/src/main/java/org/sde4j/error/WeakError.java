@@ -1,6 +1,7 @@
 package org.sde4j.error;
 
 import org.sde4j.brownian.BrownianSource;
+import org.sde4j.solver.NoiseSources;
 import org.sde4j.brownian.NoiseDrivenIncrements;
 import org.sde4j.random.NoiseModels;
 import org.sde4j.random.RandomStreams;
@@ -175,7 +176,8 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
             long[] cpu = new long[levels];
             if (!twoPointNoise) {
                 for (int i = 0; i < count; i++) {
-                    BrownianSource path = SamePaths.sample(t0, t1, fine, m, rootSeed, first + i, scheme, refScheme);
+                    BrownianSource path = NoiseSources.honouring(problem, SamePaths.sample(t0, t1, fine, m, rootSeed,
+                            first + i, scheme, refScheme));
                     w[i] = path;
                     if (cv != null) {
                         SamePaths.value(path, t0, t1, wt);
@@ -194,7 +196,8 @@ public final class WeakError extends ConvergenceStudy<WeakError> {
             for (int l = 0; l < levels; l++) {
                 if (twoPointNoise) {
                     for (int i = 0; i < count; i++) {
-                        w[i] = new NoiseDrivenIncrements(NoiseModels.twoPoint().sampler(RandomStreams.stream(rootSeed, first + i)), m);
+                        w[i] = NoiseSources.honouring(problem, new NoiseDrivenIncrements(
+                                NoiseModels.twoPoint().sampler(RandomStreams.stream(rootSeed, first + i)), m));
                     }
                 }
                 long before = CpuClock.now();

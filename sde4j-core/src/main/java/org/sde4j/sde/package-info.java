@@ -5,7 +5,9 @@
  *
  * <p>with its {@link org.sde4j.sde.NoiseStructure noise structure} and
  * {@link org.sde4j.sde.Calculus calculus} ({@link org.sde4j.sde.Sde}), and a problem: an SDE with an
- * initial state and a time span ({@link org.sde4j.sde.SdeProblem}).
+ * initial state, a time span and its driving noise ({@link org.sde4j.sde.SdeProblem}, {@link
+ * org.sde4j.sde.NoiseProcess}: independent or correlated Brownian motion). A declared noise structure is checked
+ * on a sample of states when a problem is made ({@link org.sde4j.sde.NoiseStructureCheck}).
  *
  * <p>Nothing here knows about schemes, random numbers or Brownian paths: a problem is solved by the
  * {@code solver} package, never by itself. Hot-path methods write into caller-supplied arrays

@@ -89,6 +89,7 @@ public final class AdaptiveSolver {
             throw new IllegalArgumentException("scheme " + scheme.name() + " keeps state between steps; adaptive"
                     + " stepping needs a one-step scheme");
         }
+        NoiseSources.requireSupported(problem, scheme);
         return new AdaptiveSolver(problem, scheme, atol, rtol, dtMin, dtMax, dtInitial);
     }
 
@@ -103,7 +104,8 @@ public final class AdaptiveSolver {
     /**
      * Solves one path.
      *
-     * @param brownian a source answering any interval of the span, consistently (not a streaming one)
+     * @param brownian a source of the problem's W answering any interval of the span, consistently (not a streaming
+     *                 one); for correlated noise, {@link NoiseSources#honouring} applies the law to an independent tree
      * @throws StepFailedException     when the step falls below dtMin or too many steps are rejected
      * @throws SolveDivergedException  when the state stops being finite
      */

@@ -30,6 +30,12 @@ import org.sde4j.sde.SdeProblem;
  * by {@code (seed, block)}: {@link BoxMullerStream#of BoxMullerStream.of(seed, block)} or
  * {@link NoiseStream#of NoiseStream.of(law, seed, block)}.
  *
+ * <p><b>Correlated noise.</b> When the problem's noise is correlated ({@link NoiseSources#correlated}, {@code W = L B}
+ * with the factor computed once per problem), each step's m rows of unit draws are replaced per path by
+ * {@code Z ← L Z} before the stepper reads them, so {@code ΔW = √h L Z}; the stepper is unchanged, which is exact
+ * for the schemes {@link NoiseSources#requireSupported} accepts (see {@link IncrementUse}). Independent noise draws
+ * and steps exactly as without this paragraph.
+ *
  * <p><b>Reproducibility.</b> A full stride of normals is drawn per row and step whatever the number of
  * paths in the block, so path p of a block is the same whether the block holds p + 1 paths or
  * {@code stride}: results depend on the block's stream and p only.
@@ -74,6 +80,14 @@ public final class BlockSolver {
     private long noiseMark;
     private final double[] initial;
     private final double[] pathState;
+    /** The problem's noise factor L (row-major m × m), or null for independent noise. */
+    private final double[] factor;
+    /** The noise dimension m when the noise is correlated. */
+    private final int channels;
+    /** Whether L is lower triangular (a Cholesky factor), so that {@link #correlate} works in place. */
+    private final boolean triangular;
+    /** For a full L (the eigen-decomposition of a singular C): the step's independent draws; else null. */
+    private final double[] independent;
 
     /** Receives the block's states at each save index. */
     @FunctionalInterface
@@ -99,7 +113,8 @@ public final class BlockSolver {
         Sde sde = problem.sde();
         NoiseModel own = scheme.drivingNoise();
         if (!BlockStepper.fitsNoise(sde) || !Schemes.supports(scheme, sde) || scheme.needsIteratedIntegrals()
-                || (own != null && (!own.scalesWithStep() || scheme.needsSpaceTimeLevyArea()))) {
+                || (own != null && (!own.scalesWithStep() || scheme.needsSpaceTimeLevyArea()))
+                || !NoiseSources.supports(problem, scheme)) {
             return false;
         }
         return scheme instanceof TableauScheme || fusedKernel(scheme, sde).isPresent();
@@ -121,6 +136,7 @@ public final class BlockSolver {
         Require.nonNull("scheme", scheme);
         Require.nonNull("grid", grid);
         this.stride = Require.positive("stride", stride);
+        NoiseSources.requireSupported(problem, scheme);
         if (!supports(problem, scheme)) {
             throw new IllegalArgumentException("scheme " + scheme.name() + " has no block form for " + problem.sde()
                     + ": BlockSolver takes the tableau schemes driven by Gaussian increments or by a noise law that"
@@ -148,6 +164,11 @@ public final class BlockSolver {
         this.rows = stepper.normalRows();
         this.x = new double[d * stride];
         this.z = new double[rows * stride];
+        org.sde4j.sde.CorrelatedNoise correlated = NoiseSources.correlated(problem);
+        this.factor = correlated == null ? null : correlated.factorRowMajor();
+        this.channels = sde.noiseDimension();
+        this.triangular = factor != null && lowerTriangular(factor, channels);
+        this.independent = factor == null || triangular ? null : new double[channels * stride];
         this.snapshot = new double[d * stride];
         this.initial = new double[d];
         this.pathState = new double[d];
@@ -298,6 +319,64 @@ public final class BlockSolver {
         } else {
             noise.next(z, 0, rows * stride);
         }
+        if (factor != null) {
+            correlate();
+        }
+    }
+
+    /**
+     * {@code z_i ← Σ_j L_ij z_j} for each path of the stride (rows 0..m−1). For a lower-triangular L (Cholesky) in
+     * place, rows from the last to the first (row i reads rows j ≤ i, not yet overwritten), the sum taken as
+     * {@code L_ii z_i + L_i0 z_0 + … + L_i,i−1 z_i−1}; for a full L from a copy of the draws, in the order
+     * j = 0..m−1. Either way a fixed formula per path, the same for every block.
+     */
+    private void correlate() {
+        int m = channels;
+        if (triangular) {
+            for (int i = m - 1; i >= 0; i--) {
+                int o = i * stride;
+                double diagonal = factor[i * m + i];
+                if (diagonal != 1.0) {
+                    for (int p = 0; p < stride; p++) {
+                        z[o + p] *= diagonal;
+                    }
+                }
+                for (int j = 0; j < i; j++) {
+                    double l = factor[i * m + j];
+                    int q = j * stride;
+                    for (int p = 0; p < stride; p++) {
+                        z[o + p] += l * z[q + p];
+                    }
+                }
+            }
+            return;
+        }
+        System.arraycopy(z, 0, independent, 0, independent.length);
+        for (int i = 0; i < m; i++) {
+            int o = i * stride;
+            double first = factor[i * m];
+            for (int p = 0; p < stride; p++) {
+                z[o + p] = first * independent[p];
+            }
+            for (int j = 1; j < m; j++) {
+                double l = factor[i * m + j];
+                int q = j * stride;
+                for (int p = 0; p < stride; p++) {
+                    z[o + p] += l * independent[q + p];
+                }
+            }
+        }
+    }
+
+    private static boolean lowerTriangular(double[] l, int m) {
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                if (l[i * m + j] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Remembers the stream's position, to replay from it. */

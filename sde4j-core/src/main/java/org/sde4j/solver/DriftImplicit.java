@@ -86,6 +86,12 @@ public final class DriftImplicit extends DeclaredScheme {
         }
     }
 
+    /** θ-Euler–Maruyama reads ΔW through {@code g ΔW} only; θ-Milstein also through {@code ΔW_i² − h}. */
+    @Override
+    public IncrementUse incrementUse() {
+        return milsteinTerm ? IncrementUse.COMPONENT_SQUARES : IncrementUse.LINEAR;
+    }
+
     @Override
     public Stepper newStepper(Sde sde) {
         checkSupports(sde);

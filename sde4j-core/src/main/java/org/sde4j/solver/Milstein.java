@@ -69,6 +69,12 @@ public final class Milstein extends DeclaredScheme {
                 : BlockStepper.ItoMilstein::new);
     }
 
+    /** {@code ½ g_i g_i' (ΔW_i² − h)} per component: {@link IncrementUse#COMPONENT_SQUARES}. */
+    @Override
+    public IncrementUse incrementUse() {
+        return IncrementUse.COMPONENT_SQUARES;
+    }
+
     @Override
     public Stepper newStepper(Sde sde) {
         checkSupports(sde);

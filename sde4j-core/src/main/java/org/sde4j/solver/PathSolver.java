@@ -68,6 +68,7 @@ public final class PathSolver {
         }
         this.times = grid.sharedTimes();
         this.stepper = scheme.newStepper(problem.sde());
+        NoiseSources.requireSupported(problem, scheme);
         this.noiseDimension = problem.sde().noiseDimension();
         this.integrals = scheme.needsIteratedIntegrals() && problem.sde().noiseDimension() >= 2;
         this.schemeName = scheme.name();
@@ -152,7 +153,7 @@ public final class PathSolver {
                     throw new IllegalArgumentException("brownian[" + p + "] = " + brownian[p].getClass().getSimpleName()
                             + ": scheme " + schemeName + " needs the iterated integrals (Lévy area) of each step,"
                             + " which only an IteratedIntegralSource supplies (StreamingIteratedIntegrals,"
-                            + " GridIteratedIntegrals)");
+                            + " GridIteratedIntegrals; Solver.brownian(problem, scheme, seed) picks it)");
                 }
             }
         }
@@ -170,7 +171,8 @@ public final class PathSolver {
                     throw new IllegalArgumentException("brownian[" + p + "] = " + brownian[p].getClass().getSimpleName()
                             + ": scheme " + schemeName + " needs the space-time Lévy area of each step, which only a"
                             + " SpaceTimeLevyAreaSource supplies (VirtualBrownianTree.withSpaceTimeLevyArea,"
-                            + " RefinableGridPath)");
+                            + " RefinableGridPath, StreamingLevyAreaIncrements; Solver.brownian(problem, scheme, seed)"
+                            + " picks it)");
                 }
             }
         }

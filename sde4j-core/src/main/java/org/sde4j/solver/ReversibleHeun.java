@@ -40,6 +40,12 @@ public final class ReversibleHeun extends DeclaredScheme {
                 Orders.strong(0.5).strongOn(NoiseStructure.COMMUTATIVE, 1.0).weak(1.0).classical(2.0), 2, 2);
     }
 
+    /** Reads ΔW only through {@code g(·) ΔW}: {@link IncrementUse#LINEAR}. */
+    @Override
+    public IncrementUse incrementUse() {
+        return IncrementUse.LINEAR;
+    }
+
     @Override
     public ReversibleStepper newStepper(Sde sde) {
         checkSupports(sde);

@@ -78,6 +78,15 @@ public interface Scheme {
     }
 
     /**
+     * How a step reads the Brownian increments, which decides the driving noises it accepts besides independent
+     * Brownian motion ({@link NoiseSources}): {@link IncrementUse#OTHER} unless the scheme declares more (a
+     * tableau scheme derives it from its noise terms).
+     */
+    default IncrementUse incrementUse() {
+        return IncrementUse.OTHER;
+    }
+
+    /**
      * Checks that this scheme can solve {@code sde}.
      *
      * @throws IllegalArgumentException naming the mismatch (calculus, noise structure, a missing

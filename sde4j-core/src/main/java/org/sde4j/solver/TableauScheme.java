@@ -8,4 +8,10 @@ package org.sde4j.solver;
 public interface TableauScheme extends Scheme {
     /** The scheme's tableau. */
     StochasticTableau tableau();
+
+    /** Derived from the tableau's noise terms ({@link IncrementUse#of}). */
+    @Override
+    default IncrementUse incrementUse() {
+        return IncrementUse.of(tableau());
+    }
 }
