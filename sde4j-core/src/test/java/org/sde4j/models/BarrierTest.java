@@ -1,0 +1,70 @@
+package org.sde4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.sde4j.models.barrier.BarrierFormulas;
+import org.sde4j.models.barrier.BarrierStudy;
+import org.sde4j.models.barrier.BarrierStudyResult;
+import org.sde4j.models.math.BlackScholes;
+
+/** Discretely monitored barriers against continuous closed forms; fixed seeds, 5-standard-error bands. */
+class BarrierTest {
+    @Test
+    void closedFormsHaveTheirLimitsAndParity() {
+        double c = BlackScholes.call(100, 100, 0.05, 0.01, 0.3, 1);
+        // A far barrier knocks nothing out.
+        assertEquals(c, BarrierFormulas.downAndOutCall(100, 100, 1e-3, 0.05, 0.01, 0.3, 1), 1e-9);
+        assertEquals(c, BarrierFormulas.upAndOutCall(100, 100, 1e5, 0.05, 0.01, 0.3, 1), 1e-9);
+        // Continuity of the down-and-out across H = K (the two branches of the formula meet).
+        assertEquals(BarrierFormulas.downAndOutCall(100, 95, 95 - 1e-9, 0.05, 0.01, 0.3, 1),
+                BarrierFormulas.downAndOutCall(100, 95, 95 + 1e-9, 0.05, 0.01, 0.3, 1), 1e-6);
+        // A barrier at the spot knocks everything out.
+        assertEquals(0, BarrierFormulas.downAndOutCall(100, 90, 100 - 1e-9, 0.05, 0.01, 0.3, 1), 1e-6);
+        assertEquals(0, BarrierFormulas.upAndOutCall(100, 120, 110, 0.05, 0.01, 0.3, 1));
+    }
+
+    @Test
+    void bridgeCorrectionIsExactForBrownianMotionWithDrift() {
+        double exact = BarrierFormulas.survivalAboveWithDrift(0, -1, 0.3, 1, 1);
+        BarrierStudyResult r = BarrierStudy.of((t, x) -> 0.3, (t, x) -> 1, 0, 1).lower(-1).steps(4, 8, 16)
+                .paths(200_000).seed(12).threads(2).run();
+        double se = Math.sqrt(exact * (1 - exact) / r.paths());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(exact, r.bridgedSurvival()[i], 5 * se, r.toString());
+            assertTrue(r.naiveSurvival()[i] - exact > 10 * se, "the naive survival is biased up: " + r);
+        }
+    }
+
+    @Test
+    void downAndOutCallBiasFallsLikeRootHNaiveAndLikeHBridged() {
+        double r = 0.05;
+        double sigma = 0.3;
+        double exact = BarrierFormulas.downAndOutCall(100, 100, 90, r, 0, sigma, 1);
+        BarrierStudyResult res = BarrierStudy.of((t, x) -> r * x, (t, x) -> sigma * x, 100, 1).lower(90)
+                .payoff(x -> Math.exp(-r) * Math.max(x - 100, 0)).steps(4, 8, 16, 32, 64).paths(200_000).seed(41)
+                .threads(2).run();
+        for (int i = 0; i < 5; i++) {
+            double naiveBias = res.naive()[i] - exact;
+            double bridgedBias = Math.abs(res.bridged()[i] - exact);
+            assertTrue(naiveBias > 10 * res.naiveError()[i], "naive monitoring overprices: " + res);
+            assertTrue(bridgedBias < 5 * res.bridgedError()[i] + 0.1, "bridged within its band: " + res);
+            assertTrue(bridgedBias < naiveBias / 10, "bridged bias far below naive: " + res);
+        }
+        // Successive coupled differences: the naive ones fall like h^½ (pre-asymptotic here: 0.3–0.65).
+        double naiveOrder = res.differenceOrder(false);
+        assertTrue(naiveOrder > 0.3 && naiveOrder < 0.65, "naive order " + naiveOrder + "\n" + res);
+    }
+
+    @Test
+    void barriersOnTheWrongSideAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BarrierStudy.of((t, x) -> 0, (t, x) -> 1, 0, 1).lower(0.5));
+        assertTrue(e.getMessage().startsWith("lower = 0.5"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> BarrierFormulas.upAndOutCall(100, 100, 90, 0.05, 0, 0.2, 1));
+        assertTrue(e.getMessage().startsWith("barrier = 90.0"), e.getMessage());
+    }
+}
