@@ -39,6 +39,18 @@ class BarrierTest {
     }
 
     @Test
+    void firstPassageTimesHaveTheInverseGaussianLaw() {
+        // τ = inf{t : x + νt + σW_t ≤ b}: P(τ > t) is the survival formula at t (inverse Gaussian law of τ).
+        BarrierStudyResult r = BarrierStudy.of((t, x) -> -0.5, (t, x) -> 0.8, 1, 2).lower(0).steps(8, 32)
+                .survivalCurve(8).paths(100_000).seed(13).run();
+        for (int j = 0; j < 8; j++) {
+            double t = 2.0 * (j + 1) / 8;
+            double exact = BarrierFormulas.survivalAboveWithDrift(1, 0, -0.5, 0.8, t);
+            assertEquals(exact, r.survivalCurve()[j], 5 * r.survivalCurveError()[j] + 1e-4, "t = " + t + "\n" + r);
+        }
+    }
+
+    @Test
     void downAndOutCallBiasFallsLikeRootHNaiveAndLikeHBridged() {
         double r = 0.05;
         double sigma = 0.3;

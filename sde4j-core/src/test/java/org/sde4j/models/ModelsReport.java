@@ -36,6 +36,68 @@ public final class ModelsReport {
         if (all || want.contains("barrier")) {
             barrier();
         }
+        if (all || want.contains("levy")) {
+            levy();
+        }
+        if (want.contains("bench")) {
+            bench(args.length > 1 ? Long.parseLong(args[1]) : 1_000_000);
+        }
+    }
+
+    static void levy() {
+        System.out.println("== Lévy drivers: 4 exact increments to T = 1, 400k paths; S0 100, K 100, r 5 %");
+        double[] us = {2, 8};
+        for (org.sde4j.models.levy.LevyModel m : new org.sde4j.models.levy.LevyModel[] {
+            org.sde4j.models.levy.VarianceGamma.of(0.12, 0.2, -0.14),
+            org.sde4j.models.levy.NormalInverseGaussian.of(15, -5, 0.5)}) {
+            PathAverages r = org.sde4j.models.levy.LevyModel.job(m, 4, 1, 100, 0.05, us, 100).paths(400_000).seed(51)
+                    .threads(2).run();
+            org.sde4j.models.math.Complex phi = m.characteristic(org.sde4j.models.math.Complex.real(8), 1);
+            System.out.printf(Locale.ROOT, "%s: mean %.5f (exact %.5f ± %.5f), var %.5f (exact %.5f), Re φ(8) %.4f"
+                    + " (exact %.4f ± %.4f), call %.4f ± %.4f (Fourier %.6f)%n", m.name(), r.mean(0), m.mean(1),
+                    r.standardError(0), r.variance(0), m.variance(1), r.mean(2), phi.re(), r.standardError(2),
+                    r.mean(5), r.standardError(5), m.call(100, 100, 0.05, 0, 1, 1e-9).value());
+        }
+        org.sde4j.models.levy.VarianceGamma vg = org.sde4j.models.levy.VarianceGamma.of(0.12, 0.2, -0.14);
+        for (double t : new double[] {0.1, 1}) {
+            org.sde4j.models.math.FourierPricer.Price p = vg.call(100, 90, 0.1, 0, t, 1e-9);
+            System.out.printf(Locale.ROOT, "VG Fang–Oosterlee K 90, r 0.1, T %s: %.9f (error estimate %.1e)%n", t,
+                    p.value(), p.errorEstimate());
+        }
+    }
+
+    static void bench(long paths) {
+        System.out.println("== Cost: Merton (λ = 1) vs the same model without jumps, EM, 256 steps, " + paths
+                + " paths, 1 thread, CPU seconds of the calling thread (min of 3 rounds; shared machine)");
+        ExponentialJumpModel jumps = ExponentialJumpModel.merton(100, 0.05, 0.2, 1.0, -0.1, 0.15);
+        ExponentialJumpModel none = ExponentialJumpModel.merton(100, 0.05, 0.2, 0.0, -0.1, 0.15);
+        org.sde4j.sde.Sde gbm = org.sde4j.sde.Sde.scalar((t, x) -> 0.05 * x, (t, x) -> 0.2 * x);
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        double tb = Double.MAX_VALUE;
+        double tn = Double.MAX_VALUE;
+        double tj = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long t0 = bean.getCurrentThreadCpuTime();
+            org.sde4j.ensemble.EnsembleResult block = org.sde4j.ensemble.Ensemble.of(
+                    org.sde4j.sde.SdeProblem.of(gbm, 100, 0, 1), org.sde4j.solver.EulerMaruyama.INSTANCE).steps(256)
+                    .paths(paths).seed(1).threads(1).run();
+            tb = Math.min(tb, (bean.getCurrentThreadCpuTime() - t0) * 1e-9);
+            t0 = bean.getCurrentThreadCpuTime();
+            PathAverages a = JumpEnsemble.of(none.jumpDiffusion(1), JumpScheme.EULER_MARUYAMA).steps(256).paths(paths)
+                    .seed(1).threads(1).run();
+            tn = Math.min(tn, (bean.getCurrentThreadCpuTime() - t0) * 1e-9);
+            t0 = bean.getCurrentThreadCpuTime();
+            PathAverages b = JumpEnsemble.of(jumps.jumpDiffusion(1), JumpScheme.EULER_MARUYAMA).steps(256)
+                    .paths(paths).seed(1).threads(1).run();
+            tj = Math.min(tj, (bean.getCurrentThreadCpuTime() - t0) * 1e-9);
+            if (round == 0) {
+                System.out.printf(Locale.ROOT, "means: block %.4f, λ = 0 %.4f ± %.4f (exact %.4f), λ = 1 %.4f ± %.4f"
+                        + " (exact %.4f)%n", block.mean()[block.mean().length - 1], a.mean(0), a.standardError(0),
+                        none.mean(1), b.mean(0), b.standardError(0), jumps.mean(1));
+            }
+        }
+        System.out.printf(Locale.ROOT, "CPU s: block engine (no jumps) %.2f, path engine λ = 0 %.2f, path engine λ = 1"
+                + " %.2f; λ=1 / block %.2f, λ=1 / λ=0 %.2f%n", tb, tn, tj, tj / tb, tj / tn);
     }
 
     static void merton() {

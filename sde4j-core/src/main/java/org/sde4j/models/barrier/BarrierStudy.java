@@ -41,6 +41,7 @@ public final class BarrierStudy {
     private long paths = 10_000;
     private long seed = 1;
     private int threads = 1;
+    private int checkpoints = 1;
 
     private BarrierStudy(ScalarFunction drift, ScalarFunction diffusion, double x0, double expiry) {
         this.drift = drift;
@@ -98,6 +99,21 @@ public final class BarrierStudy {
         return this;
     }
 
+    /**
+     * Reports the bridged survival curve of the finest level at {@code count} equally spaced times t_j = jT/count:
+     * P(τ &gt; t_j), τ the first passage time, so 1 − the curve is τ's distribution function.
+     *
+     * @param count a divisor of the finest level's steps
+     */
+    public BarrierStudy survivalCurve(int count) {
+        if (count < 1 || steps[steps.length - 1] % count != 0) {
+            throw new IllegalArgumentException("survivalCurve = " + count + ": must divide the finest level's steps "
+                    + steps[steps.length - 1]);
+        }
+        this.checkpoints = count;
+        return this;
+    }
+
     public BarrierStudy paths(long count) {
         this.paths = Require.positive("paths", count);
         return this;
@@ -120,7 +136,15 @@ public final class BarrierStudy {
      */
     public PathAverageJob job() {
         int n = steps.length;
-        String[] names = new String[6 * n - 2];
+        int curve = checkpoints;
+        if (levels0(steps) % curve != 0) {
+            throw new IllegalArgumentException("survivalCurve = " + curve + ": must divide the finest level's steps "
+                    + levels0(steps));
+        }
+        String[] names = new String[6 * n - 2 + curve];
+        for (int j = 0; j < curve; j++) {
+            names[6 * n - 2 + j] = "survival t" + (j + 1);
+        }
         for (int i = 0; i < n; i++) {
             names[i] = "naive" + steps[i];
             names[n + i] = "bridged" + steps[i];
@@ -157,6 +181,11 @@ public final class BarrierStudy {
                             double x = start;
                             boolean alive = true;
                             double weight = 1;
+                            boolean last = l == n - 1;
+                            int every = finest / curve;
+                            if (last) {
+                                java.util.Arrays.fill(out, 6 * n - 2, 6 * n - 2 + curve, 0.0);
+                            }
                             for (int k = 0; k < levels[l] && alive; k++) {
                                 double t = k * h;
                                 double dw = 0;
@@ -179,6 +208,9 @@ public final class BarrierStudy {
                                     }
                                 }
                                 x = next;
+                                if (last && alive && (k + 1) % every == 0) {
+                                    out[6 * n - 2 + (k + 1) / every - 1] = weight;
+                                }
                             }
                             double p = alive ? pay.applyAsDouble(x) : 0;
                             out[l] = p;
@@ -192,6 +224,10 @@ public final class BarrierStudy {
                         }
                     };
                 }, names).paths(paths).seed(seed).threads(threads);
+    }
+
+    private static int levels0(int[] steps) {
+        return steps[steps.length - 1];
     }
 
     /** Runs the study. */
@@ -216,7 +252,13 @@ public final class BarrierStudy {
             v[4][i] = a.mean(2 * n + i);
             v[5][i] = a.mean(3 * n + i);
         }
+        double[] curve = new double[checkpoints];
+        double[] curveError = new double[checkpoints];
+        for (int j = 0; j < checkpoints; j++) {
+            curve[j] = a.mean(6 * n - 2 + j);
+            curveError[j] = a.standardError(6 * n - 2 + j);
+        }
         return new BarrierStudyResult(steps.clone(), h, v[0], v[1], v[2], v[3], v[4], v[5], diff[0], diff[1], diff[2],
-                diff[3], a.paths(), a.seconds());
+                diff[3], curve, curveError, a.paths(), a.seconds());
     }
 }

@@ -6,12 +6,13 @@ import java.util.Locale;
  * Discretely monitored barrier values at several step counts, with and without the bridge correction: per level the
  * mean discounted payoff of surviving paths (naive: killed when a grid point is past a barrier; bridged: weighted by
  * the probability that the Brownian bridge between grid points stayed inside) and the survival fractions, each with
- * its standard error.
+ * its standard error; and the bridged survival curve P(τ &gt; jT/K) of the finest level at K equally spaced times.
  */
 public record BarrierStudyResult(int[] steps, double[] stepSizes, double[] naive, double[] naiveError,
         double[] bridged, double[] bridgedError, double[] naiveSurvival, double[] bridgedSurvival,
         double[] naiveDifference, double[] naiveDifferenceError, double[] bridgedDifference,
-        double[] bridgedDifferenceError, long paths, double seconds) {
+        double[] bridgedDifferenceError, double[] survivalCurve, double[] survivalCurveError, long paths,
+        double seconds) {
 
     /**
      * The least-squares slope of log |P_N − P_{N'}| (successive levels, one path's coupled values) against log h_N:

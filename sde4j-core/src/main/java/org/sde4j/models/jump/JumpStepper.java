@@ -24,6 +24,9 @@ public final class JumpStepper {
     private final double[] dg;
     private final double[] dw;
     private final double[] h;
+    /** The scalar forms of f and g when d = m = 1 (the hot path of 1-d models), else null. */
+    private final org.sde4j.sde.ScalarFunction scalarDrift;
+    private final org.sde4j.sde.ScalarFunction scalarDiffusion;
     private final KeyedStream stream = new KeyedStream();
     private final ContinuousSampler gaussian = stream.gaussian();
     private final JumpSchedule schedule = new JumpSchedule();
@@ -44,6 +47,9 @@ public final class JumpStepper {
         this.dg = new double[d];
         this.dw = new double[m];
         this.h = new double[d];
+        boolean scalar = d == 1 && m == 1;
+        this.scalarDrift = scalar ? sde.pathwiseScalarDrift() : null;
+        this.scalarDiffusion = scalar ? sde.pathwiseScalarDiffusion() : null;
     }
 
     /** The schedule of the last path solved (its candidate jumps). */
@@ -98,6 +104,17 @@ public final class JumpStepper {
 
     /** One step of the scheme over {@code [t, t + dt]} with increment {@code dw}, in place. */
     void diffuse(double t, double[] x, double dt, double[] w) {
+        if (scalarDrift != null && scalarDiffusion != null) {
+            double x0 = x[0];
+            double gx = scalarDiffusion.value(t, x0);
+            double next = x0 + scalarDrift.value(t, x0) * dt + gx * w[0];
+            if (scheme == JumpScheme.MILSTEIN) {
+                sde.diffusionDerivative(t, x, dg);
+                next += 0.5 * gx * dg[0] * (w[0] * w[0] - dt);
+            }
+            x[0] = next;
+            return;
+        }
         sde.drift(t, x, f);
         if (scheme == JumpScheme.MILSTEIN) {
             sde.diffusionVector(t, x, g);
