@@ -93,7 +93,8 @@ public final class JumpEnsemble implements MonteCarloJob<PathAverages> {
         return this;
     }
 
-    private PathAverageJob job() {
+    /** The underlying job of per-path values. */
+    public PathAverageJob job() {
         JumpDiffusion m = model;
         JumpScheme s = scheme;
         int n = steps;
