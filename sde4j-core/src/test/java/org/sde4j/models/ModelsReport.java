@@ -39,6 +39,16 @@ public final class ModelsReport {
         if (all || want.contains("levy")) {
             levy();
         }
+        if (all || want.contains("catalog")) {
+            System.out.println("== Catalog: 400k paths, seed 7, 2 threads");
+            for (ModelCatalog.ModelCase c : ModelCatalog.cases()) {
+                PathAverages r = c.job().apply(400_000).seed(7).threads(2).run();
+                double e = r.mean(c.valueIndex());
+                double se = r.standardError(c.valueIndex());
+                System.out.printf(Locale.ROOT, "%-8s reference %.6f (%s)  MC %.4f ± %.4f  (%+.1f SE)%n", c.name(),
+                        c.reference(), c.source(), e, se, (e - c.reference()) / se);
+            }
+        }
         if (want.contains("bench")) {
             bench(args.length > 1 ? Long.parseLong(args[1]) : 1_000_000);
         }
