@@ -71,6 +71,20 @@ class BarrierTest {
     }
 
     @Test
+    void reflectedBrownianMotionHasTheLawOfItsAbsoluteValue() {
+        // Reflected at 0 from x0 = 0.3, σ = 1, T = 1: X_T ~ |x0 + W_T|, E = √(2/π) e^{−x0²/2} + x0 (1 − 2Φ(−x0)).
+        double x0 = 0.3;
+        double exact = Math.sqrt(2 / Math.PI) * Math.exp(-0.5 * x0 * x0)
+                + x0 * (1 - 2 * org.sde4j.models.math.SpecialFunctions.normalCdf(-x0));
+        BarrierStudyResult r = BarrierStudy.of((t, x) -> 0, (t, x) -> 1, x0, 1).lower(0).reflect().payoff(x -> x)
+                .steps(4, 16).paths(200_000).seed(14).run();
+        for (int i = 0; i < 2; i++) {
+            assertEquals(exact, r.naive()[i], 5 * r.naiveError()[i], r.toString());
+            assertEquals(1, r.naiveSurvival()[i]);
+        }
+    }
+
+    @Test
     void barriersOnTheWrongSideAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BarrierStudy.of((t, x) -> 0, (t, x) -> 1, 0, 1).lower(0.5));

@@ -86,6 +86,21 @@ class JumpDiffusionTest {
     }
 
     @Test
+    void studiesAndHestonJobsGiveTheSameBitsForAnyThreadCount() {
+        ExponentialJumpModel m = ExponentialJumpModel.merton(1, 0.05, 0.5, 5, -0.1, 0.2);
+        JumpStudy study = JumpStudy.of(m.jumpDiffusion(1), JumpScheme.MILSTEIN, 4, 8).exact(m.exactSolution(1))
+                .paths(3000).seed(4);
+        JumpStudyResult one = study.threads(1).run();
+        JumpStudyResult three = study.threads(3).run();
+        assertArrayEquals(one.strong(), three.strong());
+        assertArrayEquals(one.weak(), three.weak());
+        org.sde4j.models.stochvol.Heston h = org.sde4j.models.stochvol.Heston.of(100, 0.04, 0, 0, 0.5, 0.04, 1, -0.9);
+        org.sde4j.models.mc.PathAverageJob job = org.sde4j.models.stochvol.HestonSimulator.callJob(h,
+                org.sde4j.models.stochvol.HestonScheme.QE, 8, 1, 100).paths(3000).seed(4);
+        assertArrayEquals(job.threads(1).run().means(), job.threads(2).run().means());
+    }
+
+    @Test
     void thinningKeepsTheRateOfAStateDependentIntensity() {
         // Pure jump counter: dX = 0 dt + 0 dW + 1 dN with λ(x) = 2 while x < 3 (at most 3 jumps), thinned below 4.
         ExponentialJumpModel base = ExponentialJumpModel.of(1, 0, 0, 4, MarkLaws.normal(0, 0));

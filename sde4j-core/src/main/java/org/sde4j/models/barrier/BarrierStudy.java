@@ -42,6 +42,7 @@ public final class BarrierStudy {
     private long seed = 1;
     private int threads = 1;
     private int checkpoints = 1;
+    private boolean reflect;
 
     private BarrierStudy(ScalarFunction drift, ScalarFunction diffusion, double x0, double expiry) {
         this.drift = drift;
@@ -74,6 +75,16 @@ public final class BarrierStudy {
             throw new IllegalArgumentException("upper = " + barrier + ": an upper barrier must lie above x0 = " + x0);
         }
         this.upper = barrier;
+        return this;
+    }
+
+    /**
+     * Reflects paths at the barriers instead of killing them: a step that ends past barrier b ends at its mirror
+     * image 2b − x (the reflected Euler scheme; exact in law for Brownian motion without drift). Every path then
+     * survives, so the naive and the bridged values coincide.
+     */
+    public BarrierStudy reflect() {
+        this.reflect = true;
         return this;
     }
 
@@ -164,8 +175,9 @@ public final class BarrierStudy {
         DoubleUnaryOperator pay = payoff;
         double start = x0;
         double t1 = expiry;
+        boolean mirror = reflect;
         return PathAverageJob.of("barrier study x0 = " + x0 + ", T = " + expiry + ", barriers (" + lower + ", " + upper
-                + "), steps " + Arrays.toString(steps), () -> {
+                + ")" + (reflect ? " reflecting" : "") + ", steps " + Arrays.toString(steps), () -> {
                     KeyedStream stream = new KeyedStream();
                     ContinuousSampler gaussian = stream.gaussian();
                     double[] z = new double[finest];
@@ -195,7 +207,14 @@ public final class BarrierStudy {
                                 dw *= scale;
                                 double gx = g.value(t, x);
                                 double next = x + f.value(t, x) * h + gx * dw;
-                                if (next <= lo || next >= hi) {
+                                if (mirror) {
+                                    next = next < lo ? 2 * lo - next : next > hi ? 2 * hi - next : next;
+                                    if (next < lo || next > hi) {
+                                        throw new ArithmeticException("path " + path + ": a step of " + dw
+                                                + " crossed both barriers; reflection needs steps smaller than the"
+                                                + " gap");
+                                    }
+                                } else if (next <= lo || next >= hi) {
                                     alive = false;
                                     weight = 0;
                                 } else {
