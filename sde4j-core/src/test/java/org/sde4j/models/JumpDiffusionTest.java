@@ -70,6 +70,22 @@ class JumpDiffusionTest {
     }
 
     @Test
+    void aNumericalReferenceGivesTheSameOrdersAsTheExactSolution() {
+        ExponentialJumpModel m = ExponentialJumpModel.merton(1, 0.05, 0.5, 5, -0.1, 0.2);
+        JumpStudyResult mil = JumpStudy.of(m.jumpDiffusion(1), JumpScheme.MILSTEIN, 8, 16, 32, 64)
+                .referenceSteps(1024).paths(3000).seed(3).run();
+        assertEquals(1.0, mil.strongOrder(), 0.15, mil.toString());
+        // A state-dependent intensity (thinning) runs against a numerical reference; its exact(...) is refused.
+        JumpDiffusion thinned = m.jumpDiffusion(1).withStateIntensity((t, x) -> x[0] < 1 ? 5 : 2, 5);
+        JumpStudyResult em = JumpStudy.of(thinned, JumpScheme.EULER_MARUYAMA, 8, 16, 32, 64).referenceSteps(1024)
+                .paths(3000).seed(3).run();
+        assertTrue(em.strong()[3] < em.strong()[0], em.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JumpStudy.of(thinned, JumpScheme.MILSTEIN, 8, 16).exact(m.exactSolution(1)));
+        assertTrue(e.getMessage().startsWith("exact:"), e.getMessage());
+    }
+
+    @Test
     void sameBitsForAnyThreadCountAndForMergedShards() {
         JumpEnsemble e = JumpEnsemble.of(MERTON.jumpDiffusion(1), JumpScheme.EULER_MARUYAMA).steps(8).paths(5000)
                 .seed(9);
