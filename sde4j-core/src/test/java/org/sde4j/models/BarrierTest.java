@@ -64,6 +64,13 @@ class BarrierTest {
             assertTrue(naiveBias > 10 * res.naiveError()[i], "naive monitoring overprices: " + res);
             assertTrue(bridgedBias < 5 * res.bridgedError()[i] + 0.1, "bridged within its band: " + res);
             assertTrue(bridgedBias < naiveBias / 10, "bridged bias far below naive: " + res);
+            // The naive values are the continuous price at Broadie–Glasserman–Kou's shifted barrier, up to o(√h)
+            // (with Euler's own O(h) on top): 0.094 apart at N = 16, 0.022 at N = 64 in a run of 10^6 paths.
+            if (res.steps()[i] >= 16) {
+                double shifted = BarrierFormulas.continuityCorrectedBarrier(90, sigma, res.stepSizes()[i], true);
+                double bgk = BarrierFormulas.downAndOutCall(100, 100, shifted, r, 0, sigma, 1);
+                assertEquals(bgk, res.naive()[i], 5 * res.naiveError()[i] + 0.12, "BGK at N = " + res.steps()[i]);
+            }
         }
         // Successive coupled differences: the naive ones fall like h^½ (pre-asymptotic here: 0.3–0.65).
         double naiveOrder = res.differenceOrder(false);

@@ -20,6 +20,10 @@ import org.sde4j.models.math.BlackScholes;
  *   up-and-out,   H ≤ K:  0.
  * </pre>
  *
+ * <p><b>Discrete monitoring</b> (Broadie, Glasserman &amp; Kou 1997): a barrier monitored every Δt under GBM prices,
+ * up to o(√Δt), like a continuous barrier moved away from the spot by the factor e^{βσ√Δt}, β = −ζ(½)/√(2π)
+ * ≈ 0.5826 ({@link #continuityCorrectedBarrier}).
+ *
  * <p><b>Survival of Brownian motion with drift</b>, X = x + νt + σW above b &lt; x up to T (the inverse Gaussian law
  * of the first passage time):
  * {@code P = N((x − b + νT)/(σ√T)) − e^{−2ν(x − b)/σ²} N((−(x − b) + νT)/(σ√T))}.
@@ -103,6 +107,18 @@ public final class BarrierFormulas {
         double cui = ds * normalCdf(x1) - dk * normalCdf(x1 - sd) - ds * p2 * (normalCdf(-y) - normalCdf(-y1))
                 + dk * p22 * (normalCdf(-y + sd) - normalCdf(-y1 + sd));
         return BlackScholes.call(spot, strike, rate, yield, vol, expiry) - cui;
+    }
+
+    /** β = −ζ(½)/√(2π), Broadie–Glasserman–Kou's constant. */
+    public static final double BGK_BETA = 0.5825971579390106;
+
+    /**
+     * The continuous barrier that prices a barrier monitored every {@code dt} (Broadie, Glasserman &amp; Kou 1997):
+     * {@code H e^{−βσ√dt}} for a down barrier, {@code H e^{βσ√dt}} for an up barrier.
+     */
+    public static double continuityCorrectedBarrier(double barrier, double vol, double dt, boolean down) {
+        double shift = BGK_BETA * vol * Math.sqrt(dt);
+        return barrier * Math.exp(down ? -shift : shift);
     }
 
     /**
