@@ -110,6 +110,10 @@ class JumpDiffusionTest {
         JumpStudyResult three = study.threads(3).run();
         assertArrayEquals(one.strong(), three.strong());
         assertArrayEquals(one.weak(), three.weak());
+        ShardMerger<JumpStudyResult> merger = study.merger();
+        merger.add(study.runChunks(1, study.chunkCount()));
+        merger.add(study.runChunks(0, 1));
+        assertArrayEquals(one.strong(), merger.result().strong());
         org.sde4j.models.stochvol.Heston h = org.sde4j.models.stochvol.Heston.of(100, 0.04, 0, 0, 0.5, 0.04, 1, -0.9);
         org.sde4j.models.mc.PathAverageJob job = org.sde4j.models.stochvol.HestonSimulator.callJob(h,
                 org.sde4j.models.stochvol.HestonScheme.QE, 8, 1, 100).paths(3000).seed(4);
