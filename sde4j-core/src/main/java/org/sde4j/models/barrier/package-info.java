@@ -1,0 +1,8 @@
+/**
+ * Barriers and first passage: killed paths of a scalar SDE monitored on a grid, with or without the Brownian-bridge
+ * correction (Beaglehole, Dybvig &amp; Zhou 1997; Gobet 2000) — {@link org.sde4j.models.barrier.BarrierStudy} — and
+ * the closed forms they are checked against: continuously monitored knock-out calls under geometric Brownian motion
+ * (Merton 1973; Reiner &amp; Rubinstein 1991) and the survival probability of Brownian motion with drift
+ * ({@link org.sde4j.models.barrier.BarrierFormulas}).
+ */
+package org.sde4j.models.barrier;
