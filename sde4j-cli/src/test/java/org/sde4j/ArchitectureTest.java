@@ -37,6 +37,7 @@ class ArchitectureTest {
                 .layer("solver").definedBy("org.sde4j.solver..")
                 .layer("montecarlo").definedBy("org.sde4j.montecarlo..")
                 .layer("analysis").definedBy("org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..")
+                .layer("models").definedBy("org.sde4j.models..")
                 .layer("gradient").definedBy("org.sde4j.gradient..")
                 .layer("fit").definedBy("org.sde4j.fit..")
                 .layer("nn").definedBy("org.sde4j.nn..")
@@ -48,14 +49,16 @@ class ArchitectureTest {
                 .whereLayer("notebook").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("nn").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("fit").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("models").mayOnlyBeAccessedByLayers("spark", "cli")
                 .whereLayer("gradient").mayOnlyBeAccessedByLayers("fit", "cli")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("fit", "nn", "spark", "cli")
-                .whereLayer("montecarlo").mayOnlyBeAccessedByLayers("analysis", "gradient", "fit", "nn", "spark", "cli")
-                .whereLayer("solver").mayOnlyBeAccessedByLayers("montecarlo", "analysis", "gradient", "fit", "nn", "spark",
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("models", "fit", "nn", "spark", "cli")
+                .whereLayer("montecarlo").mayOnlyBeAccessedByLayers("analysis", "models", "gradient", "fit", "nn", "spark",
                         "cli")
-                .whereLayer("brownian").mayOnlyBeAccessedByLayers("solver", "montecarlo", "analysis", "gradient", "fit",
+                .whereLayer("solver").mayOnlyBeAccessedByLayers("montecarlo", "analysis", "models", "gradient", "fit", "nn", "spark",
+                        "cli")
+                .whereLayer("brownian").mayOnlyBeAccessedByLayers("solver", "montecarlo", "analysis", "models", "gradient", "fit",
                         "nn", "spark", "cli")
-                .whereLayer("random").mayOnlyBeAccessedByLayers("brownian", "solver", "montecarlo", "analysis", "gradient",
+                .whereLayer("random").mayOnlyBeAccessedByLayers("brownian", "solver", "montecarlo", "analysis", "models", "gradient",
                         "fit", "nn", "spark", "cli")
                 .withOptionalLayers(true)
                 .check(MAIN);
@@ -67,7 +70,7 @@ class ArchitectureTest {
                 .resideOutsideOfPackages("org.sde4j.sde..", "org.sde4j.random..", "org.sde4j.brownian..",
                         "org.sde4j.solver..", "org.sde4j.montecarlo..", "org.sde4j.ensemble..", "org.sde4j.error..",
                         "org.sde4j.problems..",
-                        "org.sde4j.nn..", "org.sde4j.cli..", "org.sde4j.gradient..", "org.sde4j.fit..",
+                        "org.sde4j.nn..", "org.sde4j.cli..", "org.sde4j.gradient..", "org.sde4j.fit..", "org.sde4j.models..",
                         "org.sde4j.spark..")
                 .check(MAIN);
     }
@@ -79,7 +82,7 @@ class ArchitectureTest {
 
     private static final String[] CORE_PACKAGES = {"org.sde4j.sde..", "org.sde4j.random..", "org.sde4j.brownian..",
         "org.sde4j.solver..", "org.sde4j.montecarlo..", "org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..",
-        "org.sde4j.gradient..", "org.sde4j.fit.."};
+        "org.sde4j.gradient..", "org.sde4j.fit..", "org.sde4j.models.."};
 
     /** The core's packages, the JDK's, Commons RNG's and {@code more}. */
     private static String[] corePlus(String... more) {
