@@ -215,7 +215,7 @@ public final class Sde {
                 }
             };
         }
-        return adapter(drift::evaluate);
+        return driftAdapter(drift);
     }
 
     /**
@@ -264,6 +264,29 @@ public final class Sde {
             diffusionDerivative(0, null, null); // throws with the explanation
         }
         return adapter(diffusionDerivative);
+    }
+
+    /**
+     * {@link #adapter} for the drift, with a call site of its own: the diffusion's adapters share theirs (two
+     * receivers, which the JIT still inlines); routed through that one as well, the drift made it megamorphic and
+     * the per-path call was not inlined (EM, correlated 2-d GBM, 10^5 paths × 256 steps, one thread: 0.82 → 0.67 CPU
+     * seconds, measured by the issue-27 work).
+     */
+    private BlockField driftAdapter(Drift f) {
+        int d = stateDimension;
+        double[] in = new double[d];
+        double[] value = new double[d];
+        return (t, x, out, count, stride) -> {
+            for (int p = 0; p < count; p++) {
+                for (int i = 0; i < d; i++) {
+                    in[i] = x[i * stride + p];
+                }
+                f.evaluate(t, in, value);
+                for (int i = 0; i < d; i++) {
+                    out[i * stride + p] = value[i];
+                }
+            }
+        };
     }
 
     /** Gathers each path's state into a scratch vector, evaluates v, scatters the value. */
