@@ -35,11 +35,11 @@ import org.sde4j.problems.TestProblem;
  * @param higham       the behaviour Higham reports, in words
  * @param theory       the order theory predicts
  */
-record HighamExperiments(String name, TestProblem problem, String scheme, String kind, int[] steps, long paths,
+public record HighamExperiments(String name, TestProblem problem, String scheme, String kind, int[] steps, long paths,
         String reference, int refinement, boolean twoPoint, String higham, double theory) {
 
     /** The four experiments, in the paper's order. */
-    static List<HighamExperiments> all() {
+    public static List<HighamExperiments> all() {
         int[] em = {32, 64, 128, 256, 512};
         return List.of(
                 new HighamExperiments("emstrong", Problems.gbm(2, 1, 1, 1), "euler-maruyama", "strong", em, 1000, null, 1,
@@ -53,13 +53,13 @@ record HighamExperiments(String name, TestProblem problem, String scheme, String
     }
 
     /** The experiment called {@code name}. */
-    static HighamExperiments byName(String name) {
+    public static HighamExperiments byName(String name) {
         for (HighamExperiments e : all()) {
             if (e.name.equals(name)) {
                 return e;
             }
         }
-        throw new IllegalArgumentException("experiment = " + name + ": unknown; valid names are "
+        throw new IllegalArgumentException("--experiment = " + name + ": unknown; valid names are "
                 + String.join(", ", all().stream().map(HighamExperiments::name).toList()));
     }
 }
