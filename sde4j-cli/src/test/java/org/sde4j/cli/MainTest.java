@@ -31,11 +31,11 @@ public class MainTest {
 
     /** What a run printed, and its exit code. */
     public record Run(int code, String out, String err) {
-        List<String> outLines() {
+        public List<String> outLines() {
             return out.lines().toList();
         }
 
-        List<String> errLines() {
+        public List<String> errLines() {
             return err.lines().toList();
         }
     }
