@@ -12,8 +12,9 @@ public final class NotIdentifiedException extends IllegalArgumentException {
     private final List<String> parameters;
 
     NotIdentifiedException(TransitionModel model, List<String> parameters, String why) {
-        super(model.name() + " fit: parameters " + String.join(", ", parameters) + " are not identified by this series"
-                + " (" + why + "); " + model.identificationHint());
+        super(model.name() + " fit: " + (parameters.size() == 1 ? "parameter " + parameters.get(0) + " is"
+                : "parameters " + String.join(", ", parameters) + " are") + " not identified by this series (" + why
+                + "); " + model.identificationHint());
         this.parameters = List.copyOf(parameters);
     }
 

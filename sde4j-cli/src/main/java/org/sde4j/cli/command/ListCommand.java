@@ -1,12 +1,7 @@
 package org.sde4j.cli.command;
 
 import java.io.PrintWriter;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.sde4j.brownian.LevyAreaMethod;
 import org.sde4j.cli.output.Format;
 import org.sde4j.cli.output.SolversMarkdown;
@@ -15,7 +10,6 @@ import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.random.NoiseModel;
 import org.sde4j.random.NoiseModels;
-import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.Schemes;

@@ -24,7 +24,6 @@ import org.sde4j.error.Studies;
 import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
-import org.sde4j.sde.Require;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.Schemes;
 import picocli.CommandLine.Command;
