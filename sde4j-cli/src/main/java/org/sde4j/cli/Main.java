@@ -229,6 +229,11 @@ public final class Main implements Callable<Integer> {
             String because = cause == null ? "" : " (" + oneLine(String.valueOf(cause)) + ")";
             err.println(who + ": " + Messages.withOptions(oneLine(ex.getMessage()) + because, options));
             code = RUN_FAILED;
+        } else if (ex.getClass().getName().startsWith("org.apache.spark.")) {
+            // A job Spark gave up on: its reason, on one line; the executors' logs hold the rest.
+            err.println(who + ": Spark failed: " + oneLine(firstLine(ex.getMessage()))
+                    + " (see the master's and executors' logs)");
+            code = RUN_FAILED;
         } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
             err.println(who + ": " + oneLine(String.valueOf(ex.getMessage())));
             code = RUN_FAILED;
@@ -250,6 +255,10 @@ public final class Main implements Callable<Integer> {
         parts.add("valid options: " + s.options().stream().map(OptionSpec::longestName)
                 .collect(Collectors.joining(", ")));
         return String.join("; ", parts);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? null : message.lines().findFirst().orElse(message);
     }
 
     private static String oneLine(String message) {
