@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.sde4j.cli.output.Format;
+import org.sde4j.cli.output.OutputFile;
 import org.sde4j.notebook.Notebook;
 import org.sde4j.notebook.NotebookRunner;
 import picocli.CommandLine.Command;
@@ -58,6 +59,12 @@ public final class NotebooksCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Path> files = select(dir != null ? dir : defaultDir(), names);
+        if (execute) {
+            // --execute writes each notebook back: check that it can before running any.
+            for (Path file : files) {
+                new OutputFile(file).prepare("--execute");
+            }
+        }
         int failed = 0;
         for (Path file : files) {
             Notebook notebook = Notebook.read(file);

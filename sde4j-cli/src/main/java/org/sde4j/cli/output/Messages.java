@@ -51,8 +51,20 @@ public final class Messages {
 
     /** The reason of an I/O failure in a few words: the OS's reason for a file-system error, else the message. */
     public static String reason(Exception e) {
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
+        if (e instanceof FileSystemException f) {
+            if (f.getReason() != null) {
+                return f.getReason();
+            }
+            if (e instanceof java.nio.file.AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof java.nio.file.NoSuchFileException) {
+                return "no such file or directory";
+            }
+            if (e instanceof java.nio.file.FileAlreadyExistsException) {
+                return "already exists";
+            }
+            return e.getClass().getSimpleName();
         }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : oneLine(m);
