@@ -55,7 +55,7 @@ import picocli.CommandLine;
  * (options of type {@link OutputTarget}) are prepared and checked before its work starts; a write error on
  * standard output (a full disk, a closed stream) makes it exit with 1 and a message on stderr; its error
  * messages are one line, with long values cut and the library's parameter names replaced by its options
- * ({@link ParameterNames}); argument files {@code @FILE} are bounded and checked ({@link ArgumentFiles}); and
+ * ({@link ParameterNames}); argument files {@code @FILE} are bounded and checked ({@code ArgumentFiles}); and
  * running out of memory is one line, not a stack trace.
  */
 @Command(name = "sde4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,

@@ -43,7 +43,8 @@ public final class SparkOption {
     /**
      * Checks, within a bounded wait, that a cluster master can be reached, before Spark starts (Spark itself
      * retries for about a minute and then fails with a stack trace): every HOST:PORT of {@code spark://} must
-     * accept a connection within {@value #CONNECT_TIMEOUT} seconds (default 20); {@code yarn} and {@code k8s://}
+     * accept a connection within the seconds of the system property {@value #CONNECT_TIMEOUT} (default 20);
+     * {@code yarn} and {@code k8s://}
      * need Spark's YARN or Kubernetes module, which sde4j does not ship.
      *
      * @throws IllegalArgumentException naming the master and what failed

@@ -8,8 +8,8 @@ import org.sde4j.error.Studies;
 import org.sde4j.problems.PreparedProblem;
 
 /**
- * The commands' door to the Spark glue of this package ({@link SparkSolve} and its recipes
- * {@link LibraryEnsemble} and {@link LibraryStudy}, which travel to the executors): the recipe of a run, built the
+ * The commands' door to the Spark glue of this package ({@code SparkSolve} and its recipes
+ * {@code LibraryEnsemble} and {@code LibraryStudy}, which travel to the executors): the recipe of a run, built the
  * same way in one JVM and on Spark. Spark classes are loaded only when a {@code spark} method is called.
  */
 public final class SparkRuns {
@@ -40,7 +40,7 @@ public final class SparkRuns {
         }
     }
 
-    /** The study of {@code convergence}; see {@link LibraryStudy} for the fields. */
+    /** The study of {@code convergence}; see {@code LibraryStudy} for the fields. */
     public static final class StudyRecipe {
         private final LibraryStudy recipe;
 

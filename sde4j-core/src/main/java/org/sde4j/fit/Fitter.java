@@ -19,7 +19,7 @@ public final class Fitter {
      * @throws IllegalArgumentException when the model needs positive values and the series has one that is not
      * @throws FitDivergedException     when the loss becomes NaN or infinite
      * @throws NotIdentifiedException   when the observed information at the estimate is singular or near-singular
-     *                                  ({@link Identification}): the series does not determine some parameters
+     *                                  (scaled to unit diagonal, condition number above 10¹⁰): the series does not determine some parameters
      */
     public static FitResult fit(TransitionModel model, TimeSeries series, FitOptions options) {
         if (model.needsPositiveValues()) {

@@ -3,7 +3,7 @@ package org.sde4j.fit;
 import java.util.List;
 
 /**
- * A fit refused because the series cannot determine some parameters ({@link Identification}): the message names
+ * A fit refused because the series cannot determine some parameters (the identification check of {@link Fitter}): the message names
  * them and what to change. An {@link IllegalArgumentException}: the model and data given are the problem.
  */
 public final class NotIdentifiedException extends IllegalArgumentException {

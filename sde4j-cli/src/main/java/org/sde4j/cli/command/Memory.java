@@ -13,7 +13,7 @@ final class Memory {
 
     /**
      * @param what   the options and values that set the size, e.g. "--paths = 2147483647"
-     * @param bytes  the estimate, negative or NaN-free double beyond a long when it overflows
+     * @param bytes  the estimate (a double, so that a product beyond a long stays large)
      * @param change what to ask for instead, e.g. "fewer --paths"
      * @throws IllegalArgumentException when {@code bytes} is more than the heap that is left
      */
