@@ -64,6 +64,61 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /**
+     * Inside the command line: {@code cli.output} (what is printed and written), {@code cli.experiment} (the
+     * studies) and {@code cli.spark} (the Spark glue) know nothing of the commands; the studies may format through
+     * {@code cli.output}, the Spark recipes may build the studies.
+     */
+    @Test
+    void commandLinePackagesPointOneWay() {
+        noClasses().that().resideInAPackage("org.sde4j.cli.output..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.sde4j.cli.command..", "org.sde4j.cli.experiment..", "org.sde4j.cli.bench..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("org.sde4j.cli.experiment..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.sde4j.cli.command..", "org.sde4j.cli.bench..", "org.sde4j.cli.spark..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("org.sde4j.cli.spark..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.sde4j.cli.command..", "org.sde4j.cli.bench..")
+                .check(MAIN);
+    }
+
+    /** No command calls another command: what two commands share is an output helper, a study or a mixin. */
+    @Test
+    void noCommandCallsAnotherCommand() {
+        noClasses().that().resideInAPackage("org.sde4j.cli..").should().accessTargetWhere(
+                new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaAccess<?>>(
+                        "a member of another command") {
+                    @Override
+                    public boolean test(com.tngtech.archunit.core.domain.JavaAccess<?> access) {
+                        String owner = topLevel(access.getTargetOwner().getName());
+                        String origin = topLevel(access.getOriginOwner().getName());
+                        return !owner.equals(origin) && owner.endsWith("Command") && origin.endsWith("Command")
+                                && !owner.startsWith("picocli.");
+                    }
+                }).check(MAIN);
+    }
+
+    private static String topLevel(String name) {
+        int dollar = name.indexOf('$');
+        return dollar < 0 ? name : name.substring(0, dollar);
+    }
+
+    /**
+     * Commands print numbers through {@code cli.output.Format} only, the one path that never prints NaN or
+     * Infinity: no {@code String.format} and no {@code printf} in them.
+     */
+    @Test
+    void commandsFormatNumbersThroughOnePath() {
+        noClasses().that().resideInAPackage("org.sde4j.cli.command..").should()
+                .callMethod(String.class, "format", String.class, Object[].class)
+                .orShould().callMethod(String.class, "format", java.util.Locale.class, String.class, Object[].class)
+                .orShould().callMethod(java.io.PrintWriter.class, "printf", String.class, Object[].class)
+                .orShould().callMethod(java.io.PrintWriter.class, "printf", java.util.Locale.class, String.class,
+                        Object[].class)
+                .orShould().callMethod(java.io.PrintWriter.class, "format", String.class, Object[].class)
+                .check(MAIN);
+    }
+
     @Test
     void notebookToolingUsesNoOtherSde4jPackage() {
         classes().that().resideInAPackage("org.sde4j.notebook..").should().onlyDependOnClassesThat()

@@ -69,6 +69,9 @@ public final class NotebookRunner {
     private NotebookRunner() {
     }
 
+    /** The index of the cell running now, for the note printed when a cell ends the JVM. */
+    private static final java.util.concurrent.atomic.AtomicInteger CURRENT_CELL = new java.util.concurrent.atomic.AtomicInteger(-1);
+
     /**
      * Runs every code cell of {@code notebook} in a fresh JShell; does not modify the notebook.
      *
@@ -85,6 +88,11 @@ public final class NotebookRunner {
         PrintStream err = new PrintStream(collector.stream("stderr"), true, StandardCharsets.UTF_8);
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
+        java.io.InputStream oldIn = System.in;
+        // A cell that ends the JVM (System.exit) would end the runner without a word: say which cell did.
+        Thread exitNote = new Thread(() -> oldErr.println("notebook " + name + ": cell " + CURRENT_CELL.get()
+                + " ended the JVM (System.exit or Runtime.halt); the run stopped there"), "notebook-exit-note");
+        Runtime.getRuntime().addShutdownHook(exitNote);
         List<CellRun> runs = new ArrayList<>();
         Failure failure = null;
         AtomicBoolean timedOut = new AtomicBoolean();
@@ -105,12 +113,20 @@ public final class NotebookRunner {
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             System.setOut(out);
             System.setErr(err);
+            // Notebooks have no standard input: a cell reading it gets end of input, not a wait past --timeout.
+            System.setIn(java.io.InputStream.nullInputStream());
             failure = Display.withSink(collector::image, () -> runCells(shell, notebook, collector, timedOut, timeout,
                     runs));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
+            System.setIn(oldIn);
             watchdog.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitNote);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is ending: the note runs
+            }
         }
         return new Result(name, runs, failure, (System.nanoTime() - start) / 1e9);
     }
@@ -126,6 +142,7 @@ public final class NotebookRunner {
                 continue;
             }
             count++;
+            CURRENT_CELL.set(i);
             collector.clear();
             Outcome outcome = runCell(shell, Notebook.source(cells.get(i)), collector, count);
             if (timedOut.get()) {

@@ -23,7 +23,7 @@ class CommandLineLimitsTest {
     @Test
     void twoBillionStepsAndPathsAreRefusedWithTheMemoryNeededAndAvailable() {
         refused(new String[] {"solve", "--problem", "gbm", "--scheme", "euler-maruyama", "--steps", "2000000000",
-            "--paths", "2000000000", "--json"}, "sde4j solve: steps = 2000000000", "needs", "GB of memory",
+            "--paths", "2000000000", "--json"}, "sde4j solve: --steps = 2000000000", "needs", "GB of memory",
             "available", "-Xmx");
     }
 

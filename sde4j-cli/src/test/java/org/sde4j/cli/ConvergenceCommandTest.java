@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sde4j.cli.output.Plots;
 
 /** {@code sde4j convergence} end to end (fixed seeds: deterministic). */
 class ConvergenceCommandTest {

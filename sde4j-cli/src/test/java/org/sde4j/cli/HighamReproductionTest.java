@@ -1,5 +1,7 @@
 package org.sde4j.cli;
 
+import org.sde4j.cli.experiment.HighamExperiments;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -18,8 +18,8 @@ import org.sde4j.problems.TestProblem;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.Schemes;
 import org.sde4j.solver.SolveDivergedException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The command line end to end through {@link Main#run(PrintStream, PrintStream, String...)}. Monte Carlo
@@ -31,11 +31,11 @@ public class MainTest {
 
     /** What a run printed, and its exit code. */
     public record Run(int code, String out, String err) {
-        List<String> outLines() {
+        public List<String> outLines() {
             return out.lines().toList();
         }
 
-        List<String> errLines() {
+        public List<String> errLines() {
             return err.lines().toList();
         }
     }

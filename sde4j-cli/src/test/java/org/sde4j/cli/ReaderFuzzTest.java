@@ -20,9 +20,9 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sde4j.nn.Tensor;
-import org.sde4j.notebook.NotebookJson;
 import org.sde4j.nn.data.Idx;
 import org.sde4j.nn.train.Checkpoint;
+import org.sde4j.notebook.NotebookJson;
 
 /**
  * Seeded mutation fuzzing of the readers of untrusted files: the IDX reader, the checkpoint reader and

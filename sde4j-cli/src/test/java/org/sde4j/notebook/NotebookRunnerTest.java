@@ -196,4 +196,30 @@ class NotebookRunnerTest {
         assertEquals(Main.USAGE_ERROR, r.code());
         assertTrue(r.err().contains("notebook '02': not found; valid names: [01-a.ipynb]"), r.err());
     }
+
+    /** Notebooks have no standard input: a cell reading it gets end of input at once, not a wait past --timeout. */
+    @Test
+    void aCellReadingStandardInputGetsEndOfInput() throws IOException {
+        long start = System.nanoTime();
+        NotebookRunner.Result r = run("int b = System.in.read();\nSystem.out.println(\"read \" + b);");
+        assertTrue(r.ok(), String.valueOf(r.failure()));
+        assertTrue(String.valueOf(r.cells().get(0).outputs()).contains("read -1"), String.valueOf(r.cells()));
+        assertTrue((System.nanoTime() - start) * 1e-9 < 60, "no wait for input");
+    }
+
+    /** A cell that calls System.exit ends the JVM, but says which cell did (a child JVM, so this one lives). */
+    @Test
+    void aCellThatEndsTheJvmIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("01-exit.ipynb"), "{\"cells\":[{\"cell_type\":\"code\","
+                + "\"metadata\":{},\"source\":[\"int a = 1;\"],\"outputs\":[],\"execution_count\":null},"
+                + "{\"cell_type\":\"code\",\"metadata\":{},\"source\":[\"System.exit(3);\"],\"outputs\":[],"
+                + "\"execution_count\":null}],\"metadata\":{},\"nbformat\":4,\"nbformat_minor\":5}");
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.sde4j.cli.Main", "notebooks", "--dir", dir.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), log);
+        assertEquals(3, p.exitValue(), log);
+        assertTrue(log.contains("notebook 01-exit.ipynb: cell 1 ended the JVM"), log);
+    }
 }

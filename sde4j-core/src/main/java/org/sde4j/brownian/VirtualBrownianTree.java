@@ -36,6 +36,7 @@ public final class VirtualBrownianTree implements SpaceTimeLevyAreaSource {
     private double lastX = Double.NaN;
     private final double[] bulkW;
     private final double[] bulkH;
+    private final double leafLength;
 
     private VirtualBrownianTree(double t0, double t1, double tol, int dimension, long seed, boolean levy) {
         Require.timeSpan(t0, t1);
@@ -45,6 +46,7 @@ public final class VirtualBrownianTree implements SpaceTimeLevyAreaSource {
         this.dimension = Require.positive("dimension", dimension);
         this.levy = levy;
         int depth = DyadicBridge.depthFor(t1 - t0, tol);
+        this.leafLength = (t1 - t0) / Math.pow(2, depth);
         this.bridge = new DyadicBridge(dimension, levy, depth, seed);
         double[] w0 = new double[dimension];
         double[] h0 = new double[dimension];
@@ -72,6 +74,14 @@ public final class VirtualBrownianTree implements SpaceTimeLevyAreaSource {
      */
     public static VirtualBrownianTree of(double t0, double t1, double tol, int dimension, long seed) {
         return new VirtualBrownianTree(t0, t1, tol, dimension, seed, false);
+    }
+
+    /**
+     * The length of the tree's leaves, (t1 − t0)/2^depth ≤ tol: increments over intervals at least this long and
+     * on its dyadic points are exact in distribution; finer queries are interpolated.
+     */
+    public double leafLength() {
+        return leafLength;
     }
 
     /** A tree of (W, H) pairs, answering {@link #spaceTimeLevyArea} too. */

@@ -2,6 +2,7 @@ package org.sde4j.fit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -48,11 +49,13 @@ public final class CsvSeries {
      */
     public static TimeSeries read(Reader source, String sourceName, String timeColumn, String valueColumn,
             String filter) {
+        int[] reading = {1};
         try (BufferedReader in = new BufferedReader(source)) {
             String header = in.readLine();
             if (header == null) {
                 throw new IllegalArgumentException(sourceName + ": empty; expected a header line");
             }
+            checkDecoded(header, sourceName, 1);
             List<String> columns = Arrays.stream(header.split(",", -1)).map(CsvSeries::clean).toList();
             int time = timeColumn == null ? defaultTimeColumn(columns) : column(columns, timeColumn, sourceName);
             int value = column(columns, valueColumn, sourceName);
@@ -70,8 +73,9 @@ public final class CsvSeries {
             String line;
             int number = 1;
             double last = Double.NEGATIVE_INFINITY;
-            while ((line = in.readLine()) != null) {
+            while ((line = readLine(in, reading, number + 1)) != null) {
                 number++;
+                checkDecoded(line, sourceName, number);
                 if (line.isBlank()) {
                     continue;
                 }
@@ -102,9 +106,29 @@ public final class CsvSeries {
                 x[i] = rows.get(i)[1];
             }
             return new TimeSeries(valueColumn + (filter == null ? "" : " (" + filter + ")"), t, x);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(sourceName + " near line " + reading[0] + ": not UTF-8 text (save the"
+                    + " file as UTF-8)");
         } catch (IOException e) {
             throw new UncheckedIOException(sourceName + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @throws IllegalArgumentException when {@code line} holds U+FFFD, the character a decoder puts in place of
+     *                                  bytes that are not UTF-8
+     */
+    private static void checkDecoded(String line, String sourceName, int number) {
+        if (line.indexOf('\uFFFD') >= 0) {
+            throw new IllegalArgumentException(sourceName + " line " + number + ": not UTF-8 text (bytes that do not"
+                    + " decode; save the file as UTF-8)");
+        }
+    }
+
+    /** The next line, noting its number in {@code reading[0]} first (for a decoding error's message). */
+    private static String readLine(BufferedReader in, int[] reading, int number) throws IOException {
+        reading[0] = number;
+        return in.readLine();
     }
 
     /** The first column named date, time or t (any case), else the first column. */

@@ -18,6 +18,8 @@ public final class Fitter {
      *
      * @throws IllegalArgumentException when the model needs positive values and the series has one that is not
      * @throws FitDivergedException     when the loss becomes NaN or infinite
+     * @throws NotIdentifiedException   when the observed information at the estimate is singular or near-singular
+     *                                  (scaled to unit diagonal, condition number above 10¹⁰): the series does not determine some parameters
      */
     public static FitResult fit(TransitionModel model, TimeSeries series, FitOptions options) {
         if (model.needsPositiveValues()) {
@@ -85,6 +87,7 @@ public final class Fitter {
             }
         }
         DMatrixRMaj covariance = information(model, theta, series, train);
+        Identification.check(model, covariance);
         if (!CommonOps_DDRM.invert(covariance)) {
             throw new IllegalStateException(model.name() + " fit: the observed information is singular at "
                     + java.util.Arrays.toString(model.natural(theta)) + "; the parameters are not identified");

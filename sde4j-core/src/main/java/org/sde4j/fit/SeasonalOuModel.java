@@ -45,6 +45,17 @@ public final class SeasonalOuModel implements TransitionModel {
         return "ou-seasonal";
     }
 
+    /** A period that is a multiple of the sampling interval makes its sine vanish and its cosine a constant. */
+    @Override
+    public String identificationHint() {
+        StringBuilder p = new StringBuilder();
+        for (int k = 0; k < omega.length; k++) {
+            p.append(k > 0 ? "," : "").append(2 * Math.PI / omega[k]);
+        }
+        return "periods = " + p + ": drop a period that is a multiple of the sampling interval (a daily cycle on"
+                + " daily data), or give periods the series can resolve";
+    }
+
     @Override
     public List<String> parameterNames() {
         return names;

@@ -51,6 +51,11 @@ public interface TransitionModel {
     double sample(double[] theta, double t, double x, double next, double z);
 
     /** The number of unconstrained parameters. */
+    /** What to change when the parameters are not identified by a series: a model with fewer parameters, more data. */
+    default String identificationHint() {
+        return "use a simpler model or a longer series";
+    }
+
     default int parameterCount() {
         return parameterNames().size();
     }

@@ -32,8 +32,20 @@ public final class Backpropagation implements SdeGradient {
     @Override
     public SolveGradient compute(ParametricSde sde, double[] theta, double[] x0, SolveGrid grid,
             BrownianSource brownian, PathLoss loss) {
-        SdeGradient.check(sde, theta, x0, brownian);
+        SdeGradient.check(sde, theta, x0, grid, brownian);
         StochasticTableau tableau = scheme.tableau();
+        if (tableau.noiseTerms().isEmpty()) {
+            double[] g = new double[x0.length];
+            sde.diffusion(grid.t0(), x0, theta, g);
+            for (double v : g) {
+                if (v != 0) {
+                    throw new IllegalArgumentException("scheme " + scheme.name() + ": an ODE scheme (no noise terms);"
+                            + " on this SDE, whose diffusion at t0 is " + java.util.Arrays.toString(g) + ", it would"
+                            + " drop the noise and give a zero noise gradient: use an SDE scheme such as euler-maruyama"
+                            + " or heun");
+                }
+            }
+        }
         boolean area = tableau.needsSpaceTimeLevyArea();
         if (area && !(brownian instanceof SpaceTimeLevyAreaSource)) {
             throw new IllegalArgumentException("brownian: " + brownian.getClass().getSimpleName()

@@ -51,7 +51,7 @@ public final class ReversibleHeunGradient implements SdeGradient {
     @Override
     public SolveGradient compute(ParametricSde sde, double[] theta, double[] x0, SolveGrid grid,
             BrownianSource brownian, PathLoss loss) {
-        SdeGradient.check(sde, theta, x0, brownian);
+        SdeGradient.check(sde, theta, x0, grid, brownian);
         int d = x0.length;
         int n = grid.steps();
         double[] fixed = theta.clone();

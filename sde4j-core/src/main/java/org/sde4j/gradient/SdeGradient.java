@@ -1,6 +1,8 @@
 package org.sde4j.gradient;
 
+
 import org.sde4j.brownian.BrownianSource;
+import org.sde4j.brownian.VirtualBrownianTree;
 
 /** A way to compute the gradient of a loss on an SDE solve with respect to the parameters and initial state. */
 public interface SdeGradient {
@@ -29,6 +31,26 @@ public interface SdeGradient {
         if (brownian.dimension() != sde.stateDimension()) {
             throw new IllegalArgumentException("brownian: dimension " + brownian.dimension()
                     + ", diagonal noise needs " + sde.stateDimension());
+        }
+    }
+
+    /**
+     * Checks the common arguments and that {@code brownian} resolves the grid's steps: a virtual Brownian tree
+     * whose leaves are longer than the smallest step would interpolate W inside a leaf, and the solve would not
+     * see Brownian increments.
+     */
+    static void check(ParametricSde sde, double[] theta, double[] x0, SolveGrid grid, BrownianSource brownian) {
+        check(sde, theta, x0, brownian);
+        if (brownian instanceof VirtualBrownianTree tree) {
+            double smallest = Double.POSITIVE_INFINITY;
+            for (int n = 0; n < grid.steps(); n++) {
+                smallest = Math.min(smallest, grid.time(n + 1) - grid.time(n));
+            }
+            if (tree.leafLength() > smallest * (1 + 1e-9)) {
+                throw new IllegalArgumentException("brownian: a virtual Brownian tree with leaves of length "
+                        + tree.leafLength() + " is coarser than the step " + smallest + "; its increments over a step"
+                        + " would be interpolated, not Brownian: build it with tol ≤ " + smallest);
+            }
         }
     }
 

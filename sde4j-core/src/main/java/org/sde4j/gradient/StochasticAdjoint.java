@@ -50,7 +50,7 @@ public final class StochasticAdjoint implements SdeGradient {
     @Override
     public SolveGradient compute(ParametricSde sde, double[] theta, double[] x0, SolveGrid grid,
             BrownianSource brownian, PathLoss loss) {
-        SdeGradient.check(sde, theta, x0, brownian);
+        SdeGradient.check(sde, theta, x0, grid, brownian);
         int d = x0.length;
         int p = theta.length;
         int n = grid.steps();

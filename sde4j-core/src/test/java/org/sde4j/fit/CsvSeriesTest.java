@@ -51,4 +51,15 @@ class CsvSeriesTest {
         String badFilter = error("t,x\n0,1\n1,2\n2,3\n", "t", "x", "nope");
         assertTrue(badFilter.contains("COLUMN=VALUE"), badFilter);
     }
+
+    /** Bytes that are not UTF-8 (here Latin-1 "é") are refused naming their line, not a decoder's stack trace. */
+    @Test
+    void bytesThatAreNotUtf8AreRefusedNamingTheLine() {
+        byte[] bytes = "t,x\n0,1\n1,2\n2,caf\u00e9\n3,4\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.io.Reader reader = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(bytes),
+                java.nio.charset.StandardCharsets.UTF_8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CsvSeries.read(reader, "latin1.csv", "t", "x", null));
+        assertTrue(e.getMessage().contains("latin1.csv line 4: not UTF-8"), e.getMessage());
+    }
 }

@@ -90,6 +90,48 @@ class FitterTest {
         assertEquals(sigma / Math.sqrt(1000 * dt), fit.standardErrors()[0], 0.01 * sigma / Math.sqrt(1000 * dt));
     }
 
+    /**
+     * Issue 28's silent wrong answer: a daily series (one row per day, integer times) with the default periods
+     * 365.25 and 1. At integer times sin(2πt) = 0 and cos(2πt) = 1, so b2 does not move the likelihood and c2 is
+     * the constant a again; the fit printed a = 2.3·10¹² with standard errors of 0.000. It is refused, naming the
+     * parameters and the periods.
+     */
+    @Test
+    void aDailyCycleOnDailyDataIsRefusedNamingTheParametersAndThePeriods() {
+        SeasonalOuModel plainOu = new SeasonalOuModel(365.25);
+        TimeSeries daily = Synthetic.simulate(plainOu, new double[] {10, 3, -2, Math.log(0.3), Math.log(2)}, 10, 0, 1.0,
+                1500, 4);
+        NotIdentifiedException e = assertThrows(NotIdentifiedException.class,
+                () -> Fitter.fit(SEASONAL, daily, new FitOptions(0.02, 200, 20, 0.2)));
+        assertTrue(e.parameters().contains("b2"), e.getMessage());
+        assertTrue(e.getMessage().contains("periods = 365.25,1.0"), e.getMessage());
+        // Without the daily period the same series is fitted, and its estimates are within 4 standard errors.
+        FitResult ok = Fitter.fit(plainOu, daily, new FitOptions(0.02, 800, 20, 0.2));
+        assertEquals(10, ok.estimates()[0], 4 * ok.standardErrors()[0], ok.toString());
+    }
+
+    /** Two parameters that enter only through their sum (c2 and a when cos(2πt) = 1) are named together. */
+    @Test
+    void collinearParametersAreNamedTogether() {
+        TimeSeries daily = Synthetic.simulate(new SeasonalOuModel(365.25), new double[] {10, 3, -2, Math.log(0.3),
+            Math.log(2)}, 10, 0, 1.0, 1500, 5);
+        org.ejml.data.DMatrixRMaj info = Fitter.information(SEASONAL,
+                new double[] {10, 3, -2, 0, 0, Math.log(0.3), Math.log(2)}, daily, 1000);
+        NotIdentifiedException e = assertThrows(NotIdentifiedException.class,
+                () -> Identification.check(SEASONAL, info));
+        assertTrue(e.parameters().contains("b2"), e.getMessage());
+        info.set(3, 3, 1);
+        for (int j = 0; j < 7; j++) {
+            if (j != 3) {
+                info.set(3, j, 0);
+                info.set(j, 3, 0);
+            }
+        }
+        NotIdentifiedException collinear = assertThrows(NotIdentifiedException.class,
+                () -> Identification.check(SEASONAL, info));
+        assertTrue(collinear.parameters().containsAll(java.util.List.of("a", "c2")), collinear.getMessage());
+    }
+
     @Test
     void aDivergingFitNamesItsEpochAndLastFiniteParameters() {
         TimeSeries s = Synthetic.simulate(OuModel.plain(), OuModel.theta(2, 1, 0.5), 0, 0, 0.01, 500, 1);

@@ -13,8 +13,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sde4j.cli.ProgressBar;
-import org.sde4j.cli.Table;
+import org.sde4j.cli.output.OutputFailure;
+import org.sde4j.cli.output.OutputFile;
+import org.sde4j.cli.output.ProgressBar;
+import org.sde4j.cli.output.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,9 +64,9 @@ public final class BenchCommand implements Callable<Integer> {
             + " of the checkout); 'none' to skip.")
     private String numpyScript;
 
-    @Option(names = "--doc", paramLabel = "FILE", description = "The document whose generated region to rewrite"
+    @Option(names = "--doc", paramLabel = "FILE", converter = OutputFile.Converter.class, description = "The document whose generated region to rewrite"
             + " (default: docs/benchmarks.md of the project, after a full run).")
-    private Path doc;
+    private OutputFile doc;
 
     @Option(names = "--no-write", description = "Do not rewrite any document.")
     private boolean noWrite;
@@ -93,6 +95,12 @@ public final class BenchCommand implements Callable<Integer> {
         org.sde4j.sde.Require.positive("paths", paths);
         org.sde4j.sde.Require.positive("steps", steps);
         org.sde4j.sde.Require.positive("repeats", repeats);
+        if (doc != null && noWrite) {
+            throw new IllegalArgumentException("--doc: contradicts --no-write; give one of them");
+        }
+        if (doc != null && (schemes || cold || brownian)) {
+            throw new IllegalArgumentException("--doc: applies to the suite only, not to --schemes, --cold or --brownian");
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (schemes) {
             long p = spec.commandLine().getParseResult().hasMatchedOption("--paths") ? paths : 100_000;
@@ -127,6 +135,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         String command = ("bin/sde4j " + String.join(" ", args)).strip(); // the arguments start with "bench"
+        OutputFile target = doc;
+        if (target == null && sections.size() == BenchSuite.SECTIONS.size() && !noWrite) {
+            Path found = defaultDoc();
+            if (found != null) {
+                target = new OutputFile(found);
+                target.prepare("the default --doc");
+            }
+        }
         String markdownText;
         String jsonText;
         try (ProgressBar bar = ProgressBar.onTerminal("bench", BenchSuite.progressSteps(sections, repeats),
@@ -136,20 +152,20 @@ public final class BenchCommand implements Callable<Integer> {
             markdownText = suite.markdown();
             jsonText = suite.json();
         }
-        Path target = doc;
-        if (target == null && sections.size() == BenchSuite.SECTIONS.size()) {
-            target = defaultDoc();
-        }
         if (json) {
             out.println(jsonText);
         } else {
             out.print(markdownText);
         }
+        out.flush();
         if (!noWrite && target != null) {
-            BenchSuite.rewrite(target, markdownText);
+            try {
+                BenchSuite.rewrite(target.target(), markdownText);
+            } catch (IOException e) {
+                throw new OutputFailure(target, e);
+            }
             spec.commandLine().getErr().println("bench: rewrote the generated region of " + target);
         }
-        out.flush();
         return 0;
     }
 

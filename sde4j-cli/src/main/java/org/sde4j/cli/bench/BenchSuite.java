@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,10 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
-import org.sde4j.cli.Format;
-import org.sde4j.cli.Json;
-import org.sde4j.cli.ProgressBar;
-import org.sde4j.cli.Table;
+import org.sde4j.cli.output.AtomicFile;
+import org.sde4j.cli.output.Format;
+import org.sde4j.cli.output.Json;
+import org.sde4j.cli.output.ProgressBar;
+import org.sde4j.cli.output.Table;
 import org.sde4j.ensemble.Ensemble;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
@@ -343,7 +343,7 @@ public final class BenchSuite {
         return o.put("checksum", sink).build();
     }
 
-    /** Replaces the generated region of {@code doc} (atomically: a temporary file, then a move). */
+    /** Replaces the generated region of {@code doc} (atomically, {@link AtomicFile}). */
     static void rewrite(Path doc, String generated) throws IOException {
         String text = Files.isRegularFile(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "# Benchmarks\n\n";
         int begin = text.indexOf("<!-- bench:begin");
@@ -355,9 +355,7 @@ public final class BenchSuite {
         } else {
             updated = text.stripTrailing() + "\n\n## The benchmark suite (generated)\n\n" + region + "\n";
         }
-        Path tmp = doc.resolveSibling(doc.getFileName() + ".tmp");
-        Files.writeString(tmp, updated, StandardCharsets.UTF_8);
-        Files.move(tmp, doc, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(doc, updated);
     }
 
     static String machine() {

@@ -13,8 +13,10 @@ import org.sde4j.brownian.LevyAreaMethod;
 import org.sde4j.brownian.LevyAreaSampler;
 import org.sde4j.brownian.StreamingBrownianIncrements;
 import org.sde4j.brownian.VirtualBrownianTree;
-import org.sde4j.cli.Format;
-import org.sde4j.cli.Table;
+import org.sde4j.cli.output.Format;
+import org.sde4j.cli.output.Table;
+import org.sde4j.cli.output.Format;
+import org.sde4j.cli.output.Table;
 import org.sde4j.random.RandomStreams;
 
 /**

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sde4j.cli.Format;
-import org.sde4j.cli.Json;
+import org.sde4j.cli.output.Format;
+import org.sde4j.cli.output.Json;
+import org.sde4j.cli.output.Format;
+import org.sde4j.cli.output.Json;
 
 /**
  * {@code sde4j bench --cold}: the time to a first result, as a user meets it — whole processes, each a

@@ -1,0 +1,196 @@
+package org.sde4j.cli.command;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.sde4j.cli.spark.SparkRuns;
+import org.sde4j.cli.output.Format;
+import org.sde4j.cli.output.Json;
+import org.sde4j.cli.output.ProgressBar;
+import org.sde4j.ensemble.Ensemble;
+import org.sde4j.ensemble.EnsembleResult;
+import org.sde4j.problems.PreparedProblem;
+import org.sde4j.problems.Problems;
+import org.sde4j.problems.TestProblem;
+import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.Scheme;
+import org.sde4j.solver.Schemes;
+import org.sde4j.solver.TimeGrid;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sde4j solve}: one Monte Carlo ensemble of a library problem with one scheme; prints the mean,
+ * standard deviation and standard error of {@code X(t1)} against the exact mean, as a readable summary
+ * or ({@code --json}) as one JSON object on one line:
+ *
+ * <pre>{"problem":…,"scheme":…,"steps":…,"paths":…,"seed":…,"t1":…,"mean":…,"std":…,"stderr":…,"exactMean":…,"threads":…,"seconds":…}</pre>
+ *
+ * <p>{@code exactMean} appears only when the problem knows it; the vectors are numbers for d = 1 and
+ * arrays otherwise; {@code threads} is the number of worker threads (default: every processor) and
+ * {@code seconds} the solve's wall time (the ensemble run, without the JVM's start). A scheme of the other calculus solves
+ * the problem's process converted to its calculus ({@link PreparedProblem}).
+ *
+ * <p>With {@code --spark MASTER} the ensemble runs on Apache Spark ({@link SparkRuns}) and gives the same
+ * numbers; the JSON then ends with {@code "partitions"}, the number of Spark tasks, and {@code threads} is the
+ * number of threads each task uses (default 1).
+ */
+@Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Solve one problem with one scheme over many paths and compare the mean with the exact mean.",
+        footer = {"", "Example:", "  sde4j solve --problem gbm --scheme milstein --steps 1000 --paths 100000 \\",
+            "      --seed 42 --json"})
+public final class SolveCommand implements Callable<Integer> {
+    static final int DEFAULT_STEPS = 1000;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--problem", required = true, paramLabel = "NAME", completionCandidates = Names.ProblemNames.class,
+            description = "The problem: ${COMPLETION-CANDIDATES} (see 'sde4j list').")
+    private String problemName;
+
+    @Option(names = "--scheme", paramLabel = "NAME", defaultValue = "euler-maruyama",
+            completionCandidates = Names.SchemeNames.class,
+            description = "The scheme: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private String schemeName;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private Grid grid;
+
+    @Option(names = "--paths", paramLabel = "P", defaultValue = "100000",
+            description = "Number of paths (default: ${DEFAULT-VALUE}).")
+    private long paths;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "Root seed; the same seed gives the same result for any --threads (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Mixin
+    private ThreadsOption threads;
+
+    @Option(names = "--json", description = "Print one JSON object on one line instead of the summary.")
+    private boolean json;
+
+    @Mixin
+    private SparkOptions spark;
+
+    /** {@code --steps} or {@code --dt}, not both. */
+    static final class Grid {
+        @Option(names = "--steps", paramLabel = "N", description = "Uniform steps over the time span (default: "
+                + DEFAULT_STEPS + ").")
+        Integer steps;
+
+        @Option(names = "--dt", paramLabel = "H",
+                description = "Step size instead of --steps; the last step is shorter when H does not divide the span.")
+        Double dt;
+    }
+
+    @Override
+    public Integer call() {
+        TestProblem problem = Problems.byName(problemName);
+        Scheme scheme = Schemes.byName(schemeName);
+        PreparedProblem prepared = PreparedProblem.of(problem, scheme);
+        SdeProblem p = prepared.problem();
+        // Spark runs a task per core: one thread per task unless --threads says otherwise.
+        int threadCount = threads.orElse(spark.on() ? 1 : Runtime.getRuntime().availableProcessors());
+        if (paths < 2) {
+            throw new IllegalArgumentException("--paths = " + paths + ": the standard error needs at least 2 paths");
+        }
+        spark.check();
+
+        TimeGrid timeGrid;
+        int steps = grid != null && grid.steps != null ? grid.steps : DEFAULT_STEPS;
+        Double dt = grid != null ? grid.dt : null;
+        if (dt != null) {
+            timeGrid = TimeGrid.withStepSize(p.t0(), p.t1(), dt);
+        } else {
+            timeGrid = TimeGrid.uniform(p.t0(), p.t1(), steps);
+        }
+        SparkRuns.EnsembleRecipe recipe = new SparkRuns.EnsembleRecipe(problemName, schemeName, steps, dt, paths, seed);
+        Ensemble ensemble = recipe.create().threads(threadCount);
+
+        EnsembleResult result;
+        Integer sparkPartitions = null;
+        if (spark.on()) {
+            spark.checkChunks(ensemble.chunkCount(), 256);
+            SparkRuns.Ran<EnsembleResult> run = recipe.spark(spark.master(), spark.partitions(), threadCount);
+            result = run.result();
+            sparkPartitions = run.partitions();
+        } else if (ProgressBar.isTerminal()) {
+            try (ProgressBar bar = new ProgressBar("solve", paths, spec.commandLine().getErr(), true)) {
+                result = ensemble.progress(bar::stepTo).run();
+            }
+        } else {
+            result = ensemble.run();
+        }
+        Optional<double[]> exactMean = problem.exactMean(p.t1());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(json(problem, scheme, timeGrid.steps(), p.t1(), result, exactMean, threadCount, sparkPartitions));
+        } else {
+            summary(out, prepared, scheme, timeGrid, threadCount, result, exactMean);
+            if (sparkPartitions != null) {
+                out.println("spark     " + spark.master() + ", " + sparkPartitions + " partitions");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private String json(TestProblem problem, Scheme scheme, int steps, double t1, EnsembleResult r,
+            Optional<double[]> exactMean, int threads, Integer sparkPartitions) {
+        Json.ObjectBuilder o = Json.object()
+                .put("problem", problem.name())
+                .put("scheme", scheme.name())
+                .put("steps", steps)
+                .put("paths", r.paths())
+                .put("seed", seed)
+                .put("t1", t1)
+                .putVector("mean", r.mean())
+                .putVector("std", r.standardDeviation())
+                .putVector("stderr", r.standardError());
+        exactMean.ifPresent(m -> o.putVector("exactMean", m));
+        o.put("threads", threads).put("seconds", r.seconds());
+        if (sparkPartitions != null) {
+            o.put("partitions", sparkPartitions);
+        }
+        return o.build();
+    }
+
+    private void summary(PrintWriter out, PreparedProblem prepared, Scheme scheme, TimeGrid timeGrid,
+            int threadCount, EnsembleResult r, Optional<double[]> exactMean) {
+        SdeProblem p = prepared.problem();
+        double[] mean = r.mean();
+        double[] se = r.standardError();
+        int n = timeGrid.steps();
+        boolean uniform = Math.abs(timeGrid.stepSize(0) - timeGrid.stepSize(n - 1)) <= 1e-9 * timeGrid.stepSize(0);
+        String dt = uniform
+                ? "dt = " + Format.compact(timeGrid.stepSize(0))
+                : "dt = " + Format.compact(timeGrid.stepSize(0)) + ", last step " + Format.compact(timeGrid.stepSize(n - 1));
+        out.println("problem   " + prepared.source().name() + ": " + prepared.source().description());
+        out.println("scheme    " + scheme.name() + " (" + scheme.calculus().displayName() + "): " + scheme.description());
+        if (prepared.converted()) {
+            out.println("          " + prepared.conversionNote()
+                    + " (the library problem is " + prepared.source().problem().sde().calculus().displayName() + ")");
+        }
+        out.println("grid      " + n + " steps (" + dt + ") on [" + p.t0() + ", " + p.t1() + "]");
+        out.println("paths     " + r.paths() + " (seed " + seed + ", " + threadCount + " threads)");
+        out.println("mean      " + Format.vector(mean, Format::g6) + " ± " + Format.vector(se, Format::g2)
+                + "   (X at t = " + p.t1() + ", ± one standard error)");
+        if (exactMean.isPresent()) {
+            double dev = Format.deviation(mean, exactMean.get(), se);
+            out.println("exact     " + Format.vector(exactMean.get(), Format::g6) + "   deviation "
+                    + Format.signed(dev) + " standard errors" + (Math.abs(dev) > 4 ? " (more than 4: a bias"
+                    + " of the scheme at this step size, or too few paths)" : ""));
+        } else {
+            out.println("exact     the exact mean of this problem is not known");
+        }
+        out.println("std       " + Format.vector(r.standardDeviation(), Format::g6));
+        out.println("time      " + Format.seconds(r.seconds()) + "   ("
+                + Format.f("%.0f", r.paths() / r.seconds()) + " paths/s)");
+    }
+}
