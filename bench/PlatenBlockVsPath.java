@@ -4,7 +4,7 @@ import org.sde4j.ensemble.Ensemble;
 import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.problems.Problems;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * Block vs path engine for one scheme on gbm, in one JVM: paths × steps per run, the engines alternating, each

@@ -10,10 +10,10 @@ import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.Orders;
-import org.sde4j.solver.RungeKuttaScheme;
+import org.sde4j.solver.scheme.RungeKuttaScheme;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
-import org.sde4j.solver.TableauScheme;
+import org.sde4j.solver.scheme.Schemes;
+import org.sde4j.solver.scheme.TableauScheme;
 
 /**
  * A registered tableau scheme against a twin built from the same tableau by {@code RungeKuttaScheme.of} (a new

@@ -1,10 +1,10 @@
 import java.util.EnumSet;
 import org.sde4j.sde.Calculus;
 import org.sde4j.sde.NoiseStructure;
-import org.sde4j.solver.NoiseTerm;
+import org.sde4j.solver.tableau.NoiseTerm;
 import org.sde4j.solver.Orders;
-import org.sde4j.solver.RungeKuttaScheme;
-import org.sde4j.solver.StochasticTableau;
+import org.sde4j.solver.scheme.RungeKuttaScheme;
+import org.sde4j.solver.tableau.StochasticTableau;
 
 /** How to add a scheme: one constant (then one line in Schemes' list to register it by name). */
 public final class AddAScheme {

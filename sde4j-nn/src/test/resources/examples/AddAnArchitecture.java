@@ -1,5 +1,5 @@
 import org.sde4j.nn.arch.Architecture;
-import org.sde4j.solver.RungeKuttaSchemes;
+import org.sde4j.solver.scheme.RungeKuttaSchemes;
 
 /** How to add an architecture: one constant (then one line in Architectures.ALL to register it by name). */
 public final class AddAnArchitecture {

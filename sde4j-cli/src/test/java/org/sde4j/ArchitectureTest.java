@@ -135,6 +135,34 @@ class ArchitectureTest {
         slices().matching("org.sde4j.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
+    /** Inside {@code solver}: tableau ← scheme ← engine and tableau ← step, all on the contract (the root). */
+    @Test
+    void solverSubPackagesPointOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("contract").definedBy("org.sde4j.solver")
+                .layer("tableau").definedBy("org.sde4j.solver.tableau..")
+                .layer("scheme").definedBy("org.sde4j.solver.scheme..")
+                .layer("step").definedBy("org.sde4j.solver.step..")
+                .layer("engine").definedBy("org.sde4j.solver.engine..")
+                .whereLayer("engine").mayNotBeAccessedByAnyLayer()
+                .whereLayer("step").mayNotBeAccessedByAnyLayer()
+                .whereLayer("scheme").mayOnlyBeAccessedByLayers("engine")
+                .whereLayer("tableau").mayOnlyBeAccessedByLayers("scheme", "step", "engine")
+                .withOptionalLayers(true)
+                .check(MAIN);
+    }
+
+    /**
+     * No two packages form a cycle, sub-packages included (the slices of {@link #packagesAreFreeOfCycles} are the
+     * top-level packages). The command line is left out until its split: {@code cli} and {@code cli.bench} still use
+     * each other.
+     */
+    @Test
+    void subPackagesAreFreeOfCycles() {
+        slices().matching("org.sde4j.(**)").should().beFreeOfCycles().check(MAIN.that(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage("org.sde4j.cli..")));
+    }
+
     private static final String[] CORE_PACKAGES = {"org.sde4j.sde..", "org.sde4j.random..", "org.sde4j.brownian..",
         "org.sde4j.solver..", "org.sde4j.montecarlo..", "org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..",
         "org.sde4j.gradient..", "org.sde4j.fit..", "org.sde4j.models.."};

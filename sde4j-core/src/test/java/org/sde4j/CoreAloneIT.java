@@ -32,7 +32,7 @@ class CoreAloneIT {
             import org.sde4j.sde.PathwiseSolution;
             import org.sde4j.sde.Sde;
             import org.sde4j.sde.SdeProblem;
-            import org.sde4j.solver.Schemes;
+            import org.sde4j.solver.scheme.Schemes;
 
             public class CoreAlone {
                 public static void main(String[] args) {

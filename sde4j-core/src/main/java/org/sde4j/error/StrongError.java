@@ -8,7 +8,7 @@ import org.sde4j.solver.NoiseSources;
 import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
-import org.sde4j.solver.PathSolver;
+import org.sde4j.solver.engine.PathSolver;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.SolveDivergedException;
 import org.sde4j.solver.TimeGrid;

@@ -2,18 +2,11 @@ package org.sde4j.error;
 
 import java.util.List;
 import java.util.Optional;
-import org.sde4j.error.ControlVariate;
-import org.sde4j.error.ConvergenceResult;
-import org.sde4j.error.ConvergenceStudy;
-import org.sde4j.error.Functional;
-import org.sde4j.error.StrongError;
-import org.sde4j.error.StrongNorm;
-import org.sde4j.error.WeakError;
 import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * Builds the convergence studies that {@code sde4j convergence} and {@code sde4j tour} run on library

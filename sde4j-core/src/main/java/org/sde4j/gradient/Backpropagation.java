@@ -2,14 +2,15 @@ package org.sde4j.gradient;
 
 import org.sde4j.brownian.BrownianSource;
 import org.sde4j.brownian.SpaceTimeLevyAreaSource;
-import org.sde4j.solver.ArrayVectorSpace;
-import org.sde4j.solver.BranchStep;
-import org.sde4j.solver.StochasticTableau;
-import org.sde4j.solver.TableauScheme;
+import org.sde4j.solver.step.ArrayVectorSpace;
+import org.sde4j.solver.step.BranchStep;
+import org.sde4j.solver.tableau.StochasticTableau;
+import org.sde4j.solver.scheme.TableauScheme;
 
 /**
  * Discretise-then-optimise: the exact gradient of the discrete solve, by backpropagation through every
- * step of a tableau scheme ({@link org.sde4j.solver.EulerMaruyama}, {@link org.sde4j.solver.RungeKuttaSchemes#HEUN},
+ * step of a tableau scheme ({@link org.sde4j.solver.scheme.EulerMaruyama}, {@link
+ * org.sde4j.solver.scheme.RungeKuttaSchemes#HEUN},
  * any {@link TableauScheme}). Each step is a {@link BranchStep}, whose backward pass is the scheme's exact
  * vector–Jacobian product; this class adds the loop over steps.
  *

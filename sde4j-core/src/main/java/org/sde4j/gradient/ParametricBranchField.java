@@ -1,11 +1,11 @@
 package org.sde4j.gradient;
 
-import org.sde4j.solver.BranchField;
+import org.sde4j.solver.step.BranchField;
 
 /**
  * A {@link ParametricSde} at a given θ as a differentiable {@link BranchField}: branch 0 is the drift
  * (weights a = 1, b = 0), branch 1 the diffusion vector (a = 0, b = 1), so that
- * {@link org.sde4j.solver.BranchStep} steps it with any tableau and backpropagates through the step. The
+ * {@link org.sde4j.solver.step.BranchStep} steps it with any tableau and backpropagates through the step. The
  * backward pass of each branch evaluation adds {@code (∂B/∂θ)ᵀ dOut} to {@link #parameterGradient()}.
  */
 final class ParametricBranchField implements BranchField<double[]> {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.sde4j.brownian.BrownianSource;
 import org.sde4j.brownian.Increment;
 import org.sde4j.sde.Calculus;
-import org.sde4j.solver.ReversibleHeun;
+import org.sde4j.solver.scheme.ReversibleHeun;
 import org.sde4j.solver.ReversibleStepper;
 
 /**

@@ -6,7 +6,7 @@ import org.sde4j.brownian.Increment;
 import org.sde4j.sde.Calculus;
 import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
-import org.sde4j.solver.RungeKuttaSchemes;
+import org.sde4j.solver.scheme.RungeKuttaSchemes;
 import org.sde4j.solver.Stepper;
 
 /**

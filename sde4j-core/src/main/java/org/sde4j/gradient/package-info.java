@@ -6,7 +6,7 @@
  *
  * <ul>
  *   <li>{@link org.sde4j.gradient.Backpropagation} — discretise-then-optimise through any tableau scheme
- *       (Euler–Maruyama, Heun, …), reusing {@link org.sde4j.solver.BranchStep}'s exact backward pass; memory
+ *       (Euler–Maruyama, Heun, …), reusing {@link org.sde4j.solver.step.BranchStep}'s exact backward pass; memory
  *       grows with the steps;</li>
  *   <li>{@link org.sde4j.gradient.StochasticAdjoint} — the adjoint SDE of Li et al. (2020) solved backwards on the
  *       same Brownian path; memory flat in the steps, gradient exact only as h → 0;</li>

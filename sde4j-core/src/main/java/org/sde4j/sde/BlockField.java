@@ -16,7 +16,7 @@ package org.sde4j.sde;
  * }</pre>
  *
  * <p>It must compute the same function as the SDE's per-path form; schemes that step one path at a time
- * use the per-path form, block steppers ({@code org.sde4j.solver.BlockSolver}) the batched one.
+ * use the per-path form, block steppers ({@code org.sde4j.solver.engine.BlockSolver}) the batched one.
  */
 @FunctionalInterface
 public interface BlockField {

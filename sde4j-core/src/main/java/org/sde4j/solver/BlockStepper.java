@@ -7,21 +7,26 @@ import org.sde4j.sde.Sde;
 
 /**
  * One scheme stepping a block of paths in structure-of-arrays layout ({@code x[i · stride + p]}), from
- * standard normal draws: the batched twin of {@link Stepper}, used by {@link BlockSolver}. Each step
+ * standard normal draws: the batched twin of {@link Stepper}, used by {@link org.sde4j.solver.engine.BlockSolver
+ * BlockSolver}. Each step
  * reads {@link #normalRows()} rows of {@code stride} unit normals: rows {@code 0..m−1} give
  * {@code ΔW_j = √h Z_j}, and, for schemes that need the space-time Lévy area, rows {@code m..2m−1} give
- * {@code H_j = √(h/12) Z'_j} (so {@code I_(1,0)/h = ΔW/2 + H}, as in {@link PathSolver}'s sources).
+ * {@code H_j = √(h/12) Z'_j} (so {@code I_(1,0)/h = ΔW/2 + H}, as in {@link org.sde4j.solver.engine.PathSolver
+ * PathSolver}'s sources).
  * The formulas are those of the per-path schemes, evaluated component by component for scalar noise
  * (m = 1) or diagonal noise (noise j drives component j only). Every tableau scheme steps through the one
- * interpreter {@link BlockTableauStepper}, unless the scheme offers a fused kernel of its own ({@link
- * DeclaredScheme#fusedBlockKernel}): Euler–Maruyama's {@link Euler} (its javadoc gives the measured reason) and Itô
+ * interpreter {@link org.sde4j.solver.engine.BlockTableauStepper BlockTableauStepper}, unless the scheme offers a fused
+ * kernel of its own ({@link
+ * org.sde4j.solver.scheme.DeclaredScheme#fusedBlockKernel DeclaredScheme.fusedBlockKernel}): Euler–Maruyama's {@link
+ * Euler} (its javadoc gives the measured reason) and Itô
  * Milstein's {@link ItoMilstein} (which has no tableau: it reads {@code ∂g/∂x}). Thread-confined; allocates nothing
  * per step.
  */
-abstract class BlockStepper {
-    /** Makes a scheme's fused block kernel for an SDE and a stride: what {@link DeclaredScheme#fusedBlockKernel} offers. */
+public abstract class BlockStepper {
+    /** Makes a scheme's fused block kernel for an SDE and a stride: what {@link
+     * org.sde4j.solver.scheme.DeclaredScheme#fusedBlockKernel DeclaredScheme.fusedBlockKernel} offers. */
     @FunctionalInterface
-    interface Factory {
+    public interface Factory {
         /**
          * @param sde    the SDE (its noise fits: {@link #fitsNoise})
          * @param stride paths per block
@@ -30,13 +35,13 @@ abstract class BlockStepper {
         BlockStepper create(Sde sde, int stride);
     }
 
-    final int d;
-    final int m;
-    final int stride;
+    protected final int d;
+    protected final int m;
+    protected final int stride;
     /** Whether noise j drives component j (diagonal), rather than noise 0 driving every component. */
     final boolean diagonal;
 
-    BlockStepper(Sde sde, int stride) {
+    public BlockStepper(Sde sde, int stride) {
         this.d = sde.stateDimension();
         this.m = sde.noiseDimension();
         this.stride = stride;
@@ -44,38 +49,41 @@ abstract class BlockStepper {
     }
 
     /** Rows of unit normals per step: m, or 2m with the Lévy area. */
-    abstract int normalRows();
+    public abstract int normalRows();
 
     /**
      * Advances paths {@code 0..count−1} of {@code x} from t to t + h.
      *
      * @param z the step's unit normals, {@code normalRows() · stride} entries (not modified)
      */
-    abstract void step(double t, double h, double[] x, double[] z, int count);
+    public abstract void step(double t, double h, double[] x, double[] z, int count);
 
     /** Row of the noise that drives component i. */
-    final int noiseRow(int i) {
+    protected final int noiseRow(int i) {
         return diagonal ? i * stride : 0;
     }
 
     /** Whether block steppers handle this noise: one channel, or diagonal noise (with its diffusion vector). */
-    static boolean fitsNoise(Sde sde) {
+    public static boolean fitsNoise(Sde sde) {
         return sde.hasDiffusionVector() && (sde.noiseDimension() == 1 || sde.noise() == NoiseStructure.DIAGONAL);
     }
 
     /**
-     * Euler–Maruyama: {@code X + f h + g ΔW}, the fused kernel {@link EulerMaruyama#INSTANCE} offers. For an SDE made
+     * Euler–Maruyama: {@code X + f h + g ΔW}, the fused kernel {@link org.sde4j.solver.scheme.EulerMaruyama#INSTANCE
+     * EulerMaruyama.INSTANCE} offers. For an SDE made
      * by {@link Sde#scalar} without batched forms, one pass per step calls f and g path by path ({@link
      * #scalarUpdate}); otherwise the batched forms fill arrays that {@link #update} then reads. Both give the same
      * numbers for functions without side effects.
      *
-     * <p>Why it exists beside {@link BlockTableauStepper}, which runs the same tableau: it is the hottest loop of the
+     * <p>Why it exists beside {@link org.sde4j.solver.engine.BlockTableauStepper BlockTableauStepper}, which runs the
+     * same tableau: it is the hottest loop of the
      * library, and measured 1.45× faster on a whole block solve of gbm, 4·10^5 paths × 256 steps on one thread (0.124 s
      * against 0.180 s, median thread CPU of 5 alternating runs, {@code bench/SchemeLoopsVsTableau.java}; the table is
-     * in {@link EulerMaruyama}). On a 2-d problem whose functions have no batched forms the evaluations dominate and
+     * in {@link org.sde4j.solver.scheme.EulerMaruyama EulerMaruyama}). On a 2-d problem whose functions have no batched
+     * forms the evaluations dominate and
      * the two tie; the kernel serves d &gt; 1 too because those bits are recorded ({@code BlockEngineReferenceTest}).
      */
-    static final class Euler extends BlockStepper {
+    public static final class Euler extends BlockStepper {
         private final BlockField f;
         private final BlockField g;
         private final double[] fv;
@@ -84,7 +92,7 @@ abstract class BlockStepper {
         private final ScalarFunction f1;
         private final ScalarFunction g1;
 
-        Euler(Sde sde, int stride) {
+        public Euler(Sde sde, int stride) {
             super(sde, stride);
             this.f = sde.blockDrift();
             this.g = sde.blockDiffusionVector();
@@ -98,12 +106,12 @@ abstract class BlockStepper {
         }
 
         @Override
-        int normalRows() {
+        public int normalRows() {
             return m;
         }
 
         @Override
-        void step(double t, double h, double[] x, double[] z, int count) {
+        public void step(double t, double h, double[] x, double[] z, int count) {
             double sqrtH = Math.sqrt(h);
             if (f1 != null) {
                 scalarUpdate(f1, g1, t, x, z, h, sqrtH, count);
@@ -156,10 +164,11 @@ abstract class BlockStepper {
 
     /**
      * Itô Milstein with the supplied derivative: {@code X + f h + g ΔW + ½ g g' (ΔW² − h)}, the block kernel {@link
-     * Milstein#ITO} offers. It exists because Milstein has no tableau: the correction reads the user's {@code ∂g/∂x},
+     * org.sde4j.solver.scheme.Milstein#ITO Milstein.ITO} offers. It exists because Milstein has no tableau: the
+     * correction reads the user's {@code ∂g/∂x},
      * which no stage of a tableau evaluates.
      */
-    static final class ItoMilstein extends BlockStepper {
+    public static final class ItoMilstein extends BlockStepper {
         private final BlockField f;
         private final BlockField g;
         private final BlockField dg;
@@ -167,7 +176,7 @@ abstract class BlockStepper {
         private final double[] gv;
         private final double[] dgv;
 
-        ItoMilstein(Sde sde, int stride) {
+        public ItoMilstein(Sde sde, int stride) {
             super(sde, stride);
             this.f = sde.blockDrift();
             this.g = sde.blockDiffusionVector();
@@ -178,12 +187,12 @@ abstract class BlockStepper {
         }
 
         @Override
-        int normalRows() {
+        public int normalRows() {
             return m;
         }
 
         @Override
-        void step(double t, double h, double[] x, double[] z, int count) {
+        public void step(double t, double h, double[] x, double[] z, int count) {
             double sqrtH = Math.sqrt(h);
             f.evaluate(t, x, fv, count, stride);
             g.evaluate(t, x, gv, count, stride);

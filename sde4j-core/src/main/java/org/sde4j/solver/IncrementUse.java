@@ -2,6 +2,8 @@ package org.sde4j.solver;
 
 import java.util.List;
 import java.util.Set;
+import org.sde4j.solver.tableau.NoiseTerm;
+import org.sde4j.solver.tableau.StochasticTableau;
 
 /**
  * How a scheme reads the Brownian increments of a step, which decides which driving noises it can take
@@ -43,7 +45,7 @@ public enum IncrementUse {
      * has √h supporting stages and squared increments (computed per channel from {@code ΔW_i} alone); else
      * {@link #OTHER}.
      */
-    static IncrementUse of(StochasticTableau tableau) {
+    public static IncrementUse of(StochasticTableau tableau) {
         List<NoiseTerm> terms = tableau.noiseTerms();
         if (LINEAR_TERMS.containsAll(terms)) {
             return LINEAR;

@@ -11,7 +11,8 @@ import org.sde4j.sde.SdeProblem;
 
 /**
  * The one place that turns (problem, scheme) into the noise the scheme needs, honouring the problem's
- * {@linkplain SdeProblem#noise() driving noise}. {@link Solver}, the ensembles and the convergence studies
+ * {@linkplain SdeProblem#noise() driving noise}. {@link org.sde4j.solver.engine.Solver Solver}, the ensembles and the
+ * convergence studies
  * all ask here.
  *
  * <p>What a scheme needs ({@link #kind}): plain increments; Wiktorsson iterated integrals when it
@@ -68,7 +69,8 @@ public final class NoiseSources {
     /**
      * The streaming source factory that drives {@code scheme} on {@code problem}: the right {@link Kind}, the
      * scheme's own driving noise for plain increments, and the problem's noise law. Path i of an ensemble is
-     * {@code forScheme(problem, scheme).create(seed, i, m)}; {@link Solver#brownian} is path 0.
+     * {@code forScheme(problem, scheme).create(seed, i, m)}; {@link org.sde4j.solver.engine.Solver#brownian
+     * Solver.brownian} is path 0.
      *
      * @throws IllegalArgumentException when the scheme cannot be driven by the problem's noise
      */

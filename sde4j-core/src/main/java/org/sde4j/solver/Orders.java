@@ -117,7 +117,7 @@ public record Orders(double strong, Map<NoiseStructure, Double> strongOn, double
     /**
      * @throws IllegalArgumentException naming the scheme when the weak or classical order is not declared
      */
-    Orders requireComplete(String scheme) {
+    public Orders requireComplete(String scheme) {
         if (Double.isNaN(weak) || Double.isNaN(classical)) {
             throw new IllegalArgumentException("scheme " + scheme + ": orders " + this + " must declare the weak and"
                     + " classical orders (Orders.strong(..).weak(..).classical(..))");

@@ -7,7 +7,7 @@ public final class Solution {
     private final double[] times;
     private final double[][] states;
 
-    Solution(double[] times, double[][] states) {
+    public Solution(double[] times, double[][] states) {
         this.times = times;
         this.states = states;
     }

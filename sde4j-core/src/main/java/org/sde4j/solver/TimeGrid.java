@@ -165,7 +165,7 @@ public final class TimeGrid {
      *
      * @throws IllegalArgumentException when N + 1 doubles do not fit in memory
      */
-    double[] sharedTimes() {
+    public double[] sharedTimes() {
         double[] t = times;
         if (t == null) {
             synchronized (this) {

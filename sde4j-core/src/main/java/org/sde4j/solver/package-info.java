@@ -1,32 +1,23 @@
 /**
- * Schemes, the single-path solve and adaptive stepping.
+ * The contract of a scheme, and what a solve takes and returns.
  *
- * <p>A {@link org.sde4j.solver.Scheme} declares what it is (strong, weak and classical order, calculus,
- * supported noise structures, evaluations per step, the noise that drives it) and creates a
- * {@link org.sde4j.solver.Stepper}, which advances a state by one step with the workspace it allocated
- * once. A scheme knows nothing about a particular problem; {@link org.sde4j.solver.PathSolver} and
- * {@link org.sde4j.solver.Solver} join a problem, a scheme, a {@link org.sde4j.solver.TimeGrid} and a
- * Brownian source; {@link org.sde4j.solver.AdaptiveSolver} chooses the steps. The registry of named
- * schemes is {@link org.sde4j.solver.Schemes}.
+ * <p>A {@link org.sde4j.solver.Scheme} declares what it is (strong, weak and classical {@link org.sde4j.solver.Orders
+ * orders}, calculus, supported noise structures, evaluations per step, the noise that drives it) and makes a
+ * {@link org.sde4j.solver.Stepper}, which advances one state by one step with the workspace it allocated once (an
+ * {@link org.sde4j.solver.ErrorEstimatingStepper} also estimates its local error; a
+ * {@link org.sde4j.solver.ReversibleStepper} also steps back), or a {@link org.sde4j.solver.BlockStepper}, which
+ * advances a block of paths in structure-of-arrays layout. A solve runs on a {@link org.sde4j.solver.TimeGrid},
+ * returns a {@link org.sde4j.solver.Solution}, and fails with a {@link org.sde4j.solver.SolveDivergedException} or
+ * {@link org.sde4j.solver.StepFailedException}.
  *
- * <p>Most Runge–Kutta-type schemes are data: a {@link org.sde4j.solver.StochasticTableau} (with
- * Rößler's SRI/SRA coefficient sets in {@link org.sde4j.solver.RosslerTableau}) run by the one generic
- * step of {@link org.sde4j.solver.RungeKuttaScheme}, Euler–Maruyama and derivative-free Milstein among them. A
- * tableau scheme may offer fused kernels of its own (a hand-written per-path step, a block loop) where a measured
- * margin earns them their place; the scheme chooses them, not the engine. Schemes with structure a tableau does not express —
- * Milstein with a user derivative, the drift-implicit θ-schemes, reversible Heun, linear multistep
- * methods — are classes of their own.
+ * <p>The rest of the solver lives in sub-packages whose dependencies point one way (checked by
+ * {@code ArchitectureTest}): {@link org.sde4j.solver.tableau} (stochastic Butcher tableaus, the data most schemes
+ * are) ← {@link org.sde4j.solver.scheme} (the scheme definitions and their registry {@code Schemes}) ←
+ * {@link org.sde4j.solver.engine} (what runs schemes: {@code Solver}, {@code PathSolver}, {@code BlockSolver},
+ * {@code AdaptiveSolver}); and {@link org.sde4j.solver.tableau} ← {@link org.sde4j.solver.step} (one tableau step
+ * over any vector space, with its backward pass, for the networks). This package uses none of them.
  *
- * <p>{@link org.sde4j.solver.BlockSolver} steps a block of paths at once in structure-of-arrays layout with
- * batched steppers (every tableau through one interpreter, or the scheme's own block kernel: Euler–Maruyama's,
- * Itô Milstein's), driven by a vectorised
- * {@link org.sde4j.random.BoxMullerStream}: the engine of fast ensembles. Its steps are those of the
- * per-path schemes, evaluated over the block (a test checks them against the per-path steppers).
- *
- * <p>Threads: {@link org.sde4j.solver.Scheme schemes}, tableaus and {@link org.sde4j.solver.TimeGrid time
- * grids} are immutable and may be shared by any number of threads. Solvers, steppers and
- * {@link org.sde4j.solver.BranchStep} hold per-path scratch buffers: one per thread
- * ({@code ConcurrentUseTest} runs eight threads on shared schemes and SDEs and checks they get the bits of a
- * run alone).
+ * <p>Threads: schemes, tableaus and time grids are immutable and may be shared by any number of threads. Steppers
+ * hold per-path scratch buffers: one per thread.
  */
 package org.sde4j.solver;

@@ -14,7 +14,7 @@ import org.sde4j.error.StrongError;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 import org.sde4j.solver.TimeGrid;
 
 /**

@@ -9,7 +9,7 @@ import org.sde4j.sde.NoiseProcess;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.CorrelatedGbm;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * Ensembles of the correlated 2-d GBM ({@link CorrelatedGbm}) against the closed form

@@ -9,7 +9,7 @@ import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.CorrelatedGbm;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * Not a test: the timing of correlated noise on the two routes, Euler–Maruyama on {@link CorrelatedGbm} at

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.sde4j.brownian.BrownianSourceFactory;
 import org.sde4j.problems.Problems;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * The engine is an explicit option, and the caller's executor changes nothing but where the work runs.

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
-import org.sde4j.solver.EulerMaruyama;
-import org.sde4j.solver.Milstein;
+import org.sde4j.solver.scheme.EulerMaruyama;
+import org.sde4j.solver.scheme.Milstein;
 import org.sde4j.solver.Scheme;
 
 /**

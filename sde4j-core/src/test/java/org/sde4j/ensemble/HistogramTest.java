@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
-import org.sde4j.solver.Milstein;
+import org.sde4j.solver.scheme.Milstein;
 
 class HistogramTest {
     @Test

@@ -8,7 +8,7 @@ import org.sde4j.brownian.StreamingLevyAreaIncrements;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.random.RandomStreams;
-import org.sde4j.solver.RosslerSchemes;
+import org.sde4j.solver.scheme.RosslerSchemes;
 
 /**
  * Ensembles of the SRA/SRI schemes are driven by space-time Lévy areas: the mean of gbm by SRIW1 and of ou by
@@ -37,7 +37,7 @@ class LevyAreaEnsembleTest {
                 }, org.sde4j.sde.NoiseStructure.ADDITIVE)
                 .build();
         org.sde4j.sde.SdeProblem problem = new org.sde4j.sde.SdeProblem(integral, new double[] {0, 0}, 0, 1);
-        assertTrue(org.sde4j.solver.BlockSolver.supports(problem, RosslerSchemes.SRA1), "SRA1 runs on the block engine");
+        assertTrue(org.sde4j.solver.engine.BlockSolver.supports(problem, RosslerSchemes.SRA1), "SRA1 runs on the block engine");
         EnsembleResult r = Ensemble.of(problem, RosslerSchemes.SRA1).steps(2).paths(200_000).seed(5).run();
         double variance = r.standardDeviation()[0] * r.standardDeviation()[0];
         assertEquals(1.0 / 3, variance, 5 * (1.0 / 3) * Math.sqrt(2.0 / 200_000), r.toString());

@@ -8,7 +8,7 @@ import org.sde4j.random.NoiseModel;
 import org.sde4j.random.NoiseModels;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
-import org.sde4j.solver.EulerMaruyama;
+import org.sde4j.solver.scheme.EulerMaruyama;
 
 /**
  * Ensembles driven by non-Gaussian noise models. For Euler–Maruyama on {@code dX = μX dt + σX dW} with

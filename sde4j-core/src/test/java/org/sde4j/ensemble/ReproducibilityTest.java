@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import org.junit.jupiter.api.Test;
 import org.sde4j.problems.Problems;
 import org.sde4j.sde.SdeProblem;
-import org.sde4j.solver.Milstein;
-import org.sde4j.solver.Schemes;
-import org.sde4j.solver.Solver;
+import org.sde4j.solver.scheme.Milstein;
+import org.sde4j.solver.scheme.Schemes;
+import org.sde4j.solver.engine.Solver;
 
 /**
  * The reproducibility contract: the same seed gives bit-identical paths and statistics whatever the

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.sde4j.problems.Problems;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
-import org.sde4j.solver.EulerMaruyama;
-import org.sde4j.solver.Milstein;
+import org.sde4j.solver.scheme.EulerMaruyama;
+import org.sde4j.solver.scheme.Milstein;
 import org.sde4j.solver.SolveDivergedException;
 
 /**

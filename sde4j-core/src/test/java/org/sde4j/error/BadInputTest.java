@@ -8,7 +8,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /** Bad input is an {@link IllegalArgumentException} whose message names the parameter, the value and what is allowed. */
 class BadInputTest {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 class ConvergenceAssertionsTest {
     private static final TestProblem GBM = Problems.gbm();

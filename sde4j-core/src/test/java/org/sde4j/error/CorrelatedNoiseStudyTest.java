@@ -9,7 +9,7 @@ import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.CorrelatedGbm;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * Convergence studies accept a problem with correlated noise: the stored path is the correlated W, on which the

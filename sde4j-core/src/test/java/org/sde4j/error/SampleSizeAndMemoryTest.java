@@ -12,7 +12,7 @@ import org.sde4j.ensemble.Histogram;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 import org.sde4j.solver.TimeGrid;
 
 /**

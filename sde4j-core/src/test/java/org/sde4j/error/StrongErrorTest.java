@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * Strong-error studies on the library's problems. Fixed seeds: every number is deterministic, and a

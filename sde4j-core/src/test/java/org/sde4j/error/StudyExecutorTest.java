@@ -12,7 +12,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * One executor story for studies: a caller's pool (shared by several studies), or one that runs tasks in the

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * The sharding contract of convergence studies: for seeded random splits of the chunks into shards, each run

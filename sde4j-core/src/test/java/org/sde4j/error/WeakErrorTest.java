@@ -8,7 +8,7 @@ import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /** Weak-error studies (fixed seeds, deterministic). */
 class WeakErrorTest {

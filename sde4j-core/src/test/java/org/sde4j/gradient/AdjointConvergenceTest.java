@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.sde4j.brownian.VirtualBrownianTree;
-import org.sde4j.solver.RungeKuttaSchemes;
+import org.sde4j.solver.scheme.RungeKuttaSchemes;
 
 /**
  * The stochastic adjoint's gradient converges to the exact gradient of the discrete (Heun) solve as h → 0,

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.sde4j.brownian.VirtualBrownianTree;
-import org.sde4j.solver.EulerMaruyama;
-import org.sde4j.solver.RungeKuttaSchemes;
+import org.sde4j.solver.scheme.EulerMaruyama;
+import org.sde4j.solver.scheme.RungeKuttaSchemes;
 
 /**
  * The gradient API refuses what the solver refuses (issue 28, item 10): an ODE scheme on a noisy SDE, and a

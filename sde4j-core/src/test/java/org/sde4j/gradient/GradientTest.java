@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sde4j.brownian.VirtualBrownianTree;
-import org.sde4j.solver.EulerMaruyama;
-import org.sde4j.solver.RungeKuttaSchemes;
+import org.sde4j.solver.scheme.EulerMaruyama;
+import org.sde4j.solver.scheme.RungeKuttaSchemes;
 
 /**
  * Each discrete gradient method (backpropagation through Euler–Maruyama and Heun, reversible Heun) agrees with

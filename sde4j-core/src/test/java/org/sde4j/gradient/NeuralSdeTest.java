@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.sde4j.brownian.VirtualBrownianTree;
-import org.sde4j.solver.RungeKuttaSchemes;
+import org.sde4j.solver.scheme.RungeKuttaSchemes;
 
 /**
  * The neural SDE's vector–Jacobian products are right (backpropagation through its Heun solve agrees with central

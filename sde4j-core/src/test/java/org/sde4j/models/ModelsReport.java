@@ -89,7 +89,7 @@ public final class ModelsReport {
         for (int round = 0; round < 3; round++) {
             long t0 = bean.getCurrentThreadCpuTime();
             org.sde4j.ensemble.EnsembleResult block = org.sde4j.ensemble.Ensemble.of(
-                    org.sde4j.sde.SdeProblem.of(gbm, 100, 0, 1), org.sde4j.solver.EulerMaruyama.INSTANCE).steps(256)
+                    org.sde4j.sde.SdeProblem.of(gbm, 100, 0, 1), org.sde4j.solver.scheme.EulerMaruyama.INSTANCE).steps(256)
                     .paths(paths).seed(1).threads(1).run();
             tb = Math.min(tb, (bean.getCurrentThreadCpuTime() - t0) * 1e-9);
             t0 = bean.getCurrentThreadCpuTime();

@@ -11,7 +11,7 @@ import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.sde.Calculus;
 import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.SdeProblem;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 class ProblemsTest {
     @Test

@@ -8,6 +8,10 @@ import org.sde4j.brownian.GridBrownianPath;
 import org.sde4j.problems.Problems;
 import org.sde4j.random.RandomStreams;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.engine.PathSolver;
+import org.sde4j.solver.scheme.DerivativeFreeMilstein;
+import org.sde4j.solver.scheme.EulerMaruyama;
+import org.sde4j.solver.scheme.Milstein;
 
 /**
  * The stepping loop allocates nothing: 100 000 steps of each scheme allocate less than 2 KiB in the

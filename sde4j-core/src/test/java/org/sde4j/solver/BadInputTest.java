@@ -12,6 +12,11 @@ import org.sde4j.sde.Calculus;
 import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.engine.Solver;
+import org.sde4j.solver.scheme.DerivativeFreeMilstein;
+import org.sde4j.solver.scheme.EulerMaruyama;
+import org.sde4j.solver.scheme.Milstein;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * Every bad input named in the contract raises an unchecked exception whose message names the

@@ -10,6 +10,8 @@ import org.sde4j.random.BoxMullerStream;
 import org.sde4j.sde.ScalarFunction;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.engine.BlockSolver;
+import org.sde4j.solver.scheme.EulerMaruyama;
 
 /**
  * Euler–Maruyama's one-pass block update for {@link Sde#scalar} (f and g called inside the update loop) gives

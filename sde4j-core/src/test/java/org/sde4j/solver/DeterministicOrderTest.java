@@ -11,6 +11,8 @@ import org.sde4j.random.RandomStreams;
 import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.engine.Solver;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * Classical orders of every registered scheme that solves ODEs (noise structure {@link NoiseStructure#NONE}): the error at

@@ -16,6 +16,7 @@ import org.sde4j.sde.Calculus;
 import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.engine.PathSolver;
 
 /**
  * A scheme that declares {@link Scheme#needsSpaceTimeLevyArea()} receives each step's H from the source

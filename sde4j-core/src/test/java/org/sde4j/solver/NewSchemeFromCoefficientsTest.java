@@ -21,6 +21,12 @@ import org.sde4j.random.BoxMullerStream;
 import org.sde4j.sde.Calculus;
 import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.engine.BlockSolver;
+import org.sde4j.solver.engine.BlockTableauStepper;
+import org.sde4j.solver.scheme.RungeKuttaScheme;
+import org.sde4j.solver.tableau.NoiseTerm;
+import org.sde4j.solver.tableau.RosslerTableau;
+import org.sde4j.solver.tableau.StochasticTableau;
 
 /**
  * A new SRK scheme from its coefficients alone: the example of docs/design.md ("How to add a scheme", the source

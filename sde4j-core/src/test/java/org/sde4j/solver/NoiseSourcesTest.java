@@ -21,6 +21,9 @@ import org.sde4j.random.BoxMullerStream;
 import org.sde4j.sde.CorrelatedNoise;
 import org.sde4j.sde.NoiseProcess;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.engine.BlockSolver;
+import org.sde4j.solver.engine.Solver;
+import org.sde4j.solver.scheme.Schemes;
 
 /** The one chooser of noise sources: the kinds schemes need, the problem's noise law, and what it refuses. */
 class NoiseSourcesTest {

@@ -9,6 +9,7 @@ import org.sde4j.problems.TestProblem;
 import org.sde4j.sde.Calculus;
 import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * Which order tests each registered scheme gets, derived from the registry ({@link Schemes#all}), from each scheme's
@@ -30,7 +31,7 @@ import org.sde4j.sde.Sde;
  * strong order ({@link StrongConvergenceTest}). {@code RegistryOrderCoverageTest} fails for a scheme that a kind of
  * test neither covers nor leaves out by a rule: such a scheme needs a test problem that fits it.
  */
-final class OrderTestPlan {
+public final class OrderTestPlan {
     private OrderTestPlan() {
     }
 
@@ -41,7 +42,7 @@ final class OrderTestPlan {
             + " classical order, checked by DeterministicOrderTest";
 
     /** The problem's SDE in the scheme's calculus (the same process), or null when it cannot be converted. */
-    static Sde inCalculusOf(Sde sde, Scheme scheme) {
+    public static Sde inCalculusOf(Sde sde, Scheme scheme) {
         if (sde.calculus() == scheme.calculus()) {
             return sde;
         }

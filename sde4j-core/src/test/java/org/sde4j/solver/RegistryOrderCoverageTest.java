@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sde4j.solver.scheme.EulerMaruyama;
+import org.sde4j.solver.scheme.Milstein;
+import org.sde4j.solver.scheme.ReversibleHeun;
+import org.sde4j.solver.scheme.RosslerSchemes;
+import org.sde4j.solver.scheme.RungeKuttaScheme;
+import org.sde4j.solver.scheme.RungeKuttaSchemes;
+import org.sde4j.solver.scheme.Schemes;
+import org.sde4j.solver.scheme.WeakSchemes;
 
 /**
  * Every registered scheme has its strong, weak and classical orders checked from its own declaration

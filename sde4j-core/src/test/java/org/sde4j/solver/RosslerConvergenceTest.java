@@ -17,6 +17,10 @@ import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.PathwiseSolution;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.engine.PathSolver;
+import org.sde4j.solver.scheme.RosslerSchemes;
+import org.sde4j.solver.scheme.Schemes;
+import org.sde4j.solver.tableau.RosslerTableau;
 
 /**
  * Rößler's SRI and SRA schemes: their tableaus satisfy the order conditions to 1e-12, and their

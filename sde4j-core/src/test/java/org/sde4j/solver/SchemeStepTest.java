@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.sde4j.brownian.Increment;
 import org.sde4j.sde.Calculus;
 import org.sde4j.sde.Sde;
+import org.sde4j.solver.scheme.DerivativeFreeMilstein;
+import org.sde4j.solver.scheme.EulerMaruyama;
+import org.sde4j.solver.scheme.Milstein;
 
 /**
  * One step of each scheme against its formula, evaluated by hand for GBM

@@ -8,6 +8,9 @@ import org.sde4j.ensemble.Ensemble;
 import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.engine.Solver;
+import org.sde4j.solver.scheme.DriftImplicit;
+import org.sde4j.solver.scheme.EulerMaruyama;
 
 /**
  * The stiff test equation {@code dX = −50 X dt + 0.1 X dW} at h = 0.1 (λh = −5, far outside explicit

@@ -13,6 +13,7 @@ import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * Measures each scheme's strong order against the exact solution on the same Brownian path and checks

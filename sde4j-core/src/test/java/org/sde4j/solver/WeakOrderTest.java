@@ -19,6 +19,9 @@ import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.random.NoiseModels;
 import org.sde4j.sde.Sde;
+import org.sde4j.solver.engine.BlockSolver;
+import org.sde4j.solver.scheme.Schemes;
+import org.sde4j.solver.scheme.WeakSchemes;
 
 /**
  * Weak orders measured exactly, without Monte Carlo. On GBM {@code dX = aX dt + bX dW} every scheme's step

@@ -1,9 +1,9 @@
 package org.sde4j.nn;
 
-import org.sde4j.solver.VectorSpace;
+import org.sde4j.solver.step.VectorSpace;
 
 /**
- * Tensors as the states of a scheme: what lets {@link org.sde4j.solver.BranchStep} — the same code that
+ * Tensors as the states of a scheme: what lets {@link org.sde4j.solver.step.BranchStep} — the same code that
  * steps a textbook SDE — advance a batch of network activations.
  *
  * <p>Noise broadcasting: an array of length 1 scales the whole tensor (one value per mini-batch, as in

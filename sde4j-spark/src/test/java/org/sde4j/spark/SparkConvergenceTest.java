@@ -19,7 +19,7 @@ import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 import org.sde4j.solver.SolveDivergedException;
 
 /**

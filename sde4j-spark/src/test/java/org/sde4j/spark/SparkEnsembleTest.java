@@ -15,7 +15,7 @@ import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.problems.Problems;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 import org.sde4j.solver.SolveDivergedException;
 
 /** Ensembles on {@code local[2]}: the same bits as one JVM for any partition count; bad input fails at once. */

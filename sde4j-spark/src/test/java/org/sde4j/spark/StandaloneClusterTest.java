@@ -14,7 +14,7 @@ import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.problems.Problems;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 import org.sde4j.solver.SolveDivergedException;
 
 /**

@@ -23,7 +23,7 @@ import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.random.BoxMullerStream;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * The benchmark suite of {@code sde4j bench}: named workloads grouped in sections, each section's workloads

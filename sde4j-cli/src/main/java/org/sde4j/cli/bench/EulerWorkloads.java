@@ -6,7 +6,7 @@ import org.sde4j.random.BoxMullerStream;
 import org.sde4j.random.RandomStreams;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
-import org.sde4j.solver.EulerMaruyama;
+import org.sde4j.solver.scheme.EulerMaruyama;
 
 /**
  * The workloads of {@code sde4j bench}: Euler–Maruyama on GBM {@code dX = μ X dt + σ X dW}

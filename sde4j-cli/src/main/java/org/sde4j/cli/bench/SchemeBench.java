@@ -14,7 +14,7 @@ import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * {@code sde4j bench --schemes}: the cost per step of every scheme that solves {@code gbm}, relative to

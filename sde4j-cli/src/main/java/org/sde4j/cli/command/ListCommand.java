@@ -12,7 +12,7 @@ import org.sde4j.random.NoiseModel;
 import org.sde4j.random.NoiseModels;
 import org.sde4j.sde.Sde;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

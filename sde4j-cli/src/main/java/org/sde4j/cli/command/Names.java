@@ -2,7 +2,7 @@ package org.sde4j.cli.command;
 
 import java.util.Iterator;
 import org.sde4j.problems.Problems;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /** The valid values of {@code --problem} and {@code --scheme}, for picocli's help and shell completion. */
 final class Names {

@@ -17,9 +17,9 @@ import org.sde4j.nn.layers.SoftmaxCrossEntropy;
 import org.sde4j.nn.layers.Tanh;
 import org.sde4j.nn.optim.Adam;
 import org.sde4j.random.RandomStreams;
-import org.sde4j.solver.EulerMaruyama;
-import org.sde4j.solver.RungeKuttaSchemes;
-import org.sde4j.solver.StochasticTableau;
+import org.sde4j.solver.scheme.EulerMaruyama;
+import org.sde4j.solver.scheme.RungeKuttaSchemes;
+import org.sde4j.solver.tableau.StochasticTableau;
 
 /**
  * Depth as step count: a network whose middle is an {@link OdeStage} ({@code x' = F(x)} on [0, 1], F =

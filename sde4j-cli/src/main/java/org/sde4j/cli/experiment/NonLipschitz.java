@@ -21,7 +21,7 @@ import org.sde4j.nn.layers.SpectralNorm;
 import org.sde4j.nn.layers.Tanh;
 import org.sde4j.nn.optim.Adam;
 import org.sde4j.random.RandomStreams;
-import org.sde4j.solver.EulerMaruyama;
+import org.sde4j.solver.scheme.EulerMaruyama;
 
 /**
  * Non-Lipschitz residual branches: a network whose middle is N forward-Euler steps {@code x + h F_n(x)}

@@ -14,7 +14,7 @@ import org.sde4j.nn.sgd.LeastSquaresSgd.Moments;
 import org.sde4j.nn.sgd.LeastSquaresSgd;
 import org.sde4j.nn.sgd.ModifiedEquation;
 import org.sde4j.notebook.Display;
-import org.sde4j.solver.WeakSchemes;
+import org.sde4j.solver.scheme.WeakSchemes;
 
 /**
  * SGD on a least-squares problem against its stochastic modified equations (Li, Tai &amp; E 2017): the weak

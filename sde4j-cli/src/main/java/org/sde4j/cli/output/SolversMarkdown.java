@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.sde4j.sde.NoiseStructure;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 
 /**
  * The scheme table of {@code docs/solvers.md}, generated from the schemes' own declarations by
@@ -19,11 +19,11 @@ public final class SolversMarkdown {
 
     /** Embedded, or step doubling for one-step schemes (AdaptiveSolver), or none. */
     private static String errorEstimate(Scheme s) {
-        if (s instanceof org.sde4j.solver.RungeKuttaScheme && ((org.sde4j.solver.RungeKuttaScheme) s).tableau().hasErrorEstimate()) {
+        if (s instanceof org.sde4j.solver.scheme.RungeKuttaScheme && ((org.sde4j.solver.scheme.RungeKuttaScheme) s).tableau().hasErrorEstimate()) {
             return "embedded (Rackauckas & Nie 2017)";
         }
         // Reversible Heun and the multistep methods keep state between steps: not restartable, not adaptive.
-        boolean keepsState = s instanceof org.sde4j.solver.ReversibleHeun || s instanceof org.sde4j.solver.LinearMultistep;
+        boolean keepsState = s instanceof org.sde4j.solver.scheme.ReversibleHeun || s instanceof org.sde4j.solver.scheme.LinearMultistep;
         return keepsState ? "none" : "step doubling";
     }
 

@@ -4,7 +4,7 @@ import org.sde4j.ensemble.Ensemble;
 import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.Problems;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.spark.JobSpec;
 

@@ -7,7 +7,7 @@ import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.solver.Scheme;
-import org.sde4j.solver.Schemes;
+import org.sde4j.solver.scheme.Schemes;
 import org.sde4j.error.ConvergenceResult;
 import org.sde4j.error.StrongNorm;
 import org.sde4j.spark.JobSpec;

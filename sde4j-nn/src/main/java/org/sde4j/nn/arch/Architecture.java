@@ -3,7 +3,7 @@ package org.sde4j.nn.arch;
 import java.util.Objects;
 import java.util.function.Function;
 import org.sde4j.nn.layers.Layer;
-import org.sde4j.solver.StochasticTableau;
+import org.sde4j.solver.tableau.StochasticTableau;
 
 /**
  * A residual architecture as a value: its name, the step of one block, how a stage of blocks is solved, the

@@ -15,11 +15,11 @@ import org.sde4j.nn.layers.Sequential;
 import org.sde4j.nn.layers.Tanh;
 import org.sde4j.random.NoiseModels;
 import org.sde4j.random.RandomStreams;
-import org.sde4j.solver.DerivativeFreeMilstein;
-import org.sde4j.solver.EulerMaruyama;
-import org.sde4j.solver.RungeKuttaSchemes;
-import org.sde4j.solver.StochasticTableau;
-import org.sde4j.solver.WeakSchemes;
+import org.sde4j.solver.scheme.DerivativeFreeMilstein;
+import org.sde4j.solver.scheme.EulerMaruyama;
+import org.sde4j.solver.scheme.RungeKuttaSchemes;
+import org.sde4j.solver.tableau.StochasticTableau;
+import org.sde4j.solver.scheme.WeakSchemes;
 
 /**
  * The residual architectures of Lu et al. (2017), each a scheme and a noise law over learned branches, for

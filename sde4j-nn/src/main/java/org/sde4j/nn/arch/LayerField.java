@@ -7,7 +7,7 @@ import org.sde4j.nn.Tensor;
 import org.sde4j.nn.layers.BatchNorm;
 import org.sde4j.nn.layers.Layer;
 import org.sde4j.nn.layers.Sequential;
-import org.sde4j.solver.BranchField;
+import org.sde4j.solver.step.BranchField;
 
 /**
  * Residual branches (layers) as a {@link BranchField}: branch k is a layer {@code B_k} with constant drift and

@@ -3,7 +3,6 @@ package org.sde4j.nn.arch;
 import java.util.List;
 import org.sde4j.nn.Tensor;
 import org.sde4j.nn.TensorSpace;
-import org.sde4j.solver.NeumannStep;
 
 /** A stage of PolyNet blocks {@code x + F(x) + F(F(x))}: {@link NeumannStep}s of order 2 (backward Euler). */
 public final class NeumannStage extends SolverStage {

@@ -6,8 +6,8 @@ import org.sde4j.nn.Param;
 import org.sde4j.nn.Tensor;
 import org.sde4j.nn.TensorSpace;
 import org.sde4j.nn.layers.Layer;
-import org.sde4j.solver.BranchStep;
-import org.sde4j.solver.StochasticTableau;
+import org.sde4j.solver.step.BranchStep;
+import org.sde4j.solver.tableau.StochasticTableau;
 
 /**
  * A stage that is an ODE solver by construction: the autonomous ODE {@code x' = F(x)} on {@code [0, T]}, one

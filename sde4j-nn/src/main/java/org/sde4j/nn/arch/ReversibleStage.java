@@ -3,7 +3,6 @@ package org.sde4j.nn.arch;
 import java.util.List;
 import org.sde4j.nn.Tensor;
 import org.sde4j.nn.TensorSpace;
-import org.sde4j.solver.CoupledEulerStep;
 
 /**
  * A stage of RevNet blocks: the channels of {@code [C, N, H, W]} split into halves (x₁, x₂) and advanced by

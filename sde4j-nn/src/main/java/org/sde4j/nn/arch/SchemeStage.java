@@ -6,9 +6,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.sde4j.nn.Param;
 import org.sde4j.nn.Tensor;
 import org.sde4j.nn.TensorSpace;
-import org.sde4j.solver.BranchStep;
-import org.sde4j.solver.LinearTwoStep;
-import org.sde4j.solver.StochasticTableau;
+import org.sde4j.solver.step.BranchStep;
+import org.sde4j.solver.tableau.StochasticTableau;
 
 /**
  * A stage whose blocks are steps of a stochastic Runge–Kutta tableau — forward Euler (ResNet),

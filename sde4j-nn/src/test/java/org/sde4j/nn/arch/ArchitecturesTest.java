@@ -18,7 +18,7 @@ import org.sde4j.nn.layers.NoisyLayer;
 import org.sde4j.nn.layers.Sequential;
 import org.sde4j.nn.train.Trainer;
 import org.sde4j.random.RandomStreams;
-import org.sde4j.solver.EulerMaruyama;
+import org.sde4j.solver.scheme.EulerMaruyama;
 
 /**
  * Every architecture's backward pass against central differences of its forward pass (at a fixed noise key,

@@ -17,7 +17,7 @@ import org.sde4j.nn.layers.Sequential;
 import org.sde4j.nn.layers.Tanh;
 import org.sde4j.random.NoiseModels;
 import org.sde4j.random.RandomStreams;
-import org.sde4j.solver.WeakSchemes;
+import org.sde4j.solver.scheme.WeakSchemes;
 
 /** Block noise is a core {@link org.sde4j.random.NoiseModel}, centred, laid out per batch, image or activation. */
 class BlockNoiseTest {

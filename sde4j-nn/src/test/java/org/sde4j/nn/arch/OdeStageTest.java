@@ -12,8 +12,8 @@ import org.sde4j.nn.layers.Layer;
 import org.sde4j.nn.layers.Sequential;
 import org.sde4j.nn.layers.Tanh;
 import org.sde4j.random.RandomStreams;
-import org.sde4j.solver.EulerMaruyama;
-import org.sde4j.solver.RungeKuttaSchemes;
+import org.sde4j.solver.scheme.EulerMaruyama;
+import org.sde4j.solver.scheme.RungeKuttaSchemes;
 
 /**
  * OdeStage: N Euler steps are {@code x ← x + (T/N) F(x)} computed by hand; its parameters are F's, once; other step

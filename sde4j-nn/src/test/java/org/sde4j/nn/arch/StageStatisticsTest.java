@@ -9,7 +9,7 @@ import org.sde4j.nn.Tensor;
 import org.sde4j.nn.layers.BatchNorm;
 import org.sde4j.nn.layers.Layer;
 import org.sde4j.nn.layers.Sequential;
-import org.sde4j.solver.RungeKuttaSchemes;
+import org.sde4j.solver.scheme.RungeKuttaSchemes;
 
 /**
  * Each stage of a multi-stage scheme keeps its own batch-norm running statistics (the cause of PolyNet's and

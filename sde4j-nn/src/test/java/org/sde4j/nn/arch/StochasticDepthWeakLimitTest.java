@@ -13,9 +13,9 @@ import org.sde4j.nn.layers.Layer;
 import org.sde4j.nn.layers.Sequential;
 import org.sde4j.nn.layers.Tanh;
 import org.sde4j.random.RandomStreams;
-import org.sde4j.solver.BranchStep;
-import org.sde4j.solver.StochasticTableau;
-import org.sde4j.solver.WeakSchemes;
+import org.sde4j.solver.step.BranchStep;
+import org.sde4j.solver.tableau.StochasticTableau;
+import org.sde4j.solver.scheme.WeakSchemes;
 
 /**
  * The SDE view of stochastic depth, tested: a network of L stochastic-depth blocks over a fixed smooth field F
