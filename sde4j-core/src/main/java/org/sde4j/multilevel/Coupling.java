@@ -29,6 +29,11 @@ public enum Coupling {
         this.label = label;
     }
 
+    /** The weak order of the scheme for smooth payoffs: 1 for both. */
+    public double weakOrder() {
+        return 1;
+    }
+
     /** The name used in tables and the command line. */
     public String label() {
         return label;

@@ -27,11 +27,20 @@ public record GbmFormulas(double r, double sigma, double s0, double t) {
         Require.positive("t", t);
     }
 
-    /** The problem, with the diffusion derivative σ (for Milstein). */
+    /** The problem, with the diffusion derivative σ (for Milstein) and batched forms for the block layout. */
     public SdeProblem problem() {
         double a = r;
         double b = sigma;
-        Sde sde = Sde.scalar((time, x) -> a * x, (time, x) -> b * x).withDiffusionDerivative((time, x) -> b);
+        Sde sde = Sde.scalar((time, x) -> a * x, (time, x) -> b * x).withDiffusionDerivative((time, x) -> b)
+                .withBlockForms((time, x, out, n, stride) -> {
+                    for (int p = 0; p < n; p++) {
+                        out[p] = a * x[p];
+                    }
+                }, (time, x, out, n, stride) -> {
+                    for (int p = 0; p < n; p++) {
+                        out[p] = b * x[p];
+                    }
+                }, (time, x, out, n, stride) -> java.util.Arrays.fill(out, 0, n, b));
         return SdeProblem.of(sde, s0, 0, t);
     }
 

@@ -49,6 +49,7 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
     private boolean matrixScramble = true;
     private int threads = 1;
     private Executor executor;
+    private long firstPoint;
 
     /**
      * The estimate of the mean of R randomisations.
@@ -144,7 +145,77 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
 
     @Override
     public ChunkPlan<Part, Result> plan() {
-        return new Plan(steps, points, randomisations, seed, matrixScramble);
+        return new Plan(steps, points, randomisations, seed, matrixScramble, firstPoint);
+    }
+
+    /**
+     * Doubles N (from {@code startPoints}, running only the new points {@code [N, 2N)} of every randomisation, whose
+     * sums add to the earlier ones) until the standard error of the mean is at most {@code target}, or
+     * {@code maxPoints} is reached. The result counts every point run.
+     *
+     * @param target      the standard error to reach, &gt; 0 (ε/√2 for a root-mean-square error ε when the
+     *                    step's bias is below ε/√2)
+     * @param startPoints the first N, a power of two ≥ 256
+     * @param maxPoints   the largest N
+     * @return the estimate at the last N
+     */
+    public Result toStandardError(double target, long startPoints, long maxPoints) {
+        Require.positive("target", target);
+        points(startPoints);
+        points(maxPoints);
+        long n = startPoints;
+        double[] sums = new double[randomisations];
+        double[] all = new double[2];
+        double seconds = 0;
+        long from = 0;
+        Result last;
+        while (true) {
+            this.firstPoint = from;
+            this.points = n - from;
+            Result part;
+            try {
+                part = run();
+            } finally {
+                this.firstPoint = 0;
+                this.points = n;
+            }
+            seconds += part.seconds();
+            for (int k = 0; k < randomisations; k++) {
+                sums[k] += part.means()[k] * (n - from);
+            }
+            all[0] += part.estimate() * (n - from) * randomisations;
+            all[1] += (part.pathVariance() * ((double) (n - from) * randomisations - 1)
+                    + Math.pow(part.estimate(), 2) * (n - from) * randomisations);
+            last = summarise(sums, all, n, steps, seconds);
+            if (last.standardError() <= target || n >= maxPoints) {
+                return last;
+            }
+            from = n;
+            n *= 2;
+        }
+    }
+
+    /** The result of per-randomisation sums over points [0, n) and the sums of P and P² over all paths. */
+    private Result summarise(double[] sums, double[] all, long n, int stepCount, double seconds) {
+        int r = sums.length;
+        double[] means = new double[r];
+        double mean = 0;
+        for (int k = 0; k < r; k++) {
+            means[k] = sums[k] / n;
+            mean += means[k];
+        }
+        mean /= r;
+        double ss = 0;
+        for (int k = 0; k < r; k++) {
+            ss += (means[k] - mean) * (means[k] - mean);
+        }
+        double se = Math.sqrt(ss / ((double) r * (r - 1)));
+        double t = StudentT.twoSidedQuantile(0.95, r - 1);
+        double total = (double) n * r;
+        double pathVariance = Math.max(0, (all[1] - total * (all[0] / total) * (all[0] / total)) / (total - 1));
+        double reduction = pathVariance / total / (se * se);
+        return new Result(mean, se, mean - t * se, mean + t * se, means, n, stepCount, pathVariance, reduction,
+                seconds);
     }
 
     private final class Plan implements ChunkPlan<Part, Result> {
@@ -157,8 +228,9 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
         private final int dimension;
         private final int sobolDimension;
         private final long chunksPerRandomisation;
+        private final long firstBlock;
 
-        Plan(int n, long pointCount, int r, long planSeed, boolean matrix) {
+        Plan(int n, long pointCount, int r, long planSeed, boolean matrix, long firstPoint) {
             this.n = n;
             this.pointCount = pointCount;
             this.r = r;
@@ -167,6 +239,7 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
             this.dimension = Math.multiplyExact(n, m);
             this.sobolDimension = Math.min(dimension, Sobol.MAX_DIMENSION);
             this.chunksPerRandomisation = pointCount / CHUNK;
+            this.firstBlock = firstPoint / CHUNK;
         }
 
         @Override
@@ -178,7 +251,8 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
         public String identity() {
             return "randomised QMC: " + r + " randomisations of " + pointCount + " Sobol points ("
                     + (matrix ? "matrix scramble + digital shift" : "digital shift") + ", Brownian bridge), "
-                    + n + " steps of " + scheme.label() + ", " + payoff.name() + ", seed " + planSeed + ", " + problem;
+                    + n + " steps of " + scheme.label() + ", " + payoff.name() + ", seed " + planSeed + ", points from "
+                    + firstBlock * CHUNK + ", " + problem;
         }
 
         @Override
@@ -197,12 +271,13 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
             long[] currentR = {-1};
             return chunk -> {
                 int rand = (int) (chunk / chunksPerRandomisation);
-                long first = (chunk % chunksPerRandomisation) * CHUNK;
+                long block = firstBlock + chunk % chunksPerRandomisation;
+                long first = block * CHUNK;
                 if (currentR[0] != rand) {
                     current[0] = new ScrambledSobol(sobol, planSeed, rand, matrix);
                     currentR[0] = rand;
                 }
-                padding.reset(planSeed ^ 0x7061646400000000L, chunk);
+                padding.reset(planSeed ^ 0x7061646400000000L, (long) rand << 32 | block);
                 current[0].fill(first, CHUNK, sobolDimension, u, CHUNK);
                 for (int i = 0; i < sobolDimension * CHUNK; i++) {
                     u[i] = Gaussian.quantile(u[i]);
@@ -254,25 +329,7 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
 
                 @Override
                 public Result result(double seconds) {
-                    double[] means = new double[r];
-                    double mean = 0;
-                    for (int k = 0; k < r; k++) {
-                        means[k] = sums[k] / pointCount;
-                        mean += means[k];
-                    }
-                    mean /= r;
-                    double ss = 0;
-                    for (int k = 0; k < r; k++) {
-                        ss += (means[k] - mean) * (means[k] - mean);
-                    }
-                    double se = Math.sqrt(ss / ((double) r * (r - 1)));
-                    double t = StudentT.twoSidedQuantile(0.95, r - 1);
-                    double total = (double) pointCount * r;
-                    double pathVariance = Math.max(0, (all[1] - total * (all[0] / total) * (all[0] / total))
-                            / (total - 1));
-                    double reduction = pathVariance / total / (se * se);
-                    return new Result(mean, se, mean - t * se, mean + t * se, means, pointCount, n, pathVariance,
-                            reduction, seconds);
+                    return summarise(sums, all, pointCount, n, seconds);
                 }
             };
         }
