@@ -50,6 +50,8 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
     private int threads = 1;
     private Executor executor;
     private long firstPoint;
+    /** M for a coupled level (P_fine − P_coarse, the coarse solve on steps/M), or 0 for P alone. */
+    private int factor;
 
     /**
      * The estimate of the mean of R randomisations.
@@ -109,6 +111,33 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
         return this;
     }
 
+    /**
+     * Makes each path's value the multilevel correction {@code Y = P_n − P_{n/M}}: the coarse solve on n/M steps
+     * driven by the sums of the M fine increments (0, the default, for P alone). For multilevel QMC.
+     *
+     * @param m M ≥ 2 dividing the steps, or 0
+     */
+    public RandomisedQmc coupled(int m) {
+        if (m != 0 && m < 2) {
+            throw new IllegalArgumentException("coupled = " + m + ": the refinement factor must be 0 or at least 2");
+        }
+        this.factor = m;
+        return this;
+    }
+
+    /** Runs points {@code [first, first + count)} of every randomisation only (for a driver that extends N). */
+    Result runRange(long first, long count) {
+        long savedPoints = points;
+        try {
+            this.firstPoint = first;
+            this.points = count;
+            return run();
+        } finally {
+            this.firstPoint = 0;
+            this.points = savedPoints;
+        }
+    }
+
     /** The root seed (default 1). */
     public RandomisedQmc seed(long value) {
         this.seed = value;
@@ -145,6 +174,10 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
 
     @Override
     public ChunkPlan<Part, Result> plan() {
+        if (factor != 0 && steps % factor != 0) {
+            throw new IllegalArgumentException("steps = " + steps + ": must be a multiple of the coupling factor "
+                    + factor);
+        }
         return new Plan(steps, points, randomisations, seed, matrixScramble, firstPoint);
     }
 
@@ -251,14 +284,17 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
         public String identity() {
             return "randomised QMC: " + r + " randomisations of " + pointCount + " Sobol points ("
                     + (matrix ? "matrix scramble + digital shift" : "digital shift") + ", Brownian bridge), "
-                    + n + " steps of " + scheme.label() + ", " + payoff.name() + ", seed " + planSeed + ", points from "
+                    + n + " steps of " + scheme.label() + (factor == 0 ? "" : " coupled with " + n / factor + " steps")
+                    + ", " + payoff.name() + ", seed " + planSeed + ", points from "
                     + firstBlock * CHUNK + ", " + problem;
         }
 
         @Override
         public Worker<Part> newWorker() {
             Sobol sobol = new Sobol(sobolDimension);
-            LevelSampler sampler = new LevelSampler(problem, scheme, payoff, 0, n, 0, CHUNK);
+            int m0 = factor;
+            LevelSampler sampler = new LevelSampler(problem, scheme, payoff, 0, n, m0, CHUNK);
+            double[] pc = new double[CHUNK];
             BrownianBridge bridge = new BrownianBridge(n, problem.t1() - problem.t0());
             double[] u = new double[dimension * CHUNK];
             double[] dw = new double[dimension * CHUNK];
@@ -299,7 +335,12 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
                     if (rows > m) {
                         padding.nextGaussians(z, m * CHUNK, (rows - m) * CHUNK);
                     }
-                }, CHUNK, pf, null, first, false);
+                }, CHUNK, pf, pc, first, false);
+                if (m0 != 0) {
+                    for (int p = 0; p < CHUNK; p++) {
+                        pf[p] -= pc[p];
+                    }
+                }
                 double s = 0;
                 double s2 = 0;
                 for (int p = 0; p < CHUNK; p++) {

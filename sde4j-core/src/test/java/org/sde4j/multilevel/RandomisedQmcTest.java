@@ -58,6 +58,28 @@ class RandomisedQmcTest {
         assertEquals(Double.doubleToRawLongBits(one.estimate()), Double.doubleToRawLongBits(merged.estimate()));
     }
 
+    /** Multilevel QMC against closed forms (|P̂ − P| &lt; 3ε at fixed seeds, as for {@link Multilevel}). */
+    @Test
+    void multilevelQmcMeetsTheToleranceOnClosedForms() {
+        double d = GBM.discount();
+        Object[][] cases = {
+            {Payoff.europeanCall(1, d), GBM.europeanCall(1)},
+            {Payoff.asianCall(1, d, true), GBM.geometricAsianCall(1)},
+            {Payoff.digitalCall(1, d), GBM.digitalCall(1)},
+        };
+        for (Object[] c : cases) {
+            for (double eps : new double[] {1e-3, 2e-4}) {
+                MultilevelQmc.Result r = MultilevelQmc.of(GBM.problem(), Coupling.MILSTEIN, (Payoff) c[0]).seed(3)
+                        .estimate(eps);
+                double exact = (double) c[1];
+                assertTrue(r.converged(), c[0] + " " + eps);
+                assertTrue(Math.abs(r.estimate() - exact) < 3 * eps, c[0] + " ε = " + eps + ": " + r.estimate()
+                        + " vs " + exact + ", points " + java.util.Arrays.toString(r.points()));
+                assertTrue(r.standardError() <= eps / Math.sqrt(2));
+            }
+        }
+    }
+
     @Test
     void badInput() {
         RandomisedQmc job = RandomisedQmc.of(GBM.problem(), Coupling.MILSTEIN, Payoff.mean());
