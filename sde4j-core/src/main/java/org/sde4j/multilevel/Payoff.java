@@ -19,8 +19,10 @@ import org.sde4j.sde.Require;
  *       fine times is its Brownian interpolation {@code X_n + (s/h)(X_{n+1} − X_n) + g_n (W(t_n + s) − W_n −
  *       (s/h) ΔW_n)}, and its sub-intervals use the same U as the fine steps (Giles 2008, §4.3).</li>
  *   <li>{@link #digitalCall} — {@code D 1{X_T > K}} smoothed by conditional expectation over the last fine step:
- *       {@code D Φ((X + f h − K) / (|g| √h))}; the coarse path takes its last step up to T − h_f with the fine
- *       increments and then the same conditional expectation (Giles 2008, §4.4), which keeps β near 3/2.</li>
+ *       {@code D Φ((X + f h − K) / (|g| √h))}; the coarse path takes its last step up to T − h_f by Euler with the
+ *       fine increments and then the same conditional expectation (after Giles 2008, §4.4), which keeps β near 3/2
+ *       for Milstein. The partial step is Euler's even for Milstein, so that the coarse value has exactly the law of
+ *       the previous level's fine value and the levels telescope.</li>
  * </ul>
  *
  * <p>All but {@link #finalValue} need a scalar SDE (d = m = 1). D is a constant factor (a discount e^{−rT}).

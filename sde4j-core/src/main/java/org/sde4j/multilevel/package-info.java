@@ -8,7 +8,8 @@
  * {@link org.sde4j.multilevel.LevelSums}, bit-identical for any thread count and mergeable from shards.
  * {@link org.sde4j.multilevel.Payoff} holds the functionals and their couplings (European, Asian, lookback,
  * digital); {@link org.sde4j.multilevel.RandomisedQmc} is randomised quasi-Monte Carlo on scrambled Sobol points
- * ({@code org.sde4j.qmc}) with Brownian-bridge paths; {@link org.sde4j.multilevel.GbmFormulas} are the closed forms
+ * ({@code org.sde4j.qmc}) with Brownian-bridge paths, and {@link org.sde4j.multilevel.MultilevelQmc} the two
+ * combined (Giles &amp; Waterhouse 2009); {@link org.sde4j.multilevel.GbmFormulas} are the closed forms
  * the estimators are checked against; {@link org.sde4j.multilevel.Estimates} is the small entry point a command
  * line calls.
  */
