@@ -41,7 +41,7 @@ import org.sde4j.sde.SdeProblem;
  * measured time, so that the same seed gives the same levels, the same N_ℓ and the same bits for any thread count
  * or machine; measured seconds per sample are reported beside ({@link LevelEstimate#secondsPerSample()}).
  *
- * <p><b>Stops.</b> At {@link #maxLevel} the bias test may fail, and past {@link #maxSeconds} no new round starts:
+ * <p><b>Stops.</b> At the finest level of {@link #levelRange} the bias test may fail, and past {@link #maxSeconds} no new round starts:
  * the result then holds what was computed, {@link MultilevelResult#converged()} is false and its message says which.
  */
 public final class Multilevel {
