@@ -16,6 +16,7 @@ import org.sde4j.sde.SdeProblem;
  *       {@code N = ⌈2 Var(P)/ε²⌉} paths at that step.</li>
  *   <li>{@link Method#QMC} — randomised QMC at the pilot's step, N doubled until the standard error is ε/√2
  *       ({@link RandomisedQmc#toStandardError}).</li>
+ *   <li>{@link Method#MLQMC} — {@link MultilevelQmc#estimate}.</li>
  * </ul>
  *
  * <p>All three split the mean square error ε² in halves, bias² ≤ ε²/2 and variance ≤ ε²/2, and report a 95 %
@@ -32,10 +33,12 @@ public final class Estimates {
         /** Multilevel Monte Carlo. */
         MLMC,
         /** Randomised quasi-Monte Carlo. */
-        QMC;
+        QMC,
+        /** Multilevel randomised quasi-Monte Carlo. */
+        MLQMC;
 
         /**
-         * The method named {@code name} (mc, mlmc, qmc).
+         * The method named {@code name} (mc, mlmc, qmc, mlqmc).
          *
          * @throws IllegalArgumentException for another name
          */
@@ -45,7 +48,7 @@ public final class Estimates {
                     return m;
                 }
             }
-            throw new IllegalArgumentException("method = " + name + ": must be one of mc, mlmc, qmc");
+            throw new IllegalArgumentException("method = " + name + ": must be one of mc, mlmc, qmc, mlqmc");
         }
     }
 
@@ -155,6 +158,17 @@ public final class Estimates {
             long paths = r.levels().stream().mapToLong(LevelEstimate::samples).sum();
             return new Estimate(method, r.estimate(), r.standardError(), r.lower(), r.upper(),
                     r.levels().get(r.finestLevel()).steps(), paths, r.cost(), r.seconds(), r.converged(), r.message(), r);
+        }
+        if (method == Method.MLQMC) {
+            MultilevelQmc.Result r = MultilevelQmc.of(problem, scheme, payoff).seed(seed).threads(threads)
+                    .maxLevel(Math.max(2, Math.min(24, maxLevel))).estimate(epsilon);
+            long paths = 0;
+            for (long p : r.points()) {
+                paths += p * 16;
+            }
+            return new Estimate(method, r.estimate(), r.standardError(), r.lower(), r.upper(),
+                    1 << (r.points().length - 1), paths, r.cost(), r.seconds(), r.converged(),
+                    r.converged() ? "converged" : "the bias test failed at the maximum level " + maxLevel, r);
         }
         long start = System.nanoTime();
         Pilot pilot = chooseLevel(mlmc, epsilon, maxLevel);

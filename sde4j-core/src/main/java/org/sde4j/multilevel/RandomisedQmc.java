@@ -178,7 +178,7 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
             throw new IllegalArgumentException("steps = " + steps + ": must be a multiple of the coupling factor "
                     + factor);
         }
-        return new Plan(steps, points, randomisations, seed, matrixScramble, firstPoint);
+        return new Plan(steps, points, randomisations, seed, matrixScramble, firstPoint, factor);
     }
 
     /**
@@ -262,8 +262,10 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
         private final int sobolDimension;
         private final long chunksPerRandomisation;
         private final long firstBlock;
+        private final int planFactor;
 
-        Plan(int n, long pointCount, int r, long planSeed, boolean matrix, long firstPoint) {
+        Plan(int n, long pointCount, int r, long planSeed, boolean matrix, long firstPoint, int planFactor) {
+            this.planFactor = planFactor;
             this.n = n;
             this.pointCount = pointCount;
             this.r = r;
@@ -284,7 +286,7 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
         public String identity() {
             return "randomised QMC: " + r + " randomisations of " + pointCount + " Sobol points ("
                     + (matrix ? "matrix scramble + digital shift" : "digital shift") + ", Brownian bridge), "
-                    + n + " steps of " + scheme.label() + (factor == 0 ? "" : " coupled with " + n / factor + " steps")
+                    + n + " steps of " + scheme.label() + (planFactor == 0 ? "" : " coupled with " + n / planFactor + " steps")
                     + ", " + payoff.name() + ", seed " + planSeed + ", points from "
                     + firstBlock * CHUNK + ", " + problem;
         }
@@ -292,7 +294,7 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
         @Override
         public Worker<Part> newWorker() {
             Sobol sobol = new Sobol(sobolDimension);
-            int m0 = factor;
+            int m0 = planFactor;
             LevelSampler sampler = new LevelSampler(problem, scheme, payoff, 0, n, m0, CHUNK);
             double[] pc = new double[CHUNK];
             BrownianBridge bridge = new BrownianBridge(n, problem.t1() - problem.t0());

@@ -41,7 +41,7 @@ class EstimatesTest {
         e = assertThrows(IllegalArgumentException.class, () -> Estimates.payoff("european-call:vol=0.2"));
         assertTrue(e.getMessage().contains("unknown options [vol]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Estimates.Method.byName("sobol"));
-        assertEquals("method = sobol: must be one of mc, mlmc, qmc", e.getMessage());
+        assertEquals("method = sobol: must be one of mc, mlmc, qmc, mlqmc", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Estimates.estimate(Estimates.Method.MC, GBM.problem(),
                 Coupling.MILSTEIN, Payoff.mean(), -1, 1, 1, 10, 10));
         assertTrue(e.getMessage().startsWith("epsilon = -1.0"), e.getMessage());
