@@ -1,0 +1,52 @@
+package org.sde4j.multilevel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class EstimatesTest {
+    private static final GbmFormulas GBM = GbmFormulas.GILES;
+
+    @Test
+    void everyMethodMeetsTheToleranceOnTheEuropeanCall() {
+        double exact = GBM.europeanCall(1);
+        Payoff call = Estimates.payoff("european-call:strike=1,discount=" + GBM.discount());
+        for (Estimates.Method method : Estimates.Method.values()) {
+            Estimates.Estimate e = Estimates.estimate(method, GBM.problem(), Coupling.MILSTEIN, call, 2e-3, 7, 1, 12,
+                    60);
+            assertTrue(e.converged(), e.summary());
+            assertTrue(Math.abs(e.estimate() - exact) < 6e-3, e.summary() + " vs " + exact);
+            assertTrue(e.lower() < e.estimate() && e.estimate() < e.upper(), e.summary());
+            assertTrue(e.cost() > 0 && e.paths() > 0 && e.steps() >= 4, e.summary());
+        }
+    }
+
+    @Test
+    void payoffSpecifications() {
+        assertEquals("european-call(K=1.5)", Estimates.payoff("european-call:strike=1.5").name());
+        assertEquals("geometric-asian-call(K=1.0)", Estimates.payoff("asian-call:geometric=true").name());
+        assertEquals("lookback-call", Estimates.payoff("lookback-call").name());
+        assertEquals("digital-call(K=0.9)", Estimates.payoff("digital-call:strike=0.9").name());
+        assertEquals("mean", Estimates.payoff("mean").name());
+    }
+
+    @Test
+    void badInputGivesOneLineMessagesNamingTheParameter() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Estimates.payoff("straddle"));
+        assertTrue(e.getMessage().startsWith("functional = straddle: unknown"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Estimates.payoff("european-call:strike=abc"));
+        assertTrue(e.getMessage().contains("strike = abc is not a number"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Estimates.payoff("european-call:vol=0.2"));
+        assertTrue(e.getMessage().contains("unknown options [vol]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Estimates.Method.byName("sobol"));
+        assertEquals("method = sobol: must be one of mc, mlmc, qmc, mlqmc", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Estimates.estimate(Estimates.Method.MC, GBM.problem(),
+                Coupling.MILSTEIN, Payoff.mean(), -1, 1, 1, 10, 10));
+        assertTrue(e.getMessage().startsWith("epsilon = -1.0"), e.getMessage());
+        for (String message : new String[] {e.getMessage()}) {
+            assertTrue(!message.contains("\n"), message);
+        }
+    }
+}
