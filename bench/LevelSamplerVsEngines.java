@@ -7,8 +7,8 @@ import org.sde4j.multilevel.GbmFormulas;
 import org.sde4j.multilevel.LevelSums;
 import org.sde4j.multilevel.Multilevel;
 import org.sde4j.multilevel.Payoff;
-import org.sde4j.solver.EulerMaruyama;
-import org.sde4j.solver.Milstein;
+import org.sde4j.solver.scheme.EulerMaruyama;
+import org.sde4j.solver.scheme.Milstein;
 import org.sde4j.solver.Scheme;
 
 /**

@@ -12,7 +12,8 @@ import org.sde4j.sde.SdeProblem;
  * ({@code x[i · stride + p]}), and writes each path's fine and coarse payoff. The fine solve takes n_ℓ steps of
  * h = T/n_ℓ; the coarse one n_ℓ/M steps of M h, each driven by the sum of the M fine increments it spans. The
  * drift, diffusion and its derivative are the SDE's batched forms ({@link Sde#blockDrift()} …), called once per
- * block and step, as the block engine ({@code org.sde4j.solver.BlockSolver}) does; the Euler–Maruyama and Milstein
+ * block and step, as the block engine ({@code org.sde4j.solver.engine.BlockSolver}) does; the Euler–Maruyama and
+ * Milstein
  * updates are the block engine's formulas, written here again because its steppers take their draws from its own
  * stream, not from a caller's increments.
  *
