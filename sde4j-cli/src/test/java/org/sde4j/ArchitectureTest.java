@@ -5,21 +5,22 @@ import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nam
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.Architectures;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rules of docs/design.md. Packages: {@code sde ← random ← brownian ← solver ← montecarlo ← ensemble,
- * error, problems ← nn, spark ← cli}, with {@code gradient} (parameter gradients of solves) after {@code solver} and
- * {@code fit} (fitting SDEs to series) after {@code gradient}, both used by {@code cli} only; a package may use the
- * packages to its left, never those to its right, and no packages
- * form a cycle. The notebook tooling ({@code org.sde4j.notebook}) stands alone: only {@code cli} uses it, and
+ * The dependency rules of docs/design.md. Packages come in tiers ({@link #TIERS}: {@code sde ← random ← brownian ←
+ * solver ← montecarlo ← ensemble, error, problems, qmc ← multilevel, models, gradient ← fit ← nn, spark ← cli}); a
+ * package may use the packages of its own and lower tiers, never those of a higher one, and no packages form a
+ * cycle. The notebook tooling ({@code org.sde4j.notebook}) stands alone: only {@code cli} uses it, and
  * it uses no other sde4j package. Modules: each jar holds its own packages only; {@code sde4j-core} uses nothing but the JDK,
  * Commons RNG and EJML; {@code sde4j-nn} uses the core and Commons RNG, never the command line.
  */
@@ -28,40 +29,64 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.sde4j");
 
+    /**
+     * The packages under {@code org.sde4j} in tiers, lowest first. A package may use the packages of its own tier and
+     * of lower tiers, never those of a higher tier (and {@link #packagesAreFreeOfCycles} keeps a tier free of
+     * cycles). A new package is one entry here; {@link #everyPackageIsInATier} fails until it has one.
+     */
+    private static final String[][] TIERS = {
+        {"sde"},
+        {"random"},
+        {"brownian"},
+        {"solver"},
+        {"montecarlo"},
+        {"ensemble", "error", "problems", "qmc"},
+        {"multilevel", "models", "gradient"},
+        {"fit"},
+        {"nn", "spark"},
+        {"cli"},
+    };
+
     @Test
     void dependenciesPointOneWay() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("sde").definedBy("org.sde4j.sde..")
-                .layer("random").definedBy("org.sde4j.random..")
-                .layer("brownian").definedBy("org.sde4j.brownian..")
-                .layer("solver").definedBy("org.sde4j.solver..")
-                .layer("montecarlo").definedBy("org.sde4j.montecarlo..")
-                .layer("analysis").definedBy("org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..")
-                .layer("models").definedBy("org.sde4j.models..")
-                .layer("gradient").definedBy("org.sde4j.gradient..")
-                .layer("fit").definedBy("org.sde4j.fit..")
-                .layer("nn").definedBy("org.sde4j.nn..")
-                .layer("spark").definedBy("org.sde4j.spark..")
-                .layer("cli").definedBy("org.sde4j.cli..")
-                .layer("notebook").definedBy("org.sde4j.notebook..")
-                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("spark").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("notebook").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("nn").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("fit").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("models").mayOnlyBeAccessedByLayers("spark", "cli")
-                .whereLayer("gradient").mayOnlyBeAccessedByLayers("fit", "cli")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("models", "fit", "nn", "spark", "cli")
-                .whereLayer("montecarlo").mayOnlyBeAccessedByLayers("analysis", "models", "gradient", "fit", "nn", "spark",
-                        "cli")
-                .whereLayer("solver").mayOnlyBeAccessedByLayers("montecarlo", "analysis", "models", "gradient", "fit", "nn", "spark",
-                        "cli")
-                .whereLayer("brownian").mayOnlyBeAccessedByLayers("solver", "montecarlo", "analysis", "models", "gradient", "fit",
-                        "nn", "spark", "cli")
-                .whereLayer("random").mayOnlyBeAccessedByLayers("brownian", "solver", "montecarlo", "analysis", "models", "gradient",
-                        "fit", "nn", "spark", "cli")
+        Architectures.LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("notebook").definedBy("org.sde4j.notebook..");
+        for (int i = 0; i < TIERS.length; i++) {
+            layers = layers.layer(tier(i)).definedBy(java.util.Arrays.stream(TIERS[i]).map(p -> "org.sde4j." + p + "..")
+                    .toArray(String[]::new));
+        }
+        for (int i = 0; i < TIERS.length - 1; i++) {
+            layers = layers.whereLayer(tier(i)).mayOnlyBeAccessedByLayers(java.util.stream.IntStream
+                    .range(i + 1, TIERS.length).mapToObj(ArchitectureTest::tier).toArray(String[]::new));
+        }
+        layers.whereLayer(tier(TIERS.length - 1)).mayNotBeAccessedByAnyLayer()
+                .whereLayer("notebook").mayOnlyBeAccessedByLayers(tier(TIERS.length - 1))
                 .withOptionalLayers(true)
                 .check(MAIN);
+    }
+
+    private static String tier(int i) {
+        return String.join("+", TIERS[i]);
+    }
+
+    @Test
+    void everyPackageIsInATier() {
+        java.util.Set<String> known = new java.util.HashSet<>(java.util.List.of("notebook"));
+        for (String[] tier : TIERS) {
+            known.addAll(java.util.List.of(tier));
+        }
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        for (com.tngtech.archunit.core.domain.JavaClass c : MAIN) {
+            String name = c.getPackageName();
+            if (name.startsWith("org.sde4j.")) {
+                String top = name.substring("org.sde4j.".length()).split("\\.")[0];
+                if (!known.contains(top)) {
+                    missing.add(top);
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), "packages in no tier of ArchitectureTest.TIERS: " + missing
+                + " — add each to the tier after the highest package it uses");
     }
 
     /**
@@ -165,7 +190,7 @@ class ArchitectureTest {
 
     private static final String[] CORE_PACKAGES = {"org.sde4j.sde..", "org.sde4j.random..", "org.sde4j.brownian..",
         "org.sde4j.solver..", "org.sde4j.montecarlo..", "org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..",
-        "org.sde4j.gradient..", "org.sde4j.fit..", "org.sde4j.models.."};
+        "org.sde4j.gradient..", "org.sde4j.fit..", "org.sde4j.models..", "org.sde4j.qmc..", "org.sde4j.multilevel.."};
 
     /** The core's packages, the JDK's, Commons RNG's and {@code more}. */
     private static String[] corePlus(String... more) {

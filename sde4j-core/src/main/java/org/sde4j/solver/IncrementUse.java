@@ -1,9 +1,5 @@
 package org.sde4j.solver;
 
-import java.util.List;
-import java.util.Set;
-import org.sde4j.solver.tableau.NoiseTerm;
-import org.sde4j.solver.tableau.StochasticTableau;
 
 /**
  * How a scheme reads the Brownian increments of a step, which decides which driving noises it can take
@@ -35,21 +31,4 @@ public enum IncrementUse {
      * Brownian motion is accepted.
      */
     OTHER;
-
-    private static final Set<NoiseTerm> LINEAR_TERMS = Set.of(NoiseTerm.DW);
-    private static final Set<NoiseTerm> SQUARE_TERMS = Set.of(NoiseTerm.DW, NoiseTerm.SQRT_H, NoiseTerm.ITO_SQUARE,
-            NoiseTerm.STRATONOVICH_SQUARE);
-
-    /**
-     * The use of a tableau's noise terms: {@link #LINEAR} for ΔW only; {@link #COMPONENT_SQUARES} when it also
-     * has √h supporting stages and squared increments (computed per channel from {@code ΔW_i} alone); else
-     * {@link #OTHER}.
-     */
-    public static IncrementUse of(StochasticTableau tableau) {
-        List<NoiseTerm> terms = tableau.noiseTerms();
-        if (LINEAR_TERMS.containsAll(terms)) {
-            return LINEAR;
-        }
-        return SQUARE_TERMS.containsAll(terms) ? COMPONENT_SQUARES : OTHER;
-    }
 }

@@ -16,9 +16,9 @@ public interface TableauScheme extends Scheme {
     /** The scheme's tableau. */
     StochasticTableau tableau();
 
-    /** Derived from the tableau's noise terms ({@link IncrementUse#of}). */
+    /** Derived from the tableau's noise terms ({@link org.sde4j.solver.tableau.StochasticTableau#incrementUse}). */
     @Override
     default IncrementUse incrementUse() {
-        return IncrementUse.of(tableau());
+        return tableau().incrementUse();
     }
 }

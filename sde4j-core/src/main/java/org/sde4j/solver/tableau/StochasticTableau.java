@@ -1,5 +1,6 @@
 package org.sde4j.solver.tableau;
 
+import org.sde4j.solver.IncrementUse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -49,6 +50,20 @@ public final class StochasticTableau {
         this.beta = beta;
         validate();
         this.plan = new TableauPlan(this);
+    }
+
+    /**
+     * How the tableau reads the increments ({@link IncrementUse}): {@link IncrementUse#LINEAR} for ΔW only;
+     * {@link IncrementUse#COMPONENT_SQUARES} when it also has √h supporting stages and squared increments (computed
+     * per channel from {@code ΔW_i} alone); else {@link IncrementUse#OTHER}.
+     */
+    public IncrementUse incrementUse() {
+        java.util.List<NoiseTerm> terms = noiseTerms();
+        if (java.util.Set.of(NoiseTerm.DW).containsAll(terms)) {
+            return IncrementUse.LINEAR;
+        }
+        return java.util.Set.of(NoiseTerm.DW, NoiseTerm.SQRT_H, NoiseTerm.ITO_SQUARE, NoiseTerm.STRATONOVICH_SQUARE)
+                .containsAll(terms) ? IncrementUse.COMPONENT_SQUARES : IncrementUse.OTHER;
     }
 
     /** The non-zero coefficients as flat lists, for the interpreters. */
