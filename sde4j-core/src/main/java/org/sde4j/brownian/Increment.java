@@ -37,11 +37,6 @@ public final class Increment {
         this.levyArea = spaceTimeLevyArea ? new double[noiseDimension] : null;
     }
 
-    /** Whether {@link #spaceTimeLevyArea()} is available. */
-    public boolean hasSpaceTimeLevyArea() {
-        return levyArea != null;
-    }
-
     /**
      * The space-time Lévy area H of the current step (N(0, h/12) per component, see
      * {@link SpaceTimeLevyAreaSource}); returned without copying.
@@ -77,11 +72,6 @@ public final class Increment {
      */
     public double[] dw() {
         return dw;
-    }
-
-    /** Whether {@link #iteratedIntegrals()} is available. */
-    public boolean hasIteratedIntegrals() {
-        return integrals != null;
     }
 
     /**

@@ -310,11 +310,6 @@ public abstract class ConvergenceStudy<S extends ConvergenceStudy<S>> implements
         return self();
     }
 
-    /** A copy of the step counts per level. */
-    public int[] stepCounts() {
-        return steps.clone();
-    }
-
     /** The step sizes per level. */
     public double[] dts() {
         return dtsOf(steps, problem.t1() - problem.t0());

@@ -29,7 +29,6 @@ public final class ShardMerger<R> {
     private final long started = System.nanoTime();
     private long next;
     private RuntimeException failure;
-    private double shardSeconds;
     private R result;
 
     @SuppressWarnings("unchecked")
@@ -88,11 +87,6 @@ public final class ShardMerger<R> {
         return early.size();
     }
 
-    /** @return the sum of the shards' own wall times, in seconds (the work done, whatever ran in parallel) */
-    public double shardSeconds() {
-        return shardSeconds;
-    }
-
     /**
      * The result of the whole run; its wall time is the time since this merger was created. Called again, it
      * returns the same object.
@@ -118,7 +112,6 @@ public final class ShardMerger<R> {
 
     private void fold(Shard shard) {
         next = shard.endChunk();
-        shardSeconds += shard.seconds();
         if (failure != null) {
             return;
         }

@@ -57,11 +57,6 @@ public final class JumpStepper {
         return schedule;
     }
 
-    /** The number of jumps kept on the last path (all candidates unless thinned). */
-    public int keptJumps() {
-        return kept;
-    }
-
     /**
      * Solves path {@code path} with {@code steps} regular steps plus its jump times.
      *

@@ -75,10 +75,6 @@ public final class Complex {
         return new Complex((re * r + im) / den, (im * r - re) / den);
     }
 
-    public Complex negate() {
-        return new Complex(-re, -im);
-    }
-
     /** |z|. */
     public double abs() {
         return Math.hypot(re, im);

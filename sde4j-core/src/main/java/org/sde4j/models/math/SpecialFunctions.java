@@ -66,11 +66,6 @@ public final class SpecialFunctions {
         return x < 0 ? q : 1 - q;
     }
 
-    /** φ(x), the standard normal density. */
-    public static double normalPdf(double x) {
-        return Math.exp(-0.5 * x * x - HALF_LOG_TWO_PI);
-    }
-
     private static void check(double a, double x) {
         if (!(a > 0)) {
             throw new IllegalArgumentException("a = " + a + ": the incomplete gamma function needs a > 0");

@@ -195,11 +195,6 @@ public final class BlockSolver {
         return stride;
     }
 
-    /** Unit draws per path and step: m, or 2m with the Lévy area. */
-    public int normalsPerStep() {
-        return rows;
-    }
-
     /** The law of the unit draws: the scheme's own driving noise, or null for standard normals. */
     public NoiseModel drivingNoise() {
         return drivingNoise;

@@ -97,11 +97,6 @@ public final class PathSolver {
         return problem.dimension() + stepper.auxiliaryDimension();
     }
 
-    /** The number of saved states per path. */
-    public int saveCount() {
-        return saveIndices.length;
-    }
-
     /** The grid this solver steps on. */
     public TimeGrid grid() {
         return grid;

@@ -73,11 +73,6 @@ public final class RosslerTableau {
         return out;
     }
 
-    /** Whether this is an SRA tableau (additive noise). */
-    public boolean isAdditive() {
-        return additive;
-    }
-
     /** The number of stages s. */
     public int stages() {
         return alpha.length;

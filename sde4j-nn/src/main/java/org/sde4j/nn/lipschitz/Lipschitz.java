@@ -119,15 +119,6 @@ public final class Lipschitz {
         }
     }
 
-    /** The largest of {@link #jacobianNorms} over the batch, with {@link #ITERATIONS} steps. */
-    public static double jacobianNorm(Layer layer, Tensor x, long seed) {
-        double max = 0;
-        for (double s : jacobianNorms(layer, x, ITERATIONS, seed)) {
-            max = Math.max(max, s);
-        }
-        return max;
-    }
-
     /**
      * The operator norm {@code max |f(v) − f(0)| / |v|} of an affine layer on one input of shape
      * {@code inputShape} (batch size 1), by power iteration with its forward and backward passes. Applied to a
