@@ -114,7 +114,7 @@ final class EulerWorkloads {
                 .threads(threads).run().mean()[0];
     }
 
-    /** The path engine (per-path Ziggurat streams), as before issue 8. */
+    /** The path engine (per-path Ziggurat streams): the reference the block engine is compared with. */
     double pathEngine(int threads) {
         return Ensemble.of(problem(), EulerMaruyama.INSTANCE).steps(steps).paths(paths).seed(seed).threads(threads)
                 .perPathStreams().run().mean()[0];

@@ -4,7 +4,7 @@ import org.sde4j.nn.Tensor;
 
 /**
  * {@code y = sign(x)·|x|^α}, 0 &lt; α ≤ 1: for α &lt; 1 continuous but not Lipschitz at 0 (its slope
- * {@code α|x|^{α−1}} is unbounded there), the activation of the non-Lipschitz residual branches of issue 18; α = 1
+ * {@code α|x|^{α−1}} is unbounded there), the activation of the non-Lipschitz residual branches ({@code sde4j non-lipschitz}); α = 1
  * is the identity. Backward {@code dx = dy · α|x|^{α−1}}, taken as 0 at x = 0 exactly (where the slope is
  * infinite for α &lt; 1; a convention, which only an input of exactly 0 meets).
  */
