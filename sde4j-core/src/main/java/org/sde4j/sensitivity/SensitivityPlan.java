@@ -1,0 +1,234 @@
+package org.sde4j.sensitivity;
+
+import java.util.Arrays;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.sde4j.gradient.ParametricSde;
+import org.sde4j.gradient.PathLoss;
+import org.sde4j.gradient.SolveGradient;
+import org.sde4j.gradient.SolveGrid;
+import org.sde4j.montecarlo.ChunkPlan;
+import org.sde4j.random.RandomStreams;
+
+/**
+ * What each chunk of {@link Sensitivities} computes: its 256 paths' increments drawn from the stream keyed by
+ * (seed, chunk) in the order step, component, path; the paths solved and differentiated by the chosen method; the
+ * per-path value, gradient and Γ reduced to running moments. The fold merges the chunks' moments in chunk order, so
+ * the result has the same bits for any number of threads and for merged shards.
+ */
+final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
+    /** Paths per chunk. */
+    static final int CHUNK = 256;
+
+    /** The settings, copied by {@link Sensitivities#plan()}. */
+    record Settings(ParametricSde sde, double[] theta, double[] x0, Payoff payoff, TangentScheme scheme,
+            double[] times, long paths, long seed, SensitivityMethod method, AdjointMethod adjoint,
+            ParametricSde adjointSde, double bump, boolean gamma, double[] second, String[] names) {
+    }
+
+    private final Settings s;
+    private final int d;
+    private final int p;
+    private final int directions;
+    private final int width;
+
+    SensitivityPlan(Settings settings) {
+        this.s = settings;
+        this.d = s.sde().stateDimension();
+        this.p = s.sde().parameterCount();
+        this.directions = p + d;
+        this.width = 1 + directions + (s.gamma() ? 1 : 0);
+    }
+
+    @Override
+    public long chunkCount() {
+        return (s.paths() + CHUNK - 1) / CHUNK;
+    }
+
+    @Override
+    public String identity() {
+        return "sensitivities of E " + s.payoff().name() + " by " + s.method().label()
+                + (s.method() == SensitivityMethod.ADJOINT ? " (" + s.adjoint().label() + ")" : " (" + s.scheme().label() + ")")
+                + ", " + s.paths() + " paths in chunks of " + CHUNK + ", seed " + s.seed() + ", " + (s.times().length - 1)
+                + " steps on [" + s.times()[0] + ", " + s.times()[s.times().length - 1] + "], d = " + d + ", θ = "
+                + Arrays.toString(s.theta()) + ", x0 = " + Arrays.toString(s.x0())
+                + (s.method() == SensitivityMethod.FINITE_DIFFERENCE ? ", bump " + s.bump() : "")
+                + (s.gamma() ? ", gamma" : "");
+    }
+
+    @Override
+    public Worker<Moments> newWorker() {
+        return new ChunkWorker();
+    }
+
+    @Override
+    public Fold<Moments, SensitivityResult> newFold() {
+        return new Fold<>() {
+            private final Moments total = new Moments(width);
+
+            @Override
+            public void add(long chunk, Moments part) {
+                total.merge(part);
+            }
+
+            @Override
+            public SensitivityResult result(double seconds) {
+                double[] gradient = new double[directions];
+                double[] error = new double[directions];
+                for (int j = 0; j < directions; j++) {
+                    gradient[j] = total.mean(1 + j);
+                    error[j] = total.standardError(1 + j);
+                }
+                String label = s.method().label() + (s.method() == SensitivityMethod.ADJOINT
+                        ? " (" + s.adjoint().label() + ")" : " (" + s.scheme().label() + ")");
+                return new SensitivityResult(label, s.names().clone(), total.mean(0), total.standardError(0), gradient,
+                        error, s.gamma() ? total.mean(width - 1) : Double.NaN,
+                        s.gamma() ? total.standardError(width - 1) : Double.NaN, total.count(), seconds);
+            }
+        };
+    }
+
+    /** One thread's scratch: the chunk's increments, a tangent block, per-path rows. */
+    private final class ChunkWorker implements Worker<Moments> {
+        private final int steps = s.times().length - 1;
+        private final double[] dw = new double[steps * d * CHUNK];
+        private final TangentBlock block;
+        private final double[][] rows = new double[CHUNK][width];
+        private final double[] xs = new double[d];
+        private final double[] dx = new double[d];
+        private final double[] dTheta = new double[p];
+        private final ReplayedPath replay;
+        private final SolveGrid grid;
+
+        ChunkWorker() {
+            boolean tangents = s.method() == SensitivityMethod.PATHWISE || s.method() == SensitivityMethod.LIKELIHOOD_RATIO;
+            this.block = s.method() == SensitivityMethod.ADJOINT ? null : new TangentBlock(s.sde(), s.scheme(), CHUNK,
+                    tangents, s.method() == SensitivityMethod.LIKELIHOOD_RATIO, s.gamma());
+            this.replay = s.method() == SensitivityMethod.ADJOINT ? new ReplayedPath(s.times(), d, CHUNK) : null;
+            this.grid = s.method() == SensitivityMethod.ADJOINT
+                    ? SolveGrid.terminal(s.times()[0], s.times()[steps], steps) : null;
+        }
+
+        @Override
+        public Moments compute(long chunk) {
+            long first = chunk * CHUNK;
+            int count = (int) Math.min(CHUNK, s.paths() - first);
+            ContinuousSampler normal = RandomStreams.gaussian(s.seed(), chunk);
+            for (int n = 0; n < steps; n++) {
+                double root = Math.sqrt(s.times()[n + 1] - s.times()[n]);
+                for (int i = 0; i < d; i++) {
+                    int base = (n * d + i) * CHUNK;
+                    for (int q = 0; q < count; q++) {
+                        dw[base + q] = root * normal.sample();
+                    }
+                }
+            }
+            switch (s.method()) {
+                case PATHWISE -> pathwise(count);
+                case LIKELIHOOD_RATIO -> likelihoodRatio(count);
+                case ADJOINT -> adjoint(count);
+                case FINITE_DIFFERENCE -> finiteDifferences(count);
+                default -> throw new IllegalStateException(s.method().toString());
+            }
+            Moments part = new Moments(width);
+            for (int q = 0; q < count; q++) {
+                for (int k = 0; k < width; k++) {
+                    if (!Double.isFinite(rows[q][k])) {
+                        throw new IllegalStateException("path " + (first + q) + ": " + (k == 0 ? "the payoff "
+                                + s.payoff().name() : k <= directions ? "its derivative in " + s.names()[k - 1] : "gamma")
+                                + " is " + rows[q][k] + " (" + s.method().label() + ")");
+                    }
+                }
+                part.add(rows[q]);
+            }
+            return part;
+        }
+
+        private double payoffAt(int q) {
+            for (int i = 0; i < d; i++) {
+                xs[i] = block.x[i * CHUNK + q];
+            }
+            return s.payoff().evaluate(xs, s.theta(), dx, dTheta);
+        }
+
+        private void pathwise(int count) {
+            block.solve(s.theta(), s.x0(), s.times(), dw, count, s.second());
+            for (int q = 0; q < count; q++) {
+                double[] row = rows[q];
+                row[0] = payoffAt(q);
+                for (int j = 0; j < directions; j++) {
+                    double sum = j < p ? dTheta[j] : 0;
+                    for (int i = 0; i < d; i++) {
+                        sum += dx[i] * block.tangent[(j * d + i) * CHUNK + q];
+                    }
+                    row[1 + j] = sum;
+                }
+                if (s.gamma()) {
+                    row[width - 1] = dx[0] * block.tangent[(p * d) * CHUNK + q] * block.gammaFactor[q];
+                }
+            }
+        }
+
+        private void likelihoodRatio(int count) {
+            block.solve(s.theta(), s.x0(), s.times(), dw, count, null);
+            for (int q = 0; q < count; q++) {
+                double[] row = rows[q];
+                double value = payoffAt(q);
+                row[0] = value;
+                for (int j = 0; j < directions; j++) {
+                    row[1 + j] = value * block.lr[j * CHUNK + q] + (j < p ? dTheta[j] : 0);
+                }
+            }
+        }
+
+        private void adjoint(int count) {
+            PathLoss loss = (states, gradients) -> s.payoff().evaluate(states[0], s.theta(), gradients[0], dTheta);
+            for (int q = 0; q < count; q++) {
+                replay.select(dw, q);
+                SolveGradient r = s.adjoint().gradient().compute(s.adjointSde(), s.theta(), s.x0(), grid, replay, loss);
+                double[] row = rows[q];
+                row[0] = r.loss();
+                for (int j = 0; j < p; j++) {
+                    row[1 + j] = r.dTheta()[j] + dTheta[j];
+                }
+                for (int i = 0; i < d; i++) {
+                    row[1 + p + i] = r.dX0()[i];
+                }
+            }
+        }
+
+        private void finiteDifferences(int count) {
+            double[] theta = s.theta().clone();
+            double[] x0 = s.x0().clone();
+            block.solve(theta, x0, s.times(), dw, count, null);
+            for (int q = 0; q < count; q++) {
+                rows[q][0] = payoffAt(q);
+            }
+            for (int j = 0; j < directions; j++) {
+                double[] u = j < p ? theta : x0;
+                int e = j < p ? j : j - p;
+                double centre = u[e];
+                double step = s.bump() * Math.max(1, Math.abs(centre));
+                double up = centre + step;
+                double down = centre - step;
+                u[e] = up;
+                block.solve(theta, x0, s.times(), dw, count, null);
+                for (int q = 0; q < count; q++) {
+                    rows[q][1 + j] = payoff(q, theta);
+                }
+                u[e] = down;
+                block.solve(theta, x0, s.times(), dw, count, null);
+                for (int q = 0; q < count; q++) {
+                    rows[q][1 + j] = (rows[q][1 + j] - payoff(q, theta)) / (up - down);
+                }
+                u[e] = centre;
+            }
+        }
+
+        private double payoff(int q, double[] theta) {
+            for (int i = 0; i < d; i++) {
+                xs[i] = block.x[i * CHUNK + q];
+            }
+            return s.payoff().evaluate(xs, theta, dx, dTheta);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.sde4j.sensitivity;
+
+import org.sde4j.gradient.ParametricSde;
+
+/**
+ * A block of B paths stepped together with their tangents, in structure-of-arrays layout:
+ * {@code x[i·B + q]} is component i of path q and {@code tangent[(j·d + i)·B + q]} is {@code ∂X_i/∂u_j} of path q
+ * for direction j, where the D = p + d directions are θ_0, …, θ_{p−1} and then x0_0, …, x0_{d−1}. With D = 0 it is a
+ * plain solve (used by finite differences, which must see the very same floating-point steps).
+ *
+ * <p>Forward mode (pathwise tangent) for Euler–Maruyama, with J the Jacobians at the step's start:
+ *
+ * <pre>    T' = T + h (f_x T + f_θ) + diag(ΔW) (g_x T + g_θ)</pre>
+ *
+ * and for the derivative-free Milstein step the same plus
+ * {@code diag(q) (g_x(Υ) Υ' + g_θ(Υ) − g_x T − g_θ)}, {@code Υ' = T + h (f_x T + f_θ) + √h (g_x T + g_θ)},
+ * {@code q = (ΔW² − h)/(2√h)}.
+ *
+ * <p>Likelihood-ratio weights (Euler–Maruyama only, whose transition X_{n+1} | X_n is Gaussian, mean
+ * {@code μ = X + f h}, standard deviation {@code g √h} per component). For any step n,
+ * {@code ∂_u E φ(X_N) = E[φ(X_N) (S^comb_n + Σ_{k>n} S^dir_k)]}: pathwise up to X_n, the score of transition n in the
+ * direction of the tangent (S^comb) and the score of the later transitions in θ at fixed states (S^dir), with
+ *
+ * <pre>
+ *   S^comb_n = Σ_i ΔW_i μ'_i / (g_i h) + (g'_i / g_i)(ΔW_i²/h − 1),   μ' = T + h (f_x T + f_θ),  g' = g_x T + g_θ,
+ *   S^dir_n  = the same with T = 0.
+ * </pre>
+ *
+ * Every step gives an unbiased estimator of the discrete chain's derivative; this class averages them with weights
+ * {@code c_n = h_n / (t_N − t_0)}, the discrete Bismut–Elworthy–Li weight (for x0 it is
+ * {@code (1/T) ∫ (g⁻¹ Y) dW}: bounded variance as h → 0), so the estimator is {@code φ(X_N) Σ_n (c_n S^comb_n + C_n S^dir_n)}
+ * with {@code C_n = Σ_{m<n} c_m}. For θ in the diffusion the S^dir terms make its variance grow like N.
+ *
+ * <p>Γ by likelihood ratio on top of pathwise (d = 1, Euler–Maruyama): the first transition is written in terms of
+ * X_1, so {@code ∂²_{x0} E φ = E[φ'(X_N) Y_N (∂J_0/J_0 + s_0)]} with {@code J_0 = 1 + f_x h + g_x ΔW_0},
+ * {@code s_0 = ΔW_0 (1 + f_x h)/(g h) + (g_x/g)(ΔW_0²/h − 1)} and
+ * {@code ∂J_0 = f_xx h + g_xx ΔW_0 − g_x (1 + f_x h)/g − g_x² ΔW_0 / g}, all at x0 (so the second derivatives
+ * f_xx, g_xx are needed at the one deterministic point x0 only). Its variance grows like 1/h_0: a coarse first step
+ * helps.
+ *
+ * <p>Thread-confined.
+ */
+final class TangentBlock {
+    private final ParametricSde sde;
+    private final TangentScheme scheme;
+    private final int d;
+    private final int p;
+    private final int directions;
+    private final int block;
+    private final boolean likelihoodRatio;
+    final double[] x;
+    final double[] tangent;
+    /** LR weights, {@code lr[j·B + q]}. */
+    final double[] lr;
+    /** Γ factor per path (d = 1), {@code ∂J_0/J_0 + s_0}. */
+    final double[] gammaFactor;
+    private final Jacobians at;
+    private final Jacobians atUpsilon;
+    private final double[] xs;
+    private final double[] ys;
+    private final double[] ts;
+    private final double[] drift;
+    private final double[] diffusion;
+    private final double[] newTangent;
+    private final double[] upsilonTangent;
+
+    TangentBlock(ParametricSde sde, TangentScheme scheme, int block, boolean tangents, boolean likelihoodRatio,
+            boolean gamma) {
+        this.sde = sde;
+        this.scheme = scheme;
+        this.d = sde.stateDimension();
+        this.p = sde.parameterCount();
+        this.directions = tangents ? p + d : 0;
+        this.block = block;
+        this.likelihoodRatio = likelihoodRatio;
+        this.x = new double[d * block];
+        this.tangent = new double[directions * d * block];
+        this.lr = likelihoodRatio ? new double[directions * block] : null;
+        this.gammaFactor = gamma ? new double[block] : null;
+        this.at = new Jacobians(d, p);
+        this.atUpsilon = new Jacobians(d, p);
+        this.xs = new double[d];
+        this.ys = new double[d];
+        this.ts = new double[directions * d];
+        this.drift = new double[d];
+        this.diffusion = new double[d];
+        this.newTangent = new double[directions * d];
+        this.upsilonTangent = new double[directions * d];
+    }
+
+    int directions() {
+        return directions;
+    }
+
+    /**
+     * Solves {@code count} paths from x0 over {@code times} with the increments {@code dw[(n·d + i)·B + q]}.
+     *
+     * @param second {@code {f_xx(x0), g_xx(x0)}} for Γ (d = 1), else null
+     */
+    void solve(double[] theta, double[] x0, double[] times, double[] dw, int count, double[] second) {
+        for (int q = 0; q < count; q++) {
+            for (int i = 0; i < d; i++) {
+                x[i * block + q] = x0[i];
+            }
+        }
+        java.util.Arrays.fill(tangent, 0);
+        for (int i = 0; i < d && directions > 0; i++) {
+            java.util.Arrays.fill(tangent, ((p + i) * d + i) * block, ((p + i) * d + i) * block + count, 1.0);
+        }
+        if (lr != null) {
+            java.util.Arrays.fill(lr, 0);
+        }
+        int steps = times.length - 1;
+        double span = times[steps] - times[0];
+        for (int n = 0; n < steps; n++) {
+            double t = times[n];
+            double h = times[n + 1] - t;
+            double c = h / span;
+            double cumulative = (t - times[0]) / span;
+            for (int q = 0; q < count; q++) {
+                step(n, q, t, h, c, cumulative, theta, dw, second);
+            }
+        }
+    }
+
+    private void step(int n, int q, double t, double h, double c, double cumulative, double[] theta, double[] dw,
+            double[] second) {
+        for (int i = 0; i < d; i++) {
+            xs[i] = x[i * block + q];
+        }
+        for (int j = 0; j < directions; j++) {
+            for (int i = 0; i < d; i++) {
+                ts[j * d + i] = tangent[(j * d + i) * block + q];
+            }
+        }
+        int base = n * d * block;
+        if (directions == 0) {
+            sde.drift(t, xs, theta, drift);
+            sde.diffusion(t, xs, theta, diffusion);
+        } else {
+            at.evaluate(sde, t, xs, theta);
+            System.arraycopy(at.f, 0, drift, 0, d);
+            System.arraycopy(at.g, 0, diffusion, 0, d);
+            // newTangent = T + h (f_x T + f_θ) (the drift part, also μ' of the LR weight); upsilonTangent = g_x T + g_θ
+            for (int j = 0; j < directions; j++) {
+                for (int i = 0; i < d; i++) {
+                    double fdot = j < p ? at.ft[i * p + j] : 0;
+                    double gdot = j < p ? at.gt[i * p + j] : 0;
+                    for (int k = 0; k < d; k++) {
+                        fdot += at.fx[i * d + k] * ts[j * d + k];
+                        gdot += at.gx[i * d + k] * ts[j * d + k];
+                    }
+                    newTangent[j * d + i] = ts[j * d + i] + h * fdot;
+                    upsilonTangent[j * d + i] = gdot;
+                }
+            }
+            if (likelihoodRatio) {
+                accumulateWeights(q, h, c, cumulative, dw, base);
+            }
+            if (gammaFactor != null && n == 0) {
+                double z = dw[base + q];
+                double g = at.g[0];
+                double fx = at.fx[0];
+                double gx = at.gx[0];
+                double j0 = 1 + fx * h + gx * z;
+                double s0 = z * (1 + fx * h) / (g * h) + gx / g * (z * z / h - 1);
+                double dj0 = second[0] * h + second[1] * z - gx * (1 + fx * h) / g - gx * gx * z / g;
+                gammaFactor[q] = dj0 / j0 + s0;
+            }
+        }
+        if (scheme == TangentScheme.EULER_MARUYAMA) {
+            for (int i = 0; i < d; i++) {
+                double z = dw[base + i * block + q];
+                x[i * block + q] = xs[i] + drift[i] * h + diffusion[i] * z;
+                for (int j = 0; j < directions; j++) {
+                    tangent[(j * d + i) * block + q] = newTangent[j * d + i] + z * upsilonTangent[j * d + i];
+                }
+            }
+            return;
+        }
+        double root = Math.sqrt(h);
+        for (int i = 0; i < d; i++) {
+            ys[i] = xs[i] + drift[i] * h + diffusion[i] * root;
+        }
+        double[] gUpsilon;
+        if (directions == 0) {
+            sde.diffusion(t, ys, theta, atUpsilon.g);
+            gUpsilon = atUpsilon.g;
+        } else {
+            atUpsilon.evaluate(sde, t, ys, theta);
+            gUpsilon = atUpsilon.g;
+        }
+        for (int i = 0; i < d; i++) {
+            double z = dw[base + i * block + q];
+            double qi = (z * z - h) / (2 * root);
+            x[i * block + q] = xs[i] + drift[i] * h + diffusion[i] * z + (gUpsilon[i] - diffusion[i]) * qi;
+            for (int j = 0; j < directions; j++) {
+                double gdot = upsilonTangent[j * d + i];
+                double gUpsilonDot = j < p ? atUpsilon.gt[i * p + j] : 0;
+                for (int k = 0; k < d; k++) {
+                    double yk = newTangent[j * d + k] + root * upsilonTangent[j * d + k];
+                    gUpsilonDot += atUpsilon.gx[i * d + k] * yk;
+                }
+                tangent[(j * d + i) * block + q] = newTangent[j * d + i] + z * gdot + qi * (gUpsilonDot - gdot);
+            }
+        }
+    }
+
+    private void accumulateWeights(int q, double h, double c, double cumulative, double[] dw, int base) {
+        for (int i = 0; i < d; i++) {
+            double z = dw[base + i * block + q];
+            double g = at.g[i];
+            double a = z * z / h - 1;
+            for (int j = 0; j < directions; j++) {
+                double mu = newTangent[j * d + i];
+                double comb = z * mu / (g * h) + upsilonTangent[j * d + i] / g * a;
+                double direct = j < p ? z * at.ft[i * p + j] / g + at.gt[i * p + j] / g * a : 0;
+                lr[j * block + q] += c * comb + cumulative * direct;
+            }
+        }
+    }
+}
