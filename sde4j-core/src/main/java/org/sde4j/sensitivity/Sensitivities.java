@@ -44,6 +44,7 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
     private String[] parameterNames;
     private int threads = Runtime.getRuntime().availableProcessors();
     private Executor executor;
+    private RunningCost running;
 
     private Sensitivities(ParametricSde sde, Calculus calculus, double[] theta, double[] x0, Payoff payoff) {
         this.sde = java.util.Objects.requireNonNull(sde, "sde");
@@ -146,6 +147,14 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
         return this;
     }
 
+    /**
+     * Adds a running cost: the loss becomes {@code φ(X_N) + Σ_{n=1}^{N} h_n r(t_n, X_n)} (null: none, the default).
+     */
+    public Sensitivities runningCost(RunningCost cost) {
+        this.running = cost;
+        return this;
+    }
+
     /** Whether to estimate Γ = ∂²E φ/∂x0² (pathwise method, Euler–Maruyama, d = 1). */
     public Sensitivities gamma(boolean value) {
         this.gamma = value;
@@ -207,6 +216,9 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
             throw new IllegalArgumentException("scheme " + scheme.label() + ": the likelihood ratio needs the Gaussian"
                     + " transition density of euler-maruyama");
         }
+        if (gamma && running != null) {
+            throw new IllegalArgumentException("gamma: of the payoff only; remove the running cost");
+        }
         if (gamma && (method != SensitivityMethod.PATHWISE || scheme != TangentScheme.EULER_MARUYAMA || d != 1)) {
             throw new IllegalArgumentException("gamma: available for the pathwise method with euler-maruyama and d = 1"
                     + " (here " + method.label() + ", " + scheme.label() + ", d = " + d + ")");
@@ -239,7 +251,7 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
         }
         double[] second = gamma ? secondDerivatives(itoSde) : null;
         return new SensitivityPlan(new SensitivityPlan.Settings(itoSde, theta.clone(), x0.clone(), payoff, scheme,
-                times.clone(), paths, seed, method, chosen, adjointSde, bump, gamma, second, names));
+                times.clone(), paths, seed, method, chosen, adjointSde, bump, gamma, second, names, running));
     }
 
     /** {@code {f_xx, g_xx}} at (t0, x0, θ), d = 1: central differences of the exact first derivatives (VJPs). */

@@ -22,7 +22,8 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
     /** The settings, copied by {@link Sensitivities#plan()}. */
     record Settings(ParametricSde sde, double[] theta, double[] x0, Payoff payoff, TangentScheme scheme,
             double[] times, long paths, long seed, SensitivityMethod method, AdjointMethod adjoint,
-            ParametricSde adjointSde, double bump, boolean gamma, double[] second, String[] names) {
+            ParametricSde adjointSde, double bump, boolean gamma, double[] second, String[] names,
+            RunningCost running) {
     }
 
     private final Settings s;
@@ -52,7 +53,7 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
                 + " steps on [" + s.times()[0] + ", " + s.times()[s.times().length - 1] + "], d = " + d + ", θ = "
                 + Arrays.toString(s.theta()) + ", x0 = " + Arrays.toString(s.x0())
                 + (s.method() == SensitivityMethod.FINITE_DIFFERENCE ? ", bump " + s.bump() : "")
-                + (s.gamma() ? ", gamma" : "");
+                + (s.gamma() ? ", gamma" : "") + (s.running() == null ? "" : ", running cost");
     }
 
     @Override
@@ -97,15 +98,18 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
         private final double[] dx = new double[d];
         private final double[] dTheta = new double[p];
         private final ReplayedPath replay;
+        private final double[] runTheta = new double[p];
+        private final double[] rTheta = new double[p];
         private final SolveGrid grid;
 
         ChunkWorker() {
             boolean tangents = s.method() == SensitivityMethod.PATHWISE || s.method() == SensitivityMethod.LIKELIHOOD_RATIO;
             this.block = s.method() == SensitivityMethod.ADJOINT ? null : new TangentBlock(s.sde(), s.scheme(), CHUNK,
-                    tangents, s.method() == SensitivityMethod.LIKELIHOOD_RATIO, s.gamma());
+                    tangents, s.method() == SensitivityMethod.LIKELIHOOD_RATIO, s.gamma(), s.running());
             this.replay = s.method() == SensitivityMethod.ADJOINT ? new ReplayedPath(s.times(), d, CHUNK) : null;
-            this.grid = s.method() == SensitivityMethod.ADJOINT
-                    ? SolveGrid.terminal(s.times()[0], s.times()[steps], steps) : null;
+            this.grid = s.method() != SensitivityMethod.ADJOINT ? null : s.running() == null
+                    ? SolveGrid.terminal(s.times()[0], s.times()[steps], steps)
+                    : SolveGrid.savingEvery(s.times()[0], s.times()[steps], steps, 1);
         }
 
         @Override
@@ -165,30 +169,46 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
                 if (s.gamma()) {
                     row[width - 1] = dx[0] * block.tangent[(p * d) * CHUNK + q] * block.gammaFactor[q];
                 }
+                addRunning(q, row);
+            }
+        }
+
+        /** Adds the running cost's sum and derivatives of path q, when there is one. */
+        private void addRunning(int q, double[] row) {
+            if (block.runValue == null) {
+                return;
+            }
+            row[0] += block.runValue[q];
+            for (int j = 0; j < directions; j++) {
+                row[1 + j] += block.runGradient[j * CHUNK + q];
             }
         }
 
         private void likelihoodRatio(int count) {
+            double span = s.times()[steps] - s.times()[0];
             block.solve(s.theta(), s.x0(), s.times(), dw, count, null);
             for (int q = 0; q < count; q++) {
                 double[] row = rows[q];
                 double value = payoffAt(q);
                 row[0] = value;
                 for (int j = 0; j < directions; j++) {
-                    row[1 + j] = value * block.lr[j * CHUNK + q] + (j < p ? dTheta[j] : 0);
+                    row[1 + j] = value * block.lr[j * CHUNK + q] / span + (j < p ? dTheta[j] : 0);
                 }
+                addRunning(q, row);
             }
         }
 
         private void adjoint(int count) {
-            PathLoss loss = (states, gradients) -> s.payoff().evaluate(states[0], s.theta(), gradients[0], dTheta);
+            PathLoss loss = s.running() == null
+                    ? (states, gradients) -> s.payoff().evaluate(states[0], s.theta(), gradients[0], dTheta)
+                    : this::pathLoss;
             for (int q = 0; q < count; q++) {
                 replay.select(dw, q);
                 SolveGradient r = s.adjoint().gradient().compute(s.adjointSde(), s.theta(), s.x0(), grid, replay, loss);
                 double[] row = rows[q];
                 row[0] = r.loss();
                 for (int j = 0; j < p; j++) {
-                    row[1 + j] = r.dTheta()[j] + dTheta[j];
+                    row[1 + j] = r.dTheta()[j] + dTheta[j] + (s.running() == null ? 0 : runTheta[j]);
                 }
                 for (int i = 0; i < d; i++) {
                     row[1 + p + i] = r.dX0()[i];
@@ -196,12 +216,37 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
             }
         }
 
+        /**
+         * φ(X_N) + Σ_n h_n r(t_n, X_n) on the states at every step, with the θ-derivative of the sum kept in runTheta
+         * (a PathLoss gives state gradients only).
+         */
+        private double pathLoss(double[][] states, double[][] gradients) {
+            int last = states.length - 1;
+            double value = s.payoff().evaluate(states[last], s.theta(), dx, dTheta);
+            java.util.Arrays.fill(runTheta, 0);
+            for (int k = 0; k <= last; k++) {
+                double h = s.times()[k + 1] - s.times()[k];
+                double r = s.running().evaluate(s.times()[k + 1], states[k], s.theta(), gradients[k], rTheta);
+                value += h * r;
+                for (int i = 0; i < d; i++) {
+                    gradients[k][i] *= h;
+                }
+                for (int j = 0; j < p; j++) {
+                    runTheta[j] += h * rTheta[j];
+                }
+            }
+            for (int i = 0; i < d; i++) {
+                gradients[last][i] += dx[i];
+            }
+            return value;
+        }
+
         private void finiteDifferences(int count) {
             double[] theta = s.theta().clone();
             double[] x0 = s.x0().clone();
             block.solve(theta, x0, s.times(), dw, count, null);
             for (int q = 0; q < count; q++) {
-                rows[q][0] = payoffAt(q);
+                rows[q][0] = payoff(q, theta);
             }
             for (int j = 0; j < directions; j++) {
                 double[] u = j < p ? theta : x0;
@@ -224,11 +269,12 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
             }
         }
 
+        /** φ plus the running cost's sum of path q, as computed by the last plain solve. */
         private double payoff(int q, double[] theta) {
             for (int i = 0; i < d; i++) {
                 xs[i] = block.x[i * CHUNK + q];
             }
-            return s.payoff().evaluate(xs, theta, dx, dTheta);
+            return s.payoff().evaluate(xs, theta, dx, dTheta) + (block.runValue == null ? 0 : block.runValue[q]);
         }
     }
 }

@@ -50,7 +50,7 @@ final class TangentBlock {
     private final boolean likelihoodRatio;
     final double[] x;
     final double[] tangent;
-    /** LR weights, {@code lr[j·B + q]}. */
+    /** LR weights times the horizon, {@code lr[j·B + q] = Σ_n (h_n S^comb_n + (t_n − t_0) S^dir_n)}; divide by t_N − t_0. */
     final double[] lr;
     /** Γ factor per path (d = 1), {@code ∂J_0/J_0 + s_0}. */
     final double[] gammaFactor;
@@ -63,9 +63,20 @@ final class TangentBlock {
     private final double[] diffusion;
     private final double[] newTangent;
     private final double[] upsilonTangent;
+    private final RunningCost running;
+    /** The running cost's sum per path, and its derivative {@code runGradient[j·B + q]} (LR: score-weighted). */
+    final double[] runValue;
+    final double[] runGradient;
+    private final double[] rx;
+    private final double[] rt;
 
     TangentBlock(ParametricSde sde, TangentScheme scheme, int block, boolean tangents, boolean likelihoodRatio,
             boolean gamma) {
+        this(sde, scheme, block, tangents, likelihoodRatio, gamma, null);
+    }
+
+    TangentBlock(ParametricSde sde, TangentScheme scheme, int block, boolean tangents, boolean likelihoodRatio,
+            boolean gamma, RunningCost running) {
         this.sde = sde;
         this.scheme = scheme;
         this.d = sde.stateDimension();
@@ -86,6 +97,11 @@ final class TangentBlock {
         this.diffusion = new double[d];
         this.newTangent = new double[directions * d];
         this.upsilonTangent = new double[directions * d];
+        this.running = running;
+        this.runValue = running == null ? null : new double[block];
+        this.runGradient = running == null ? null : new double[directions * block];
+        this.rx = new double[d];
+        this.rt = new double[p];
     }
 
     int directions() {
@@ -110,16 +126,43 @@ final class TangentBlock {
         if (lr != null) {
             java.util.Arrays.fill(lr, 0);
         }
+        if (running != null) {
+            java.util.Arrays.fill(runValue, 0);
+            java.util.Arrays.fill(runGradient, 0);
+        }
         int steps = times.length - 1;
-        double span = times[steps] - times[0];
         for (int n = 0; n < steps; n++) {
             double t = times[n];
             double h = times[n + 1] - t;
-            double c = h / span;
-            double cumulative = (t - times[0]) / span;
             for (int q = 0; q < count; q++) {
-                step(n, q, t, h, c, cumulative, theta, dw, second);
+                step(n, q, t, h, h, t - times[0], theta, dw, second);
+                if (running != null) {
+                    accumulateRunning(q, times[n + 1], h, times[n + 1] - times[0], theta);
+                }
             }
+        }
+    }
+
+    /**
+     * Adds {@code h r(t_{n+1}, X_{n+1})} and its derivative: pathwise {@code h (∇r · T + ∂r/∂θ)}, or with likelihood
+     * ratios {@code h (r W^{(n+1)} + ∂r/∂θ)}, {@code W^{(n+1)} = lr / (t_{n+1} − t_0)} the weight of the horizon t_{n+1}.
+     */
+    private void accumulateRunning(int q, double t, double h, double elapsed, double[] theta) {
+        for (int i = 0; i < d; i++) {
+            xs[i] = x[i * block + q];
+        }
+        double r = running.evaluate(t, xs, theta, rx, rt);
+        runValue[q] += h * r;
+        for (int j = 0; j < directions; j++) {
+            double sum = j < p ? rt[j] : 0;
+            if (lr != null) {
+                sum += r * lr[j * block + q] / elapsed;
+            } else {
+                for (int i = 0; i < d; i++) {
+                    sum += rx[i] * tangent[(j * d + i) * block + q];
+                }
+            }
+            runGradient[j * block + q] += h * sum;
         }
     }
 

@@ -46,6 +46,27 @@ class AgreementTest {
     }
 
     @Test
+    void forwardAndAdjointAgreeWithARunningCost() {
+        for (TangentScheme scheme : TangentScheme.values()) {
+            Sensitivities base = job(Models.NONLINEAR, new double[] {1.2, 0.4, 0.5}, new double[] {0.3}, scheme,
+                    SensitivityMethod.PATHWISE).runningCost((t, x, th, dx, dth) -> {
+                        dx[0] = Math.cos(x[0]) * th[2];
+                        java.util.Arrays.fill(dth, 0);
+                        dth[2] = Math.sin(x[0]);
+                        return Math.sin(x[0]) * th[2];
+                    });
+            SensitivityResult forward = base.run();
+            SensitivityResult adjoint = base.method(SensitivityMethod.ADJOINT).run();
+            SensitivityResult fd = base.method(SensitivityMethod.FINITE_DIFFERENCE).bump(1e-5).run();
+            assertRelative(forward.value(), adjoint.value(), 1e-12, "value");
+            for (int j = 0; j < forward.gradient().length; j++) {
+                assertRelative(forward.gradient()[j], adjoint.gradient()[j], 1e-10, scheme + " " + forward.names()[j]);
+                assertRelative(fd.gradient()[j], forward.gradient()[j], 1e-6, scheme + " fd " + forward.names()[j]);
+            }
+        }
+    }
+
+    @Test
     void pathwiseMatchesFiniteDifferencesWithCommonRandomNumbers() {
         for (TangentScheme scheme : TangentScheme.values()) {
             for (ParametricSde sde : new ParametricSde[] {Models.NONLINEAR, Models.COUPLED}) {

@@ -42,6 +42,45 @@ class OrnsteinUhlenbeckGradientTest {
         return out;
     }
 
+    /** {value, ∂/∂κ, ∂/∂μ, ∂/∂σ, ∂/∂x0} of the time average {@code (1/T) Σ_{n≥1} h_n E X_n}. */
+    static double[] exactTimeAverage(double[] times) {
+        double kappa = THETA[0];
+        double mu = THETA[1];
+        double span = times[times.length - 1] - times[0];
+        double m = X0;
+        double[] dm = {0, 0, 0, 1};
+        double[] out = new double[5];
+        for (int n = 0; n + 1 < times.length; n++) {
+            double h = times[n + 1] - times[n];
+            double a = 1 - kappa * h;
+            dm = new double[] {a * dm[0] - h * m + mu * h, a * dm[1] + kappa * h, a * dm[2], a * dm[3]};
+            m = a * m + kappa * mu * h;
+            out[0] += h * m / span;
+            for (int j = 0; j < 4; j++) {
+                out[1 + j] += h * dm[j] / span;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aRunningCostIsDifferentiatedByEveryMethod() {
+        double[] times = new double[17];
+        for (int n = 0; n <= 16; n++) {
+            times[n] = n / 16.0;
+        }
+        double[] exact = exact(times);
+        double[] average = exactTimeAverage(times);
+        for (int k = 0; k < 5; k++) {
+            exact[k] += average[k];
+        }
+        for (SensitivityMethod method : SensitivityMethod.values()) {
+            check(Sensitivities.of(Models.OU, Calculus.ITO, THETA, new double[] {X0}, Payoff.square(0)).grid(0, 1, 16)
+                    .runningCost(RunningCost.timeAverage(0, 1)).paths(40_000).seed(21).method(method).threads(2),
+                    exact, "running cost, " + method);
+        }
+    }
+
     private static void check(Sensitivities job, double[] exact, String what) {
         SensitivityResult r = job.run();
         assertEquals(exact[0], r.value(), 4 * r.valueError(), what + " value");
