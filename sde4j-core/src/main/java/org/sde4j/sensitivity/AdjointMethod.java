@@ -42,6 +42,16 @@ public record AdjointMethod(SdeGradient gradient, Calculus calculus, String labe
                 "backpropagation through " + scheme.name());
     }
 
+    /**
+     * Backpropagation through {@code scheme} with O(√N) memory ({@link CheckpointedBackpropagation}): the same
+     * gradient, bit for bit, as {@link #backpropagation}, for one extra forward solve.
+     */
+    public static AdjointMethod checkpointed(TableauScheme scheme) {
+        backpropagation(scheme);
+        return new AdjointMethod(CheckpointedBackpropagation.through(scheme), scheme.calculus(),
+                "checkpointed backpropagation through " + scheme.name());
+    }
+
     /** Reversible Heun's exact O(1)-memory gradient (Stratonovich). */
     public static AdjointMethod reversibleHeun() {
         return new AdjointMethod(ReversibleHeunGradient.reversing(), Calculus.STRATONOVICH, "reversible heun");
