@@ -28,6 +28,7 @@ import org.sde4j.sde.Calculus;
  */
 public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
     private final ParametricSde sde;
+    private final GeneralParametricSde general;
     private final Calculus calculus;
     private final double[] theta;
     private final double[] x0;
@@ -46,19 +47,21 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
     private Executor executor;
     private RunningCost running;
 
-    private Sensitivities(ParametricSde sde, Calculus calculus, double[] theta, double[] x0, Payoff payoff) {
-        this.sde = java.util.Objects.requireNonNull(sde, "sde");
+    private Sensitivities(ParametricSde sde, GeneralParametricSde general, Calculus calculus, double[] theta,
+            double[] x0, Payoff payoff) {
+        this.sde = sde;
+        this.general = general;
         if (calculus == null) {
             throw new IllegalArgumentException("calculus: null; declare the SDE as Calculus.ITO or Calculus.STRATONOVICH");
         }
         this.calculus = calculus;
-        if (theta.length != sde.parameterCount()) {
-            throw new IllegalArgumentException("theta: length " + theta.length + ", the SDE has " + sde.parameterCount()
-                    + " parameters");
+        int p = sde != null ? sde.parameterCount() : general.parameterCount();
+        int d = sde != null ? sde.stateDimension() : general.stateDimension();
+        if (theta.length != p) {
+            throw new IllegalArgumentException("theta: length " + theta.length + ", the SDE has " + p + " parameters");
         }
-        if (x0.length != sde.stateDimension()) {
-            throw new IllegalArgumentException("x0: length " + x0.length + ", the SDE has dimension "
-                    + sde.stateDimension());
+        if (x0.length != d) {
+            throw new IllegalArgumentException("x0: length " + x0.length + ", the SDE has dimension " + d);
         }
         this.theta = theta.clone();
         this.x0 = x0.clone();
@@ -71,7 +74,17 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
      * @throws IllegalArgumentException when θ or x0 has the wrong length or the calculus is null
      */
     public static Sensitivities of(ParametricSde sde, Calculus calculus, double[] theta, double[] x0, Payoff payoff) {
-        return new Sensitivities(sde, calculus, theta, x0, payoff);
+        return new Sensitivities(java.util.Objects.requireNonNull(sde, "sde"), null, calculus, theta, x0, payoff);
+    }
+
+    /**
+     * A sensitivity job for an Itô SDE with general noise: Euler–Maruyama, by the pathwise (forward), adjoint
+     * ({@link GeneralEulerBackpropagation}) or finite-difference method.
+     *
+     * @throws IllegalArgumentException when θ or x0 has the wrong length
+     */
+    public static Sensitivities of(GeneralParametricSde sde, double[] theta, double[] x0, Payoff payoff) {
+        return new Sensitivities(null, java.util.Objects.requireNonNull(sde, "sde"), Calculus.ITO, theta, x0, payoff);
     }
 
     /** The tangent scheme for the pathwise, likelihood-ratio and finite-difference methods (default Euler–Maruyama). */
@@ -197,8 +210,8 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
         if (times == null) {
             throw new IllegalArgumentException("grid: not set; call grid(t0, t1, steps) or times(…)");
         }
-        int d = sde.stateDimension();
-        int p = sde.parameterCount();
+        int d = x0.length;
+        int p = theta.length;
         String[] names = new String[p + d];
         for (int j = 0; j < p; j++) {
             names[j] = parameterNames != null ? parameterNames[j] : "θ[" + j + "]";
@@ -223,17 +236,25 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
             throw new IllegalArgumentException("gamma: available for the pathwise method with euler-maruyama and d = 1"
                     + " (here " + method.label() + ", " + scheme.label() + ", d = " + d + ")");
         }
-        ParametricSde itoSde = CalculusConversion.convert(sde, calculus, scheme.calculus());
+        if (general != null && (method == SensitivityMethod.LIKELIHOOD_RATIO || gamma || scheme != TangentScheme.EULER_MARUYAMA
+                || adjoint != null)) {
+            throw new IllegalArgumentException("general noise: euler-maruyama with the pathwise, adjoint (its own"
+                    + " backpropagation) or finite-difference method only; here " + method.label() + ", "
+                    + scheme.label() + (gamma ? ", gamma" : "") + (adjoint != null ? ", " + adjoint.label() : ""));
+        }
+        ParametricSde itoSde = general != null ? null : CalculusConversion.convert(sde, calculus, scheme.calculus());
         if (!convert && calculus != scheme.calculus() && method != SensitivityMethod.ADJOINT) {
             throw new IllegalArgumentException("scheme " + scheme.label() + " reads the SDE as Itô, but it is declared "
                     + calculus.displayName() + ": convert it (drift f + ½ Σ g ∂g/∂x) or allow convertCalculus(true)");
         }
         AdjointMethod chosen = null;
         ParametricSde adjointSde = null;
-        if (method == SensitivityMethod.ADJOINT) {
+        if (method == SensitivityMethod.ADJOINT && general == null) {
             chosen = adjoint != null ? adjoint : AdjointMethod.backpropagation(scheme == TangentScheme.MILSTEIN
                     ? org.sde4j.solver.DerivativeFreeMilstein.ITO : org.sde4j.solver.EulerMaruyama.INSTANCE);
             adjointSde = chosen.prepare(sde, calculus, convert);
+        }
+        if (method == SensitivityMethod.ADJOINT) {
             SolveGrid uniform = SolveGrid.terminal(times[0], times[times.length - 1], times.length - 1);
             for (int n = 0; n < times.length; n++) {
                 if (uniform.time(n) != times[n]) {
@@ -243,15 +264,16 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
                 }
             }
         }
-        long doubles = (long) (times.length - 1) * d * SensitivityPlan.CHUNK;
+        int m = general != null ? general.noiseDimension() : d;
+        long doubles = (long) (times.length - 1) * m * SensitivityPlan.CHUNK;
         if (doubles > 1L << 26) {
-            throw new IllegalArgumentException("steps × d = " + (times.length - 1) * (long) d
+            throw new IllegalArgumentException("steps × m = " + (times.length - 1) * (long) m
                     + ": a chunk's increments would take " + doubles * 8 / (1 << 20) + " MiB per thread; at most "
                     + (1 << 26) / SensitivityPlan.CHUNK + " allowed");
         }
         double[] second = gamma ? secondDerivatives(itoSde) : null;
         return new SensitivityPlan(new SensitivityPlan.Settings(itoSde, theta.clone(), x0.clone(), payoff, scheme,
-                times.clone(), paths, seed, method, chosen, adjointSde, bump, gamma, second, names, running));
+                times.clone(), paths, seed, method, chosen, adjointSde, bump, gamma, second, names, running, general));
     }
 
     /** {@code {f_xx, g_xx}} at (t0, x0, θ), d = 1: central differences of the exact first derivatives (VJPs). */

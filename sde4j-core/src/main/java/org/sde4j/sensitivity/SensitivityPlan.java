@@ -23,19 +23,21 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
     record Settings(ParametricSde sde, double[] theta, double[] x0, Payoff payoff, TangentScheme scheme,
             double[] times, long paths, long seed, SensitivityMethod method, AdjointMethod adjoint,
             ParametricSde adjointSde, double bump, boolean gamma, double[] second, String[] names,
-            RunningCost running) {
+            RunningCost running, GeneralParametricSde general) {
     }
 
     private final Settings s;
     private final int d;
+    private final int m;
     private final int p;
     private final int directions;
     private final int width;
 
     SensitivityPlan(Settings settings) {
         this.s = settings;
-        this.d = s.sde().stateDimension();
-        this.p = s.sde().parameterCount();
+        this.d = s.general() != null ? s.general().stateDimension() : s.sde().stateDimension();
+        this.m = s.general() != null ? s.general().noiseDimension() : d;
+        this.p = s.general() != null ? s.general().parameterCount() : s.sde().parameterCount();
         this.directions = p + d;
         this.width = 1 + directions + (s.gamma() ? 1 : 0);
     }
@@ -47,13 +49,21 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
 
     @Override
     public String identity() {
-        return "sensitivities of E " + s.payoff().name() + " by " + s.method().label()
-                + (s.method() == SensitivityMethod.ADJOINT ? " (" + s.adjoint().label() + ")" : " (" + s.scheme().label() + ")")
-                + ", " + s.paths() + " paths in chunks of " + CHUNK + ", seed " + s.seed() + ", " + (s.times().length - 1)
-                + " steps on [" + s.times()[0] + ", " + s.times()[s.times().length - 1] + "], d = " + d + ", θ = "
-                + Arrays.toString(s.theta()) + ", x0 = " + Arrays.toString(s.x0())
+        return "sensitivities of E " + s.payoff().name() + " by " + s.method().label() + " (" + label() + "), "
+                + s.paths() + " paths in chunks of " + CHUNK + ", seed " + s.seed() + ", " + (s.times().length - 1)
+                + " steps on [" + s.times()[0] + ", " + s.times()[s.times().length - 1] + "], d = " + d + ", m = " + m
+                + ", θ = " + Arrays.toString(s.theta()) + ", x0 = " + Arrays.toString(s.x0())
                 + (s.method() == SensitivityMethod.FINITE_DIFFERENCE ? ", bump " + s.bump() : "")
                 + (s.gamma() ? ", gamma" : "") + (s.running() == null ? "" : ", running cost");
+    }
+
+    /** The scheme or backward pass, for reports. */
+    private String label() {
+        if (s.general() != null) {
+            return s.method() == SensitivityMethod.ADJOINT ? "backpropagation through euler-maruyama, general noise"
+                    : "euler-maruyama, general noise";
+        }
+        return s.method() == SensitivityMethod.ADJOINT ? s.adjoint().label() : s.scheme().label();
     }
 
     @Override
@@ -79,9 +89,7 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
                     gradient[j] = total.mean(1 + j);
                     error[j] = total.standardError(1 + j);
                 }
-                String label = s.method().label() + (s.method() == SensitivityMethod.ADJOINT
-                        ? " (" + s.adjoint().label() + ")" : " (" + s.scheme().label() + ")");
-                return new SensitivityResult(label, s.names().clone(), total.mean(0), total.standardError(0), gradient,
+                return new SensitivityResult(s.method().label() + " (" + label() + ")", s.names().clone(), total.mean(0), total.standardError(0), gradient,
                         error, s.gamma() ? total.mean(width - 1) : Double.NaN,
                         s.gamma() ? total.standardError(width - 1) : Double.NaN, total.count(), seconds);
             }
@@ -91,8 +99,8 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
     /** One thread's scratch: the chunk's increments, a tangent block, per-path rows. */
     private final class ChunkWorker implements Worker<Moments> {
         private final int steps = s.times().length - 1;
-        private final double[] dw = new double[steps * d * CHUNK];
-        private final TangentBlock block;
+        private final double[] dw = new double[steps * m * CHUNK];
+        private final PathBlock block;
         private final double[][] rows = new double[CHUNK][width];
         private final double[] xs = new double[d];
         private final double[] dx = new double[d];
@@ -104,9 +112,11 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
 
         ChunkWorker() {
             boolean tangents = s.method() == SensitivityMethod.PATHWISE || s.method() == SensitivityMethod.LIKELIHOOD_RATIO;
-            this.block = s.method() == SensitivityMethod.ADJOINT ? null : new TangentBlock(s.sde(), s.scheme(), CHUNK,
-                    tangents, s.method() == SensitivityMethod.LIKELIHOOD_RATIO, s.gamma(), s.running());
-            this.replay = s.method() == SensitivityMethod.ADJOINT ? new ReplayedPath(s.times(), d, CHUNK) : null;
+            this.block = s.method() == SensitivityMethod.ADJOINT ? null : s.general() != null
+                    ? new GeneralTangentBlock(s.general(), CHUNK, tangents, s.running())
+                    : new TangentBlock(s.sde(), s.scheme(), CHUNK, tangents,
+                            s.method() == SensitivityMethod.LIKELIHOOD_RATIO, s.gamma(), s.running());
+            this.replay = s.method() == SensitivityMethod.ADJOINT ? new ReplayedPath(s.times(), m, CHUNK) : null;
             this.grid = s.method() != SensitivityMethod.ADJOINT ? null : s.running() == null
                     ? SolveGrid.terminal(s.times()[0], s.times()[steps], steps)
                     : SolveGrid.savingEvery(s.times()[0], s.times()[steps], steps, 1);
@@ -119,8 +129,8 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
             ContinuousSampler normal = RandomStreams.gaussian(s.seed(), chunk);
             for (int n = 0; n < steps; n++) {
                 double root = Math.sqrt(s.times()[n + 1] - s.times()[n]);
-                for (int i = 0; i < d; i++) {
-                    int base = (n * d + i) * CHUNK;
+                for (int i = 0; i < m; i++) {
+                    int base = (n * m + i) * CHUNK;
                     for (int q = 0; q < count; q++) {
                         dw[base + q] = root * normal.sample();
                     }
@@ -149,7 +159,7 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
 
         private double payoffAt(int q) {
             for (int i = 0; i < d; i++) {
-                xs[i] = block.x[i * CHUNK + q];
+                xs[i] = block.x()[i * CHUNK + q];
             }
             return s.payoff().evaluate(xs, s.theta(), dx, dTheta);
         }
@@ -162,12 +172,12 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
                 for (int j = 0; j < directions; j++) {
                     double sum = j < p ? dTheta[j] : 0;
                     for (int i = 0; i < d; i++) {
-                        sum += dx[i] * block.tangent[(j * d + i) * CHUNK + q];
+                        sum += dx[i] * block.tangent()[(j * d + i) * CHUNK + q];
                     }
                     row[1 + j] = sum;
                 }
                 if (s.gamma()) {
-                    row[width - 1] = dx[0] * block.tangent[(p * d) * CHUNK + q] * block.gammaFactor[q];
+                    row[width - 1] = dx[0] * block.tangent()[(p * d) * CHUNK + q] * ((TangentBlock) block).gammaFactor[q];
                 }
                 addRunning(q, row);
             }
@@ -175,12 +185,12 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
 
         /** Adds the running cost's sum and derivatives of path q, when there is one. */
         private void addRunning(int q, double[] row) {
-            if (block.runValue == null) {
+            if (block.runValue() == null) {
                 return;
             }
-            row[0] += block.runValue[q];
+            row[0] += block.runValue()[q];
             for (int j = 0; j < directions; j++) {
-                row[1 + j] += block.runGradient[j * CHUNK + q];
+                row[1 + j] += block.runGradient()[j * CHUNK + q];
             }
         }
 
@@ -192,7 +202,7 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
                 double value = payoffAt(q);
                 row[0] = value;
                 for (int j = 0; j < directions; j++) {
-                    row[1 + j] = value * block.lr[j * CHUNK + q] / span + (j < p ? dTheta[j] : 0);
+                    row[1 + j] = value * ((TangentBlock) block).lr[j * CHUNK + q] / span + (j < p ? dTheta[j] : 0);
                 }
                 addRunning(q, row);
             }
@@ -204,7 +214,9 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
                     : this::pathLoss;
             for (int q = 0; q < count; q++) {
                 replay.select(dw, q);
-                SolveGradient r = s.adjoint().gradient().compute(s.adjointSde(), s.theta(), s.x0(), grid, replay, loss);
+                SolveGradient r = s.general() != null
+                        ? GeneralEulerBackpropagation.compute(s.general(), s.theta(), s.x0(), grid, replay, loss)
+                        : s.adjoint().gradient().compute(s.adjointSde(), s.theta(), s.x0(), grid, replay, loss);
                 double[] row = rows[q];
                 row[0] = r.loss();
                 for (int j = 0; j < p; j++) {
@@ -272,9 +284,9 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
         /** φ plus the running cost's sum of path q, as computed by the last plain solve. */
         private double payoff(int q, double[] theta) {
             for (int i = 0; i < d; i++) {
-                xs[i] = block.x[i * CHUNK + q];
+                xs[i] = block.x()[i * CHUNK + q];
             }
-            return s.payoff().evaluate(xs, theta, dx, dTheta) + (block.runValue == null ? 0 : block.runValue[q]);
+            return s.payoff().evaluate(xs, theta, dx, dTheta) + (block.runValue() == null ? 0 : block.runValue()[q]);
         }
     }
 }

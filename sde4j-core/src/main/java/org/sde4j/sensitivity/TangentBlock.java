@@ -40,7 +40,7 @@ import org.sde4j.gradient.ParametricSde;
  *
  * <p>Thread-confined.
  */
-final class TangentBlock {
+final class TangentBlock implements PathBlock {
     private final ParametricSde sde;
     private final TangentScheme scheme;
     private final int d;
@@ -104,8 +104,24 @@ final class TangentBlock {
         this.rt = new double[p];
     }
 
-    int directions() {
-        return directions;
+    @Override
+    public double[] x() {
+        return x;
+    }
+
+    @Override
+    public double[] tangent() {
+        return tangent;
+    }
+
+    @Override
+    public double[] runValue() {
+        return runValue;
+    }
+
+    @Override
+    public double[] runGradient() {
+        return runGradient;
     }
 
     /**
@@ -113,7 +129,8 @@ final class TangentBlock {
      *
      * @param second {@code {f_xx(x0), g_xx(x0)}} for Γ (d = 1), else null
      */
-    void solve(double[] theta, double[] x0, double[] times, double[] dw, int count, double[] second) {
+    @Override
+    public void solve(double[] theta, double[] x0, double[] times, double[] dw, int count, double[] second) {
         for (int q = 0; q < count; q++) {
             for (int i = 0; i < d; i++) {
                 x[i * block + q] = x0[i];
