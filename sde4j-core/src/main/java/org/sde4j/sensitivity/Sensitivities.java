@@ -145,7 +145,11 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
         return this;
     }
 
-    /** The per-path reverse-mode method for {@link SensitivityMethod#ADJOINT} (default: backpropagation through the tangent scheme's scheme). */
+    /**
+     * A per-path reverse-mode method of {@code org.sde4j.gradient} for {@link SensitivityMethod#ADJOINT}. Without one
+     * (the default) the adjoint is the block reverse mode through the tangent scheme ({@link BlockAdjoint}): the same
+     * derivative as backpropagation through Euler–Maruyama or the Itô Milstein scheme, in structure-of-arrays blocks.
+     */
     public Sensitivities adjoint(AdjointMethod value) {
         this.adjoint = java.util.Objects.requireNonNull(value, "adjoint");
         return this;
@@ -249,9 +253,13 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
         }
         AdjointMethod chosen = null;
         ParametricSde adjointSde = null;
-        if (method == SensitivityMethod.ADJOINT && general == null) {
-            chosen = adjoint != null ? adjoint : AdjointMethod.backpropagation(scheme == TangentScheme.MILSTEIN
-                    ? org.sde4j.solver.DerivativeFreeMilstein.ITO : org.sde4j.solver.EulerMaruyama.INSTANCE);
+        boolean block = method == SensitivityMethod.ADJOINT && general == null && adjoint == null;
+        if (block && !convert && calculus != scheme.calculus()) {
+            throw new IllegalArgumentException("scheme " + scheme.label() + " reads the SDE as Itô, but it is declared "
+                    + calculus.displayName() + ": convert it (drift f + ½ Σ g ∂g/∂x) or allow convertCalculus(true)");
+        }
+        if (method == SensitivityMethod.ADJOINT && general == null && adjoint != null) {
+            chosen = adjoint;
             adjointSde = chosen.prepare(sde, calculus, convert);
         }
         if (method == SensitivityMethod.ADJOINT) {
@@ -273,7 +281,7 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
         }
         double[] second = gamma ? secondDerivatives(itoSde) : null;
         return new SensitivityPlan(new SensitivityPlan.Settings(itoSde, theta.clone(), x0.clone(), payoff, scheme,
-                times.clone(), paths, seed, method, chosen, adjointSde, bump, gamma, second, names, running, general));
+                times.clone(), paths, seed, method, chosen, adjointSde, bump, gamma, second, names, running, general, block));
     }
 
     /** {@code {f_xx, g_xx}} at (t0, x0, θ), d = 1: central differences of the exact first derivatives (VJPs). */

@@ -23,7 +23,7 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
     record Settings(ParametricSde sde, double[] theta, double[] x0, Payoff payoff, TangentScheme scheme,
             double[] times, long paths, long seed, SensitivityMethod method, AdjointMethod adjoint,
             ParametricSde adjointSde, double bump, boolean gamma, double[] second, String[] names,
-            RunningCost running, GeneralParametricSde general) {
+            RunningCost running, GeneralParametricSde general, boolean blockAdjoint) {
     }
 
     private final Settings s;
@@ -62,6 +62,9 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
         if (s.general() != null) {
             return s.method() == SensitivityMethod.ADJOINT ? "backpropagation through euler-maruyama, general noise"
                     : "euler-maruyama, general noise";
+        }
+        if (s.blockAdjoint()) {
+            return "block reverse mode through " + s.scheme().label();
         }
         return s.method() == SensitivityMethod.ADJOINT ? s.adjoint().label() : s.scheme().label();
     }
@@ -106,6 +109,7 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
         private final double[] dx = new double[d];
         private final double[] dTheta = new double[p];
         private final ReplayedPath replay;
+        private final BlockAdjoint reverse;
         private final double[] runTheta = new double[p];
         private final double[] rTheta = new double[p];
         private final SolveGrid grid;
@@ -117,6 +121,7 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
                     : new TangentBlock(s.sde(), s.scheme(), CHUNK, tangents,
                             s.method() == SensitivityMethod.LIKELIHOOD_RATIO, s.gamma(), s.running());
             this.replay = s.method() == SensitivityMethod.ADJOINT ? new ReplayedPath(s.times(), m, CHUNK) : null;
+            this.reverse = s.blockAdjoint() ? new BlockAdjoint(s.sde(), s.scheme(), CHUNK, s.running()) : null;
             this.grid = s.method() != SensitivityMethod.ADJOINT ? null : s.running() == null
                     ? SolveGrid.terminal(s.times()[0], s.times()[steps], steps)
                     : SolveGrid.savingEvery(s.times()[0], s.times()[steps], steps, 1);
@@ -208,7 +213,39 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
             }
         }
 
+        private void blockAdjoint(int count) {
+            reverse.forward(s.theta(), s.x0(), s.times(), dw, count);
+            for (int q = 0; q < count; q++) {
+                for (int i = 0; i < d; i++) {
+                    xs[i] = reverse.finalState(i, q, steps);
+                }
+                double[] row = rows[q];
+                row[0] = s.payoff().evaluate(xs, s.theta(), dx, dTheta);
+                for (int i = 0; i < d; i++) {
+                    reverse.a[i * CHUNK + q] = dx[i];
+                }
+                System.arraycopy(dTheta, 0, row, 1, p);
+            }
+            reverse.backward(s.theta(), s.times(), dw, count);
+            for (int q = 0; q < count; q++) {
+                double[] row = rows[q];
+                for (int j = 0; j < p; j++) {
+                    row[1 + j] += reverse.gradTheta[j * CHUNK + q];
+                }
+                for (int i = 0; i < d; i++) {
+                    row[1 + p + i] = reverse.a[i * CHUNK + q];
+                }
+                if (reverse.runValue != null) {
+                    row[0] += reverse.runValue[q];
+                }
+            }
+        }
+
         private void adjoint(int count) {
+            if (reverse != null) {
+                blockAdjoint(count);
+                return;
+            }
             PathLoss loss = s.running() == null
                     ? (states, gradients) -> s.payoff().evaluate(states[0], s.theta(), gradients[0], dTheta)
                     : this::pathLoss;

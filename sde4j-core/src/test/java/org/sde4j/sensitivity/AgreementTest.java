@@ -46,6 +46,21 @@ class AgreementTest {
     }
 
     @Test
+    void theBlockAdjointEqualsBackpropagationOfTheGradientPackage() {
+        for (TangentScheme scheme : TangentScheme.values()) {
+            Sensitivities base = job(Models.COUPLED, new double[] {0.8, 0.3, 0.4, 0.2}, new double[] {0.5, -0.2}, scheme,
+                    SensitivityMethod.ADJOINT);
+            SensitivityResult block = base.run();
+            SensitivityResult perPath = base.adjoint(AdjointMethod.backpropagation(scheme == TangentScheme.MILSTEIN
+                    ? org.sde4j.solver.DerivativeFreeMilstein.ITO : org.sde4j.solver.EulerMaruyama.INSTANCE)).run();
+            assertTrue(block.method().contains("block") && perPath.method().contains("backpropagation"));
+            for (int j = 0; j < block.gradient().length; j++) {
+                assertRelative(perPath.gradient()[j], block.gradient()[j], 1e-10, scheme + " " + block.names()[j]);
+            }
+        }
+    }
+
+    @Test
     void forwardAndAdjointAgreeWithARunningCost() {
         for (TangentScheme scheme : TangentScheme.values()) {
             Sensitivities base = job(Models.NONLINEAR, new double[] {1.2, 0.4, 0.5}, new double[] {0.3}, scheme,
