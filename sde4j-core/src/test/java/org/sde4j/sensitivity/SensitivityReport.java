@@ -108,7 +108,8 @@ class SensitivityReport {
             double[] theta = new double[p];
             java.util.Arrays.fill(theta, 0.1);
             ParametricSde sde = withParameters(p);
-            String[] labels = {"value alone", "pathwise", "adjoint (EM backprop)", "adjoint (checkpointed EM)",
+            String[] labels = {"value alone", "pathwise", "adjoint (block)", "adjoint (EM backprop per path)",
+                "adjoint (checkpointed EM)",
                 "adjoint (reversible heun)", "adjoint (stochastic adjoint)", "likelihood ratio", "central FD"};
             double[] best = new double[labels.length];
             java.util.Arrays.fill(best, Double.MAX_VALUE);
@@ -117,6 +118,8 @@ class SensitivityReport {
                     time(sde, theta, null, null, paths, steps, true),
                     time(sde, theta, SensitivityMethod.PATHWISE, null, paths, steps, false),
                     time(sde, theta, SensitivityMethod.ADJOINT, null, paths, steps, false),
+                    time(sde, theta, SensitivityMethod.ADJOINT,
+                            AdjointMethod.backpropagation(org.sde4j.solver.EulerMaruyama.INSTANCE), paths, steps, false),
                     time(sde, theta, SensitivityMethod.ADJOINT,
                             AdjointMethod.checkpointed(org.sde4j.solver.EulerMaruyama.INSTANCE), paths, steps, false),
                     time(sde, theta, SensitivityMethod.ADJOINT, AdjointMethod.reversibleHeun(), paths, steps, false),
