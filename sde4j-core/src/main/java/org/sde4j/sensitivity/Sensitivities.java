@@ -46,6 +46,7 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
     private int threads = Runtime.getRuntime().availableProcessors();
     private Executor executor;
     private RunningCost running;
+    private int window;
 
     private Sensitivities(ParametricSde sde, GeneralParametricSde general, Calculus calculus, double[] theta,
             double[] x0, Payoff payoff) {
@@ -165,6 +166,21 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
     }
 
     /**
+     * Likelihood-ratio weights on the last {@code steps} transitions only (default 0: all steps, the discrete
+     * Bismut–Elworthy–Li weight). 1 is the combined estimator "pathwise over every step but the last, likelihood ratio
+     * on the last". Unbiased for every choice; see {@link TangentBlock} for the variance.
+     *
+     * @throws IllegalArgumentException when steps is negative
+     */
+    public Sensitivities likelihoodRatioWindow(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("likelihood-ratio window = " + steps + " steps: must be 0 (all) or positive");
+        }
+        this.window = steps;
+        return this;
+    }
+
+    /**
      * Adds a running cost: the loss becomes {@code φ(X_N) + Σ_{n=1}^{N} h_n r(t_n, X_n)} (null: none, the default).
      */
     public Sensitivities runningCost(RunningCost cost) {
@@ -279,9 +295,18 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
                     + ": a chunk's increments would take " + doubles * 8 / (1 << 20) + " MiB per thread; at most "
                     + (1 << 26) / SensitivityPlan.CHUNK + " allowed");
         }
+        int steps = times.length - 1;
+        if (window > steps) {
+            throw new IllegalArgumentException("likelihood-ratio window = " + window + " steps: the grid has " + steps);
+        }
+        if (window != 0 && window != steps && running != null) {
+            throw new IllegalArgumentException("likelihood-ratio window = " + window + " steps: a running cost needs the"
+                    + " weights of every step (window 0)");
+        }
         double[] second = gamma ? secondDerivatives(itoSde) : null;
         return new SensitivityPlan(new SensitivityPlan.Settings(itoSde, theta.clone(), x0.clone(), payoff, scheme,
-                times.clone(), paths, seed, method, chosen, adjointSde, bump, gamma, second, names, running, general, block));
+                times.clone(), paths, seed, method, chosen, adjointSde, bump, gamma, second, names, running, general, block,
+                window == 0 ? steps : window));
     }
 
     /** {@code {f_xx, g_xx}} at (t0, x0, θ), d = 1: central differences of the exact first derivatives (VJPs). */

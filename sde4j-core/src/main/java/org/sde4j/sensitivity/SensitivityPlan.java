@@ -23,7 +23,7 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
     record Settings(ParametricSde sde, double[] theta, double[] x0, Payoff payoff, TangentScheme scheme,
             double[] times, long paths, long seed, SensitivityMethod method, AdjointMethod adjoint,
             ParametricSde adjointSde, double bump, boolean gamma, double[] second, String[] names,
-            RunningCost running, GeneralParametricSde general, boolean blockAdjoint) {
+            RunningCost running, GeneralParametricSde general, boolean blockAdjoint, int window) {
     }
 
     private final Settings s;
@@ -54,7 +54,8 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
                 + " steps on [" + s.times()[0] + ", " + s.times()[s.times().length - 1] + "], d = " + d + ", m = " + m
                 + ", θ = " + Arrays.toString(s.theta()) + ", x0 = " + Arrays.toString(s.x0())
                 + (s.method() == SensitivityMethod.FINITE_DIFFERENCE ? ", bump " + s.bump() : "")
-                + (s.gamma() ? ", gamma" : "") + (s.running() == null ? "" : ", running cost");
+                + (s.gamma() ? ", gamma" : "") + (s.running() == null ? "" : ", running cost")
+                + (s.method() == SensitivityMethod.LIKELIHOOD_RATIO ? ", weights on the last " + s.window() + " steps" : "");
     }
 
     /** The scheme or backward pass, for reports. */
@@ -200,7 +201,9 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
         }
 
         private void likelihoodRatio(int count) {
-            double span = s.times()[steps] - s.times()[0];
+            int start = steps - s.window();
+            double span = s.times()[steps] - s.times()[start];
+            ((TangentBlock) block).likelihoodRatioWindow(start);
             block.solve(s.theta(), s.x0(), s.times(), dw, count, null);
             for (int q = 0; q < count; q++) {
                 double[] row = rows[q];

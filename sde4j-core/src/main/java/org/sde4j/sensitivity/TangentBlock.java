@@ -29,7 +29,8 @@ import org.sde4j.gradient.ParametricSde;
  * Every step gives an unbiased estimator of the discrete chain's derivative; this class averages them with weights
  * {@code c_n = h_n / (t_N − t_0)}, the discrete Bismut–Elworthy–Li weight (for x0 it is
  * {@code (1/T) ∫ (g⁻¹ Y) dW}: bounded variance as h → 0), so the estimator is {@code φ(X_N) Σ_n (c_n S^comb_n + C_n S^dir_n)}
- * with {@code C_n = Σ_{m<n} c_m}. For θ in the diffusion the S^dir terms make its variance grow like N.
+ * with {@code C_n = Σ_{m<n} c_m}. For θ in the diffusion the S^dir terms make its variance grow like N; a window
+ * of the last k steps ({@link #likelihoodRatioWindow}) trades them for S^comb terms whose variance grows like 1/(k h).
  *
  * <p>Γ by likelihood ratio on top of pathwise (d = 1, Euler–Maruyama): the first transition is written in terms of
  * X_1, so {@code ∂²_{x0} E φ = E[φ'(X_N) Y_N (∂J_0/J_0 + s_0)]} with {@code J_0 = 1 + f_x h + g_x ΔW_0},
@@ -69,6 +70,8 @@ final class TangentBlock implements PathBlock {
     final double[] runGradient;
     private final double[] rx;
     private final double[] rt;
+    /** The first step whose transition carries likelihood-ratio weight (0: all steps, the default). */
+    private int windowStart;
 
     TangentBlock(ParametricSde sde, TangentScheme scheme, int block, boolean tangents, boolean likelihoodRatio,
             boolean gamma) {
@@ -102,6 +105,15 @@ final class TangentBlock implements PathBlock {
         this.runGradient = running == null ? null : new double[directions * block];
         this.rx = new double[d];
         this.rt = new double[p];
+    }
+
+    /**
+     * Restricts the likelihood-ratio weights to the steps from {@code start} on: {@code c_n = h_n / (t_N − t_start)}
+     * for n ≥ start, else 0 (start = N − 1 is "pathwise over every step but the last, likelihood ratio on the last").
+     * The estimator stays unbiased for every start; the variance moves between the S^comb and S^dir terms.
+     */
+    void likelihoodRatioWindow(int start) {
+        this.windowStart = start;
     }
 
     @Override
@@ -152,7 +164,8 @@ final class TangentBlock implements PathBlock {
             double t = times[n];
             double h = times[n + 1] - t;
             for (int q = 0; q < count; q++) {
-                step(n, q, t, h, h, t - times[0], theta, dw, second);
+                step(n, q, t, h, n >= windowStart ? h : 0, n >= windowStart ? t - times[windowStart] : 0, theta, dw,
+                        second);
                 if (running != null) {
                     accumulateRunning(q, times[n + 1], h, times[n + 1] - times[0], theta);
                 }

@@ -68,6 +68,15 @@ class BlackScholesGreeksTest {
     }
 
     @Test
+    void digitalGreeksByTheCombinedEstimatorAndWindowedWeights() {
+        double[] exact = Models.digital(S, K, R, SIGMA, T);
+        for (int window : new int[] {1, 3}) {
+            checkFirstOrder("lr window " + window, job(Payoff.digital(0, K, true, 0, T),
+                    SensitivityMethod.LIKELIHOOD_RATIO).likelihoodRatioWindow(window).run(), exact);
+        }
+    }
+
+    @Test
     void priceSpaceGbmCallByMilsteinTangentsIsWithinItsBias() {
         // Price-space GBM: the Itô Milstein tangent on 64 steps; the weak bias is O(h), well under 4 standard errors.
         SensitivityResult r = Sensitivities.of(Models.GBM, Calculus.ITO, new double[] {R, SIGMA}, new double[] {S},

@@ -54,6 +54,22 @@ class SensitivityReport {
         }
     }
 
+    @Test
+    void likelihoodRatioWindows() {
+        long paths = Long.getLong("sens.paths", 1_000_000);
+        double[] exact = Models.digital(S, K, R, SIGMA, T);
+        System.out.printf(Locale.ROOT, "%nDigital by likelihood ratio, 8 steps, %d paths: standard errors by window%n", paths);
+        for (int window : new int[] {1, 2, 4, 8}) {
+            SensitivityResult r = Sensitivities.of(Models.LOG_GBM, Calculus.ITO, new double[] {R, SIGMA},
+                    new double[] {Math.log(S)}, Payoff.digital(0, K, true, 0, T)).grid(0, T, 8).paths(paths).seed(7)
+                    .method(SensitivityMethod.LIKELIHOOD_RATIO).likelihoodRatioWindow(window).threads(2).run();
+            System.out.printf(Locale.ROOT, "window %d: delta %.6f±%.1e (%+.1f se) vega %.5f±%.1e (%+.1f se) rho %.5f±%.1e (%+.1f se)%n",
+                    window, r.gradient()[2] / S, r.gradientError()[2] / S, (r.gradient()[2] / S - exact[1]) / (r.gradientError()[2] / S),
+                    r.gradient()[1], r.gradientError()[1], (r.gradient()[1] - exact[3]) / r.gradientError()[1],
+                    r.gradient()[0], r.gradientError()[0], (r.gradient()[0] - exact[4]) / r.gradientError()[0]);
+        }
+    }
+
     /** A scalar SDE with p parameters: {@code f = Σ_j θ_j sin((j + 1) x) / (j + 1) − x}, {@code g = 0.3 (1 + 0.1 x²)^{1/2}}. */
     static ParametricSde withParameters(int p) {
         return new ParametricSde() {
