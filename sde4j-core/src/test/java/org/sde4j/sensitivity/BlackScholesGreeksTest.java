@@ -68,6 +68,27 @@ class BlackScholesGreeksTest {
     }
 
     @Test
+    void thetaOfCallAndDigitalWithTheMaturityAsAParameter() {
+        double dt = 1e-5;
+        double[] payoffs = {0, 1};
+        for (double kind : payoffs) {
+            boolean digital = kind == 1;
+            double exact = ((digital ? Models.digital(S, K, R, SIGMA, T + dt) : Models.call(S, K, R, SIGMA, T + dt))[0]
+                    - (digital ? Models.digital(S, K, R, SIGMA, T - dt) : Models.call(S, K, R, SIGMA, T - dt))[0]) / (2 * dt);
+            SensitivityMethod[] methods = digital ? new SensitivityMethod[] {SensitivityMethod.LIKELIHOOD_RATIO}
+                    : new SensitivityMethod[] {SensitivityMethod.PATHWISE, SensitivityMethod.ADJOINT,
+                        SensitivityMethod.LIKELIHOOD_RATIO};
+            for (SensitivityMethod method : methods) {
+                SensitivityResult r = Sensitivities.of(Models.LOG_GBM_MATURITY, Calculus.ITO, new double[] {R, SIGMA, T},
+                        new double[] {Math.log(S)}, Models.maturityPayoff(K, digital)).grid(0, 1, 8).paths(PATHS)
+                        .seed(20261208).method(method).threads(2).run();
+                within((digital ? "digital" : "call") + " θ = −∂V/∂T by " + method, -exact, -r.gradient()[2],
+                        r.gradientError()[2]);
+            }
+        }
+    }
+
+    @Test
     void digitalGreeksByTheCombinedEstimatorAndWindowedWeights() {
         double[] exact = Models.digital(S, K, R, SIGMA, T);
         for (int window : new int[] {1, 3}) {

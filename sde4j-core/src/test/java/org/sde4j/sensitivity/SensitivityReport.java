@@ -55,6 +55,28 @@ class SensitivityReport {
     }
 
     @Test
+    void thetaWithTheMaturityAsAParameter() {
+        long paths = Long.getLong("sens.paths", 1_000_000);
+        System.out.printf(Locale.ROOT, "%nBlack-Scholes theta = -dV/dT, maturity as a parameter, 8 steps, %d paths%n", paths);
+        for (boolean digital : new boolean[] {false, true}) {
+            double up = (digital ? Models.digital(S, K, R, SIGMA, T + 1e-5) : Models.call(S, K, R, SIGMA, T + 1e-5))[0];
+            double down = (digital ? Models.digital(S, K, R, SIGMA, T - 1e-5) : Models.call(S, K, R, SIGMA, T - 1e-5))[0];
+            double exact = -(up - down) / 2e-5;
+            for (SensitivityMethod m : SensitivityMethod.values()) {
+                if (digital && (m == SensitivityMethod.PATHWISE || m == SensitivityMethod.ADJOINT)) {
+                    continue;
+                }
+                SensitivityResult r = Sensitivities.of(Models.LOG_GBM_MATURITY, Calculus.ITO, new double[] {R, SIGMA, T},
+                        new double[] {Math.log(S)}, Models.maturityPayoff(K, digital)).grid(0, 1, 8).paths(paths).seed(7)
+                        .method(m).bump(digital ? 0.002 : 1e-4).threads(2).run();
+                System.out.printf(Locale.ROOT, "%s %s theta %.5f ± %.1e (closed form %.5f, %+.1f se)%n",
+                        digital ? "digital" : "call", m, -r.gradient()[2], r.gradientError()[2], exact,
+                        (-r.gradient()[2] - exact) / r.gradientError()[2]);
+            }
+        }
+    }
+
+    @Test
     void likelihoodRatioWindows() {
         long paths = Long.getLong("sens.paths", 1_000_000);
         double[] exact = Models.digital(S, K, R, SIGMA, T);
