@@ -40,6 +40,10 @@ final class Jacobians {
     void evaluate(ParametricSde sde, double t, double[] x, double[] theta) {
         sde.drift(t, x, theta, f);
         sde.diffusion(t, x, theta, g);
+        if (d == 1) {
+            scalar(sde, t, x, theta);
+            return;
+        }
         for (int i = 0; i < d; i++) {
             unit[i] = 1;
             Arrays.fill(rowX, 0);
@@ -54,5 +58,16 @@ final class Jacobians {
             System.arraycopy(rowT, 0, gt, i * p, p);
             unit[i] = 0;
         }
+    }
+
+    /** d = 1: the VJPs write straight into the one-row Jacobians. */
+    private void scalar(ParametricSde sde, double t, double[] x, double[] theta) {
+        unit[0] = 1;
+        fx[0] = 0;
+        gx[0] = 0;
+        Arrays.fill(ft, 0);
+        Arrays.fill(gt, 0);
+        sde.driftVjp(t, x, theta, unit, fx, ft);
+        sde.diffusionVjp(t, x, theta, unit, gx, gt);
     }
 }

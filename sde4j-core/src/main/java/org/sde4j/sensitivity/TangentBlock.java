@@ -196,16 +196,10 @@ final class TangentBlock implements PathBlock {
         }
     }
 
+    /** One step of path q; split into small methods so that the JIT compiles (and inlines) each of them fully. */
     private void step(int n, int q, double t, double h, double c, double cumulative, double[] theta, double[] dw,
             double[] second) {
-        for (int i = 0; i < d; i++) {
-            xs[i] = x[i * block + q];
-        }
-        for (int j = 0; j < directions; j++) {
-            for (int i = 0; i < d; i++) {
-                ts[j * d + i] = tangent[(j * d + i) * block + q];
-            }
-        }
+        gather(q);
         int base = n * d * block;
         if (directions == 0) {
             sde.drift(t, xs, theta, drift);
@@ -214,55 +208,79 @@ final class TangentBlock implements PathBlock {
             at.evaluate(sde, t, xs, theta);
             System.arraycopy(at.f, 0, drift, 0, d);
             System.arraycopy(at.g, 0, diffusion, 0, d);
-            // newTangent = T + h (f_x T + f_θ) (the drift part, also μ' of the LR weight); upsilonTangent = g_x T + g_θ
-            for (int j = 0; j < directions; j++) {
-                for (int i = 0; i < d; i++) {
-                    double fdot = j < p ? at.ft[i * p + j] : 0;
-                    double gdot = j < p ? at.gt[i * p + j] : 0;
-                    for (int k = 0; k < d; k++) {
-                        fdot += at.fx[i * d + k] * ts[j * d + k];
-                        gdot += at.gx[i * d + k] * ts[j * d + k];
-                    }
-                    newTangent[j * d + i] = ts[j * d + i] + h * fdot;
-                    upsilonTangent[j * d + i] = gdot;
-                }
-            }
+            tangentParts(h);
             if (likelihoodRatio) {
                 accumulateWeights(q, h, c, cumulative, dw, base);
             }
             if (gammaFactor != null && n == 0) {
-                double z = dw[base + q];
-                double g = at.g[0];
-                double fx = at.fx[0];
-                double gx = at.gx[0];
-                double j0 = 1 + fx * h + gx * z;
-                double s0 = z * (1 + fx * h) / (g * h) + gx / g * (z * z / h - 1);
-                double dj0 = second[0] * h + second[1] * z - gx * (1 + fx * h) / g - gx * gx * z / g;
-                gammaFactor[q] = dj0 / j0 + s0;
+                gamma(q, h, dw[base + q], second);
             }
         }
         if (scheme == TangentScheme.EULER_MARUYAMA) {
-            for (int i = 0; i < d; i++) {
-                double z = dw[base + i * block + q];
-                x[i * block + q] = xs[i] + drift[i] * h + diffusion[i] * z;
-                for (int j = 0; j < directions; j++) {
-                    tangent[(j * d + i) * block + q] = newTangent[j * d + i] + z * upsilonTangent[j * d + i];
-                }
-            }
-            return;
+            eulerUpdate(q, h, dw, base);
+        } else {
+            milsteinUpdate(q, t, h, theta, dw, base);
         }
+    }
+
+    private void gather(int q) {
+        for (int i = 0; i < d; i++) {
+            xs[i] = x[i * block + q];
+        }
+        for (int j = 0; j < directions; j++) {
+            for (int i = 0; i < d; i++) {
+                ts[j * d + i] = tangent[(j * d + i) * block + q];
+            }
+        }
+    }
+
+    /** {@code newTangent = T + h (f_x T + f_θ)} (also μ' of the LR weight), {@code upsilonTangent = g_x T + g_θ}. */
+    private void tangentParts(double h) {
+        for (int j = 0; j < directions; j++) {
+            for (int i = 0; i < d; i++) {
+                double fdot = j < p ? at.ft[i * p + j] : 0;
+                double gdot = j < p ? at.gt[i * p + j] : 0;
+                for (int k = 0; k < d; k++) {
+                    fdot += at.fx[i * d + k] * ts[j * d + k];
+                    gdot += at.gx[i * d + k] * ts[j * d + k];
+                }
+                newTangent[j * d + i] = ts[j * d + i] + h * fdot;
+                upsilonTangent[j * d + i] = gdot;
+            }
+        }
+    }
+
+    private void gamma(int q, double h, double z, double[] second) {
+        double g = at.g[0];
+        double fx = at.fx[0];
+        double gx = at.gx[0];
+        double j0 = 1 + fx * h + gx * z;
+        double s0 = z * (1 + fx * h) / (g * h) + gx / g * (z * z / h - 1);
+        double dj0 = second[0] * h + second[1] * z - gx * (1 + fx * h) / g - gx * gx * z / g;
+        gammaFactor[q] = dj0 / j0 + s0;
+    }
+
+    private void eulerUpdate(int q, double h, double[] dw, int base) {
+        for (int i = 0; i < d; i++) {
+            double z = dw[base + i * block + q];
+            x[i * block + q] = xs[i] + drift[i] * h + diffusion[i] * z;
+            for (int j = 0; j < directions; j++) {
+                tangent[(j * d + i) * block + q] = newTangent[j * d + i] + z * upsilonTangent[j * d + i];
+            }
+        }
+    }
+
+    private void milsteinUpdate(int q, double t, double h, double[] theta, double[] dw, int base) {
         double root = Math.sqrt(h);
         for (int i = 0; i < d; i++) {
             ys[i] = xs[i] + drift[i] * h + diffusion[i] * root;
         }
-        double[] gUpsilon;
         if (directions == 0) {
             sde.diffusion(t, ys, theta, atUpsilon.g);
-            gUpsilon = atUpsilon.g;
         } else {
             atUpsilon.evaluate(sde, t, ys, theta);
-            gUpsilon = atUpsilon.g;
         }
+        double[] gUpsilon = atUpsilon.g;
         for (int i = 0; i < d; i++) {
             double z = dw[base + i * block + q];
             double qi = (z * z - h) / (2 * root);
