@@ -138,29 +138,7 @@ final class GeneralTangentBlock implements PathBlock {
         sde.diffusion(t, xs, theta, g);
         if (directions > 0) {
             jacobians(t, theta);
-            for (int j = 0; j < directions; j++) {
-                for (int i = 0; i < d; i++) {
-                    ts[j * d + i] = tangent[(j * d + i) * block + q];
-                }
-            }
-            for (int j = 0; j < directions; j++) {
-                for (int i = 0; i < d; i++) {
-                    double fdot = j < p ? ft[i * p + j] : 0;
-                    for (int l = 0; l < d; l++) {
-                        fdot += fx[i * d + l] * ts[j * d + l];
-                    }
-                    double noise = 0;
-                    for (int k = 0; k < m; k++) {
-                        int e = i * m + k;
-                        double gdot = j < p ? gt[e * p + j] : 0;
-                        for (int l = 0; l < d; l++) {
-                            gdot += gx[e * d + l] * ts[j * d + l];
-                        }
-                        noise += gdot * dw[base + k * block + q];
-                    }
-                    tangent[(j * d + i) * block + q] = ts[j * d + i] + h * fdot + noise;
-                }
-            }
+            tangentStep(q, h, dw, base);
         }
         for (int i = 0; i < d; i++) {
             double noise = 0;
@@ -168,6 +146,33 @@ final class GeneralTangentBlock implements PathBlock {
                 noise += g[i * m + k] * dw[base + k * block + q];
             }
             x[i * block + q] = xs[i] + f[i] * h + noise;
+        }
+    }
+
+    /** The tangent update of path q (a method of its own, small enough for the JIT to compile on its own). */
+    private void tangentStep(int q, double h, double[] dw, int base) {
+        for (int j = 0; j < directions; j++) {
+            for (int i = 0; i < d; i++) {
+                ts[j * d + i] = tangent[(j * d + i) * block + q];
+            }
+        }
+        for (int j = 0; j < directions; j++) {
+            for (int i = 0; i < d; i++) {
+                double fdot = j < p ? ft[i * p + j] : 0;
+                for (int l = 0; l < d; l++) {
+                    fdot += fx[i * d + l] * ts[j * d + l];
+                }
+                double noise = 0;
+                for (int k = 0; k < m; k++) {
+                    int e = i * m + k;
+                    double gdot = j < p ? gt[e * p + j] : 0;
+                    for (int l = 0; l < d; l++) {
+                        gdot += gx[e * d + l] * ts[j * d + l];
+                    }
+                    noise += gdot * dw[base + k * block + q];
+                }
+                tangent[(j * d + i) * block + q] = ts[j * d + i] + h * fdot + noise;
+            }
         }
     }
 
