@@ -51,7 +51,8 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
     public String identity() {
         return "sensitivities of E " + s.payoff().name() + " by " + s.method().label() + " (" + label() + "), "
                 + s.paths() + " paths in chunks of " + CHUNK + ", seed " + s.seed() + ", " + (s.times().length - 1)
-                + " steps on [" + s.times()[0] + ", " + s.times()[s.times().length - 1] + "], d = " + d + ", m = " + m
+                + " steps on [" + s.times()[0] + ", " + s.times()[s.times().length - 1] + "] (grid hash "
+                + Arrays.hashCode(s.times()) + "), d = " + d + ", m = " + m
                 + ", θ = " + Arrays.toString(s.theta()) + ", x0 = " + Arrays.toString(s.x0())
                 + (s.method() == SensitivityMethod.FINITE_DIFFERENCE ? ", bump " + s.bump() : "")
                 + (s.gamma() ? ", gamma" : "") + (s.running() == null ? "" : ", running cost")
@@ -61,7 +62,7 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
     /** The scheme or backward pass, for reports. */
     private String label() {
         if (s.general() != null) {
-            return s.method() == SensitivityMethod.ADJOINT ? "backpropagation through euler-maruyama, general noise"
+            return s.method() == SensitivityMethod.ADJOINT ? "block reverse mode through euler-maruyama, general noise"
                     : "euler-maruyama, general noise";
         }
         if (s.blockAdjoint()) {
@@ -111,6 +112,7 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
         private final double[] dTheta = new double[p];
         private final ReplayedPath replay;
         private final BlockAdjoint reverse;
+        private final GeneralBlockAdjoint generalReverse;
         private final double[] runTheta = new double[p];
         private final double[] rTheta = new double[p];
         private final SolveGrid grid;
@@ -123,6 +125,8 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
                             s.method() == SensitivityMethod.LIKELIHOOD_RATIO, s.gamma(), s.running());
             this.replay = s.method() == SensitivityMethod.ADJOINT ? new ReplayedPath(s.times(), m, CHUNK) : null;
             this.reverse = s.blockAdjoint() ? new BlockAdjoint(s.sde(), s.scheme(), CHUNK, s.running()) : null;
+            this.generalReverse = s.general() != null && s.method() == SensitivityMethod.ADJOINT
+                    ? new GeneralBlockAdjoint(s.general(), CHUNK, s.running()) : null;
             this.grid = s.method() != SensitivityMethod.ADJOINT ? null : s.running() == null
                     ? SolveGrid.terminal(s.times()[0], s.times()[steps], steps)
                     : SolveGrid.savingEvery(s.times()[0], s.times()[steps], steps, 1);
@@ -244,9 +248,41 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
             }
         }
 
+        private void generalBlockAdjoint(int count) {
+            generalReverse.forward(s.theta(), s.x0(), s.times(), dw, count);
+            for (int q = 0; q < count; q++) {
+                for (int i = 0; i < d; i++) {
+                    xs[i] = generalReverse.finalState(i, q, steps);
+                }
+                double[] row = rows[q];
+                row[0] = s.payoff().evaluate(xs, s.theta(), dx, dTheta);
+                for (int i = 0; i < d; i++) {
+                    generalReverse.a[i * CHUNK + q] = dx[i];
+                }
+                System.arraycopy(dTheta, 0, row, 1, p);
+            }
+            generalReverse.backward(s.theta(), s.times(), dw, count);
+            for (int q = 0; q < count; q++) {
+                double[] row = rows[q];
+                for (int j = 0; j < p; j++) {
+                    row[1 + j] += generalReverse.gradTheta[j * CHUNK + q];
+                }
+                for (int i = 0; i < d; i++) {
+                    row[1 + p + i] = generalReverse.a[i * CHUNK + q];
+                }
+                if (generalReverse.runValue != null) {
+                    row[0] += generalReverse.runValue[q];
+                }
+            }
+        }
+
         private void adjoint(int count) {
             if (reverse != null) {
                 blockAdjoint(count);
+                return;
+            }
+            if (generalReverse != null) {
+                generalBlockAdjoint(count);
                 return;
             }
             PathLoss loss = s.running() == null

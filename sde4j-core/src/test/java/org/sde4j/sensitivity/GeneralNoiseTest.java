@@ -38,6 +38,37 @@ class GeneralNoiseTest {
         }
     }
 
+    @Test
+    void perPathBackpropagationMatchesCentralDifferencesOfItsOwnLoss() {
+        org.sde4j.brownian.VirtualBrownianTree w = org.sde4j.brownian.VirtualBrownianTree.of(0, 1, 1.0 / 1024, 2, 77);
+        org.sde4j.gradient.SolveGrid grid = org.sde4j.gradient.SolveGrid.savingEvery(0, 1, 40, 10);
+        org.sde4j.gradient.PathLoss loss = (states, grads) -> {
+            double sum = 0;
+            for (int k = 0; k < states.length; k++) {
+                sum += Math.exp(states[k][0]) * states[k][1];
+                grads[k][0] = Math.exp(states[k][0]) * states[k][1];
+                grads[k][1] = Math.exp(states[k][0]);
+            }
+            return sum;
+        };
+        double[] x0 = {Math.log(S0) / 4, V0};
+        org.sde4j.gradient.SolveGradient r = GeneralEulerBackpropagation.compute(Heston.MODEL, HESTON, x0, grid, w, loss);
+        for (int j = 0; j < 7; j++) {
+            double[] th = HESTON.clone();
+            double[] x = x0.clone();
+            double[] u = j < 5 ? th : x;
+            int e = j < 5 ? j : j - 5;
+            double step = 1e-6 * Math.max(1, Math.abs(u[e]));
+            u[e] += step;
+            double plus = GeneralEulerBackpropagation.compute(Heston.MODEL, th, x, grid, w, loss).loss();
+            u[e] -= 2 * step;
+            double minus = GeneralEulerBackpropagation.compute(Heston.MODEL, th, x, grid, w, loss).loss();
+            double fd = (plus - minus) / (2 * step);
+            double exact = j < 5 ? r.dTheta()[j] : r.dX0()[j - 5];
+            assertEquals(fd, exact, 1e-6 * Math.max(1, Math.abs(fd)), "direction " + j);
+        }
+    }
+
     /** {@link Models#COUPLED} written with a diagonal G. */
     private static GeneralParametricSde diagonal(ParametricSde sde) {
         return new GeneralParametricSde() {
