@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules of docs/design.md. Packages come in tiers ({@link #TIERS}: {@code sde ← random ← brownian ←
- * solver ← montecarlo ← ensemble, error, problems, qmc ← multilevel, models, gradient ← fit ← nn, spark ← cli}); a
+ * solver ← montecarlo ← ensemble, error, problems, qmc ← multilevel, models, gradient ← fit, sensitivity ← nn, spark ← cli}); a
  * package may use the packages of its own and lower tiers, never those of a higher one, and no packages form a
  * cycle. The notebook tooling ({@code org.sde4j.notebook}) stands alone: only {@code cli} uses it, and
  * it uses no other sde4j package. Modules: each jar holds its own packages only; {@code sde4j-core} uses nothing but the JDK,
@@ -42,7 +42,7 @@ class ArchitectureTest {
         {"montecarlo"},
         {"ensemble", "error", "problems", "qmc"},
         {"multilevel", "models", "gradient"},
-        {"fit"},
+        {"fit", "sensitivity"},
         {"nn", "spark"},
         {"cli"},
     };
@@ -190,7 +190,8 @@ class ArchitectureTest {
 
     private static final String[] CORE_PACKAGES = {"org.sde4j.sde..", "org.sde4j.random..", "org.sde4j.brownian..",
         "org.sde4j.solver..", "org.sde4j.montecarlo..", "org.sde4j.ensemble..", "org.sde4j.error..", "org.sde4j.problems..",
-        "org.sde4j.gradient..", "org.sde4j.fit..", "org.sde4j.models..", "org.sde4j.qmc..", "org.sde4j.multilevel.."};
+        "org.sde4j.gradient..", "org.sde4j.fit..", "org.sde4j.models..", "org.sde4j.qmc..", "org.sde4j.multilevel..",
+        "org.sde4j.sensitivity.."};
 
     /** The core's packages, the JDK's, Commons RNG's and {@code more}. */
     private static String[] corePlus(String... more) {

@@ -6,7 +6,7 @@ import org.sde4j.gradient.ReversibleHeunGradient;
 import org.sde4j.gradient.SdeGradient;
 import org.sde4j.gradient.StochasticAdjoint;
 import org.sde4j.sde.Calculus;
-import org.sde4j.solver.TableauScheme;
+import org.sde4j.solver.scheme.TableauScheme;
 
 /**
  * A per-path reverse-mode gradient of {@code org.sde4j.gradient} together with the calculus in which it reads the

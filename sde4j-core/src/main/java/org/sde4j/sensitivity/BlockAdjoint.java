@@ -18,7 +18,8 @@ import org.sde4j.gradient.ParametricSde;
  *
  * <p>Two (EM) or three (Milstein) VJP calls per step and path, whatever p: the cost of all D = p + d sensitivities is
  * a constant times the solve. These are the same derivatives as {@link org.sde4j.gradient.Backpropagation} through
- * {@link org.sde4j.solver.EulerMaruyama} or {@link org.sde4j.solver.DerivativeFreeMilstein#ITO} (to round-off), without
+ * {@link org.sde4j.solver.scheme.EulerMaruyama} or {@link org.sde4j.solver.scheme.DerivativeFreeMilstein#ITO} (to
+ * round-off), without
  * its per-path objects. A running cost adds {@code h ∇r(X_{n+1})} to a before step n is undone. Thread-confined.
  */
 final class BlockAdjoint {

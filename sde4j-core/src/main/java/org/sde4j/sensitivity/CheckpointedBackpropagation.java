@@ -7,10 +7,10 @@ import org.sde4j.gradient.PathLoss;
 import org.sde4j.gradient.SdeGradient;
 import org.sde4j.gradient.SolveGradient;
 import org.sde4j.gradient.SolveGrid;
-import org.sde4j.solver.ArrayVectorSpace;
-import org.sde4j.solver.BranchStep;
-import org.sde4j.solver.StochasticTableau;
-import org.sde4j.solver.TableauScheme;
+import org.sde4j.solver.step.ArrayVectorSpace;
+import org.sde4j.solver.step.BranchStep;
+import org.sde4j.solver.tableau.StochasticTableau;
+import org.sde4j.solver.scheme.TableauScheme;
 
 /**
  * Backpropagation through any tableau scheme with memory O(√N) instead of O(N) (Griewank 1992's two-level

@@ -2,12 +2,13 @@ package org.sde4j.sensitivity;
 
 import java.util.Arrays;
 import org.sde4j.gradient.ParametricSde;
-import org.sde4j.solver.BranchField;
+import org.sde4j.solver.step.BranchField;
 
 /**
  * A {@link ParametricSde} at fixed θ as a two-branch differentiable {@link BranchField} (branch 0 the drift with
  * weights (1, 0), branch 1 the diffusion vector with (0, 1)), whose backward passes add {@code (∂B/∂θ)ᵀ dOut} to
- * {@link #parameterGradient()}: what {@link org.sde4j.solver.BranchStep} needs to step and differentiate any tableau.
+ * {@link #parameterGradient()}: what {@link org.sde4j.solver.step.BranchStep} needs to step and differentiate any
+ * tableau.
  * Performs, call for call, the same arithmetic as the field of {@link org.sde4j.gradient.Backpropagation}, so a
  * checkpointed pass has the same bits as the stored one.
  */

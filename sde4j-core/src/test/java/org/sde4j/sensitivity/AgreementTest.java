@@ -52,7 +52,7 @@ class AgreementTest {
                     SensitivityMethod.ADJOINT);
             SensitivityResult block = base.run();
             SensitivityResult perPath = base.adjoint(AdjointMethod.backpropagation(scheme == TangentScheme.MILSTEIN
-                    ? org.sde4j.solver.DerivativeFreeMilstein.ITO : org.sde4j.solver.EulerMaruyama.INSTANCE)).run();
+                    ? org.sde4j.solver.scheme.DerivativeFreeMilstein.ITO : org.sde4j.solver.scheme.EulerMaruyama.INSTANCE)).run();
             assertTrue(block.method().contains("block") && perPath.method().contains("backpropagation"));
             for (int j = 0; j < block.gradient().length; j++) {
                 assertRelative(perPath.gradient()[j], block.gradient()[j], 1e-10, scheme + " " + block.names()[j]);

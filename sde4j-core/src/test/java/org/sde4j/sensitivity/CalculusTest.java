@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.sde4j.gradient.ParametricSde;
 import org.sde4j.sde.Calculus;
-import org.sde4j.solver.RungeKuttaSchemes;
+import org.sde4j.solver.scheme.RungeKuttaSchemes;
 
 /**
  * The calculus made explicit: an Itô SDE differentiated by a Stratonovich method (reversible Heun, the stochastic

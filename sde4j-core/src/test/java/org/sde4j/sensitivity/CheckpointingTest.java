@@ -12,10 +12,10 @@ import org.sde4j.gradient.PathLoss;
 import org.sde4j.gradient.SolveGradient;
 import org.sde4j.gradient.SolveGrid;
 import org.sde4j.sde.Calculus;
-import org.sde4j.solver.DerivativeFreeMilstein;
-import org.sde4j.solver.EulerMaruyama;
-import org.sde4j.solver.RungeKuttaSchemes;
-import org.sde4j.solver.TableauScheme;
+import org.sde4j.solver.scheme.DerivativeFreeMilstein;
+import org.sde4j.solver.scheme.EulerMaruyama;
+import org.sde4j.solver.scheme.RungeKuttaSchemes;
+import org.sde4j.solver.scheme.TableauScheme;
 
 /** Checkpointed backpropagation: the bits of full backpropagation, with the held state growing like √N. */
 class CheckpointingTest {

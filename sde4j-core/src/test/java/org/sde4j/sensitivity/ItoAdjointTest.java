@@ -10,8 +10,8 @@ import org.sde4j.gradient.PathLoss;
 import org.sde4j.gradient.SdeGradient;
 import org.sde4j.gradient.SolveGradient;
 import org.sde4j.gradient.SolveGrid;
-import org.sde4j.solver.DerivativeFreeMilstein;
-import org.sde4j.solver.EulerMaruyama;
+import org.sde4j.solver.scheme.DerivativeFreeMilstein;
+import org.sde4j.solver.scheme.EulerMaruyama;
 
 /**
  * The Itô adjoint converges to the pathwise gradient of the Itô SDE, and so to backpropagation through

@@ -157,9 +157,9 @@ class SensitivityReport {
                     time(sde, theta, SensitivityMethod.PATHWISE, null, paths, steps, false),
                     time(sde, theta, SensitivityMethod.ADJOINT, null, paths, steps, false),
                     time(sde, theta, SensitivityMethod.ADJOINT,
-                            AdjointMethod.backpropagation(org.sde4j.solver.EulerMaruyama.INSTANCE), paths, steps, false),
+                            AdjointMethod.backpropagation(org.sde4j.solver.scheme.EulerMaruyama.INSTANCE), paths, steps, false),
                     time(sde, theta, SensitivityMethod.ADJOINT,
-                            AdjointMethod.checkpointed(org.sde4j.solver.EulerMaruyama.INSTANCE), paths, steps, false),
+                            AdjointMethod.checkpointed(org.sde4j.solver.scheme.EulerMaruyama.INSTANCE), paths, steps, false),
                     time(sde, theta, SensitivityMethod.ADJOINT, AdjointMethod.reversibleHeun(), paths, steps, false),
                     time(sde, theta, SensitivityMethod.ADJOINT, AdjointMethod.stochasticAdjoint(), paths, steps, false),
                     time(sde, theta, SensitivityMethod.LIKELIHOOD_RATIO, null, paths, steps, false),
@@ -229,7 +229,7 @@ class SensitivityReport {
         SensitivityResult reference = ito.run();
         System.out.printf(Locale.ROOT, "%nCalculus: NONLINEAR Itô SDE, E X_1^2, 200 steps, 20000 paths%n%s", reference);
         for (AdjointMethod m : new AdjointMethod[] {AdjointMethod.reversibleHeun(), AdjointMethod.stochasticAdjoint(),
-            AdjointMethod.backpropagation(org.sde4j.solver.RungeKuttaSchemes.HEUN)}) {
+            AdjointMethod.backpropagation(org.sde4j.solver.scheme.RungeKuttaSchemes.HEUN)}) {
             SensitivityResult converted = Sensitivities.of(Models.NONLINEAR, Calculus.ITO, theta, new double[] {0.3},
                     Payoff.square(0)).grid(0, 1, 200).paths(20_000).seed(17).threads(2)
                     .method(SensitivityMethod.ADJOINT).adjoint(m).run();
