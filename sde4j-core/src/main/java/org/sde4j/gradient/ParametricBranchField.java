@@ -6,9 +6,11 @@ import org.sde4j.solver.step.BranchField;
  * A {@link ParametricSde} at a given θ as a differentiable {@link BranchField}: branch 0 is the drift
  * (weights a = 1, b = 0), branch 1 the diffusion vector (a = 0, b = 1), so that
  * {@link org.sde4j.solver.step.BranchStep} steps it with any tableau and backpropagates through the step. The
- * backward pass of each branch evaluation adds {@code (∂B/∂θ)ᵀ dOut} to {@link #parameterGradient()}.
+ * backward pass of each branch evaluation adds {@code (∂B/∂θ)ᵀ dOut} to {@link #parameterGradient()}. The field of
+ * {@link Backpropagation} and of the checkpointed passes of {@code org.sde4j.sensitivity}, so both do the same
+ * arithmetic, call for call.
  */
-final class ParametricBranchField implements BranchField<double[]> {
+public final class ParametricBranchField implements BranchField<double[]> {
     private final ParametricSde sde;
     private final double[] theta;
     private final double[] dTheta;
@@ -17,7 +19,12 @@ final class ParametricBranchField implements BranchField<double[]> {
     private final double[][] slotX;
     private final double[] slotT;
 
-    ParametricBranchField(ParametricSde sde, double[] theta, int stages) {
+    /**
+     * @param sde    the parametric SDE
+     * @param theta  the parameters (not copied: the caller keeps it fixed while the field is used)
+     * @param stages the stages of the tableau that steps it
+     */
+    public ParametricBranchField(ParametricSde sde, double[] theta, int stages) {
         int d = sde.stateDimension();
         this.sde = sde;
         this.theta = theta;
@@ -28,8 +35,12 @@ final class ParametricBranchField implements BranchField<double[]> {
         this.slotT = new double[stages];
     }
 
-    /** The accumulated {@code ∂L/∂θ} (live array). */
-    double[] parameterGradient() {
+    /**
+     * The accumulated {@code ∂L/∂θ}.
+     *
+     * @return the live array
+     */
+    public double[] parameterGradient() {
         return dTheta;
     }
 

@@ -2,6 +2,7 @@ package org.sde4j.sensitivity;
 
 import org.sde4j.brownian.BrownianSource;
 import org.sde4j.brownian.SpaceTimeLevyAreaSource;
+import org.sde4j.gradient.ParametricBranchField;
 import org.sde4j.gradient.ParametricSde;
 import org.sde4j.gradient.PathLoss;
 import org.sde4j.gradient.SdeGradient;
@@ -62,7 +63,7 @@ public final class CheckpointedBackpropagation implements SdeGradient {
         int n = grid.steps();
         int k = segment > 0 ? segment : (int) Math.ceil(Math.sqrt(n));
         int segments = (n + k - 1) / k;
-        ParametricField field = new ParametricField(sde, theta.clone(), tableau.stages());
+        ParametricBranchField field = new ParametricBranchField(sde, theta.clone(), tableau.stages());
         BranchStep<double[]> step = new BranchStep<>(ArrayVectorSpace.INSTANCE, tableau, field);
         double[][] checkpoints = new double[segments][];
         double[] dw = new double[d];
