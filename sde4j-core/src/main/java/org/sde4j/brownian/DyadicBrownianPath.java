@@ -124,11 +124,13 @@ public final class DyadicBrownianPath {
         if (position == end()) {
             return start + length;
         }
+        // Add the halves of the set bits from the coarsest level down: the bridge's order of additions.
         double x = start;
-        for (int level = 1; level <= depth; level++) {
-            if ((position >>> (depth - level) & 1L) != 0) {
-                x += halves[level];
-            }
+        long rest = position;
+        while (rest != 0) {
+            int bit = 63 - Long.numberOfLeadingZeros(rest);
+            x += halves[depth - bit];
+            rest &= ~(1L << bit);
         }
         return x;
     }

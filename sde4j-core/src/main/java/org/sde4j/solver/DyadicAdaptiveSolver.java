@@ -215,10 +215,10 @@ public final class DyadicAdaptiveSolver {
         int redraws = 0;
         int inARow = 0;
         int level = levelFor(length, depth, finest, pos);
+        double t = a;
         while (pos < end) {
             long units = 1L << (depth - level);
             long next = pos + units;
-            double t = tree.time(pos);
             double tn = tree.time(next);
             tree.value(next, wn, kn);
             double error;
@@ -249,6 +249,7 @@ public final class DyadicAdaptiveSolver {
             if (error <= 1.0) {
                 System.arraycopy(half, 0, x, 0, d);
                 pos = next;
+                t = tn;
                 System.arraycopy(wn, 0, ws, 0, m);
                 System.arraycopy(kn, 0, ks, 0, m);
                 accepted++;
@@ -264,9 +265,9 @@ public final class DyadicAdaptiveSolver {
                 rejected++;
                 proposal = h * Math.max(0.2, Math.min(0.5, 0.9 * Math.pow(error, -1.0 / k)));
                 if (++inARow > MAX_REJECTIONS || level >= finest) {
-                    throw StepFailedException.at(t, String.format(Locale.ROOT, "the step size fell to %s, below dtMin ="
-                            + " %s, after %d rejections in a row (error %.3g × tolerance; atol = %s, rtol = %s too strict"
-                            + " for this path?)", h / 2, control.dtMin(), inARow, error, control.atol(),
+                    throw StepFailedException.at(t, String.format(Locale.ROOT, "the step size would fall below %s, the"
+                            + " smallest dtMin = %s allows, after %d rejections in a row (error %.3g × tolerance; atol = %s,"
+                            + " rtol = %s too strict for this path?)", h, control.dtMin(), inARow, error, control.atol(),
                             control.rtol())).onPath(path);
                 }
                 level = Math.max(level + 1, levelFor(length, depth, finest, pos));
@@ -284,7 +285,12 @@ public final class DyadicAdaptiveSolver {
      */
     private int levelFor(double length, int depth, int finest, long pos) {
         double limit = Math.min(proposal, control.dtMax());
-        int level = Math.max(0, (int) Math.ceil(Math.log(length / limit) / Math.log(2) - 1e-9));
+        double ratio = length / limit;
+        int level = 0;
+        if (ratio > 1) {
+            int exponent = Math.getExponent(ratio);
+            level = Math.scalb(1.0, exponent) == ratio ? exponent : exponent + 1;
+        }
         if (pos != 0) {
             level = Math.max(level, depth - Long.numberOfTrailingZeros(pos));
         }
