@@ -31,6 +31,7 @@ public final class Schemes {
             ReversibleHeun.INSTANCE,
             DriftImplicit.EULER_MARUYAMA,
             DriftImplicit.MILSTEIN,
+            SkRock.INSTANCE,
             LinearMultistep.ADAMS_BASHFORTH_2,
             LinearMultistep.lmResNet(0.5));
 
