@@ -99,6 +99,16 @@ class AdaptiveEnsembleTest {
     }
 
     @Test
+    void theEnsembleOptionRunsTheSameJob() {
+        AdaptiveEnsembleResult viaEnsemble = Ensemble.of(GBM.problem(), RosslerSchemes.SRIW1).paths(600).seed(4)
+                .saveAt(0.5).threads(2).adaptive(1e-2, 1e-2).run();
+        AdaptiveEnsembleResult direct = AdaptiveEnsemble.of(GBM.problem(), RosslerSchemes.SRIW1).tolerances(1e-2, 1e-2)
+                .paths(600).seed(4).saveAt(0.5).threads(1).run();
+        assertEquals(Double.doubleToRawLongBits(direct.mean()[0]), Double.doubleToRawLongBits(viaEnsemble.mean()[0]));
+        assertEquals(direct.steps(), viaEnsemble.steps());
+    }
+
+    @Test
     void badTolerancesAreRefusedInOneLine() {
         AdaptiveEnsemble e = AdaptiveEnsemble.of(GBM.problem(), Milstein.ITO);
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> e.tolerances(0, 0));
