@@ -8,24 +8,26 @@ import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
 
 /**
- * Adaptive stepping of many paths in turn, each on its own Brownian path keyed by {@code (seed, path)}, with steps
- * on a dyadic grid (Gaines &amp; Lyons 1997): the engine of an adaptive ensemble. One instance per thread; it
+ * Adaptive stepping of many paths in turn, each on its own Brownian path keyed by {@code (seed, path)}, with step
+ * ends on a dyadic lattice of that path: the engine of an adaptive ensemble. One instance per thread; it
  * allocates nothing per step or per path.
  *
  * <p><b>Segments and saved times.</b> The span is cut at the saved times {@code s_1 < … < s_K = t1}. Segment k,
- * {@code [s_{k−1}, s_k]} of length L, has its own {@link DyadicBrownianPath} keyed by {@code (seed, path, k)}; each
- * step is a dyadic interval of it, {@code [n 2^-ℓ L, (n + 1) 2^-ℓ L]} shifted to the segment start, so every saved
- * time is a step end, hit exactly.
+ * {@code [s_{k−1}, s_k]} of length L, has its own {@link DyadicBrownianPath} keyed by {@code (seed, path, k)}; every
+ * step starts and ends at lattice points {@code s_{k−1} + n L 2^-D} of that path (D = ⌈log₂(L/dtMin)⌉, at most the
+ * time precision allows), so every saved time is a step end, hit exactly.
  *
  * <p><b>The step-size rule.</b> The error of an attempted step is measured as in {@link AdaptiveSolver}: with the
  * scheme's embedded estimate E (SRIW1 and any {@link ErrorEstimatingStepper}), the RMS of
- * {@code E_i / (atol + rtol · max(|x_i|, |x̂_i|))}; otherwise by step doubling on the two dyadic halves,
- * {@code RMS((x_i − x̂_i)/(atol + rtol · max(|x_i|, |x̂_i|))) / √(h / T)}. A step with error ≤ 1 is accepted
- * (the more accurate value kept) and the PI controller of {@link AdaptiveSolver} proposes the next size h*; the
- * next step is the longest dyadic interval starting at the current time that is no longer than h* and dtMax.
- * A rejected step is retried with at most half its length: its left half or a shorter dyadic piece. The finest
- * level is {@code ⌈log₂(L / dtMin)⌉}: a path that needs a finer step fails with a {@link StepFailedException}
- * naming the time, the path and the step size.
+ * {@code E_i / (atol + rtol · max(|x_i|, |x̂_i|))}; otherwise by step doubling on the two halves (the midpoint is a
+ * lattice point too), {@code RMS((x_i − x̂_i)/(atol + rtol · max(|x_i|, |x̂_i|))) / √(h / T)}. A step with error ≤ 1
+ * is accepted (the more accurate value kept) and the PI controller of {@link AdaptiveSolver} proposes the next size
+ * h′; a rejected step gets at most half its size. The next step ends at the coarsest lattice point (the one with the
+ * fewest binary digits) between {@code t + h′/2} and {@code t + h′} (capped by dtMax and the segment end): the step
+ * follows the controller within a factor 2, and its end lies on a coarse level of the tree, where a query costs
+ * few bisections (dyadic step control after Gaines &amp; Lyons 1997, without their alignment constraint, which held
+ * the step small for long after each rejection). A path that needs a step below the lattice spacing fails with a
+ * {@link StepFailedException} naming the time, the path and the step size.
  *
  * <p><b>Why the solution stays exactly distributed.</b> Every value of W the solver uses is the value at a dyadic
  * point of one Brownian path fixed by the key before the solve starts, and those values are exactly distributed
@@ -208,17 +210,16 @@ public final class DyadicAdaptiveSolver {
         DyadicBrownianPath tree = tree(depth);
         tree.reset(path, s, a, length);
         long end = tree.end();
-        int finest = embedded != null ? depth : depth - 1;
+        // Step doubling needs the midpoint on the lattice: its steps span an even number of units.
+        int grain = embedded != null ? 0 : 1;
         long pos = 0;
         Arrays.fill(ws, 0);
         Arrays.fill(ks, 0);
         int redraws = 0;
         int inARow = 0;
-        int level = levelFor(length, depth, finest, pos);
         double t = a;
         while (pos < end) {
-            long units = 1L << (depth - level);
-            long next = pos + units;
+            long next = nextPoint(pos, end, length, depth, grain);
             double tn = tree.time(next);
             tree.value(next, wn, kn);
             double error;
@@ -229,7 +230,7 @@ public final class DyadicAdaptiveSolver {
                 embedded.lastError(estimate);
                 error = embeddedError();
             } else {
-                long mid = pos + units / 2;
+                long mid = pos + (next - pos) / 2;
                 double tm = tree.time(mid);
                 tree.value(mid, wm, km);
                 System.arraycopy(x, 0, big, 0, d);
@@ -258,19 +259,15 @@ public final class DyadicAdaptiveSolver {
                 double factor = 0.9 * Math.pow(Math.max(error, 1e-10), -0.7 / k) * Math.pow(previousError, 0.4 / k);
                 proposal = Math.min(control.dtMax(), h * Math.min(5.0, Math.max(0.2, factor)));
                 previousError = Math.max(error, 1e-4);
-                if (pos < end) {
-                    level = levelFor(length, depth, finest, pos);
-                }
             } else {
                 rejected++;
                 proposal = h * Math.max(0.2, Math.min(0.5, 0.9 * Math.pow(error, -1.0 / k)));
-                if (++inARow > MAX_REJECTIONS || level >= finest) {
+                if (++inARow > MAX_REJECTIONS || next - pos <= (1L << grain)) {
                     throw StepFailedException.at(t, String.format(Locale.ROOT, "the step size would fall below %s, the"
                             + " smallest dtMin = %s allows, after %d rejections in a row (error %.3g × tolerance; atol = %s,"
                             + " rtol = %s too strict for this path?)", h, control.dtMin(), inARow, error, control.atol(),
                             control.rtol())).onPath(path);
                 }
-                level = Math.max(level + 1, levelFor(length, depth, finest, pos));
                 if (redrawOnRejection) {
                     tree.reset(path, s + (++redraws << 16), a, length);
                     tree.value(pos, ws, ks);
@@ -280,21 +277,27 @@ public final class DyadicAdaptiveSolver {
     }
 
     /**
-     * The coarsest level ℓ ≤ finest whose step {@code L 2^-ℓ} is at most the proposal and dtMax and starts a dyadic
-     * interval at {@code pos}.
+     * The end of the next step: the segment end when the proposal (capped by dtMax) reaches it, else the coarsest
+     * lattice point (the most trailing zero bits, a multiple of {@code 2^grain}) in {@code [pos + p/2, pos + p]}, p the
+     * proposal in lattice units — so the step is between half the proposal and the proposal, and its end is a point
+     * the tree reaches in few levels. At least one grain.
      */
-    private int levelFor(double length, int depth, int finest, long pos) {
-        double limit = Math.min(proposal, control.dtMax());
-        double ratio = length / limit;
-        int level = 0;
-        if (ratio > 1) {
-            int exponent = Math.getExponent(ratio);
-            level = Math.scalb(1.0, exponent) == ratio ? exponent : exponent + 1;
+    private long nextPoint(long pos, long end, double length, int depth, int grain) {
+        double units = Math.scalb(Math.min(proposal, control.dtMax()) / length, depth);
+        if (units >= end - pos) {
+            return end;
         }
-        if (pos != 0) {
-            level = Math.max(level, depth - Long.numberOfTrailingZeros(pos));
+        long step = 1L << grain;
+        long hi = Math.max(pos + step, pos + (long) Math.floor(units));
+        long lo = Math.max(pos + step, pos + (long) Math.ceil(0.5 * units));
+        for (int bit = 62; bit > grain; bit--) {
+            long candidate = (hi >> bit) << bit;
+            if (candidate >= lo) {
+                return candidate;
+            }
         }
-        return Math.min(level, finest);
+        long candidate = (hi >> grain) << grain;
+        return candidate >= lo ? candidate : candidate + step;
     }
 
     /** Fills the noise of the step {@code [t, tn]} from W and K at its ends (relative to the segment start). */

@@ -28,10 +28,11 @@ class AdaptiveEnsembleTest {
 
     @Test
     void aLooseToleranceStillGivesTheExactLaw() {
-        // Milstein by step doubling at tol 1e-2: ~149 accepted and ~1.2 rejected steps per path (measured).
-        AdaptiveEnsembleResult r = AdaptiveEnsemble.of(GBM.problem(), Milstein.ITO).tolerances(1e-2, 1e-2)
+        // Milstein by step doubling at tol 3e-3: ~135 accepted and ~13 rejected steps per path (measured; Var log X_T
+        // 0.7513, 0.75 SE from exact; at tol 1e-2, 42 steps per path, the discretisation bias shows: 0.736).
+        AdaptiveEnsembleResult r = AdaptiveEnsemble.of(GBM.problem(), Milstein.ITO).tolerances(3e-3, 3e-3)
                 .paths(20_000).seed(11).keepFinalStates(true).run();
-        assertTrue(r.steps().rejected() > 10_000, () -> "rejections: " + r.steps());
+        assertTrue(r.steps().rejected() > 200_000, () -> "rejections: " + r.steps());
         RunningStatistics s = r.statistics().finalStatistics();
         double mean = GBM.exactMean(1).get()[0];
         double se = Math.sqrt(s.variance()[0] / s.count());
@@ -54,7 +55,7 @@ class AdaptiveEnsembleTest {
                     .tolerances(tolerances[i], tolerances[i]).paths(paths).seed(5).keepFinalStates(true).run();
             errors[i] = meanAbsoluteError(r.statistics().finalStates(), RosslerSchemes.SRIW1, 5);
         }
-        // Measured: 1.23e-2, 1.41e-3, 9.6e-5 (slope 1.05).
+        // Measured: 1.70e-2, 1.83e-3, 9.7e-5 (slope 1.12).
         double slope = Math.log(errors[0] / errors[2]) / Math.log(tolerances[0] / tolerances[2]);
         assertTrue(slope > 0.85 && slope < 1.25, () -> "slope " + slope + " from errors "
                 + java.util.Arrays.toString(errors));
@@ -119,7 +120,7 @@ class AdaptiveEnsembleTest {
 
     @Test
     void failedPathsAreCountedAndTheFirstIsNamed() {
-        // dtMin = 2^-8 with tol 1e-2: Milstein needs finer steps on some paths of gbm (79 of 500), not on all.
+        // dtMin = 2^-8 with tol 1e-2: Milstein needs finer steps on some paths of gbm (45 of 500), not on all.
         StepControl control = new StepControl(1e-2, 1e-2, Math.scalb(1.0, -8), 1, 1.0 / 64);
         AdaptiveEnsemble job = AdaptiveEnsemble.of(GBM.problem(), Milstein.ITO).stepControl(control).paths(500).seed(2);
         StepFailedException e = assertThrows(StepFailedException.class, job::run);

@@ -21,14 +21,15 @@ class DyadicAdaptiveSolverTest {
         double redrawn = logVariance(true);
         double se = 0.7569 * Math.sqrt(2.0 / PATHS);
         assertEquals(0.7569, kept, 3 * se, "same path");
-        // Measured: kept ≈ 0.757, redrawn well below (the large increments are the rejected ones).
+        // Milstein at tol 3e-3, ~13 rejections per path. Measured: kept 0.7575, redrawn 0.4636 (the large increments
+        // are the rejected ones).
         assertTrue(redrawn < 0.7569 - 8 * se, () -> "redrawn " + redrawn + ", kept " + kept);
     }
 
     private static final int PATHS = 20_000;
 
     private static double logVariance(boolean redraw) {
-        DyadicAdaptiveSolver solver = new DyadicAdaptiveSolver(GBM.problem(), Milstein.ITO, StepControl.of(1e-2, 1e-2, 1),
+        DyadicAdaptiveSolver solver = new DyadicAdaptiveSolver(GBM.problem(), Milstein.ITO, StepControl.of(3e-3, 3e-3, 1),
                 new double[] {1.0}, 21, false);
         solver.redrawOnRejection(redraw);
         double[][] saved = new double[1][1];
