@@ -53,7 +53,7 @@ public final class SkRock extends DeclaredScheme {
     private SkRock(int stages, double damping) {
         super(stages == 0 ? "sk-rock" : "sk-rock-" + stages,
                 "s-stage Chebyshev stages with damping η = " + damping + ", noise in the first stage"
-                        + (stages == 0 ? ", s from a power-iteration estimate of the stiffness" : ", s = " + stages)
+                        + (stages == 0 ? ", s from the stiffness each step (Gershgorin bound of the drift Jacobian, else power iteration)" : ", s = " + stages)
                         + " (Abdulle, Almuslimani & Vilmart 2018, SK-ROCK)",
                 Calculus.ITO, EnumSet.of(NoiseStructure.GENERAL),
                 Orders.strong(0.5).strongOn(NoiseStructure.ADDITIVE, 1.0).weak(1.0).classical(1.0), Math.max(1, stages),
