@@ -358,4 +358,13 @@ public final class Ensemble implements MonteCarloJob<EnsembleResult> {
                 + (histogramLayout == null ? "" : ", histogram of " + histogramLayout.bins() + " bins")
                 + ": the ensemble", bytes);
     }
+
+    /**
+     * This ensemble stepped adaptively ({@link AdaptiveEnsemble}): each path on its own error estimate over its own
+     * Brownian path, with these paths, seed, threads, saved times and executor (the steps and engine are not used).
+     */
+    public AdaptiveEnsemble adaptive(double atol, double rtol) {
+        return AdaptiveEnsemble.of(problem, scheme).tolerances(atol, rtol).paths(paths).seed(seed).threads(threads)
+                .saveAt(saveTimes == null ? new double[0] : saveTimes).keepFinalStates(keepFinalStates).executor(executor);
+    }
 }

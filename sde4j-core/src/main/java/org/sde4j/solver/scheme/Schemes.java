@@ -25,11 +25,14 @@ public final class Schemes {
             RosslerSchemes.SRA1,
             RosslerSchemes.SRA3,
             RosslerSchemes.SOSRA,
+            StabilityOptimisedSchemes.SOSRI, StabilityOptimisedSchemes.SOSRI2, StabilityOptimisedSchemes.SRIW2,
+            StabilityOptimisedSchemes.SOSRA2, StabilityOptimisedSchemes.SRA2,
             WeakSchemes.WEAK_EULER,
             WeakSchemes.PLATEN_WEAK_2,
             ReversibleHeun.INSTANCE,
             DriftImplicit.EULER_MARUYAMA,
             DriftImplicit.MILSTEIN,
+            SkRock.INSTANCE,
             LinearMultistep.ADAMS_BASHFORTH_2,
             LinearMultistep.lmResNet(0.5));
 

@@ -1,0 +1,64 @@
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import org.sde4j.ensemble.AdaptiveEnsemble;
+import org.sde4j.ensemble.AdaptiveEnsembleResult;
+import org.sde4j.ensemble.Ensemble;
+import org.sde4j.ensemble.EnsembleResult;
+import org.sde4j.problems.Problems;
+import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.Scheme;
+import org.sde4j.solver.scheme.Schemes;
+
+/**
+ * The adaptive ensemble against the fixed-step block engine at the same number of steps, in one JVM, on gbm: the
+ * adaptive run first gives the mean number of accepted steps N per path, then the block engine runs N uniform steps
+ * on as many paths; runs alternate, each on the caller's thread (thread CPU time, robust to a loaded machine).
+ * Prints CPU seconds per path-step of each and the ratio adaptive/block (per accepted path-step; the adaptive cost
+ * includes rejected attempts and, for step doubling, the two half steps).
+ *
+ * <pre>
+ *   mvn -B -o -q -pl sde4j-core compile
+ *   java -cp sde4j-core/target/classes:$(cat cp.txt) bench/AdaptiveVsBlock.java [scheme] [tol] [paths] [repeats]
+ * </pre>
+ */
+public class AdaptiveVsBlock {
+    public static void main(String[] args) {
+        Scheme scheme = Schemes.byName(args.length > 0 ? args[0] : "sriw1");
+        double tol = args.length > 1 ? Double.parseDouble(args[1]) : 1e-2;
+        long paths = args.length > 2 ? Long.parseLong(args[2]) : 20_000;
+        int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        SdeProblem problem = Problems.gbm().problem();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double[] adaptive = new double[repeats];
+        double[] block = new double[repeats];
+        double steps = 0;
+        for (int r = -1; r < repeats; r++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            AdaptiveEnsembleResult a = AdaptiveEnsemble.of(problem, scheme).tolerances(tol, tol).paths(paths).seed(1)
+                    .threads(1).executor(Runnable::run).run();
+            double ca = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
+            steps = a.steps().meanAccepted();
+            int n = (int) Math.round(steps);
+            c0 = mx.getCurrentThreadCpuTime();
+            EnsembleResult b = Ensemble.of(problem, scheme).steps(n).paths(paths).seed(1).threads(1)
+                    .executor(Runnable::run).run();
+            double cb = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
+            if (r >= 0) {
+                adaptive[r] = ca / (paths * steps);
+                block[r] = cb / (paths * (double) n);
+            }
+            System.out.printf("run %d: adaptive %.3f s (%s), mean %.5f; block %d steps %.3f s, mean %.5f%n", r, ca,
+                    a.steps(), a.mean()[0], n, cb, b.mean()[0]);
+        }
+        double ma = median(adaptive);
+        double mb = median(block);
+        System.out.printf("%s tol %.0e, %d paths, %.1f accepted steps per path: cpu per path-step adaptive %.1f ns,"
+                + " block %.1f ns, adaptive/block %.1f%n", scheme.name(), tol, paths, steps, ma * 1e9, mb * 1e9, ma / mb);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+    }
+}

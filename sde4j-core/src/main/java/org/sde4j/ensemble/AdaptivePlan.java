@@ -1,0 +1,161 @@
+package org.sde4j.ensemble;
+
+import java.util.Arrays;
+import org.sde4j.montecarlo.ChunkPlan;
+import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.engine.DyadicAdaptiveSolver;
+import org.sde4j.solver.Scheme;
+import org.sde4j.solver.SolveDivergedException;
+import org.sde4j.solver.engine.StepControl;
+import org.sde4j.solver.StepFailedException;
+
+/**
+ * What each chunk of an {@link AdaptiveEnsemble} computes — its paths solved one after the other by a thread's
+ * {@link DyadicAdaptiveSolver}, reduced to statistics, step counts and failures — and the fold that merges them in
+ * chunk order and throws, at the end, when a path failed.
+ */
+final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleResult> {
+    private final SdeProblem problem;
+    private final Scheme scheme;
+    private final StepControl control;
+    private final double[] times;
+    private final long paths;
+    private final long seed;
+    private final boolean keepFinalStates;
+    private final boolean doubling;
+    private final int d;
+
+    AdaptivePlan(SdeProblem problem, Scheme scheme, StepControl control, double[] times, long paths, long seed,
+            boolean keepFinalStates, boolean doubling) {
+        this.problem = problem;
+        this.scheme = scheme;
+        this.control = control;
+        this.times = times;
+        this.paths = paths;
+        this.seed = seed;
+        this.keepFinalStates = keepFinalStates;
+        this.doubling = doubling;
+        this.d = problem.dimension();
+    }
+
+    @Override
+    public long chunkCount() {
+        return (paths + Ensemble.CHUNK - 1) / Ensemble.CHUNK;
+    }
+
+    @Override
+    public String identity() {
+        return "adaptive ensemble of " + paths + " paths in chunks of " + Ensemble.CHUNK + ", " + scheme.name()
+                + (doubling ? " with step doubling" : "") + ", " + control + ", seed " + seed + ", saved at "
+                + Arrays.toString(times) + ", d = " + d + (keepFinalStates ? ", final states kept" : "");
+    }
+
+    @Override
+    public Worker<AdaptiveChunk> newWorker() {
+        DyadicAdaptiveSolver solver = new DyadicAdaptiveSolver(problem, scheme, control, times, seed, doubling);
+        double[][] saved = new double[times.length][d];
+        return chunk -> {
+            long first = chunk * Ensemble.CHUNK;
+            int count = (int) Math.min(Ensemble.CHUNK, paths - first);
+            RunningStatistics[] statistics = new RunningStatistics[times.length];
+            for (int k = 0; k < times.length; k++) {
+                statistics[k] = new RunningStatistics(d);
+            }
+            double[] finals = keepFinalStates ? new double[count * d] : null;
+            long accepted = 0;
+            long rejected = 0;
+            int maxAccepted = 0;
+            int maxRejected = 0;
+            double smallest = Double.POSITIVE_INFINITY;
+            long failures = 0;
+            RuntimeException firstFailure = null;
+            for (int i = 0; i < count; i++) {
+                long path = first + i;
+                try {
+                    solver.solve(path, saved);
+                } catch (StepFailedException | SolveDivergedException e) {
+                    failures++;
+                    if (firstFailure == null) {
+                        firstFailure = e;
+                    }
+                    if (finals != null) {
+                        Arrays.fill(finals, i * d, (i + 1) * d, Double.NaN);
+                    }
+                    continue;
+                }
+                for (int k = 0; k < times.length; k++) {
+                    statistics[k].add(saved[k]);
+                }
+                if (finals != null) {
+                    System.arraycopy(saved[times.length - 1], 0, finals, i * d, d);
+                }
+                accepted += solver.accepted();
+                rejected += solver.rejected();
+                maxAccepted = Math.max(maxAccepted, solver.accepted());
+                maxRejected = Math.max(maxRejected, solver.rejected());
+                smallest = Math.min(smallest, solver.smallestStep());
+            }
+            return new AdaptiveChunk(statistics, finals, accepted, rejected, maxAccepted, maxRejected, smallest,
+                    failures, firstFailure);
+        };
+    }
+
+    @Override
+    public Fold<AdaptiveChunk, AdaptiveEnsembleResult> newFold() {
+        return new Fold<>() {
+            private final RunningStatistics[] total = fresh();
+            private double[] finalStates;
+            private long accepted;
+            private long rejected;
+            private int maxAccepted;
+            private int maxRejected;
+            private double smallest = Double.POSITIVE_INFINITY;
+            private long failures;
+            private RuntimeException firstFailure;
+
+            @Override
+            public void add(long chunk, AdaptiveChunk part) {
+                for (int k = 0; k < times.length; k++) {
+                    total[k].merge(part.statistics()[k]);
+                }
+                if (part.finalStates() != null) {
+                    if (finalStates == null) {
+                        finalStates = new double[Math.toIntExact(paths * d)];
+                    }
+                    System.arraycopy(part.finalStates(), 0, finalStates, Math.toIntExact(chunk * Ensemble.CHUNK * d),
+                            part.finalStates().length);
+                }
+                accepted += part.accepted();
+                rejected += part.rejected();
+                maxAccepted = Math.max(maxAccepted, part.maxAccepted());
+                maxRejected = Math.max(maxRejected, part.maxRejected());
+                smallest = Math.min(smallest, part.smallestStep());
+                failures += part.failures();
+                if (firstFailure == null) {
+                    firstFailure = part.firstFailure();
+                }
+            }
+
+            @Override
+            public AdaptiveEnsembleResult result(double seconds) {
+                if (failures > 0) {
+                    double time = firstFailure instanceof StepFailedException f ? f.time()
+                            : ((SolveDivergedException) firstFailure).time();
+                    throw StepFailedException.at(time, failures + " of " + paths + " paths failed; the first: "
+                            + firstFailure.getMessage());
+                }
+                EnsembleResult statistics = new EnsembleResult(times.clone(), total, null, finalStates, d, seconds);
+                return new AdaptiveEnsembleResult(statistics, new StepCounts(paths, accepted, rejected, maxAccepted,
+                        maxRejected, smallest));
+            }
+        };
+    }
+
+    private RunningStatistics[] fresh() {
+        RunningStatistics[] statistics = new RunningStatistics[times.length];
+        for (int k = 0; k < times.length; k++) {
+            statistics[k] = new RunningStatistics(d);
+        }
+        return statistics;
+    }
+}
