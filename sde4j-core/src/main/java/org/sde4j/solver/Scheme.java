@@ -44,6 +44,15 @@ public interface Scheme {
     /** The weak order {@code β}, {@code |E φ(X_N) − E φ(X(T))| = O(h^β)} for smooth φ. */
     double weakOrder();
 
+    /**
+     * Whether {@link #weakOrder()} is only a lower bound (see {@link Orders#weakAtLeast}).
+     *
+     * @return true when the weak order is declared as "at least"
+     */
+    default boolean weakOrderIsLowerBound() {
+        return false;
+    }
+
     /** Drift evaluations per step. */
     int driftEvaluationsPerStep();
 

@@ -82,7 +82,8 @@ class WeakOrderTest {
 
     /**
      * The fitted weak orders of {@code E X} and {@code E X²} on GBM (in the scheme's calculus) are the declared
-     * weak order, ±0.1.
+     * weak order, ±0.1 — or at least the declared order less 0.1 when the scheme declares only a lower bound
+     * ({@link org.sde4j.solver.Orders#weakAtLeast}).
      */
     static void check(Scheme scheme, String lawName) {
         String schemeName = scheme.name();
@@ -131,14 +132,14 @@ class WeakOrderTest {
             }
         }
         if (block) {
-            assertEquals(order, OrderFit.leastSquaresSlope(dts, blockMeanErrors), 0.1,
+            assertOrder(scheme, OrderFit.leastSquaresSlope(dts, blockMeanErrors),
                     () -> schemeName + " E X on the block engine: " + Arrays.toString(blockMeanErrors));
-            assertEquals(order, OrderFit.leastSquaresSlope(dts, blockSecondErrors), 0.1,
+            assertOrder(scheme, OrderFit.leastSquaresSlope(dts, blockSecondErrors),
                     () -> schemeName + " E X² on the block engine: " + Arrays.toString(blockSecondErrors));
         }
-        assertEquals(order, OrderFit.leastSquaresSlope(dts, meanErrors), 0.1,
+        assertOrder(scheme, OrderFit.leastSquaresSlope(dts, meanErrors),
                 () -> schemeName + " E X: " + Arrays.toString(meanErrors));
-        assertEquals(order, OrderFit.leastSquaresSlope(dts, secondErrors), 0.1,
+        assertOrder(scheme, OrderFit.leastSquaresSlope(dts, secondErrors),
                 () -> schemeName + " E X²: " + Arrays.toString(secondErrors));
     }
 
@@ -191,6 +192,16 @@ class WeakOrderTest {
                     .seed(1).engine(engine).run();
             assertTrue(Math.abs(platen.mean()[0] - exact) < 4 * platen.standardError()[0],
                     engine + ": " + platen + " vs " + exact);
+        }
+    }
+
+    private static void assertOrder(Scheme scheme, double measured, java.util.function.Supplier<String> message) {
+        double order = scheme.weakOrder();
+        if (scheme.weakOrderIsLowerBound()) {
+            org.junit.jupiter.api.Assertions.assertTrue(measured >= order - 0.1,
+                    () -> message.get() + ": measured " + measured + ", declared at least " + order);
+        } else {
+            assertEquals(order, measured, 0.1, message);
         }
     }
 }

@@ -85,7 +85,7 @@ public final class ListCommand implements Callable<Integer> {
                 "description");
         for (Scheme s : Schemes.all()) {
             t.row(s.name(), s.calculus().displayName(), s.supportedNoiseLabel(), SolversMarkdown.strongOrders(s),
-                    Double.toString(s.weakOrder()), Integer.toString(s.driftEvaluationsPerStep()),
+                    SolversMarkdown.weakOrder(s), Integer.toString(s.driftEvaluationsPerStep()),
                     Integer.toString(s.diffusionEvaluationsPerStep()), s.description());
         }
         return t;

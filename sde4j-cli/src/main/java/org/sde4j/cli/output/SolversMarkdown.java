@@ -43,7 +43,7 @@ public final class SolversMarkdown {
                     .append(s.supportedNoiseLabel()).append(" | ")
                     .append(odeOnly ? "classical " + s.strongOrder(NoiseStructure.NONE) : strongOrders(s))
                     .append(" | ")
-                    .append(odeOnly ? "—" : Double.toString(s.weakOrder())).append(" | ")
+                    .append(odeOnly ? "—" : weakOrder(s)).append(" | ")
                     .append(s.driftEvaluationsPerStep()).append(" | ")
                     .append(s.diffusionEvaluationsPerStep()).append(" | ")
                     .append(errorEstimate(s)).append(" | ")
@@ -84,6 +84,11 @@ public final class SolversMarkdown {
             }
         }
         return result;
+    }
+
+    /** The weak order, "≥ q" when the scheme declares only a lower bound. */
+    public static String weakOrder(Scheme s) {
+        return (s.weakOrderIsLowerBound() ? "≥ " : "") + s.weakOrder();
     }
 
     private static String order(double value) {

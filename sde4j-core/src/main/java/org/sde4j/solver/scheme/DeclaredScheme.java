@@ -61,6 +61,12 @@ public abstract class DeclaredScheme implements Scheme {
     }
 
     /** The declared orders. */
+    /** From the declared {@link Orders}. */
+    @Override
+    public boolean weakOrderIsLowerBound() {
+        return orders.weakIsLowerBound();
+    }
+
     public final Orders orders() {
         return orders;
     }

@@ -122,17 +122,17 @@ public final class StabilityOptimisedSchemes {
     /** SOSRI (Rackauckas &amp; Nie 2018): stability-optimised SRI with an embedded estimate; strong 1.5, weak 1.5 declared (see the class note). */
     public static final RungeKuttaScheme SOSRI = RungeKuttaScheme.of("sosri",
             "stability-optimised SRI with an embedded error estimate (Rackauckas & Nie 2018, SOSRI)", SRI_NOISE,
-            Orders.strong(1.5).weak(1.5).classical(2.0), SOSRI_TABLEAU);
+            Orders.strong(1.5).weakAtLeast(1.5).classical(2.0), SOSRI_TABLEAU);
 
     /** SOSRI2 (Rackauckas &amp; Nie 2018): the second stability-optimised SRI; strong 1.5, weak 1.5 declared (see the class note). */
     public static final RungeKuttaScheme SOSRI2 = RungeKuttaScheme.of("sosri2",
             "stability-optimised SRI with an embedded error estimate (Rackauckas & Nie 2018, SOSRI2)", SRI_NOISE,
-            Orders.strong(1.5).weak(1.5).classical(2.0), SOSRI2_TABLEAU);
+            Orders.strong(1.5).weakAtLeast(1.5).classical(2.0), SOSRI2_TABLEAU);
 
     /** SRIW2 (Rößler 2010): SRI with a third-order drift part; strong 1.5, weak 1.5 declared (see the class note; classical 3). */
     public static final RungeKuttaScheme SRIW2 = RungeKuttaScheme.of("sriw2",
             "Rößler's SRI with a third-order drift part (Rößler 2010, SRIW2)", SRI_NOISE,
-            Orders.strong(1.5).weak(1.5).classical(3.0), SRIW2_TABLEAU);
+            Orders.strong(1.5).weakAtLeast(1.5).classical(3.0), SRIW2_TABLEAU);
 
     /** SOSRA2 (Rackauckas &amp; Nie 2018): stability-optimised SRA; additive noise, strong 1.5. */
     public static final RungeKuttaScheme SOSRA2 = RungeKuttaScheme.of("sosra2",
