@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.sde4j.cli.bench.BenchCommand;
 import org.sde4j.cli.command.ConvergenceCommand;
+import org.sde4j.cli.command.EstimateCommand;
 import org.sde4j.cli.command.DepthStepsCommand;
 import org.sde4j.cli.command.ExperimentCommand;
 import org.sde4j.cli.command.FitCommand;
@@ -74,7 +75,7 @@ public final class Main implements Callable<Integer> {
      * registered command's annotations by reflection at start-up, about 0.1 s of a cold JVM.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(ListCommand.class, SolveCommand.class, TourCommand.class,
-            ConvergenceCommand.class, BenchCommand.class, TrainCommand.class, FitCommand.class,
+            ConvergenceCommand.class, EstimateCommand.class, BenchCommand.class, TrainCommand.class, FitCommand.class,
             NotebooksCommand.class, ExperimentCommand.class, SgdSdeCommand.class, DepthStepsCommand.class,
             NonLipschitzCommand.class, CommandLine.HelpCommand.class);
 
