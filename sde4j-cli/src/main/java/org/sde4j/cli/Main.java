@@ -44,7 +44,8 @@ import picocli.CommandLine;
 /**
  * The {@code sde4j} command line: {@code list} the problems and schemes, {@code solve} one problem with
  * one scheme, take the {@code tour} of every supported pair, measure a scheme's order of
- * {@code convergence}, {@code bench} the engine's throughput, {@code train} a network on Fashion-MNIST, {@code fit} an SDE to a series, or run the
+ * {@code convergence}, {@code estimate} an expectation to a tolerance (multilevel Monte Carlo or QMC),
+ * {@code bench} the engine's throughput, {@code train} a network on Fashion-MNIST, {@code fit} an SDE to a series, or run the
  * {@code notebooks}.
  *
  * <p>Exit codes: 0 on success; 2 for a usage error — an unknown option, command, problem or scheme, or
