@@ -3,7 +3,12 @@ package org.sde4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sde4j.multilevel.GbmFormulas;
@@ -76,6 +81,18 @@ class EstimateCommandTest {
     }
 
     @Test
+    void plotHasFourPanels(@TempDir Path dir) throws IOException {
+        Path png = dir.resolve("giles.png");
+        MainTest.Run r = MainTest.run("estimate", "--problem", "gbm", "--tol", "5e-3", "--threads", "1", "--plot",
+                png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("plot      " + png), r.out());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(1200, image.getWidth());
+        assertEquals(900, image.getHeight());
+    }
+
+    @Test
     void badInputIsOneLineNamingTheOptionAndExitTwo() {
         refused("--tol", new String[] {"--tol", "0"});
         refused("--method", new String[] {"--tol", "1e-3", "--method", "sobol"});
@@ -83,6 +100,7 @@ class EstimateCommandTest {
         refused("--functional", new String[] {"--tol", "1e-3", "--functional", "european-call:k=1"});
         refused("--scheme", new String[] {"--tol", "1e-3", "--scheme", "sra1"});
         refused("--max-level", new String[] {"--tol", "1e-3", "--max-level", "40"});
+        refused("--plot", new String[] {"--tol", "1e-3", "--plot", "/proc/giles.png"});
         refused("--max-seconds", new String[] {"--tol", "1e-3", "--max-seconds", "-1"});
         refused("--problem", new String[] {"--tol", "1e-3"}, "ou");
     }

@@ -1,11 +1,18 @@
 package org.sde4j.cli.command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sde4j.cli.output.Format;
 import org.sde4j.cli.output.Json;
+import org.sde4j.cli.output.MultilevelPlots;
+import org.sde4j.cli.output.OutputFailure;
+import org.sde4j.cli.output.OutputFile;
 import org.sde4j.cli.output.Table;
 import org.sde4j.multilevel.Coupling;
 import org.sde4j.multilevel.Estimates;
@@ -83,6 +90,11 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
     @Option(names = "--json", description = "Print one JSON object on one line.")
     private boolean json;
 
+    @Option(names = "--plot", paramLabel = "FILE.png", converter = OutputFile.Converter.class,
+            description = "Also write Giles' four panels (level variances, level means, N per level for several"
+                    + " tolerances, tolerance² x cost of each method); runs every method at 8, 4, 2 and 1 times --tol.")
+    private OutputFile plot;
+
     @Override
     public Map<String, String> parameterOptions() {
         return Map.of("epsilon", "--tol", "coupling", "--scheme", "maxLevel", "--max-level");
@@ -107,8 +119,8 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
         Coupling c = byName("--scheme", scheme, () -> Coupling.byName(scheme));
         Payoff payoff = byName("--functional", functional, () -> Estimates.payoff(functional));
         int n = threads.orElse(Runtime.getRuntime().availableProcessors());
-        Estimate e = Estimates.estimate(m, GbmFormulas.GILES.problem(), c, payoff, tol, seed, n, maxLevel,
-                maxSeconds == null ? 1e9 : maxSeconds);
+        double budget = maxSeconds == null ? 1e9 : maxSeconds;
+        Estimate e = Estimates.estimate(m, GbmFormulas.GILES.problem(), c, payoff, tol, seed, n, maxLevel, budget);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(json(e));
@@ -125,7 +137,39 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
             out.print(table(e));
         }
         out.flush();
+        if (plot != null) {
+            plot(e, c, payoff, n, budget);
+            if (!json) {
+                out.println("plot      " + plot);
+                out.flush();
+            }
+        }
         return 0;
+    }
+
+    /** Every method at 8, 4, 2 and 1 times ε (reusing the run already made), drawn as Giles' panels. */
+    private void plot(Estimate done, Coupling c, Payoff payoff, int n, double budget) {
+        List<MultilevelResult> byTol = new ArrayList<>();
+        Map<String, List<double[]>> costs = new LinkedHashMap<>();
+        MultilevelResult finest = null;
+        for (Method m : Method.values()) {
+            List<double[]> points = new ArrayList<>();
+            for (double factor : new double[] {8, 4, 2, 1}) {
+                Estimate e = factor == 1 && m == done.method() ? done : Estimates.estimate(m,
+                        GbmFormulas.GILES.problem(), c, payoff, tol * factor, seed, n, maxLevel, budget);
+                points.add(new double[] {tol * factor, e.cost()});
+                if (e.detail() instanceof MultilevelResult r) {
+                    byTol.add(r);
+                    finest = r;
+                }
+            }
+            costs.put(m.name().toLowerCase(Locale.ROOT), points);
+        }
+        try {
+            MultilevelPlots.write(functional + " on gbm, " + c.label(), finest, byTol, costs, plot.target());
+        } catch (IOException ex) {
+            throw new OutputFailure(plot, ex);
+        }
     }
 
     /** A name turned into a value, its refusal naming the option. */
