@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "estimate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "E[payoff] to a tolerance by mc, mlmc (Giles' multilevel Monte Carlo), qmc or mlqmc; prints the"
-                + " estimate, its 95% interval, the cost and the level table.",
+                + " estimate, its 95%% interval, the cost and the level table.",
         footer = {"", "Examples:",
             "  sde4j estimate --problem gbm --functional european-call:strike=1 --tol 1e-3 --method mlmc",
             "  sde4j estimate --problem gbm --tol 1e-3 --method mc --scheme euler-maruyama --json",
