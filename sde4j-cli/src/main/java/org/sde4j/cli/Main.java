@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.sde4j.cli.bench.BenchCommand;
 import org.sde4j.cli.command.ConvergenceCommand;
+import org.sde4j.cli.command.EstimateCommand;
 import org.sde4j.cli.command.DepthStepsCommand;
 import org.sde4j.cli.command.ExperimentCommand;
 import org.sde4j.cli.command.FitCommand;
@@ -43,7 +44,8 @@ import picocli.CommandLine;
 /**
  * The {@code sde4j} command line: {@code list} the problems and schemes, {@code solve} one problem with
  * one scheme, take the {@code tour} of every supported pair, measure a scheme's order of
- * {@code convergence}, {@code bench} the engine's throughput, {@code train} a network on Fashion-MNIST, {@code fit} an SDE to a series, or run the
+ * {@code convergence}, {@code estimate} an expectation to a tolerance (multilevel Monte Carlo or QMC),
+ * {@code bench} the engine's throughput, {@code train} a network on Fashion-MNIST, {@code fit} an SDE to a series, or run the
  * {@code notebooks}.
  *
  * <p>Exit codes: 0 on success; 2 for a usage error — an unknown option, command, problem or scheme, or
@@ -74,7 +76,7 @@ public final class Main implements Callable<Integer> {
      * registered command's annotations by reflection at start-up, about 0.1 s of a cold JVM.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(ListCommand.class, SolveCommand.class, TourCommand.class,
-            ConvergenceCommand.class, BenchCommand.class, TrainCommand.class, FitCommand.class,
+            ConvergenceCommand.class, EstimateCommand.class, BenchCommand.class, TrainCommand.class, FitCommand.class,
             NotebooksCommand.class, ExperimentCommand.class, SgdSdeCommand.class, DepthStepsCommand.class,
             NonLipschitzCommand.class, CommandLine.HelpCommand.class);
 

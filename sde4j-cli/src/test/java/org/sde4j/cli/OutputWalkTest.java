@@ -44,7 +44,8 @@ class OutputWalkTest {
     /** The options a command needs to parse at all. */
     private static final Map<String, List<String>> REQUIRED = Map.of(
             "solve", List.of("--problem", "gbm"),
-            "fit", List.of("--model", "gbm", "--synthetic"));
+            "fit", List.of("--model", "gbm", "--synthetic"),
+            "estimate", List.of("--problem", "gbm", "--tol", "0.01"));
 
     /** Each command's smallest real run; DIR is replaced by a fresh directory. */
     private static final Map<String, List<String>> TINY = tiny();
@@ -57,6 +58,8 @@ class OutputWalkTest {
         m.put("tour", List.of("--paths", "16", "--strong-paths", "20", "--steps", "4", "--threads", "1"));
         m.put("convergence", List.of("--problem", "gbm", "--paths", "40", "--levels", "3", "--coarsest", "4",
                 "--threads", "1", "--plot", "DIR/c.png"));
+        m.put("estimate", List.of("--problem", "gbm", "--tol", "0.01", "--method", "mlmc", "--threads", "1",
+                "--plot", "DIR/e.png"));
         m.put("bench", List.of("--only", "gaussian", "--paths", "1000", "--steps", "8", "--repeats", "1", "--doc",
                 "DIR/b.md"));
         m.put("train", concat(subset, List.of("--arch", "mlp", "--widths", "8", "--epochs", "1", "--threads", "1",
