@@ -3,27 +3,39 @@ package org.sde4j.models;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.sde4j.models.barrier.BarrierFormulas;
-import org.sde4j.models.barrier.BarrierStudy;
-import org.sde4j.models.jump.ExponentialJumpModel;
-import org.sde4j.models.jump.JumpEnsemble;
-import org.sde4j.models.jump.JumpScheme;
-import org.sde4j.models.jump.MarkLaws;
-import org.sde4j.models.levy.LevyModel;
-import org.sde4j.models.levy.NormalInverseGaussian;
-import org.sde4j.models.levy.VarianceGamma;
 import org.sde4j.models.mc.PathAverageJob;
-import org.sde4j.models.stochvol.Cir;
-import org.sde4j.models.stochvol.Heston;
-import org.sde4j.models.stochvol.HestonScheme;
-import org.sde4j.models.stochvol.HestonSimulator;
-import org.sde4j.random.KeyedStream;
 
 /**
- * Named reference cases of the models, each with a closed-form or Fourier reference value and a Monte Carlo job that
- * estimates it (value {@link ModelCase#valueIndex()} of the job's averages): what a {@code tour} shows and what
- * {@code solve --model NAME} would run.
+ * The models' part of the problem library: named reference cases, each with a closed-form, series or Fourier
+ * reference value and a Monte Carlo job that estimates it (value {@link ModelCase#valueIndex()} of the job's
+ * averages). {@code tour} shows {@link #cases()}; {@code solve --model SPEC [--jumps SPEC] [--barrier SPEC]} runs
+ * {@link #of}.
+ *
+ * <table>
+ * <caption>The cases (every key has the default shown; T in years)</caption>
+ * <tr><th>name</th><th>keys and defaults</th><th>reference</th></tr>
+ * <tr><td>gbm</td><td>s0=100, r=0.05, sigma=0.2, strike=100, t=1, steps=32, scheme=milstein|euler</td>
+ *     <td>Black–Scholes</td></tr>
+ * <tr><td>merton</td><td>gbm's, and lambda=1, mu=−0.1, delta=0.15 (ξ ~ N(mu, delta²))</td><td>Merton's (1976)
+ *     series</td></tr>
+ * <tr><td>kou</td><td>gbm's with sigma=0.16, and lambda=3, p=0.3, eta1=40, eta2=12</td><td>Fourier</td></tr>
+ * <tr><td>heston</td><td>s0=100, v0=0.04, r=0, kappa=0.5, theta=0.04, sigma=1, rho=−0.9, strike=100, t=10, steps=80,
+ *     scheme=qe-m|qe|full-truncation (Andersen's case I)</td><td>Fourier (Albrecher et al. 2007)</td></tr>
+ * <tr><td>bates</td><td>heston's with r=0.05, kappa=2, sigma=0.5, rho=−0.7, t=1, steps=32, and lambda=1, mu=−0.1,
+ *     delta=0.15</td><td>Fourier</td></tr>
+ * <tr><td>cir</td><td>kappa=0.5, theta=0.04, sigma=1, x0=0.04, t=1: E[X_T] by exact sampling</td><td>closed-form
+ *     mean</td></tr>
+ * <tr><td>vg</td><td>s0=100, r=0.05, strike=100, t=1, steps=4, sigma=0.12, nu=0.2, theta=−0.14</td>
+ *     <td>Fourier</td></tr>
+ * <tr><td>nig</td><td>the same with alpha=15, beta=−5, delta=0.5</td><td>Fourier</td></tr>
+ * <tr><td>down-and-out</td><td>gbm's with sigma=0.3, steps=64, and level=90, monitoring=bridge|naive</td>
+ *     <td>Merton (1973), Reiner–Rubinstein (1991)</td></tr>
+ * <tr><td>up-and-out</td><td>gbm's with level=130</td><td>the same</td></tr>
+ * </table>
+ *
+ * <p>Jumps {@code merton:lambda=L,mu=M,delta=D} or {@code kou:lambda=L,p=P,eta1=E1,eta2=E2} turn gbm into Merton's
+ * or Kou's model and heston into Bates' model; a barrier {@code down-and-out:level=H[,monitoring=naive]} or
+ * {@code up-and-out:level=H} turns gbm into a barrier option.
  */
 public final class ModelCatalog {
     private ModelCatalog() {
@@ -32,76 +44,54 @@ public final class ModelCatalog {
     /**
      * A reference case.
      *
-     * @param name        a short name
-     * @param description the model, its parameters and the quantity
-     * @param reference   the reference value
-     * @param source      where the reference comes from
-     * @param valueIndex  the index of the estimate among the job's values
-     * @param job         the Monte Carlo job for a number of paths
+     * @param name           a short name
+     * @param description    the model, its parameters and the quantity
+     * @param reference      the reference value
+     * @param referenceError the quadrature's error estimate of a Fourier reference (0 for closed forms and series)
+     * @param source         where the reference comes from
+     * @param valueIndex     the index of the estimate among the job's values
+     * @param job            the Monte Carlo job for a number of paths
      */
-    public record ModelCase(String name, String description, double reference, String source, int valueIndex,
-            LongFunction<PathAverageJob> job) {
+    public record ModelCase(String name, String description, double reference, double referenceError, String source,
+            int valueIndex, LongFunction<PathAverageJob> job) {
     }
 
-    /** The cases. */
+    /** The model names {@link #of} knows. */
+    public static List<String> models() {
+        return ModelCases.MODELS;
+    }
+
+    /** The catalogued cases, every model with its defaults. */
     public static List<ModelCase> cases() {
-        ExponentialJumpModel merton = ExponentialJumpModel.merton(100, 0.05, 0.2, 1.0, -0.1, 0.15);
-        ExponentialJumpModel kou = ExponentialJumpModel.kou(100, 0.05, 0.16, 3, 0.3, 40, 12);
-        Cir cir = Cir.of(0.5, 0.04, 1.0);
-        Heston andersen = Heston.of(100, 0.04, 0, 0, 0.5, 0.04, 1, -0.9);
-        Heston bates = Heston.of(100, 0.04, 0.05, 0, 2, 0.04, 0.5, -0.7).withJumps(1, MarkLaws.normal(-0.1, 0.15));
-        VarianceGamma vg = VarianceGamma.of(0.12, 0.2, -0.14);
-        NormalInverseGaussian nig = NormalInverseGaussian.of(15, -5, 0.5);
-        double discount = Math.exp(-0.05);
-        return List.of(
-                new ModelCase("merton", "Merton jump diffusion S0 100, r 5 %, σ 20 %, λ 1, ξ ~ N(−0.1, 0.15²): call K 100,"
-                        + " T 1, jump-adapted Milstein, 32 steps", merton.mertonCall(100, 1, 0.05, -0.1, 0.15),
-                        "Merton (1976) series", 0, n -> JumpEnsemble.of(merton.jumpDiffusion(1), JumpScheme.MILSTEIN)
-                                .steps(32).values((x, out) -> out[0] = discount * Math.max(x[0] - 100, 0), "call")
-                                .paths(n).job()),
-                new ModelCase("kou", "Kou jump diffusion S0 100, r 5 %, σ 16 %, λ 3, p 0.3, η₁ 40, η₂ 12: call K 100, T 1,"
-                        + " jump-adapted Milstein, 32 steps", kou.fourierCall(100, 1, 0.05, 1e-9).value(),
-                        "Fourier inversion", 0, n -> JumpEnsemble.of(kou.jumpDiffusion(1), JumpScheme.MILSTEIN)
-                                .steps(32).values((x, out) -> out[0] = discount * Math.max(x[0] - 100, 0), "call")
-                                .paths(n).job()),
-                new ModelCase("cir", "CIR κ 0.5, θ 0.04, σ 1 (Feller fails) from 0.04: E[X_1], exact non-central χ²"
-                        + " sampling", cir.mean(0.04, 1), "closed-form mean", 0, n -> PathAverageJob.of("cir exact", () -> {
-                            KeyedStream s = new KeyedStream();
-                            ContinuousSampler g = s.gaussian();
-                            return (seed, path, out) -> {
-                                s.reset(seed, path, 0x636972L);
-                                out[0] = cir.sample(s, g, 0.04, 1);
-                            };
-                        }, "X_1").paths(n)),
-                new ModelCase("heston", "Heston, Andersen's case I (κ 0.5, θ 0.04, σ 1, ρ −0.9, V0 0.04): call K 100,"
-                        + " T 10, QE with martingale correction, Δ = 1/8", andersen.call(100, 10, 1e-8).value(),
-                        "Fourier inversion (Andersen 2008: 13.0847)", 0,
-                        n -> HestonSimulator.callJob(andersen, HestonScheme.QE_MARTINGALE, 80, 10, 100).paths(n)),
-                new ModelCase("bates", "Bates: Heston κ 2, θ 0.04, σ 0.5, ρ −0.7 with Merton jumps λ 1, ξ ~ N(−0.1,"
-                        + " 0.15²): call K 100, T 1, QE-M, 32 steps", bates.call(100, 1, 1e-9).value(),
-                        "Fourier inversion", 0,
-                        n -> HestonSimulator.callJob(bates, HestonScheme.QE_MARTINGALE, 32, 1, 100).paths(n)),
-                new ModelCase("vg", "Variance Gamma σ 0.12, ν 0.2, θ −0.14: call S0 100, K 100, r 5 %, T 1, exact"
-                        + " increments", vg.call(100, 100, 0.05, 0, 1, 1e-9).value(), "Fourier inversion", 1,
-                        n -> LevyModel.job(vg, 4, 1, 100, 0.05, new double[0], 100).paths(n)),
-                new ModelCase("nig", "NIG α 15, β −5, δ 0.5: call S0 100, K 100, r 5 %, T 1, exact increments",
-                        nig.call(100, 100, 0.05, 0, 1, 1e-9).value(), "Fourier inversion", 1,
-                        n -> LevyModel.job(nig, 4, 1, 100, 0.05, new double[0], 100).paths(n)),
-                new ModelCase("barrier", "Down-and-out call, GBM S0 100, K 100, H 90, r 5 %, σ 30 %, T 1: Euler, 64"
-                        + " steps, Brownian-bridge monitoring", BarrierFormulas.downAndOutCall(100, 100, 90, 0.05, 0,
-                        0.3, 1), "Merton (1973), Reiner–Rubinstein (1991)", 1,
-                        n -> BarrierStudy.of((t, x) -> 0.05 * x, (t, x) -> 0.3 * x, 100, 1).lower(90)
-                                .payoff(x -> discount * Math.max(x - 100, 0)).steps(64).paths(n).job()));
+        return List.of(of("merton"), of("kou"), of("cir"), of("heston"), of("bates"), of("vg"), of("nig"),
+                of("down-and-out"), of("up-and-out"));
     }
 
-    /** The case of that name. */
+    /** The case of that name, with its defaults. */
     public static ModelCase byName(String name) {
-        for (ModelCase c : cases()) {
-            if (c.name().equals(name)) {
-                return c;
-            }
+        if (!ModelCases.MODELS.contains(name)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "model = %s: not a catalogued case; known:"
+                    + " %s", name, ModelCases.MODELS));
         }
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "model = %s: not a catalogued case; known: %s",
-                name, cases().stream().map(ModelCase::name).toList()));
+        return of(name);
+    }
+
+    /** The case of a model specification {@code name[:key=value,…]} (see the table). */
+    public static ModelCase of(String model) {
+        return of(model, null, null);
+    }
+
+    /**
+     * The case of a model with optional jumps and barrier.
+     *
+     * @param model   {@code name[:key=value,…]}
+     * @param jumps   null, or {@code merton:…} / {@code kou:…} (on gbm or heston)
+     * @param barrier null, or {@code down-and-out:level=H[,monitoring=bridge|naive]} / {@code up-and-out:…} (on gbm)
+     * @throws IllegalArgumentException one line, "model = 'text': key = value: why" (or jumps, barrier), for an
+     *                                  unknown name or key, a value outside its domain, a combination without a
+     *                                  closed form, or a Fourier reference whose integral did not converge
+     */
+    public static ModelCase of(String model, String jumps, String barrier) {
+        return ModelCases.build(model, jumps, barrier);
     }
 }

@@ -9,6 +9,7 @@ import org.sde4j.cli.output.Json;
 import org.sde4j.cli.output.ProgressBar;
 import org.sde4j.ensemble.Ensemble;
 import org.sde4j.ensemble.EnsembleResult;
+import org.sde4j.models.ModelCatalog;
 import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
@@ -16,6 +17,7 @@ import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.scheme.Schemes;
 import org.sde4j.solver.TimeGrid;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,17 +43,36 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Solve one problem with one scheme over many paths and compare the mean with the exact mean.",
-        footer = {"", "Example:", "  sde4j solve --problem gbm --scheme milstein --steps 1000 --paths 100000 \\",
-            "      --seed 42 --json"})
+        footer = {"", "Examples:", "  sde4j solve --problem gbm --scheme milstein --steps 1000 --paths 100000 \\",
+            "      --seed 42 --json",
+            "  sde4j solve --model gbm --jumps merton:lambda=1,mu=-0.1,delta=0.15 --paths 100000",
+            "  sde4j solve --model heston:scheme=qe-m --steps 40 --json",
+            "  sde4j solve --model gbm:sigma=0.3 --barrier down-and-out:level=90,monitoring=naive --steps 64"})
 public final class SolveCommand implements Callable<Integer> {
     static final int DEFAULT_STEPS = 1000;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--problem", required = true, paramLabel = "NAME", completionCandidates = Names.ProblemNames.class,
+    @Option(names = "--problem", paramLabel = "NAME", completionCandidates = Names.ProblemNames.class,
             description = "The problem: ${COMPLETION-CANDIDATES} (see 'sde4j list').")
     private String problemName;
+
+    @Option(names = "--model", paramLabel = "SPEC",
+            description = "Instead of --problem, a model with a reference price, name[:key=value,...]: gbm, merton,"
+                    + " kou, heston, bates, cir, vg, nig, down-and-out, up-and-out (e.g. merton:lambda=1,mu=-0.1,"
+                    + "delta=0.15; heston:rho=-0.7,scheme=full-truncation). Keys and defaults: docs/jumps-and-barriers.md.")
+    private String model;
+
+    @Option(names = "--jumps", paramLabel = "SPEC",
+            description = "With --model gbm or heston: merton:lambda=L,mu=M,delta=D or kou:lambda=L,p=P,eta1=E1,eta2=E2"
+                    + " (Merton, Kou, Bates).")
+    private String jumps;
+
+    @Option(names = "--barrier", paramLabel = "SPEC",
+            description = "With --model gbm: down-and-out:level=H or up-and-out:level=H, and monitoring=bridge (default)"
+                    + " or naive.")
+    private String barrier;
 
     @Option(names = "--scheme", paramLabel = "NAME", defaultValue = "euler-maruyama",
             completionCandidates = Names.SchemeNames.class,
@@ -91,6 +112,13 @@ public final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (model != null || jumps != null || barrier != null) {
+            return solveModel();
+        }
+        if (problemName == null) {
+            throw new IllegalArgumentException("--problem: missing; give --problem NAME (a library SDE, see 'sde4j"
+                    + " list') or --model SPEC (a model with a reference price)");
+        }
         TestProblem problem = Problems.byName(problemName);
         Scheme scheme = Schemes.byName(schemeName);
         PreparedProblem prepared = PreparedProblem.of(problem, scheme);
@@ -136,6 +164,51 @@ public final class SolveCommand implements Callable<Integer> {
             if (sparkPartitions != null) {
                 out.println("spark     " + spark.master() + ", " + sparkPartitions + " partitions");
             }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** {@code --model} (with {@code --jumps}, {@code --barrier}): the model's estimate against its reference. */
+    private Integer solveModel() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (model == null) {
+            throw new IllegalArgumentException((jumps != null ? "--jumps" : "--barrier") + ": needs --model (gbm or"
+                    + " heston for --jumps, gbm for --barrier)");
+        }
+        if (problemName != null) {
+            throw new IllegalArgumentException("--model = '" + model + "': give --problem or --model, not both");
+        }
+        for (String other : new String[] {"--scheme", "--dt"}) {
+            if (parsed.hasMatchedOption(other)) {
+                throw new IllegalArgumentException(other + ": not with --model; give the scheme and the steps as keys"
+                        + " of the model (scheme=euler|milstein for gbm, merton, kou; scheme=qe-m|qe|full-truncation"
+                        + " for heston, bates; steps=N), or --steps N");
+            }
+        }
+        if (spark.on()) {
+            throw new IllegalArgumentException("--spark: runs library problems (--problem) only, not --model");
+        }
+        if (paths < 2) {
+            throw new IllegalArgumentException("--paths = " + paths + ": the standard error needs at least 2 paths");
+        }
+        String text = model;
+        if (grid != null && grid.steps != null) {
+            if (model.matches("(?i).*[:,]\\s*steps\\s*=.*")) {
+                throw new IllegalArgumentException("--steps = " + grid.steps + ": the steps are already in --model = '"
+                        + model + "'; give them once");
+            }
+            text = model + (model.contains(":") ? "," : ":") + "steps=" + grid.steps;
+        }
+        ModelCatalog.ModelCase c = ModelCatalog.of(text, jumps, barrier);
+        int threadCount = threads.orElse(Runtime.getRuntime().availableProcessors());
+        ModelRun run = ModelRun.of(c, paths, seed, threadCount);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(run.json(text, jumps, barrier, seed, threadCount));
+        } else {
+            run.summary(out, "--model " + text + (jumps != null ? " --jumps " + jumps : "")
+                    + (barrier != null ? " --barrier " + barrier : ""), seed, threadCount);
         }
         out.flush();
         return 0;

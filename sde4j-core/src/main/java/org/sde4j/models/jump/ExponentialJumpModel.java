@@ -158,8 +158,8 @@ public final class ExponentialJumpModel {
     /**
      * Merton's (1976) series for a call, for normal marks N(m, s²) and the model under the pricing measure with
      * rate r (and q = 0): with λ' = λ(1 + κ), σ_n² = σ² + n s²/T, r_n = r − λκ + n ln(1 + κ)/T,
-     * {@code C = Σ_n e^{−λ'T} (λ'T)^n / n! · BS(S_0, K, r_n, σ_n, T)}, summed until the Poisson weights left are
-     * below 1e−16.
+     * {@code C = Σ_n e^{−λ'T} (λ'T)^n / n! · BS(S_0, K, r_n, σ_n, T)}, summed until the Poisson weights left (or the
+     * last weight) are below 1e−16 (1e−18).
      *
      * @param m the mean of the marks (must be those of this model)
      * @param s their standard deviation
@@ -182,7 +182,8 @@ public final class ExponentialJumpModel {
             double rn = rate - intensity * kappa + n * (m + 0.5 * s * s) / expiry;
             total += weight * BlackScholes.call(spot, strike, rn, 0, sn, expiry);
             weightSum += weight;
-            if (n > lp && 1 - weightSum < 1e-16) {
+            // The weights left sum to 1 − Σ, which rounding may keep at ~1e−16 forever: stop on the term as well.
+            if (n > lp && (1 - weightSum < 1e-16 || weight < 1e-18)) {
                 break;
             }
         }

@@ -62,6 +62,9 @@ public final class SpecialFunctions {
 
     /** Φ(x), the standard normal distribution function. */
     public static double normalCdf(double x) {
+        if (Double.isInfinite(x)) {
+            return x > 0 ? 1 : 0;
+        }
         double q = 0.5 * regularizedGammaQ(0.5, 0.5 * x * x);
         return x < 0 ? q : 1 - q;
     }
