@@ -94,7 +94,8 @@ final class ModelCases {
         double reference = checked(m, () -> BlackScholes.call(s0, k, r, 0, sigma, t));
         String d = "GBM S0 " + g(s0) + ", r " + g(r) + ", σ " + g(sigma) + ": call K " + g(k) + ", T " + g(t) + ", "
                 + scheme.label() + ", " + steps + " steps";
-        return new ModelCase("gbm", d, reference, 0, "Black–Scholes", 0, callJob(model, scheme, steps, k, r, t));
+        return new ModelCase("gbm", d, "call", reference, 0, "Black–Scholes", 0,
+                callJob(model, scheme, steps, k, r, t));
     }
 
     private static ModelCase jumpDiffusion(SpecText m, SpecText j, double defaultVol) {
@@ -125,6 +126,7 @@ final class ModelCases {
         }
         ExponentialJumpModel model;
         double reference;
+        double referenceError = 0;
         String marks;
         String source;
         if (kou) {
@@ -138,7 +140,9 @@ final class ModelCases {
                 throw j.refuse("eta2 = " + g(eta2) + ": must be positive (the mean downward jump is 1/eta2)");
             }
             model = checked(j, () -> ExponentialJumpModel.kou(s0, r, sigma, lambda, p, eta1, eta2));
-            reference = model.fourierCall(k, t, r, FOURIER_TOLERANCE).value();
+            FourierPricer.Price price = model.fourierCall(k, t, r, FOURIER_TOLERANCE);
+            reference = price.value();
+            referenceError = price.errorEstimate();
             marks = "ξ double exponential p " + g(p) + ", η₁ " + g(eta1) + ", η₂ " + g(eta2);
             source = "Fourier inversion";
         } else {
@@ -156,7 +160,8 @@ final class ModelCases {
         String d = (kou ? "Kou" : "Merton") + " jump diffusion S0 " + g(s0) + ", r " + g(r) + ", σ " + g(sigma)
                 + ", λ " + g(lambda) + ", " + marks + ": call K " + g(k) + ", T " + g(t) + ", jump-adapted "
                 + scheme.label() + ", " + steps + " steps";
-        return new ModelCase(name, d, reference, 0, source, 0, callJob(model, scheme, steps, k, r, t));
+        return new ModelCase(name, d, "call", reference, referenceError, source, 0,
+                callJob(model, scheme, steps, k, r, t));
     }
 
     private static LongFunction<PathAverageJob> callJob(ExponentialJumpModel model, JumpScheme scheme, int steps,
@@ -215,9 +220,9 @@ final class ModelCases {
                 + ", T " + g(t) + ", " + scheme.label() + ", " + steps + " steps"
                 + (plain.feller() ? "" : " (Feller fails)");
         Heston priced = model;
-        double reference = priced.call(k, t, FOURIER_TOLERANCE).value();
-        return new ModelCase(j != null ? "bates" : "heston", d, reference, 0, "Fourier inversion (Albrecher et al."
-                + " 2007)", 0, n -> HestonSimulator.callJob(priced, scheme, steps, t, k).paths(n));
+        FourierPricer.Price price = priced.call(k, t, FOURIER_TOLERANCE);
+        return new ModelCase(j != null ? "bates" : "heston", d, "call", price.value(), price.errorEstimate(),
+                "Fourier inversion (Albrecher et al. 2007)", 0, n -> HestonSimulator.callJob(priced, scheme, steps, t, k).paths(n));
     }
 
     private static MarkLaw marks(SpecText j, boolean bates) {
@@ -250,7 +255,7 @@ final class ModelCases {
         }
         String d = "CIR κ " + g(kappa) + ", θ " + g(theta) + ", σ " + g(sigma) + " from " + g(x0) + ": E[X_T], T "
                 + g(t) + ", exact non-central χ² sampling" + (cir.feller() ? "" : " (Feller fails)");
-        return new ModelCase("cir", d, cir.mean(x0, t), 0, "closed-form mean", 0,
+        return new ModelCase("cir", d, "E[X_T]", cir.mean(x0, t), 0, "closed-form mean", 0,
                 n -> PathAverageJob.of("cir exact " + cir + " from " + x0 + " to " + t, () -> {
                     KeyedStream s = new KeyedStream();
                     ContinuousSampler gauss = s.gaussian();
@@ -286,7 +291,7 @@ final class ModelCases {
         }
         FourierPricer.Price price = checked(m, () -> model.call(s0, k, r, 0, t, FOURIER_TOLERANCE));
         d += ": call S0 " + g(s0) + ", K " + g(k) + ", r " + g(r) + ", T " + g(t) + ", " + steps + " exact increments";
-        return new ModelCase(m.name(), d, price.value(), price.errorEstimate(), "Fourier inversion", 1,
+        return new ModelCase(m.name(), d, "call", price.value(), price.errorEstimate(), "Fourier inversion", 1,
                 n -> LevyModel.job(model, steps, t, s0, r, new double[0], k).paths(n));
     }
 
@@ -325,7 +330,9 @@ final class ModelCases {
         String d = (down ? "Down" : "Up") + "-and-out call, GBM S0 " + g(s0) + ", K " + g(k) + ", H " + g(level)
                 + ", r " + g(r) + ", σ " + g(sigma) + ", T " + g(t) + ": Euler, " + steps + " steps, "
                 + (bridge ? "Brownian-bridge" : "naive (grid-point)") + " monitoring";
-        return new ModelCase(kind, d, reference, 0, "Merton (1973), Reiner–Rubinstein (1991)", bridge ? 1 : 0, n -> {
+        String quantity = bridge ? "call (bridge-monitored)" : "call (naive monitoring)";
+        return new ModelCase(kind, d, quantity, reference, 0, "Merton (1973), Reiner–Rubinstein (1991)", bridge ? 1 : 0,
+                n -> {
             BarrierStudy study = BarrierStudy.of((u, x) -> r * x, (u, x) -> sigma * x, s0, t);
             study = down ? study.lower(level) : study.upper(level);
             return study.payoff(x -> discount * Math.max(x - k, 0)).steps(steps).paths(n).job();

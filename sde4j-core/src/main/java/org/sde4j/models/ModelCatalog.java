@@ -46,13 +46,14 @@ public final class ModelCatalog {
      *
      * @param name           a short name
      * @param description    the model, its parameters and the quantity
+     * @param quantity       what is estimated: "call" (discounted), "X_T" (the mean of the state)
      * @param reference      the reference value
      * @param referenceError the quadrature's error estimate of a Fourier reference (0 for closed forms and series)
      * @param source         where the reference comes from
      * @param valueIndex     the index of the estimate among the job's values
      * @param job            the Monte Carlo job for a number of paths
      */
-    public record ModelCase(String name, String description, double reference, double referenceError, String source,
+    public record ModelCase(String name, String description, String quantity, double reference, double referenceError, String source,
             int valueIndex, LongFunction<PathAverageJob> job) {
     }
 

@@ -43,9 +43,9 @@ record ModelRun(ModelCase modelCase, PathAverages result) {
         return Math.abs(estimate() - modelCase.reference()) <= Z99 * se + Math.max(modelCase.referenceError(), 0);
     }
 
-    /** The name of the value estimated ("call", "X_T"). */
+    /** What is estimated ("call", "E[X_T]"). */
     String quantity() {
-        return result.names()[modelCase.valueIndex()];
+        return modelCase.quantity();
     }
 
     /** "12.3456 ± 0.012". */

@@ -150,7 +150,7 @@ public final class TourCommand implements Callable<Integer> {
                 + " leading error terms vanish and it converges faster, or Δt is still outside the asymptotic"
                 + " range), 'NO' when it lies below.");
         out.println();
-        TourModels.print(out, ensemblePaths, seed, threadCount);
+        TourModels.print(out, Math.min(ensemblePaths, TourModels.MAX_PATHS), seed, threadCount);
         out.println();
         out.println("What next:");
         out.println("  bin/sde4j list                 the problems and schemes, with their declared orders");

@@ -12,6 +12,9 @@ import org.sde4j.models.ModelCatalog.ModelCase;
  * reference, one row each.
  */
 final class TourModels {
+    /** The most paths per model case: 10^4 keeps the section to seconds. */
+    static final long MAX_PATHS = 10_000;
+
     private TourModels() {
     }
 
