@@ -79,14 +79,13 @@ class BarrierTest {
     }
 
     /**
-     * The naive bias is β σ √h ∂C/∂H + O(h) (Broadie, Glasserman &amp; Kou 1997): its leading term is linear in the
-     * shift βσ√h of the barrier only while that shift is small beside the distance ln(S0/H) = 0.105 and the price's
-     * curvature in H. At N = 4 … 64 (shift 0.087 … 0.022) the O(h) term still bends the slope to 0.32–0.44; from
-     * N = 64 (shift ≤ 0.022) the per-halving ratios of the coupled differences are 1.38–1.40 against √2 = 1.414 and
-     * the slope is 0.47–0.48 (measured with 10^5, 2·10^5 paths up to N = 512, 1024). Moving the barrier away (H = 80)
-     * does not help: its fitted slopes are 0.35–0.45 over the same N. Here, seed 43: 0.499 (halving ratios 1.40,
-     * 1.45, 1.38). The Monte Carlo noise of the slope is about 0.04 (the differences are resolved to 3–5 %), so a
-     * random seed fails the 0.15 band with a probability of order 10^−4, not 10^−6: the seed is fixed.
+     * The naive bias is β σ √h ∂C/∂H + O(h) (Broadie, Glasserman &amp; Kou 1997): its leading term dominates only
+     * while the shift βσ√h of the barrier is small beside the distance ln(S0/H) = 0.105. At N = 4 … 64 (shift
+     * 0.087 … 0.022) the O(h) term bends the fitted slope of the coupled differences to 0.32–0.44; from N = 64 on the
+     * per-halving ratios approach √2 = 1.414 (1.35–1.45). Measured slopes from N = 64: 0.44 over 64 … 512 with 10^6
+     * paths (seed 41), 0.477 over 64 … 1024 with 2·10^5 paths (seed 41), and here 0.499 (seed 43, ratios 1.40, 1.45,
+     * 1.38). Moving the barrier away (H = 80) does not help: 0.35–0.45 over the same N. The slope's Monte Carlo noise
+     * at 2·10^5 paths is a few hundredths, so the 0.15 band holds with margin but the seed is fixed.
      */
     @Test
     void naiveBiasIsRootHInTheAsymptoticRange() {

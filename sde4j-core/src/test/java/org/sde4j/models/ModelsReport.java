@@ -14,7 +14,7 @@ import org.sde4j.models.stochvol.HestonScheme;
 import org.sde4j.models.stochvol.HestonSimulator;
 
 /**
- * Prints the measured numbers of docs/models.md. Not a test: run with
+ * Prints the measured numbers of docs/jumps-and-barriers.md. Not a test: run with
  * {@code java -cp <test classpath> org.sde4j.models.ModelsReport [section…]}.
  */
 public final class ModelsReport {
