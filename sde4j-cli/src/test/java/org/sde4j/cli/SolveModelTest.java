@@ -136,6 +136,18 @@ class SolveModelTest {
     }
 
     @Test
+    void listShowsEveryModelWithItsReference() {
+        Run r = MainTest.run("list");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Models (solve --model NAME"), r.out());
+        for (String name : ModelCatalog.models()) {
+            String reference = String.format(java.util.Locale.ROOT, "%.6g", ModelCatalog.of(name).reference());
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(name + " ") && l.contains(reference)),
+                    name + " " + reference + "\n" + r.out());
+        }
+    }
+
+    @Test
     void tourShowsEveryModelCase() {
         Run r = MainTest.run("tour", "--paths", "400", "--strong-paths", "20", "--steps", "4", "--threads", "2");
         assertEquals(0, r.code(), r.err());

@@ -6,6 +6,7 @@ import org.sde4j.brownian.LevyAreaMethod;
 import org.sde4j.cli.output.Format;
 import org.sde4j.cli.output.SolversMarkdown;
 import org.sde4j.cli.output.Table;
+import org.sde4j.models.ModelCatalog;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
 import org.sde4j.random.NoiseModel;
@@ -45,6 +46,10 @@ public final class ListCommand implements Callable<Integer> {
         out.println();
         out.print(problemTable().render());
         out.println();
+        out.println("Models (solve --model NAME[:key=value,...]; with --jumps, --barrier; docs/jumps-and-barriers.md)");
+        out.println();
+        out.print(modelTable().render());
+        out.println();
         out.println("Schemes (--scheme NAME)");
         out.println();
         out.print(schemeTable().render());
@@ -76,6 +81,16 @@ public final class ListCommand implements Callable<Integer> {
                     p.solution().isPresent() ? "yes" : "no (use a reference)",
                     mean && variance ? "mean, variance" : mean ? "mean" : "none",
                     p.description());
+        }
+        return t;
+    }
+
+    /** Every model of {@code solve --model} with its defaults and its reference. */
+    static Table modelTable() {
+        Table t = new Table("name", ">reference", "source", "description (defaults)");
+        for (String name : ModelCatalog.models()) {
+            ModelCatalog.ModelCase c = ModelCatalog.of(name);
+            t.row(name, Format.g6(c.reference()), c.source(), c.description());
         }
         return t;
     }
