@@ -37,6 +37,14 @@ import picocli.CommandLine.Spec;
  * {@code seconds} the solve's wall time (the ensemble run, without the JVM's start). A scheme of the other calculus solves
  * the problem's process converted to its calculus ({@link PreparedProblem}).
  *
+ * <p>With {@code --model SPEC} (instead of {@code --problem}; optionally {@code --jumps SPEC}, {@code --barrier SPEC})
+ * it runs a model of {@link ModelCatalog} — a jump diffusion, Heston or Bates, CIR, a Lévy model or a barrier option
+ * — and prints the Monte Carlo estimate against the model's closed-form, series or Fourier reference
+ * ({@link ModelRun}); with {@code --json}, as one object
+ * {@code {"model":…,"spec":…,["jumps":…,]["barrier":…,]"description":…,"quantity":…,"paths":…,"seed":…,"estimate":…,
+ * "stderr":…,"reference":…,"referenceError":…,"referenceSource":…,"deviation":…,"covered99":…,"threads":…,
+ * "seconds":…}}.
+ *
  * <p>With {@code --spark MASTER} the ensemble runs on Apache Spark ({@link SparkRuns}) and gives the same
  * numbers; the JSON then ends with {@code "partitions"}, the number of Spark tasks, and {@code threads} is the
  * number of threads each task uses (default 1).
