@@ -65,6 +65,19 @@ class SolveModelTest {
     }
 
     @Test
+    void theSameSeedGivesTheSameBitsForAnyThreadCount() {
+        List<Object> estimates = new java.util.ArrayList<>();
+        for (String threads : new String[] {"1", "2", "3"}) {
+            Run r = MainTest.run("solve", "--model", "kou", "--paths", "5000", "--seed", "9", "--threads", threads,
+                    "--json");
+            assertEquals(0, r.code(), r.err());
+            Map<String, Object> json = JsonReader.object(r.out());
+            estimates.add(List.of(json.get("estimate"), json.get("stderr")));
+        }
+        assertEquals(1, estimates.stream().distinct().count(), estimates.toString());
+    }
+
+    @Test
     void theStepsOptionSetsTheModelsSteps() {
         Run r = MainTest.run("solve", "--model", "merton", "--steps", "8", "--paths", "200", "--threads", "1");
         assertEquals(0, r.code(), r.err());
