@@ -32,7 +32,8 @@ import org.sde4j.solver.scheme.TableauScheme;
  *
  * @param problem    the model and parameter overrides, {@code name[:key=value,…]}
  * @param functional {@code european-call[:strike=K]} or {@code digital-call[:strike=K]} (K default 1), discounted
- * @param method     pathwise, adjoint, lr or fd
+ * @param method     pathwise, adjoint, lr or fd (relative bump {@value #CALL_BUMP} for calls, {@value #DIGITAL_BUMP}
+ *                   for digitals)
  * @param adjoint    for the adjoint method: block (default; reverse mode in blocks through Euler–Maruyama),
  *                   backpropagation, checkpointed, reversible-heun, stochastic or ito (gbm only)
  * @param steps      time steps
@@ -42,6 +43,11 @@ import org.sde4j.solver.scheme.TableauScheme;
 public record GreeksRecipe(String problem, String functional, String method, String adjoint, int steps, long paths,
         long seed) implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** The relative bump of finite differences for calls. */
+    public static final double CALL_BUMP = 1e-4;
+    /** The relative bump of finite differences for digitals. */
+    public static final double DIGITAL_BUMP = 1e-2;
 
     /** The methods' names. */
     public static final List<String> METHODS = List.of("pathwise", "adjoint", "lr", "fd");
@@ -76,6 +82,11 @@ public record GreeksRecipe(String problem, String functional, String method, Str
                     + " is " + method + ")");
         }
         boolean heston = name(problem).equals("heston");
+        int most = (1 << 26) / SensitivityPlan.CHUNK / (heston ? 2 : 1);
+        if (steps > most) {
+            throw new IllegalArgumentException("steps = " + steps + ": at most " + most + " for " + name(problem)
+                    + " (a chunk's Brownian increments are kept for the backward pass: 512 MiB per thread)");
+        }
         boolean digital = name(functional).equals("digital-call");
         if (digital && (method.equals("pathwise") || method.equals("adjoint"))) {
             throw new IllegalArgumentException("method = '" + method + "': the digital call is not differentiable (its"
@@ -254,7 +265,9 @@ public record GreeksRecipe(String problem, String functional, String method, Str
                     new double[] {Math.log(p.get("s0"))}, GreeksCatalog.maturityPayoff(strike, digital()))
                     .grid(0, 1, steps).parameterNames("r", "sigma", "T").gamma(gamma());
         }
-        job.paths(paths).seed(seed).method(sensitivityMethod());
+        // A digital's central difference is non-zero only for the paths the bump moves across the strike: a larger
+        // bump keeps its variance in check (the bias is O(δ²)).
+        job.paths(paths).seed(seed).method(sensitivityMethod()).bump(digital() ? DIGITAL_BUMP : CALL_BUMP);
         AdjointMethod a = adjointMethod();
         if (a != null) {
             job.adjoint(a);
@@ -274,6 +287,16 @@ public record GreeksRecipe(String problem, String functional, String method, Str
         return reads == Calculus.ITO ? "the SDE is declared Itô and the method reads it as Itô (no conversion)"
                 : "the SDE is declared Itô and the method reads it as " + reads.displayName()
                         + ": converted by the Itô–Stratonovich drift correction f − ½ Σ g ∂g/∂x";
+    }
+
+    /** What the difference between an estimate and its closed form holds besides noise, or null. */
+    public String biasNote() {
+        if (heston()) {
+            return "the closed form is continuous time: Euler–Maruyama's O(h) bias is part of the difference (raise"
+                    + " the steps to shrink it)";
+        }
+        return method.equals("fd") && digital() ? "finite differences of a digital with a relative bump of "
+                + DIGITAL_BUMP + ": a bias of order bump²" : null;
     }
 
     /** Where the closed forms come from, or null when there are none. */
