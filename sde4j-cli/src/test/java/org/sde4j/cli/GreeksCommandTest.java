@@ -64,6 +64,20 @@ class GreeksCommandTest {
     }
 
     @Test
+    void sparkPrintsTheSameNumbersPlusPartitions() {
+        String[] args = {"--problem", "gbm", "--method", "pathwise", "--paths", "2000", "--steps", "4", "--threads", "1"};
+        Map<String, Object> local = json(args);
+        List<String> spark = new java.util.ArrayList<>(List.of(args));
+        spark.addAll(List.of("--spark", "local[2]", "--partitions", "3"));
+        Map<String, Object> distributed = json(spark.toArray(String[]::new));
+        assertEquals(3, ((Number) distributed.remove("partitions")).intValue());
+        for (Map<String, Object> o : List.of(local, distributed)) {
+            o.remove("seconds");
+        }
+        assertEquals(local.toString(), distributed.toString());
+    }
+
+    @Test
     void summaryNamesTheMethodAndCalculusAndSaysWhenThereIsNoClosedForm() {
         MainTest.Run r = MainTest.run("greeks", "--problem", "gbm", "--method", "adjoint", "--adjoint", "stochastic",
                 "--paths", "500", "--steps", "4");

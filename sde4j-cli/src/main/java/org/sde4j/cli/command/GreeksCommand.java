@@ -126,7 +126,7 @@ public final class GreeksCommand implements Callable<Integer>, ParameterNames {
         recipe.parameters().forEach((k, v) -> params.append(params.length() == 0 ? "" : ", ").append(k).append(" = ")
                 .append(Format.compact(v)));
         Format.printf(out, "greeks    of %s on %s (%s)%n", functional, problem.split(":", 2)[0], params);
-        Format.printf(out, "method    %s%s%n", r.method(), method.equals("adjoint") ? " (--adjoint " + adjoint + ")" : "");
+        Format.printf(out, "method    %s%s%n", r.method(), method.equals("adjoint") ? ", --adjoint " + adjoint : "");
         Format.printf(out, "calculus  %s%n", recipe.calculusNote());
         Format.printf(out, "paths     %d, %d steps, seed %d, %d threads, %s%s%n", r.paths(), steps, seed, n,
                 Format.seconds(r.seconds()), partitions == null ? "" : ", Spark " + spark.master() + " with "
