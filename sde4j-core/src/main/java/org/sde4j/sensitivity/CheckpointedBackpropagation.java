@@ -118,7 +118,8 @@ public final class CheckpointedBackpropagation implements SdeGradient {
         return new SolveGradient(value, field.parameterGradient().clone(), adjoint, saved, retained);
     }
 
-    private static void noise(BrownianSource brownian, SolveGrid grid, int i, double[] dw, double[] h) {
+    /** The increment (and space-time Lévy area when h is not null) of step i. */
+    static void noise(BrownianSource brownian, SolveGrid grid, int i, double[] dw, double[] h) {
         if (h != null) {
             ((SpaceTimeLevyAreaSource) brownian).spaceTimeLevyArea(grid.time(i), grid.time(i + 1), dw, h);
         } else {

@@ -35,7 +35,7 @@ import org.sde4j.solver.scheme.TableauScheme;
  * @param method     pathwise, adjoint, lr or fd (relative bump {@value #CALL_BUMP} for calls, {@value #DIGITAL_BUMP}
  *                   for digitals)
  * @param adjoint    for the adjoint method: block (default; reverse mode in blocks through Euler–Maruyama),
- *                   backpropagation, checkpointed, reversible-heun, stochastic or ito (gbm only)
+ *                   backpropagation, checkpointed, revolve, reversible-heun, stochastic or ito (gbm only)
  * @param steps      time steps
  * @param paths      paths
  * @param seed       root seed
@@ -52,7 +52,7 @@ public record GreeksRecipe(String problem, String functional, String method, Str
     /** The methods' names. */
     public static final List<String> METHODS = List.of("pathwise", "adjoint", "lr", "fd");
     /** The adjoints' names. */
-    public static final List<String> ADJOINTS = List.of("block", "backpropagation", "checkpointed",
+    public static final List<String> ADJOINTS = List.of("block", "backpropagation", "checkpointed", "revolve",
             "reversible-heun", "stochastic", "ito");
 
     /**
@@ -232,6 +232,7 @@ public record GreeksRecipe(String problem, String functional, String method, Str
         return switch (adjoint) {
             case "backpropagation" -> AdjointMethod.backpropagation(euler);
             case "checkpointed" -> AdjointMethod.checkpointed(euler);
+            case "revolve" -> AdjointMethod.revolve(euler);
             case "reversible-heun" -> AdjointMethod.reversibleHeun();
             case "stochastic" -> AdjointMethod.stochasticAdjoint();
             case "ito" -> AdjointMethod.itoAdjoint();

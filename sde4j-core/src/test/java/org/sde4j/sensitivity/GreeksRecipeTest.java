@@ -46,7 +46,7 @@ class GreeksRecipeTest {
     void perPathAdjointsGiveTheBlockAdjointsGreeks() {
         GreeksRecipe block = new GreeksRecipe("gbm", "european-call", "adjoint", "block", 8, 3000, 5);
         List<Greek> reference = run(block);
-        for (String adjoint : List.of("backpropagation", "checkpointed", "ito", "stochastic", "reversible-heun")) {
+        for (String adjoint : List.of("backpropagation", "checkpointed", "revolve", "ito", "stochastic", "reversible-heun")) {
             List<Greek> g = run(new GreeksRecipe("gbm", "european-call", "adjoint", adjoint, 8, 3000, 5));
             for (int k = 0; k < g.size(); k++) {
                 // Euler–Maruyama is exact in log space and the diffusion is additive: every scheme takes the same steps.

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 + " exact); heston[:s0=1,v0=0.04,r=0.03,kappa=1.5,theta=0.04,xi=0.3,rho=-0.7,T=1] (log-Heston, full"
                 + " truncation; closed form: Fourier price and its central differences, continuous time).",
             "Functionals: european-call:strike=K, digital-call:strike=K (discounted; not differentiable: lr or fd).",
-            "Methods: pathwise (forward tangents; gamma on gbm calls), adjoint (--adjoint block, backpropagation,"
+            "Methods: pathwise (forward tangents; gamma on gbm calls), adjoint (--adjoint block, backpropagation, revolve,"
                 + " checkpointed, reversible-heun, stochastic or ito), lr (likelihood ratio, diagonal noise), fd"
                 + " (central differences, common random numbers)."})
 public final class GreeksCommand implements Callable<Integer>, ParameterNames {
@@ -56,7 +56,7 @@ public final class GreeksCommand implements Callable<Integer>, ParameterNames {
     private String method;
 
     @Option(names = "--adjoint", paramLabel = "NAME", defaultValue = "block",
-            description = "With --method adjoint: block, backpropagation, checkpointed, reversible-heun, stochastic"
+            description = "With --method adjoint: block, backpropagation, checkpointed, revolve, reversible-heun, stochastic"
                     + " or ito (default: ${DEFAULT-VALUE}).")
     private String adjoint;
 
