@@ -93,9 +93,9 @@ public record GreeksRecipe(String problem, String functional, String method, Str
                     + " pathwise derivative is zero almost everywhere and misses the jump); use lr or fd");
         }
         if (heston && method.equals("lr")) {
-            throw new IllegalArgumentException("method = 'lr': the likelihood ratio is implemented for diagonal noise"
-                    + " only (the Gaussian density of each Euler step with an invertible diagonal diffusion); heston's"
-                    + " noise is correlated (a full 2 x 2 diffusion): use pathwise, adjoint or fd");
+            throw new IllegalArgumentException("method = 'lr': the likelihood ratio needs the Gaussian density of each"
+                    + " Euler step, hence an invertible diffusion; heston's is singular wherever the variance reaches"
+                    + " zero (full truncation), which Euler paths do: use pathwise, adjoint or fd");
         }
         if (heston && !adjoint.equals("block")) {
             throw new IllegalArgumentException("adjoint = '" + adjoint + "': heston has correlated (general) noise, whose"

@@ -128,7 +128,7 @@ class GreeksRecipeTest {
                 "block", 8, 10, 1));
         assertMessage("method = 'pathwise': the digital call is not differentiable", () -> new GreeksRecipe("gbm",
                 "digital-call", "pathwise", "block", 8, 10, 1));
-        assertMessage("method = 'lr': the likelihood ratio is implemented for diagonal noise only", () ->
+        assertMessage("method = 'lr': the likelihood ratio needs the Gaussian density", () ->
                 new GreeksRecipe("heston", "european-call", "lr", "block", 8, 10, 1));
         assertMessage("adjoint = 'ito': heston", () -> new GreeksRecipe("heston", "european-call", "adjoint", "ito", 8,
                 10, 1));

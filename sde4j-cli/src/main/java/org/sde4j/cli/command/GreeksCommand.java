@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                 + " truncation; closed form: Fourier price and its central differences, continuous time).",
             "Functionals: european-call:strike=K, digital-call:strike=K (discounted; not differentiable: lr or fd).",
             "Methods: pathwise (forward tangents; gamma on gbm calls), adjoint (--adjoint block, backpropagation, revolve,"
-                + " checkpointed, reversible-heun, stochastic or ito), lr (likelihood ratio, diagonal noise), fd"
+                + " checkpointed, reversible-heun, stochastic or ito), lr (likelihood ratio; not heston), fd"
                 + " (central differences, common random numbers)."})
 public final class GreeksCommand implements Callable<Integer>, ParameterNames {
     @Spec
