@@ -1,7 +1,6 @@
 package org.sde4j.sensitivity;
 
 import org.sde4j.brownian.BrownianSource;
-import org.sde4j.brownian.SpaceTimeLevyAreaSource;
 import org.sde4j.gradient.ParametricBranchField;
 import org.sde4j.gradient.ParametricSde;
 import org.sde4j.gradient.PathLoss;
@@ -95,14 +94,8 @@ public final class RevolveBackpropagation implements SdeGradient {
 
     /** {@link #compute}, with the counts of the run. */
     Run run(ParametricSde sde, double[] theta, double[] x0, SolveGrid grid, BrownianSource brownian, PathLoss loss) {
-        SdeGradient.check(sde, theta, x0, brownian);
-        AdjointMethod.backpropagation(scheme);
+        boolean area = CheckpointedBackpropagation.checkArguments(scheme, sde, theta, x0, brownian);
         StochasticTableau tableau = scheme.tableau();
-        boolean area = tableau.needsSpaceTimeLevyArea();
-        if (area && !(brownian instanceof SpaceTimeLevyAreaSource)) {
-            throw new IllegalArgumentException("brownian: " + brownian.getClass().getSimpleName()
-                    + " gives no space-time Lévy area, which this scheme's tableau needs");
-        }
         ParametricBranchField field = new ParametricBranchField(sde, theta.clone(), tableau.stages());
         Reversal r = new Reversal(new BranchStep<>(ArrayVectorSpace.INSTANCE, tableau, field), grid, brownian,
                 x0.length, area);

@@ -1,30 +1,20 @@
 package org.sde4j.sensitivity;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.sde4j.brownian.VirtualBrownianTree;
-import org.sde4j.gradient.Backpropagation;
-import org.sde4j.gradient.ParametricSde;
 import org.sde4j.gradient.PathLoss;
-import org.sde4j.gradient.SolveGradient;
 import org.sde4j.gradient.SolveGrid;
 import org.sde4j.sde.Calculus;
-import org.sde4j.solver.scheme.DerivativeFreeMilstein;
 import org.sde4j.solver.scheme.EulerMaruyama;
-import org.sde4j.solver.scheme.RungeKuttaSchemes;
-import org.sde4j.solver.scheme.TableauScheme;
 
 /**
  * Binomial checkpointing (revolve): the bits of full backpropagation for every scheme, slot count and grid; stored
  * states and recomputations, counted during the run, growing like log N.
  */
 class RevolveTest {
-    private static final TableauScheme[] SCHEMES = {EulerMaruyama.INSTANCE, RungeKuttaSchemes.HEUN,
-        DerivativeFreeMilstein.ITO};
-
     @Test
     void binomialCoefficientsAndTheDefaultSlots() {
         assertEquals(1, RevolveBackpropagation.beta(0, 5));
@@ -38,29 +28,9 @@ class RevolveTest {
 
     @Test
     void sameBitsAsFullBackpropagationForEveryScheme() {
-        ParametricSde[] sdes = {Models.NONLINEAR, Models.COUPLED};
-        double[][] thetas = {{1.2, 0.4, 0.5}, {0.8, 0.3, 0.4, 0.2}};
-        double[][] x0s = {{0.3}, {0.5, -0.2}};
-        for (TableauScheme scheme : SCHEMES) {
-            for (int m = 0; m < 2; m++) {
-                for (int steps : new int[] {1, 2, 7, 64, 100}) {
-                    int d = x0s[m].length;
-                    SolveGrid grid = steps % 4 == 0 ? SolveGrid.savingEvery(0, 1, steps, 4) : SolveGrid.terminal(0, 1, steps);
-                    PathLoss loss = PathLoss.squaredDistance(new double[grid.savedCount()][d]);
-                    VirtualBrownianTree w = VirtualBrownianTree.of(0, 1, 1.0 / 4096, d, 5 + steps);
-                    SolveGradient full = Backpropagation.through(scheme).compute(sdes[m], thetas[m], x0s[m], grid, w, loss);
-                    for (int slots : new int[] {0, 1, 2, 5}) {
-                        RevolveBackpropagation method = slots == 0 ? RevolveBackpropagation.through(scheme)
-                                : RevolveBackpropagation.through(scheme, slots);
-                        SolveGradient check = method.compute(sdes[m], thetas[m], x0s[m], grid, w, loss);
-                        String what = scheme.name() + ", d = " + d + ", N = " + steps + ", slots " + slots;
-                        assertEquals(full.loss(), check.loss(), 0, what);
-                        assertArrayEquals(full.dTheta(), check.dTheta(), 0, what);
-                        assertArrayEquals(full.dX0(), check.dX0(), 0, what);
-                    }
-                }
-            }
-        }
+        CheckpointingTest.assertSameBitsAsBackpropagation(new int[] {1, 2, 7, 64, 100}, new int[] {0, 1, 2, 5},
+                (scheme, slots, steps) -> slots == 0 ? RevolveBackpropagation.through(scheme)
+                        : RevolveBackpropagation.through(scheme, slots));
     }
 
     @Test
