@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
                 + " errors by pathwise tangents, the adjoint, the likelihood ratio or finite differences; the closed"
                 + " form beside each when known.",
         footer = {"", "Examples:",
-            "  sde4j greeks --problem gbm --functional european-call:strike=1 --paths 100000 --method pathwise",
-            "  sde4j greeks --problem gbm --functional digital-call:strike=1 --method lr --json",
+            "  sde4j greeks --problem gbm:s0=100 --functional european-call:strike=105",
+            "  sde4j greeks --problem gbm --functional digital-call:strike=1 --method lr",
             "  sde4j greeks --problem heston:rho=-0.5 --method adjoint --steps 100",
             "Problems: gbm[:s0=1,r=0.05,sigma=0.2,T=1] (Black-Scholes, simulated in log space, where Euler-Maruyama is"
                 + " exact); heston[:s0=1,v0=0.04,r=0.03,kappa=1.5,theta=0.04,xi=0.3,rho=-0.7,T=1] (log-Heston, full"
