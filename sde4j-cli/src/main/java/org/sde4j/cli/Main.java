@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.sde4j.cli.bench.BenchCommand;
 import org.sde4j.cli.command.ConvergenceCommand;
 import org.sde4j.cli.command.EstimateCommand;
+import org.sde4j.cli.command.GreeksCommand;
 import org.sde4j.cli.command.DepthStepsCommand;
 import org.sde4j.cli.command.ExperimentCommand;
 import org.sde4j.cli.command.FitCommand;
@@ -78,7 +79,7 @@ public final class Main implements Callable<Integer> {
     static final List<Class<?>> SUBCOMMANDS = List.of(ListCommand.class, SolveCommand.class, TourCommand.class,
             ConvergenceCommand.class, EstimateCommand.class, BenchCommand.class, TrainCommand.class, FitCommand.class,
             NotebooksCommand.class, ExperimentCommand.class, SgdSdeCommand.class, DepthStepsCommand.class,
-            NonLipschitzCommand.class, CommandLine.HelpCommand.class);
+            NonLipschitzCommand.class, GreeksCommand.class, CommandLine.HelpCommand.class);
 
     @Spec
     private CommandSpec spec;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded mutation fuzzing of the command line: valid argument vectors of {@code list}, {@code solve},
- * {@code convergence} and {@code fit} with tokens deleted, duplicated, swapped or replaced by option names and edge
+ * {@code convergence}, {@code fit} and {@code greeks} with tokens deleted, duplicated, swapped or replaced by option names and edge
  * values, run through {@link Main#run}. The vocabulary holds the classes of issue 28 too: output paths that cannot
  * be written (a directory, {@code /proc}, a file where a directory is wanted), argument files ({@code @/dev/zero},
  * a directory, a valid one), duplicated options and names, and CSV files in UTF-8 and in Latin-1. Every case must
@@ -49,6 +49,8 @@ class CommandLineFuzzTest {
             "--plot", "PLOT"},
         {"fit", "--model", "gbm", "--data", "UTF8CSV", "--column", "x", "--epochs", "5"},
         {"solve", "@ARGS"},
+        {"greeks", "--problem", "heston", "--method", "adjoint", "--paths", "300", "--steps", "4", "--seed", "1",
+            "--threads", "1", "--json"},
     };
 
     private static final String[] VOCABULARY = {
@@ -62,6 +64,8 @@ class CommandLineFuzzTest {
         "--plot", "PLOT", "DIR", "/proc/sde4j-fuzz.png", "FILE", "@/dev/zero", "@DIR", "@ARGS", "@", "@@x",
         "--data", "UTF8CSV", "LATIN1CSV", "--column", "--model", "--synthetic", "--held-out", "--time-scale",
         "--window", "ou-seasonal", "--periods", "1,1", "--threads", "100000", "fit",
+        "greeks", "heston", "gbm:sigma=0", "heston:rho=1", "--method", "pathwise", "adjoint", "lr", "fd", "--adjoint",
+        "ito", "stochastic", "digital-call", "european-call:strike=1",
     };
 
     /** The vocabulary's placeholders, replaced by files in the test's directory. */

@@ -65,6 +65,7 @@ class OutputWalkTest {
         m.put("train", concat(subset, List.of("--arch", "mlp", "--widths", "8", "--epochs", "1", "--threads", "1",
                 "--checkpoint", "DIR/m.ckpt")));
         m.put("fit", List.of("--model", "gbm", "--synthetic", "--epochs", "20"));
+        m.put("greeks", List.of("--problem", "gbm", "--paths", "300", "--steps", "4", "--threads", "1"));
         m.put("notebooks", List.of("--dir", "DIR/nb"));
         m.put("experiment", concat(subset, List.of("--archs", "resnet", "--widths", "2,2,2", "--blocks", "1",
                 "--epochs", "1", "--seeds", "1", "--mc-passes", "0", "--threads", "1", "--output", "DIR/a.md")));

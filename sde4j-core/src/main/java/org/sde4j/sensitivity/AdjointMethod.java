@@ -52,6 +52,16 @@ public record AdjointMethod(SdeGradient gradient, Calculus calculus, String labe
                 "checkpointed backpropagation through " + scheme.name());
     }
 
+    /**
+     * Backpropagation through {@code scheme} with binomial checkpointing ({@link RevolveBackpropagation}): the same
+     * gradient, bit for bit, as {@link #backpropagation}, in memory and recomputation both of order log N.
+     */
+    public static AdjointMethod revolve(TableauScheme scheme) {
+        backpropagation(scheme);
+        return new AdjointMethod(RevolveBackpropagation.through(scheme), scheme.calculus(),
+                "revolve (binomial checkpointing) through " + scheme.name());
+    }
+
     /** Reversible Heun's exact O(1)-memory gradient (Stratonovich). */
     public static AdjointMethod reversibleHeun() {
         return new AdjointMethod(ReversibleHeunGradient.reversing(), Calculus.STRATONOVICH, "reversible heun");

@@ -51,14 +51,8 @@ public final class CheckpointedBackpropagation implements SdeGradient {
     @Override
     public SolveGradient compute(ParametricSde sde, double[] theta, double[] x0, SolveGrid grid,
             BrownianSource brownian, PathLoss loss) {
-        SdeGradient.check(sde, theta, x0, brownian);
-        AdjointMethod.backpropagation(scheme);
+        boolean area = checkArguments(scheme, sde, theta, x0, brownian);
         StochasticTableau tableau = scheme.tableau();
-        boolean area = tableau.needsSpaceTimeLevyArea();
-        if (area && !(brownian instanceof SpaceTimeLevyAreaSource)) {
-            throw new IllegalArgumentException("brownian: " + brownian.getClass().getSimpleName()
-                    + " gives no space-time Lévy area, which this scheme's tableau needs");
-        }
         int d = x0.length;
         int n = grid.steps();
         int k = segment > 0 ? segment : (int) Math.ceil(Math.sqrt(n));
@@ -118,7 +112,26 @@ public final class CheckpointedBackpropagation implements SdeGradient {
         return new SolveGradient(value, field.parameterGradient().clone(), adjoint, saved, retained);
     }
 
-    private static void noise(BrownianSource brownian, SolveGrid grid, int i, double[] dw, double[] h) {
+    /**
+     * The checks of a checkpointed backpropagation through {@code scheme}: the arguments, a scheme that handles noise,
+     * and a source of space-time Lévy areas when the tableau reads them.
+     *
+     * @return whether the tableau reads space-time Lévy areas
+     */
+    static boolean checkArguments(TableauScheme scheme, ParametricSde sde, double[] theta, double[] x0,
+            BrownianSource brownian) {
+        SdeGradient.check(sde, theta, x0, brownian);
+        AdjointMethod.backpropagation(scheme);
+        boolean area = scheme.tableau().needsSpaceTimeLevyArea();
+        if (area && !(brownian instanceof SpaceTimeLevyAreaSource)) {
+            throw new IllegalArgumentException("brownian: " + brownian.getClass().getSimpleName()
+                    + " gives no space-time Lévy area, which this scheme's tableau needs");
+        }
+        return area;
+    }
+
+    /** The increment (and space-time Lévy area when h is not null) of step i. */
+    static void noise(BrownianSource brownian, SolveGrid grid, int i, double[] dw, double[] h) {
         if (h != null) {
             ((SpaceTimeLevyAreaSource) brownian).spaceTimeLevyArea(grid.time(i), grid.time(i + 1), dw, h);
         } else {

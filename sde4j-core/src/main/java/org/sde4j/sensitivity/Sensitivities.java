@@ -256,11 +256,16 @@ public final class Sensitivities implements MonteCarloJob<SensitivityResult> {
             throw new IllegalArgumentException("gamma: available for the pathwise method with euler-maruyama and d = 1"
                     + " (here " + method.label() + ", " + scheme.label() + ", d = " + d + ")");
         }
-        if (general != null && (method == SensitivityMethod.LIKELIHOOD_RATIO || gamma || scheme != TangentScheme.EULER_MARUYAMA
-                || adjoint != null)) {
+        if (general != null && (gamma || scheme != TangentScheme.EULER_MARUYAMA || adjoint != null)) {
             throw new IllegalArgumentException("general noise: euler-maruyama with the pathwise, adjoint (its own"
-                    + " backpropagation) or finite-difference method only; here " + method.label() + ", "
-                    + scheme.label() + (gamma ? ", gamma" : "") + (adjoint != null ? ", " + adjoint.label() : ""));
+                    + " backpropagation), likelihood-ratio or finite-difference method only; here " + method.label()
+                    + ", " + scheme.label() + (gamma ? ", gamma" : "") + (adjoint != null ? ", " + adjoint.label() : ""));
+        }
+        if (general != null && method == SensitivityMethod.LIKELIHOOD_RATIO
+                && (general.noiseDimension() != general.stateDimension() || running != null)) {
+            throw new IllegalArgumentException("general noise: the likelihood ratio needs a square, invertible diffusion"
+                    + " (d = m; here d = " + general.stateDimension() + ", m = " + general.noiseDimension() + ") and no"
+                    + " running cost" + (running != null ? " (one is set)" : ""));
         }
         ParametricSde itoSde = general != null ? null : CalculusConversion.convert(sde, calculus, scheme.calculus());
         if (!convert && calculus != scheme.calculus() && method != SensitivityMethod.ADJOINT) {

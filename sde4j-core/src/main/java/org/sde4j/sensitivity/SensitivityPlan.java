@@ -120,7 +120,8 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
         ChunkWorker() {
             boolean tangents = s.method() == SensitivityMethod.PATHWISE || s.method() == SensitivityMethod.LIKELIHOOD_RATIO;
             this.block = s.method() == SensitivityMethod.ADJOINT ? null : s.general() != null
-                    ? new GeneralTangentBlock(s.general(), CHUNK, tangents, s.running())
+                    ? new GeneralTangentBlock(s.general(), CHUNK, tangents,
+                            s.method() == SensitivityMethod.LIKELIHOOD_RATIO, s.running())
                     : new TangentBlock(s.sde(), s.scheme(), CHUNK, tangents,
                             s.method() == SensitivityMethod.LIKELIHOOD_RATIO, s.gamma(), s.running());
             this.replay = s.method() == SensitivityMethod.ADJOINT ? new ReplayedPath(s.times(), m, CHUNK) : null;
@@ -207,14 +208,21 @@ final class SensitivityPlan implements ChunkPlan<Moments, SensitivityResult> {
         private void likelihoodRatio(int count) {
             int start = steps - s.window();
             double span = s.times()[steps] - s.times()[start];
-            ((TangentBlock) block).likelihoodRatioWindow(start);
+            double[] lr;
+            if (block instanceof GeneralTangentBlock general) {
+                general.likelihoodRatioWindow(start);
+                lr = general.lr;
+            } else {
+                ((TangentBlock) block).likelihoodRatioWindow(start);
+                lr = ((TangentBlock) block).lr;
+            }
             block.solve(s.theta(), s.x0(), s.times(), dw, count, null);
             for (int q = 0; q < count; q++) {
                 double[] row = rows[q];
                 double value = payoffAt(q);
                 row[0] = value;
                 for (int j = 0; j < directions; j++) {
-                    row[1 + j] = value * ((TangentBlock) block).lr[j * CHUNK + q] / span + (j < p ? dTheta[j] : 0);
+                    row[1 + j] = value * lr[j * CHUNK + q] / span + (j < p ? dTheta[j] : 0);
                 }
                 addRunning(q, row);
             }

@@ -16,8 +16,12 @@
  *       converted by the Itô–Stratonovich correction ({@link org.sde4j.sensitivity.CalculusConversion}) or refused.
  *       {@link org.sde4j.sensitivity.AdjointMethod#itoAdjoint()} is the adjoint for Itô SDEs.</li>
  *   <li>{@link org.sde4j.sensitivity.CheckpointedBackpropagation}: exact gradients through any tableau scheme in
- *       O(√N) memory; {@link org.sde4j.sensitivity.GradientCheck}: hand-written VJPs against central differences.</li>
+ *       O(√N) memory, {@link org.sde4j.sensitivity.RevolveBackpropagation} in O(log N) (binomial checkpointing);
+ *       {@link org.sde4j.sensitivity.GradientCheck}: hand-written VJPs against central differences.</li>
  * </ul>
+ *
+ * <p>{@link org.sde4j.sensitivity.GreeksRecipe} names a job by strings and numbers (the models of {@code sde4j
+ * greeks}), so that it can travel to Spark executors.
  *
  * <p>Place in the layering: after {@code gradient} (whose per-path methods it runs) and {@code montecarlo}, beside
  * {@code fit}; used by the command line only. docs/sensitivities.md has the measured results.

@@ -24,23 +24,37 @@ class CheckpointingTest {
 
     @Test
     void sameBitsAsFullBackpropagationForEveryScheme() {
+        assertSameBitsAsBackpropagation(new int[] {1, 7, 64, 100}, new int[] {0, 1, 3, -1}, (scheme, segment, steps) ->
+                segment == 0 ? CheckpointedBackpropagation.through(scheme)
+                        : CheckpointedBackpropagation.through(scheme, segment < 0 ? steps : segment));
+    }
+
+    /** A checkpointed method of a scheme, a setting (segment length, slots; 0: the default) and the step count. */
+    interface Checkpointed {
+        org.sde4j.gradient.SdeGradient of(TableauScheme scheme, int setting, int steps);
+    }
+
+    /**
+     * Asserts the bits of full backpropagation for every scheme of {@link #SCHEMES}, a scalar and a coupled 2-d SDE,
+     * each step count and each setting.
+     */
+    static void assertSameBitsAsBackpropagation(int[] stepCounts, int[] settings, Checkpointed method) {
         ParametricSde[] sdes = {Models.NONLINEAR, Models.COUPLED};
         double[][] thetas = {{1.2, 0.4, 0.5}, {0.8, 0.3, 0.4, 0.2}};
         double[][] x0s = {{0.3}, {0.5, -0.2}};
         for (TableauScheme scheme : SCHEMES) {
             for (int m = 0; m < 2; m++) {
-                for (int steps : new int[] {1, 7, 64, 100}) {
+                for (int steps : stepCounts) {
                     int d = x0s[m].length;
                     SolveGrid grid = steps % 4 == 0 ? SolveGrid.savingEvery(0, 1, steps, 4) : SolveGrid.terminal(0, 1, steps);
                     double[][] targets = new double[grid.savedCount()][d];
                     PathLoss loss = PathLoss.squaredDistance(targets);
                     VirtualBrownianTree w = VirtualBrownianTree.of(0, 1, 1.0 / 4096, d, 5 + steps);
                     SolveGradient full = Backpropagation.through(scheme).compute(sdes[m], thetas[m], x0s[m], grid, w, loss);
-                    for (int segment : new int[] {0, 1, 3, steps}) {
-                        CheckpointedBackpropagation method = segment == 0 ? CheckpointedBackpropagation.through(scheme)
-                                : CheckpointedBackpropagation.through(scheme, segment);
-                        SolveGradient check = method.compute(sdes[m], thetas[m], x0s[m], grid, w, loss);
-                        String what = scheme.name() + ", d = " + d + ", N = " + steps + ", segment " + segment;
+                    for (int setting : settings) {
+                        SolveGradient check = method.of(scheme, setting, steps).compute(sdes[m], thetas[m], x0s[m], grid,
+                                w, loss);
+                        String what = scheme.name() + ", d = " + d + ", N = " + steps + ", setting " + setting;
                         assertEquals(full.loss(), check.loss(), 0, what);
                         assertArrayEquals(full.dTheta(), check.dTheta(), 0, what);
                         assertArrayEquals(full.dX0(), check.dX0(), 0, what);

@@ -70,7 +70,7 @@ class GeneralNoiseTest {
     }
 
     /** {@link Models#COUPLED} written with a diagonal G. */
-    private static GeneralParametricSde diagonal(ParametricSde sde) {
+    static GeneralParametricSde diagonal(ParametricSde sde) {
         return new GeneralParametricSde() {
             @Override
             public int stateDimension() {

@@ -4,62 +4,12 @@ import org.apache.commons.math3.analysis.integration.SimpsonIntegrator;
 import org.apache.commons.math3.complex.Complex;
 
 /**
- * Log-Heston with full truncation (Lord, Koekkoek &amp; van Dijk 2010), θ = (r, κ, θ_v, ξ, ρ), state (log S, v):
- * {@code d log S = (r − v⁺/2) dt + √v⁺ dW_1}, {@code dv = κ(θ_v − v⁺) dt + ξ √v⁺ (ρ dW_1 + √(1 − ρ²) dW_2)}; and the
- * semi-closed-form call price (Heston 1993, in the form of Albrecher et al. 2007, "The little Heston trap").
+ * Log-Heston ({@link HestonSde}) and the semi-closed-form call price (Heston 1993, in the form of Albrecher et al. 2007, "The little Heston trap").
  */
-final class Heston implements GeneralParametricSde {
-    static final Heston MODEL = new Heston();
+final class Heston {
+    static final GeneralParametricSde MODEL = HestonSde.MODEL;
 
-    @Override
-    public int stateDimension() {
-        return 2;
-    }
-
-    @Override
-    public int noiseDimension() {
-        return 2;
-    }
-
-    @Override
-    public int parameterCount() {
-        return 5;
-    }
-
-    @Override
-    public void drift(double t, double[] x, double[] th, double[] out) {
-        double v = Math.max(x[1], 0);
-        out[0] = th[0] - 0.5 * v;
-        out[1] = th[1] * (th[2] - v);
-    }
-
-    @Override
-    public void diffusion(double t, double[] x, double[] th, double[] out) {
-        double s = Math.sqrt(Math.max(x[1], 0));
-        double c = Math.sqrt(1 - th[4] * th[4]);
-        out[0] = s;
-        out[1] = 0;
-        out[2] = th[3] * th[4] * s;
-        out[3] = th[3] * c * s;
-    }
-
-    @Override
-    public void driftVjp(double t, double[] x, double[] th, double[] v, double[] dx, double[] dth) {
-        double positive = x[1] > 0 ? 1 : 0;
-        dx[1] += -0.5 * positive * v[0] - th[1] * positive * v[1];
-        dth[0] += v[0];
-        dth[1] += v[1] * (th[2] - Math.max(x[1], 0));
-        dth[2] += v[1] * th[1];
-    }
-
-    @Override
-    public void diffusionVjp(double t, double[] x, double[] th, double[] v, double[] dx, double[] dth) {
-        double s = Math.sqrt(Math.max(x[1], 0));
-        double c = Math.sqrt(1 - th[4] * th[4]);
-        double ds = s > 0 ? 0.5 / s : 0;
-        dx[1] += (v[0] + v[2] * th[3] * th[4] + v[3] * th[3] * c) * ds;
-        dth[3] += v[2] * th[4] * s + v[3] * c * s;
-        dth[4] += v[2] * th[3] * s - v[3] * th[3] * th[4] / c * s;
+    private Heston() {
     }
 
     /** The Heston call price; θ = (r, κ, θ_v, ξ, ρ). */

@@ -57,56 +57,12 @@ final class Models {
         }
     };
 
-    /**
-     * GBM in log space on the unit interval with the maturity as a parameter, θ = (r, σ, T): with t = sT,
-     * {@code dY = T (r − σ²/2) ds + √T σ dW_s}, so that ∂/∂T is a parameter derivative (the Black–Scholes θ is
-     * −∂V/∂T).
-     */
-    static final ParametricSde LOG_GBM_MATURITY = new Scalar() {
-        @Override
-        public int parameterCount() {
-            return 3;
-        }
-
-        @Override
-        public void drift(double t, double[] x, double[] th, double[] out) {
-            out[0] = th[2] * (th[0] - 0.5 * th[1] * th[1]);
-        }
-
-        @Override
-        public void diffusion(double t, double[] x, double[] th, double[] out) {
-            out[0] = Math.sqrt(th[2]) * th[1];
-        }
-
-        @Override
-        public void driftVjp(double t, double[] x, double[] th, double[] v, double[] dx, double[] dth) {
-            dth[0] += v[0] * th[2];
-            dth[1] -= v[0] * th[2] * th[1];
-            dth[2] += v[0] * (th[0] - 0.5 * th[1] * th[1]);
-        }
-
-        @Override
-        public void diffusionVjp(double t, double[] x, double[] th, double[] v, double[] dx, double[] dth) {
-            dth[1] += v[0] * Math.sqrt(th[2]);
-            dth[2] += v[0] * th[1] * 0.5 / Math.sqrt(th[2]);
-        }
-    };
+    /** GBM in log space with the maturity as a parameter, θ = (r, σ, T) (the model of {@code greeks --problem gbm}). */
+    static final ParametricSde LOG_GBM_MATURITY = GreeksCatalog.LOG_GBM_MATURITY;
 
     /** A call or digital on exp(x_0) discounted by e^{−θ_0 θ_2} (rate θ_0, maturity θ_2). */
     static Payoff maturityPayoff(double strike, boolean digital) {
-        return Payoff.named(digital ? "digital" : "call", !digital, (x, th, dx, dth) -> {
-            java.util.Arrays.fill(dx, 0);
-            java.util.Arrays.fill(dth, 0);
-            double s = Math.exp(x[0]);
-            double discount = Math.exp(-th[0] * th[2]);
-            double value = s > strike ? discount * (digital ? 1 : s - strike) : 0;
-            if (!digital && s > strike) {
-                dx[0] = discount * s;
-            }
-            dth[0] = -th[2] * value;
-            dth[2] = -th[0] * value;
-            return value;
-        });
+        return GreeksCatalog.maturityPayoff(strike, digital);
     }
 
     /** Ornstein–Uhlenbeck: {@code dX = θ0 (θ1 − X) dt + θ2 dW} (θ = (κ, μ, σ)). */

@@ -7,6 +7,8 @@ import org.sde4j.error.ConvergenceStudy;
 import org.sde4j.error.StrongNorm;
 import org.sde4j.error.Studies;
 import org.sde4j.problems.PreparedProblem;
+import org.sde4j.sensitivity.GreeksRecipe;
+import org.sde4j.sensitivity.SensitivityResult;
 
 /**
  * The commands' door to the Spark glue of this package ({@code SparkSolve} and its recipes
@@ -64,5 +66,11 @@ public final class SparkRuns {
         public Ran<ConvergenceResult> spark(String master, Integer partitions, int threadsPerTask) {
             return SparkSolve.run(master, "sde4j convergence", partitions, threadsPerTask, recipe);
         }
+    }
+
+    /** The sensitivities of {@code greeks} on Spark: the same bits as {@code recipe.create().run()} in one JVM. */
+    public static Ran<SensitivityResult> greeks(GreeksRecipe recipe, String master, Integer partitions,
+            int threadsPerTask) {
+        return SparkSolve.run(master, "sde4j greeks", partitions, threadsPerTask, new LibraryGreeks(recipe));
     }
 }
