@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Stream;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +100,43 @@ class CommandLineFuzzTest {
     @Test
     void everyMutatedCommandLineEndsWithAnExitCodeAndNoInternalError() throws IOException {
         int[] codes = new int[3];
+        Set<Path> workingDirectoryBefore = entries(Path.of(""));
+        try {
+            runCases(codes);
+        } finally {
+            removeNewEntries(Path.of(""), workingDirectoryBefore);
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".tmp")).toList(), "no *.tmp left");
+        }
+        System.out.println("command-line fuzz: " + CASES + " cases, exit 0: " + codes[0] + ", exit 1: " + codes[1]
+                + ", exit 2: " + codes[2]);
+    }
+
+    /**
+     * A mutation may turn any word into an output path ({@code --plot 1}), which a command rightly writes into the
+     * working directory: the module's folder. Whatever the cases add there is removed, so that no run leaves files
+     * behind to be committed by mistake.
+     */
+    private static void removeNewEntries(Path folder, Set<Path> before) throws IOException {
+        for (Path entry : entries(folder)) {
+            if (!before.contains(entry)) {
+                try (Stream<Path> inside = Files.walk(entry)) {
+                    for (Path p : inside.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Set<Path> entries(Path folder) throws IOException {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.collect(Collectors.toSet());
+        }
+    }
+
+    private static void runCases(int[] codes) {
         assertTimeoutPreemptively(Duration.ofSeconds(300), () -> {
             for (int i = 0; i < CASES; i++) {
                 long seed = SEED + i;
@@ -115,10 +155,5 @@ class CommandLineFuzzTest {
                 codes[run.code()]++;
             }
         });
-        try (Stream<Path> files = Files.walk(dir)) {
-            assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".tmp")).toList(), "no *.tmp left");
-        }
-        System.out.println("command-line fuzz: " + CASES + " cases, exit 0: " + codes[0] + ", exit 1: " + codes[1]
-                + ", exit 2: " + codes[2]);
     }
 }
