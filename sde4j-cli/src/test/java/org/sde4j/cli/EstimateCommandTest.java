@@ -103,8 +103,8 @@ class EstimateCommandTest {
         refused("--plot", new String[] {"--tol", "1e-3", "--plot", "/proc/giles.png"});
         refused("--max-seconds", new String[] {"--tol", "1e-3", "--max-seconds", "-1"});
         refused("--problem", new String[] {"--tol", "1e-3"}, "heston-x");
-        refused("--problem = 'linear-2d' does not fit", new String[] {"--tol", "1e-3"}, "linear-2d");
-        refused("--problem = 'gbm-2noise' does not fit", new String[] {"--tol", "1e-3", "--scheme", "em"}, "gbm-2noise");
+        refused("--problem = 'linear-2d': Sde[d=2, m=2, noise=general", new String[] {"--tol", "1e-3"}, "linear-2d");
+        refused("--problem = 'gbm-2noise': Sde[d=1, m=2", new String[] {"--tol", "1e-3", "--scheme", "em"}, "gbm-2noise");
     }
 
     @Test

@@ -200,11 +200,17 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
             Multilevel.of(named.problem(), c, payoff);
         } catch (IllegalArgumentException ex) {
             String reason = ex.getMessage();
-            String option = reason.startsWith("payoff") ? "--functional = '" + functional + "'"
-                    : reason.startsWith("coupling") ? "--scheme = '" + scheme + "'" : "--problem = '" + problem + "'";
             int colon = reason.indexOf(": ");
-            throw new IllegalArgumentException(option + " does not fit --problem " + problem + " with --scheme "
-                    + scheme + ": " + (colon < 0 ? reason : reason.substring(colon + 2)));
+            String why = colon < 0 ? reason : reason.substring(colon + 2);
+            if (reason.startsWith("payoff")) {
+                throw new IllegalArgumentException("--functional = '" + functional + "' does not fit --problem "
+                        + problem + ": " + why);
+            }
+            if (reason.startsWith("coupling")) {
+                throw new IllegalArgumentException("--scheme = '" + scheme + "' does not fit --problem " + problem
+                        + ": " + why);
+            }
+            throw new IllegalArgumentException("--problem = '" + problem + "': " + why);
         }
     }
 
