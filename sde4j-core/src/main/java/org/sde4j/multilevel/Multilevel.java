@@ -61,7 +61,18 @@ public final class Multilevel {
     private double maxSeconds = Double.POSITIVE_INFINITY;
     private Consumer<String> progress;
 
+    /** The antithetic sampler that replaces the level jobs, or null. */
+    private final AntitheticMilstein antithetic;
+
+    private Multilevel(AntitheticMilstein antithetic) {
+        this.antithetic = Require.nonNull("antithetic", antithetic);
+        this.problem = null;
+        this.coupling = Coupling.MILSTEIN;
+        this.payoff = null;
+    }
+
     private Multilevel(SdeProblem problem, Coupling coupling, Payoff payoff) {
+        this.antithetic = null;
         this.problem = Require.nonNull("problem", problem);
         this.coupling = Require.nonNull("coupling", coupling);
         this.payoff = Require.nonNull("payoff", payoff);
@@ -75,6 +86,15 @@ public final class Multilevel {
      */
     public static Multilevel of(SdeProblem problem, Coupling coupling, Payoff payoff) {
         return new Multilevel(problem, coupling, payoff);
+    }
+
+    /**
+     * Giles' adaptive algorithm on the levels of the antithetic estimator of Giles &amp; Szpruch (2014), for SDEs with
+     * non-commuting noise ({@link AntitheticMilstein}); the levels are M₀ = 1, M = 2, plain Monte Carlo and
+     * {@link #levelJob} are not available, and {@link #seed} sets the sampler's seed. It runs on the calling thread.
+     */
+    public static Multilevel of(AntitheticMilstein sampler) {
+        return new Multilevel(sampler);
     }
 
     /** Throws when the (SDE, coupling, payoff) triple cannot be sampled. */
@@ -103,6 +123,9 @@ public final class Multilevel {
 
     /** The step sizes (default M₀ = 1, M = 2). */
     public Multilevel levels(Levels value) {
+        if (antithetic != null && !Levels.DEFAULT.equals(value)) {
+            throw new IllegalArgumentException("levels: the antithetic estimator steps 2^l (M0 = 1, M = 2)");
+        }
         this.levels = Require.nonNull("levels", value);
         return this;
     }
@@ -165,6 +188,7 @@ public final class Multilevel {
 
     /** The job of chunks {@code [first, first + chunks)} of level ℓ, for sharding a level by hand. */
     public LevelJob levelJob(int level, long firstChunk, long chunks) {
+        requireLevelJobs("levelJob");
         return new LevelJob(problem, coupling, payoff, levels, level, true, seed, firstChunk, chunks).threads(threads);
     }
 
@@ -371,7 +395,8 @@ public final class Multilevel {
         long from = have.count() / LevelJob.CHUNK;
         while (from < toChunk) {
             long more = Math.min(batch - from % batch, toChunk - from);
-            s = new LevelJob(problem, coupling, payoff, levels, level, coupledLevel, levelSeed, from, more).after(s)
+            s = antithetic != null ? antithetic.seed(levelSeed).level(level, from, more, s)
+                    : new LevelJob(problem, coupling, payoff, levels, level, coupledLevel, levelSeed, from, more).after(s)
                     .threads(threads).run();
             from += more;
             if ((System.nanoTime() - start) * 1e-9 > seconds) {
@@ -379,6 +404,12 @@ public final class Multilevel {
             }
         }
         return s;
+    }
+
+    private void requireLevelJobs(String what) {
+        if (antithetic != null) {
+            throw new UnsupportedOperationException(what + ": not available for the antithetic estimator");
+        }
     }
 
     /** Level ℓ's coupled samples continued from {@code have} to chunk {@code toChunk} ({@link #extend}). */
@@ -421,6 +452,7 @@ public final class Multilevel {
      * after {@code seconds} from {@code start} ({@link #extend}).
      */
     LevelSums plainMonteCarlo(int level, LevelSums have, long toChunk, long start, double seconds) {
+        requireLevelJobs("plainMonteCarlo");
         return extend(level, false, seed ^ 0x5eed, have, toChunk, start, seconds);
     }
 }
