@@ -102,7 +102,36 @@ class EstimateCommandTest {
         refused("--max-level", new String[] {"--tol", "1e-3", "--max-level", "40"});
         refused("--plot", new String[] {"--tol", "1e-3", "--plot", "/proc/giles.png"});
         refused("--max-seconds", new String[] {"--tol", "1e-3", "--max-seconds", "-1"});
-        refused("--problem", new String[] {"--tol", "1e-3"}, "ou");
+        refused("--problem", new String[] {"--tol", "1e-3"}, "heston-x");
+        refused("--problem = 'linear-2d': Sde[d=2, m=2, noise=general", new String[] {"--tol", "1e-3"}, "linear-2d");
+        refused("--problem = 'gbm-2noise': Sde[d=1, m=2", new String[] {"--tol", "1e-3", "--scheme", "em"}, "gbm-2noise");
+    }
+
+    @Test
+    void otherProblemsPrintTheirExactValue() {
+        MainTest.Run r = MainTest.run("estimate", "--problem", "sinh", "--functional", "mean", "--tol", "1e-2",
+                "--method", "mlmc", "--seed", "2", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("exact     1.6487213: error "), r.out());
+        MainTest.Run ou = MainTest.run("estimate", "--problem", "ou", "--functional", "mean", "--tol", "1e-2",
+                "--method", "qmc", "--seed", "2", "--threads", "1");
+        assertEquals(0, ou.code(), ou.err());
+        assertTrue(ou.out().contains("exact     0.36787944: error "), ou.out());
+    }
+
+    @Test
+    void maxSecondsStopsEveryMethodWithWhatItHas() {
+        for (String method : List.of("mc", "mlmc", "qmc", "mlqmc")) {
+            MainTest.Run r = MainTest.run("estimate", "--problem", "gbm", "--tol", "1e-5", "--method", method,
+                    "--max-seconds", "0.2", "--threads", "1", "--progress");
+            assertEquals(0, r.code(), method + ": " + r.err());
+            assertTrue(r.out().contains("NOT converged: stopped after "), method + ": " + r.out());
+            assertTrue(r.out().contains("(maxSeconds 0.2) before the tolerance was met; the estimate is what it had"),
+                    method + ": " + r.out());
+            assertTrue(r.err().startsWith(method.equals("mc") || method.equals("qmc") ? "pilot: " : method + ": "),
+                    method + ": " + r.err());
+            assertTrue(!r.out().contains("NaN"), r.out());
+        }
     }
 
     private static void refused(String option, String[] rest) {

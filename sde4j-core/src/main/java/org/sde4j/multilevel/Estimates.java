@@ -3,6 +3,7 @@ package org.sde4j.multilevel;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
 
@@ -19,8 +20,9 @@ import org.sde4j.sde.SdeProblem;
  *   <li>{@link Method#MLQMC} — {@link MultilevelQmc#estimate}.</li>
  * </ul>
  *
- * <p>All three split the mean square error ε² in halves, bias² ≤ ε²/2 and variance ≤ ε²/2, and report a 95 %
- * interval for the mean at their finest step (normal for MC and MLMC, Student t over the randomisations for QMC).
+ * <p>All split the mean square error ε² in halves, bias² ≤ ε²/2 and variance ≤ ε²/2, and report a 95 % interval for
+ * the mean at their finest step (normal for MC and MLMC, Student t over the randomisations for QMC), and the bias
+ * estimate that {@link Estimate#intervalWithBias()} adds to it for an interval for {@code E P} itself.
  */
 public final class Estimates {
     private Estimates() {
@@ -60,6 +62,9 @@ public final class Estimates {
      * @param standardError its standard error
      * @param lower         the lower end of the 95 % interval
      * @param upper         the upper end
+     * @param biasEstimate  the estimated bias {@code |E P − E P_L|} of the finest step (Giles' estimate for the
+     *                      multilevel methods; the pilot's {@code |Ȳ_ℓ|} at the chosen step for mc and qmc), which the
+     *                      interval does not contain
      * @param steps         the finest number of steps
      * @param paths         the paths (all levels, or all randomisations and points; pilots excluded)
      * @param cost          the steps taken, pilots included (a multilevel sample of level ℓ counts n_ℓ(1 + 1/M))
@@ -70,7 +75,17 @@ public final class Estimates {
      *                      {@link LevelSums})
      */
     public record Estimate(Method method, double estimate, double standardError, double lower, double upper,
-            int steps, long paths, double cost, double seconds, boolean converged, String message, Object detail) {
+            double biasEstimate, int steps, long paths, double cost, double seconds, boolean converged, String message,
+            Object detail) {
+        /**
+         * The interval widened by the bias estimate on each side, {@code [lower − |b̂|, upper + |b̂|]}: an interval for
+         * {@code E P} itself rather than for the mean at the finest step.
+         */
+        public double[] intervalWithBias() {
+            double b = Math.abs(biasEstimate);
+            return new double[] {lower - b, upper + b};
+        }
+
         /** One line for people. */
         public String summary() {
             return String.format(Locale.ROOT, "%s: %.8g, 95 %% interval [%.8g, %.8g], %d steps, %d paths, cost %.4g steps,"
@@ -132,7 +147,22 @@ public final class Estimates {
     }
 
     /**
+     * Estimates {@code E payoff} for {@code problem} to root-mean-square error ε, without progress lines.
+     *
+     * @see #estimate(Method, SdeProblem, Coupling, Payoff, double, long, int, int, double, Consumer)
+     */
+    public static Estimate estimate(Method method, SdeProblem problem, Coupling scheme, Payoff payoff, double epsilon,
+            long seed, int threads, int maxLevel, double maxSeconds) {
+        return estimate(method, problem, scheme, payoff, epsilon, seed, threads, maxLevel, maxSeconds, null);
+    }
+
+    /**
      * Estimates {@code E payoff} for {@code problem} to root-mean-square error ε.
+     *
+     * <p><b>Time budget.</b> Every method starts no new round (a pilot level, a batch of plain paths, a doubling of
+     * the points, a multilevel round) after {@code maxSeconds}; it then reports the best estimate it has, with
+     * {@link Estimate#converged()} false and the message "stopped after … s (maxSeconds …) before the tolerance was
+     * met". The rounds do not depend on the budget, so a run that finishes in time has the same bits with any budget.
      *
      * @param method     the method
      * @param problem    the problem
@@ -142,84 +172,127 @@ public final class Estimates {
      * @param seed       the root seed
      * @param threads    threads (never change the result)
      * @param maxLevel   the finest level allowed (steps 2^maxLevel)
-     * @param maxSeconds the time budget of the multilevel estimator (others: not checked)
+     * @param maxSeconds the time budget (infinite: none)
+     * @param progress   told a line after each round (null: nobody)
      * @return the estimate
      */
     public static Estimate estimate(Method method, SdeProblem problem, Coupling scheme, Payoff payoff, double epsilon,
-            long seed, int threads, int maxLevel, double maxSeconds) {
+            long seed, int threads, int maxLevel, double maxSeconds, Consumer<String> progress) {
         Require.nonNull("method", method);
         if (!(epsilon > 0 && epsilon < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("epsilon = " + epsilon + ": the tolerance must be positive and finite");
         }
+        if (!(maxSeconds > 0)) {
+            throw new IllegalArgumentException("maxSeconds = " + maxSeconds + ": must be > 0 (infinite: no limit)");
+        }
+        double budget = Math.min(maxSeconds, 1e12);
         Multilevel mlmc = Multilevel.of(problem, scheme, payoff).seed(seed).threads(threads)
-                .levelRange(2, Math.max(2, maxLevel)).maxSeconds(maxSeconds);
+                .levelRange(2, Math.max(2, maxLevel)).maxSeconds(budget).progress(progress);
         if (method == Method.MLMC) {
             MultilevelResult r = mlmc.estimate(epsilon);
             long paths = r.levels().stream().mapToLong(LevelEstimate::samples).sum();
-            return new Estimate(method, r.estimate(), r.standardError(), r.lower(), r.upper(),
+            return new Estimate(method, r.estimate(), r.standardError(), r.lower(), r.upper(), r.biasEstimate(),
                     r.levels().get(r.finestLevel()).steps(), paths, r.cost(), r.seconds(), r.converged(), r.message(), r);
         }
         if (method == Method.MLQMC) {
             MultilevelQmc.Result r = MultilevelQmc.of(problem, scheme, payoff).seed(seed).threads(threads)
-                    .maxLevel(Math.max(2, Math.min(24, maxLevel))).estimate(epsilon);
+                    .maxLevel(Math.max(2, Math.min(24, maxLevel))).maxSeconds(budget).progress(progress)
+                    .estimate(epsilon);
             long paths = 0;
             for (long p : r.points()) {
                 paths += p * 16;
             }
-            return new Estimate(method, r.estimate(), r.standardError(), r.lower(), r.upper(),
-                    1 << (r.points().length - 1), paths, r.cost(), r.seconds(), r.converged(),
-                    r.converged() ? "converged" : "the bias test failed at the maximum level " + maxLevel, r);
+            return new Estimate(method, r.estimate(), r.standardError(), r.lower(), r.upper(), r.biasEstimate(),
+                    1 << (r.points().length - 1), paths, r.cost(), r.seconds(), r.converged(), r.message(), r);
         }
         long start = System.nanoTime();
-        Pilot pilot = chooseLevel(mlmc, epsilon, maxLevel);
+        Pilot pilot = chooseLevel(mlmc, epsilon, maxLevel, start, budget, progress);
         int steps = Levels.DEFAULT.steps(pilot.level());
-        if (method == Method.MC) {
-            long paths = (long) Math.ceil(2 * pilot.varianceP() / (epsilon * epsilon));
-            LevelSums s = mlmc.plainMonteCarlo(pilot.level(), paths);
-            double se = Math.sqrt(s.varianceY() / s.count());
-            double z = MultilevelResult.Z95;
-            return new Estimate(method, s.meanY(), se, s.meanY() - z * se, s.meanY() + z * se, steps, s.count(),
-                    pilot.cost() + (double) s.count() * steps, (System.nanoTime() - start) * 1e-9, pilot.converged(),
-                    pilot.message(), s);
+        double z = MultilevelResult.Z95;
+        if (pilot.stopped()) {
+            LevelSums s = pilot.sums();
+            double se = Math.sqrt(s.varianceP() / s.count());
+            return new Estimate(method, s.meanP(), se, s.meanP() - z * se, s.meanP() + z * se, pilot.bias(), steps,
+                    s.count(), pilot.cost(), seconds(start), false, pilot.message(), s);
         }
+        if (method == Method.MC) {
+            long chunks = Math.max(1, (long) Math.ceil(Math.ceil(2 * pilot.varianceP() / (epsilon * epsilon))
+                    / LevelJob.CHUNK));
+            LevelSums s = LevelSums.EMPTY;
+            for (long round = 16; s.count() < chunks * LevelJob.CHUNK; round *= 2) {
+                long to = Math.min(chunks, s.count() / LevelJob.CHUNK + round);
+                s = mlmc.plainMonteCarlo(pilot.level(), s, to, start, budget);
+                if (progress != null) {
+                    progress.accept(String.format(Locale.ROOT, "mc: %d of %d paths of %d steps, %.1f s", s.count(),
+                            chunks * LevelJob.CHUNK, steps, seconds(start)));
+                }
+                if (seconds(start) > budget) {
+                    break;
+                }
+            }
+            boolean stopped = s.count() < chunks * LevelJob.CHUNK;
+            double se = Math.sqrt(s.varianceY() / s.count());
+            return new Estimate(method, s.meanY(), se, s.meanY() - z * se, s.meanY() + z * se, pilot.bias(), steps,
+                    s.count(), pilot.cost() + (double) s.count() * steps, seconds(start),
+                    pilot.converged() && !stopped, stopped ? Multilevel.stopped(seconds(start), budget) : pilot.message(),
+                    s);
+        }
+        double left = Math.max(budget - seconds(start), 1e-9);
+        long maxPoints = 1L << 24;
         RandomisedQmc.Result r = RandomisedQmc.of(problem, scheme, payoff).steps(steps).seed(seed).threads(threads)
-                .toStandardError(epsilon / Math.sqrt(2), 256, 1L << 24);
+                .toStandardError(epsilon / Math.sqrt(2), 256, maxPoints, left, progress);
         boolean met = r.standardError() <= epsilon / Math.sqrt(2);
         long paths = r.points() * r.means().length;
-        return new Estimate(method, r.estimate(), r.standardError(), r.lower(), r.upper(), steps, paths,
-                pilot.cost() + (double) paths * steps,
-                (System.nanoTime() - start) * 1e-9, pilot.converged() && met,
-                met ? pilot.message() : "the standard error stayed above ε/√2 at 2^24 points", r);
+        String message = met ? pilot.message() : r.points() < maxPoints ? Multilevel.stopped(seconds(start), budget)
+                : "the standard error stayed above ε/√2 at 2^24 points";
+        return new Estimate(method, r.estimate(), r.standardError(), r.lower(), r.upper(), pilot.bias(), steps, paths,
+                pilot.cost() + (double) paths * steps, seconds(start), pilot.converged() && met, message, r);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) * 1e-9;
     }
 
     /**
      * The pilot's choice of step for a single-level method: the first level ℓ ≥ 2 whose coupled correction, from
      * 4096 samples (more when the correction's variance asks for it), satisfies {@code |Ȳ_ℓ| + 2 s_ℓ ≤ ε/√2}
-     * (weak order 1 with M = 2: the remaining bias of level ℓ is about |E Y_ℓ|); and Var(P_ℓ) from the same samples.
+     * (weak order 1 with M = 2: the remaining bias of level ℓ is about |E Y_ℓ|, reported as the bias estimate); and
+     * Var(P_ℓ) from the same samples. Past {@code maxSeconds} no new level starts: the pilot is then
+     * {@link Pilot#stopped()}, and its fine payoffs are the best plain estimate there is.
      */
-    static Pilot chooseLevel(Multilevel mlmc, double epsilon, int maxLevel) {
+    static Pilot chooseLevel(Multilevel mlmc, double epsilon, int maxLevel, long start, double maxSeconds,
+            Consumer<String> progress) {
         double cost = 0;
         for (int l = 2; ; l++) {
-            LevelSums s = mlmc.levelJob(l, 0, 16).run();
-            cost += s.count() * Levels.DEFAULT.cost(l);
+            LevelSums s = mlmc.coupledLevel(l, LevelSums.EMPTY, 16, start, maxSeconds);
             double need = 16 * s.varianceY() / Math.pow(epsilon / Math.sqrt(2), 2);
             if (need > s.count()) {
                 long chunks = (long) Math.ceil(Math.min(need, 1e8) / LevelJob.CHUNK);
-                LevelSums more = mlmc.levelJob(l, 16, Math.max(1, chunks - 16)).run();
-                cost += more.count() * Levels.DEFAULT.cost(l);
-                s = s.plus(more);
+                s = mlmc.coupledLevel(l, s, Math.max(17, chunks), start, maxSeconds);
             }
+            cost += s.count() * Levels.DEFAULT.cost(l);
             double se = Math.sqrt(s.varianceY() / s.count());
-            if (Math.abs(s.meanY()) + 2 * se <= epsilon / Math.sqrt(2)) {
-                return new Pilot(l, s.varianceP(), cost, true, "converged");
+            double bias = Math.abs(s.meanY());
+            double elapsed = seconds(start);
+            if (progress != null) {
+                progress.accept(String.format(Locale.ROOT, "pilot: %d steps, bias %.3g (target %.3g), %.1f s",
+                        Levels.DEFAULT.steps(l), bias, epsilon / Math.sqrt(2), elapsed));
+            }
+            if (bias + 2 * se <= epsilon / Math.sqrt(2)) {
+                return new Pilot(l, s.varianceP(), bias, cost, true, false, "converged", s);
             }
             if (l >= maxLevel) {
-                return new Pilot(l, s.varianceP(), cost, false, "the bias test failed at the maximum level " + maxLevel);
+                return new Pilot(l, s.varianceP(), bias, cost, false, false, "the bias test failed at the maximum level "
+                        + maxLevel, s);
+            }
+            if (elapsed > maxSeconds) {
+                return new Pilot(l, s.varianceP(), bias, cost, false, true, Multilevel.stopped(elapsed, maxSeconds), s);
             }
         }
     }
 
-    /** The step a pilot chose and the variance of the payoff there. */
-    record Pilot(int level, double varianceP, double cost, boolean converged, String message) {
+    /** The step a pilot chose, the variance of the payoff and the bias estimate there, and its last level's sums. */
+    record Pilot(int level, double varianceP, double bias, double cost, boolean converged, boolean stopped,
+            String message, LevelSums sums) {
     }
 }

@@ -35,6 +35,7 @@ public final class LevelJob implements MonteCarloJob<LevelSums> {
     private final long chunks;
     private int threads = 1;
     private Executor executor;
+    private LevelSums earlier = LevelSums.EMPTY;
 
     /**
      * @param problem    the problem (d = 1 or diagonal noise; a scalar SDE for path-dependent payoffs)
@@ -75,6 +76,16 @@ public final class LevelJob implements MonteCarloJob<LevelSums> {
     @Override
     public LevelJob threads(int count) {
         this.threads = Require.positive("threads", count);
+        return this;
+    }
+
+    /**
+     * Continues the sums of the level's chunks before {@code firstChunk}: the chunks' parts are added to
+     * {@code sums} one by one in chunk order, so running chunks [0, a) and then [a, b) after them gives the same
+     * bits as running [0, b) at once (a plain {@link LevelSums#plus} of two runs' totals would round differently).
+     */
+    public LevelJob after(LevelSums sums) {
+        this.earlier = Require.nonNull("sums", sums);
         return this;
     }
 
@@ -162,7 +173,7 @@ public final class LevelJob implements MonteCarloJob<LevelSums> {
         @Override
         public Fold<LevelSums, LevelSums> newFold() {
             return new Fold<>() {
-                private LevelSums total = LevelSums.EMPTY;
+                private LevelSums total = earlier;
 
                 @Override
                 public void add(long chunk, LevelSums part) {
@@ -171,7 +182,7 @@ public final class LevelJob implements MonteCarloJob<LevelSums> {
 
                 @Override
                 public LevelSums result(double seconds) {
-                    return total.withSeconds(seconds);
+                    return total.withSeconds(earlier.seconds() + seconds);
                 }
             };
         }

@@ -1,6 +1,7 @@
 package org.sde4j.multilevel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.sde4j.sde.NoiseStructure;
@@ -60,7 +61,18 @@ public final class Multilevel {
     private double maxSeconds = Double.POSITIVE_INFINITY;
     private Consumer<String> progress;
 
+    /** The antithetic sampler that replaces the level jobs, or null. */
+    private final AntitheticMilstein antithetic;
+
+    private Multilevel(AntitheticMilstein antithetic) {
+        this.antithetic = Require.nonNull("antithetic", antithetic);
+        this.problem = null;
+        this.coupling = Coupling.MILSTEIN;
+        this.payoff = null;
+    }
+
     private Multilevel(SdeProblem problem, Coupling coupling, Payoff payoff) {
+        this.antithetic = null;
         this.problem = Require.nonNull("problem", problem);
         this.coupling = Require.nonNull("coupling", coupling);
         this.payoff = Require.nonNull("payoff", payoff);
@@ -74,6 +86,15 @@ public final class Multilevel {
      */
     public static Multilevel of(SdeProblem problem, Coupling coupling, Payoff payoff) {
         return new Multilevel(problem, coupling, payoff);
+    }
+
+    /**
+     * Giles' adaptive algorithm on the levels of the antithetic estimator of Giles &amp; Szpruch (2014), for SDEs with
+     * non-commuting noise ({@link AntitheticMilstein}); the levels are M₀ = 1, M = 2, plain Monte Carlo and
+     * {@link #levelJob} are not available, and {@link #seed} sets the sampler's seed. It runs on the calling thread.
+     */
+    public static Multilevel of(AntitheticMilstein sampler) {
+        return new Multilevel(sampler);
     }
 
     /** Throws when the (SDE, coupling, payoff) triple cannot be sampled. */
@@ -102,6 +123,9 @@ public final class Multilevel {
 
     /** The step sizes (default M₀ = 1, M = 2). */
     public Multilevel levels(Levels value) {
+        if (antithetic != null && !Levels.DEFAULT.equals(value)) {
+            throw new IllegalArgumentException("levels: the antithetic estimator steps 2^l (M0 = 1, M = 2)");
+        }
         this.levels = Require.nonNull("levels", value);
         return this;
     }
@@ -164,6 +188,7 @@ public final class Multilevel {
 
     /** The job of chunks {@code [first, first + chunks)} of level ℓ, for sharding a level by hand. */
     public LevelJob levelJob(int level, long firstChunk, long chunks) {
+        requireLevelJobs("levelJob");
         return new LevelJob(problem, coupling, payoff, levels, level, true, seed, firstChunk, chunks).threads(threads);
     }
 
@@ -202,12 +227,10 @@ public final class Multilevel {
         while (true) {
             int levelsNow = sums.size();
             for (int l = 0; l < levelsNow; l++) {
-                long more = wanted.get(l) - chunks.get(l);
-                if (more > 0) {
-                    LevelSums s = new LevelJob(problem, coupling, payoff, levels, l, true, seed, chunks.get(l), more)
-                            .threads(threads).run();
-                    sums.set(l, sums.get(l).plus(s));
-                    chunks.set(l, wanted.get(l));
+                if (wanted.get(l) > chunks.get(l)) {
+                    LevelSums s = extend(l, true, seed, sums.get(l), wanted.get(l), start, maxSeconds);
+                    sums.set(l, s);
+                    chunks.set(l, s.count() / LevelJob.CHUNK);
                 }
             }
             int lMax = levelsNow - 1;
@@ -242,7 +265,7 @@ public final class Multilevel {
                 wanted.set(l, Math.max(chunks.get(l), chunksFor(target[l])));
             }
             double elapsed = (System.nanoTime() - start) * 1e-9;
-            report(levelsNow, elapsed);
+            report(sums, elapsed);
             if (settled) {
                 bias = remainingBias(m, a, factor);
                 if (bias <= epsilon / Math.sqrt(2)) {
@@ -268,11 +291,11 @@ public final class Multilevel {
             }
             if (elapsed > maxSeconds) {
                 converged = false;
-                message = "stopped after " + String.format("%.1f", elapsed) + " s (maxSeconds " + maxSeconds
-                        + ") before the tolerance was met";
-                if (Double.isNaN(bias)) {
-                    bias = remainingBias(m, a, factor);
+                message = stopped(elapsed, maxSeconds);
+                while (sums.get(sums.size() - 1).count() == 0) {
+                    sums.remove(sums.size() - 1);
                 }
+                bias = remainingBias(Arrays.copyOf(m, Math.min(m.length, sums.size())), a, factor);
                 break;
             }
         }
@@ -359,9 +382,55 @@ public final class Multilevel {
         return (int) Math.min(Integer.MAX_VALUE, (samples + LevelJob.CHUNK - 1) / LevelJob.CHUNK);
     }
 
-    private void report(int levelsNow, double elapsed) {
+    /**
+     * Level ℓ's sums continued from {@code have} up to chunk {@code toChunk}, in batches of about 2^26 steps (at least
+     * one chunk) aligned to the level's chunks; past {@code maxSeconds} after {@code start} no new batch starts. The
+     * batches continue one fold ({@link LevelJob#after}), so the bits do not depend on where a run stopped or on the
+     * batch size.
+     */
+    LevelSums extend(int level, boolean coupledLevel, long levelSeed, LevelSums have, long toChunk, long start,
+            double seconds) {
+        long batch = Math.max(1, (1L << 18) / levels.steps(level));
+        LevelSums s = have;
+        long from = have.count() / LevelJob.CHUNK;
+        while (from < toChunk) {
+            long more = Math.min(batch - from % batch, toChunk - from);
+            s = antithetic != null ? antithetic.seed(levelSeed).level(level, from, more, s)
+                    : new LevelJob(problem, coupling, payoff, levels, level, coupledLevel, levelSeed, from, more).after(s)
+                    .threads(threads).run();
+            from += more;
+            if ((System.nanoTime() - start) * 1e-9 > seconds) {
+                break;
+            }
+        }
+        return s;
+    }
+
+    private void requireLevelJobs(String what) {
+        if (antithetic != null) {
+            throw new UnsupportedOperationException(what + ": not available for the antithetic estimator");
+        }
+    }
+
+    /** Level ℓ's coupled samples continued from {@code have} to chunk {@code toChunk} ({@link #extend}). */
+    LevelSums coupledLevel(int level, LevelSums have, long toChunk, long start, double seconds) {
+        return extend(level, true, seed, have, toChunk, start, seconds);
+    }
+
+    /** The message of a run that the time budget stopped: "stopped after 12.3 s (maxSeconds 10.0) before …". */
+    static String stopped(double elapsed, double maxSeconds) {
+        return String.format(java.util.Locale.ROOT, "stopped after %.1f s (maxSeconds %s) before the tolerance was met",
+                elapsed, maxSeconds);
+    }
+
+    private void report(List<LevelSums> sums, double elapsed) {
         if (progress != null) {
-            progress.accept(String.format(java.util.Locale.ROOT, "multilevel: %d levels, %.1f s", levelsNow, elapsed));
+            long samples = 0;
+            for (LevelSums s : sums) {
+                samples += s.count();
+            }
+            progress.accept(String.format(java.util.Locale.ROOT, "mlmc: %d levels, %d samples, %.1f s", sums.size(),
+                    samples, elapsed));
         }
     }
 
@@ -375,7 +444,15 @@ public final class Multilevel {
      */
     public LevelSums plainMonteCarlo(int level, long paths) {
         Require.positive("paths", paths);
-        return new LevelJob(problem, coupling, payoff, levels, level, false, seed ^ 0x5eed, 0, chunksFor(paths))
-                .threads(threads).run();
+        return plainMonteCarlo(level, LevelSums.EMPTY, chunksFor(paths), System.nanoTime(), Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@link #plainMonteCarlo(int, long)}'s paths continued from {@code have} to chunk {@code toChunk}, no new batch
+     * after {@code seconds} from {@code start} ({@link #extend}).
+     */
+    LevelSums plainMonteCarlo(int level, LevelSums have, long toChunk, long start, double seconds) {
+        requireLevelJobs("plainMonteCarlo");
+        return extend(level, false, seed ^ 0x5eed, have, toChunk, start, seconds);
     }
 }

@@ -2,6 +2,8 @@ package org.sde4j.multilevel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import org.sde4j.qmc.StudentT;
 import org.sde4j.random.KeyedStream;
 import org.sde4j.sde.Require;
@@ -29,6 +31,8 @@ public final class MultilevelQmc {
     private int randomisations = 16;
     private int threads = 1;
     private int maxLevel = 16;
+    private double maxSeconds = Double.POSITIVE_INFINITY;
+    private Consumer<String> progress;
 
     /**
      * The answer.
@@ -44,9 +48,11 @@ public final class MultilevelQmc {
      * @param cost          Σ R N_ℓ C_ℓ, in steps
      * @param seconds       wall time
      * @param converged     whether both tests were met
+     * @param message       "converged", or which test failed or that the time budget ran out
      */
     public record Result(double estimate, double standardError, double lower, double upper, double biasEstimate,
-            long[] points, double[] means, double[] variances, double cost, double seconds, boolean converged) {
+            long[] points, double[] means, double[] variances, double cost, double seconds, boolean converged,
+            String message) {
     }
 
     private MultilevelQmc(SdeProblem problem, Coupling coupling, Payoff payoff) {
@@ -88,6 +94,18 @@ public final class MultilevelQmc {
             throw new IllegalArgumentException("maxLevel = " + level + ": must lie in [2, 24]");
         }
         this.maxLevel = level;
+        return this;
+    }
+
+    /** No new doubling or level starts after this many seconds (default unlimited); the result then says so. */
+    public MultilevelQmc maxSeconds(double seconds) {
+        this.maxSeconds = Require.positive("maxSeconds", seconds);
+        return this;
+    }
+
+    /** Told a line after every doubling (levels, points, standard error, elapsed time); null for none. */
+    public MultilevelQmc progress(Consumer<String> listener) {
+        this.progress = listener;
         return this;
     }
 
@@ -151,10 +169,16 @@ public final class MultilevelQmc {
             levels.add(level);
             level.extendTo(256);
         }
+        report(start);
         boolean converged;
         double bias;
+        String message = "converged";
+        outer:
         while (true) {
             while (totalVariance() > epsilon * epsilon / 2) {
+                if (timeUp(start)) {
+                    break outer;
+                }
                 Level best = null;
                 double bestGain = -1;
                 for (int l = 0; l < levels.size(); l++) {
@@ -169,23 +193,33 @@ public final class MultilevelQmc {
                     break;
                 }
                 best.extendTo(2 * best.points);
+                report(start);
             }
             int top = levels.size() - 1;
-            bias = 0;
-            for (int i = 0; i <= Math.min(2, top - 1); i++) {
-                bias = Math.max(bias, Math.abs(levels.get(top - i).mean()) / Math.pow(2, i));
-            }
+            bias = biasEstimate();
             if (bias <= epsilon / Math.sqrt(2)) {
-                converged = totalVariance() <= epsilon * epsilon / 2;
                 break;
             }
             if (top >= maxLevel) {
-                converged = false;
+                message = String.format(Locale.ROOT, "the bias estimate %.3g still exceeds ε/√2 = %.3g at the maximum"
+                        + " level %d", bias, epsilon / Math.sqrt(2), maxLevel);
+                break;
+            }
+            if (timeUp(start)) {
                 break;
             }
             Level level = new Level(top + 1);
             levels.add(level);
             level.extendTo(256);
+            report(start);
+        }
+        bias = biasEstimate();
+        if (timeUp(start) && (bias > epsilon / Math.sqrt(2) || totalVariance() > epsilon * epsilon / 2)) {
+            message = Multilevel.stopped((System.nanoTime() - start) * 1e-9, maxSeconds);
+        }
+        converged = bias <= epsilon / Math.sqrt(2) && totalVariance() <= epsilon * epsilon / 2;
+        if (!converged && message.equals("converged")) {
+            message = "the variance target ε²/2 was not met with 2^30 points per level";
         }
         int n = levels.size();
         long[] points = new long[n];
@@ -204,7 +238,32 @@ public final class MultilevelQmc {
         double se = Math.sqrt(totalVariance());
         double t = StudentT.twoSidedQuantile(0.95, randomisations - 1);
         return new Result(estimate, se, estimate - t * se, estimate + t * se, bias, points, means, variances, cost,
-                (System.nanoTime() - start) * 1e-9, converged);
+                (System.nanoTime() - start) * 1e-9, converged, message);
+    }
+
+    /** {@code max_i |Ȳ_{L−i}| 2^{−i}} over i = 0, 1, 2 (α = 1, M = 2: the divisor 2^α − 1 is 1). */
+    private double biasEstimate() {
+        int top = levels.size() - 1;
+        double bias = 0;
+        for (int i = 0; i <= Math.min(2, top - 1); i++) {
+            bias = Math.max(bias, Math.abs(levels.get(top - i).mean()) / Math.pow(2, i));
+        }
+        return bias;
+    }
+
+    private boolean timeUp(long start) {
+        return (System.nanoTime() - start) * 1e-9 > maxSeconds;
+    }
+
+    private void report(long start) {
+        if (progress != null) {
+            long points = 0;
+            for (Level level : levels) {
+                points += level.points;
+            }
+            progress.accept(String.format(Locale.ROOT, "mlqmc: %d levels, %d x %d points, standard error %.3g, %.1f s",
+                    levels.size(), randomisations, points, Math.sqrt(totalVariance()), (System.nanoTime() - start) * 1e-9));
+        }
     }
 
     private double totalVariance() {

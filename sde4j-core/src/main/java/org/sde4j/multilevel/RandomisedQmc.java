@@ -1,7 +1,9 @@
 package org.sde4j.multilevel;
 
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.sde4j.montecarlo.ChunkPlan;
 import org.sde4j.montecarlo.ChunkRunner;
 import org.sde4j.montecarlo.MonteCarloJob;
@@ -193,7 +195,21 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
      * @return the estimate at the last N
      */
     public Result toStandardError(double target, long startPoints, long maxPoints) {
+        return toStandardError(target, startPoints, maxPoints, Double.POSITIVE_INFINITY, null);
+    }
+
+    /**
+     * {@link #toStandardError(double, long, long)} that starts no new doubling after {@code maxSeconds} (the result
+     * then has fewer points than the target asks, and its standard error says so), telling {@code progress} (null:
+     * nobody) a line after each doubling.
+     */
+    public Result toStandardError(double target, long startPoints, long maxPoints, double maxSeconds,
+            Consumer<String> progress) {
         Require.positive("target", target);
+        if (!(maxSeconds > 0)) {
+            throw new IllegalArgumentException("maxSeconds = " + maxSeconds + ": must be > 0 (infinite: no limit)");
+        }
+        long start = System.nanoTime();
         points(startPoints);
         points(maxPoints);
         long n = startPoints;
@@ -220,7 +236,12 @@ public final class RandomisedQmc implements MonteCarloJob<RandomisedQmc.Result> 
             all[1] += (part.pathVariance() * ((double) (n - from) * randomisations - 1)
                     + Math.pow(part.estimate(), 2) * (n - from) * randomisations);
             last = summarise(sums, all, n, steps, seconds);
-            if (last.standardError() <= target || n >= maxPoints) {
+            double elapsed = (System.nanoTime() - start) * 1e-9;
+            if (progress != null) {
+                progress.accept(String.format(Locale.ROOT, "qmc: %d x %d points of %d steps, standard error %.3g"
+                        + " (target %.3g), %.1f s", randomisations, n, steps, last.standardError(), target, elapsed));
+            }
+            if (last.standardError() <= target || n >= maxPoints || elapsed > maxSeconds) {
                 return last;
             }
             from = n;

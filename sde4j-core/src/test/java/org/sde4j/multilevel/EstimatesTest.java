@@ -24,6 +24,40 @@ class EstimatesTest {
     }
 
     @Test
+    void aTimeBudgetStopsEveryMethodWithAFiniteEstimate() {
+        Payoff call = Payoff.europeanCall(1, GBM.discount());
+        for (Estimates.Method method : Estimates.Method.values()) {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            Estimates.Estimate e = Estimates.estimate(method, GBM.problem(), Coupling.MILSTEIN, call, 1e-5, 3, 1, 20,
+                    0.05, lines::add);
+            assertTrue(!e.converged(), e.summary());
+            assertTrue(e.message().startsWith("stopped after ") && e.message().endsWith(
+                    " (maxSeconds 0.05) before the tolerance was met"), e.summary());
+            assertTrue(Double.isFinite(e.estimate()) && e.lower() < e.estimate() && e.estimate() < e.upper(),
+                    e.summary());
+            assertTrue(Math.abs(e.estimate() - GBM.europeanCall(1)) < 0.02, e.summary());
+            assertTrue(!lines.isEmpty(), method + ": no progress line");
+            assertTrue(e.seconds() < 30, e.summary());
+        }
+    }
+
+    @Test
+    void levelSumsContinuedAfterEarlierChunksHaveTheBitsOfOneRun() {
+        Payoff call = Payoff.europeanCall(1, GBM.discount());
+        Multilevel ml = Multilevel.of(GBM.problem(), Coupling.MILSTEIN, call).seed(9);
+        LevelSums once = ml.levelJob(3, 0, 40).run();
+        LevelSums first = ml.levelJob(3, 0, 13).run();
+        LevelSums continued = ml.levelJob(3, 13, 27).after(first).run();
+        assertTrue(once.sameSums(continued), once + " vs " + continued);
+        LevelSums batched = ml.coupledLevel(3, LevelSums.EMPTY, 40, System.nanoTime(), Double.POSITIVE_INFINITY);
+        assertTrue(once.sameSums(batched), once + " vs " + batched);
+        LevelSums plain = ml.plainMonteCarlo(3, 40 * LevelJob.CHUNK);
+        LevelSums plainInTwo = ml.plainMonteCarlo(3, ml.plainMonteCarlo(3, 7 * LevelJob.CHUNK), 40, System.nanoTime(),
+                Double.POSITIVE_INFINITY);
+        assertTrue(plain.sameSums(plainInTwo), plain + " vs " + plainInTwo);
+    }
+
+    @Test
     void payoffSpecifications() {
         assertEquals("european-call(K=1.5)", Estimates.payoff("european-call:strike=1.5").name());
         assertEquals("geometric-asian-call(K=1.0)", Estimates.payoff("asian-call:geometric=true").name());

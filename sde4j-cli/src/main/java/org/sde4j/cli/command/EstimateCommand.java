@@ -7,20 +7,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.sde4j.cli.output.Format;
 import org.sde4j.cli.output.Json;
 import org.sde4j.cli.output.MultilevelPlots;
 import org.sde4j.cli.output.OutputFailure;
 import org.sde4j.cli.output.OutputFile;
+import org.sde4j.cli.output.StatusLine;
 import org.sde4j.cli.output.Table;
 import org.sde4j.multilevel.Coupling;
 import org.sde4j.multilevel.Estimates;
 import org.sde4j.multilevel.Estimates.Estimate;
 import org.sde4j.multilevel.Estimates.Method;
-import org.sde4j.multilevel.GbmFormulas;
+import org.sde4j.multilevel.EstimationProblems;
 import org.sde4j.multilevel.LevelEstimate;
 import org.sde4j.multilevel.LevelSums;
+import org.sde4j.multilevel.Multilevel;
 import org.sde4j.multilevel.MultilevelQmc;
 import org.sde4j.multilevel.MultilevelResult;
 import org.sde4j.multilevel.Payoff;
@@ -43,9 +46,12 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  sde4j estimate --problem gbm --functional european-call:strike=1 --tol 1e-3 --method mlmc",
             "  sde4j estimate --problem gbm --tol 1e-3 --method mc --scheme euler-maruyama --json",
-            "gbm is Giles' (2008) GBM: r = 0.05, sigma = 0.2, S0 = 1, T = 1. Functionals: mean, european-call:strike=K,"
-                + " asian-call:strike=K[,geometric=true], lookback-call, digital-call:strike=K; each takes"
-                + " discount=D (default 1, undiscounted)."})
+            "  sde4j estimate --problem sinh --functional mean --tol 1e-3 --method qmc --max-seconds 60",
+            "gbm is Giles' (2008) GBM: r = 0.05, sigma = 0.2, S0 = 1, T = 1; sinh is dX = X/2 dt + sqrt(1 + X^2) dW,"
+                + " X0 = 1, T = 1, with E X_T = e^(1/2); the others are the problem library's (sde4j list problems)."
+                + " Functionals: mean, european-call:strike=K, asian-call:strike=K[,geometric=true], lookback-call,"
+                + " digital-call:strike=K; each takes discount=D (default 1, undiscounted). Where the exact value is"
+                + " known it is printed beside the estimate."})
 public final class EstimateCommand implements Callable<Integer>, ParameterNames {
     /** The finest level accepted by --max-level (2^24 steps per path). */
     static final int MAX_LEVEL = 24;
@@ -54,7 +60,8 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
     private CommandSpec spec;
 
     @Option(names = "--problem", required = true, paramLabel = "NAME",
-            description = "gbm (Giles' GBM: r = 0.05, sigma = 0.2, S0 = 1, T = 1).")
+            description = "gbm (Giles' GBM: r = 0.05, sigma = 0.2, S0 = 1, T = 1), sinh (nonlinear, exact mean), or a"
+                    + " problem of the library with one noise or diagonal noise (ou, cubic, wave, additive, logistic).")
     private String problem;
 
     @Option(names = "--functional", paramLabel = "SPEC", defaultValue = "european-call:strike=1",
@@ -84,8 +91,13 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
     private int maxLevel;
 
     @Option(names = "--max-seconds", paramLabel = "S",
-            description = "mlmc: start no new round after S seconds and report what it has (default: no limit).")
+            description = "Start no new round (pilot level, batch of paths, doubling of points, multilevel round) after S"
+                    + " seconds and report the best estimate so far (default: no limit).")
     private Double maxSeconds;
+
+    @Option(names = "--progress", description = "A progress line on stderr after every round, also when stderr is not"
+            + " a terminal (on a terminal it is always shown).")
+    private boolean progress;
 
     @Option(names = "--json", description = "Print one JSON object on one line.")
     private boolean json;
@@ -111,25 +123,34 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
         if (maxSeconds != null && (!(maxSeconds > 0) || !Double.isFinite(maxSeconds))) {
             throw new IllegalArgumentException("--max-seconds = " + maxSeconds + ": must be positive and finite");
         }
-        if (!problem.equals("gbm")) {
-            throw new IllegalArgumentException("--problem = '" + problem + "': unknown; the problems of estimate are"
-                    + " gbm");
-        }
+        EstimationProblems.Named named = byName("--problem", problem, () -> EstimationProblems.byName(problem));
         Method m = byName("--method", method, () -> Method.byName(method));
         Coupling c = byName("--scheme", scheme, () -> Coupling.byName(scheme));
         Payoff payoff = byName("--functional", functional, () -> Estimates.payoff(functional));
+        checkFits(named, c, payoff);
         int n = threads.orElse(Runtime.getRuntime().availableProcessors());
-        double budget = maxSeconds == null ? 1e9 : maxSeconds;
-        Estimate e = Estimates.estimate(m, GbmFormulas.GILES.problem(), c, payoff, tol, seed, n, maxLevel, budget);
+        double budget = maxSeconds == null ? Double.POSITIVE_INFINITY : maxSeconds;
+        Estimate e;
+        try (StatusLine line = StatusLine.onTerminal(spec.commandLine().getErr(), progress)) {
+            e = Estimates.estimate(m, named.problem(), c, payoff, tol, seed, n, maxLevel, budget,
+                    line.enabled() ? line : null);
+        }
+        OptionalDouble exact = named.exactValue(payoff);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(json(e));
+            out.println(json(e, exact));
         } else {
             Format.printf(out, "%s, %s on %s (%s), ε = %s%n", e.method().name().toLowerCase(Locale.ROOT),
                     functional, problem, c.label(), Format.compact(tol));
             Format.printf(out, "estimate  %.8g ± %.3g (standard error %.3g)%n", e.estimate(),
                     MultilevelResult.Z95 * e.standardError(), e.standardError());
-            Format.printf(out, "interval  95%%: [%.8g, %.8g]%n", e.lower(), e.upper());
+            Format.printf(out, "interval  95%%: [%.8g, %.8g] for the mean at %d steps; widened by the bias estimate %.3g:"
+                    + " [%.8g, %.8g]%n", e.lower(), e.upper(), e.steps(), e.biasEstimate(), e.intervalWithBias()[0],
+                    e.intervalWithBias()[1]);
+            if (exact.isPresent()) {
+                double x = exact.getAsDouble();
+                Format.printf(out, "exact     %.8g: error %.3g, %s%n", x, e.estimate() - x, covers(e, x));
+            }
             Format.printf(out, "cost      %.4g steps (pilots included), %d paths, finest %d steps, %s%n", e.cost(),
                     e.paths(), e.steps(), Format.seconds(e.seconds()));
             out.println(e.converged() ? "converged: the tolerance was met"
@@ -138,7 +159,7 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
         }
         out.flush();
         if (plot != null) {
-            plot(e, c, payoff, n, budget);
+            plot(e, named, c, payoff, n, budget);
             if (!json) {
                 out.println("plot      " + plot);
                 out.flush();
@@ -148,7 +169,7 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
     }
 
     /** Every method at 8, 4, 2 and 1 times ε (reusing the run already made), drawn as Giles' panels. */
-    private void plot(Estimate done, Coupling c, Payoff payoff, int n, double budget) {
+    private void plot(Estimate done, EstimationProblems.Named named, Coupling c, Payoff payoff, int n, double budget) {
         List<MultilevelResult> byTol = new ArrayList<>();
         Map<String, List<double[]>> costs = new LinkedHashMap<>();
         MultilevelResult finest = null;
@@ -156,7 +177,7 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
             List<double[]> points = new ArrayList<>();
             for (double factor : new double[] {8, 4, 2, 1}) {
                 Estimate e = factor == 1 && m == done.method() ? done : Estimates.estimate(m,
-                        GbmFormulas.GILES.problem(), c, payoff, tol * factor, seed, n, maxLevel, budget);
+                        named.problem(), c, payoff, tol * factor, seed, n, maxLevel, budget);
                 points.add(new double[] {tol * factor, e.cost()});
                 if (e.detail() instanceof MultilevelResult r) {
                     byTol.add(r);
@@ -166,10 +187,41 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
             costs.put(m.name().toLowerCase(Locale.ROOT), points);
         }
         try {
-            MultilevelPlots.write(functional + " on gbm, " + c.label(), finest, byTol, costs, plot.target());
+            MultilevelPlots.write(functional + " on " + named.name() + ", " + c.label(), finest, byTol, costs,
+                    plot.target());
         } catch (IOException ex) {
             throw new OutputFailure(plot, ex);
         }
+    }
+
+    /** Refuses, before any work, a (problem, scheme, functional) triple the couplings cannot sample. */
+    private void checkFits(EstimationProblems.Named named, Coupling c, Payoff payoff) {
+        try {
+            Multilevel.of(named.problem(), c, payoff);
+        } catch (IllegalArgumentException ex) {
+            String reason = ex.getMessage();
+            int colon = reason.indexOf(": ");
+            String why = colon < 0 ? reason : reason.substring(colon + 2);
+            if (reason.startsWith("payoff")) {
+                throw new IllegalArgumentException("--functional = '" + functional + "' does not fit --problem "
+                        + problem + ": " + why);
+            }
+            if (reason.startsWith("coupling")) {
+                throw new IllegalArgumentException("--scheme = '" + scheme + "' does not fit --problem " + problem
+                        + ": " + why);
+            }
+            throw new IllegalArgumentException("--problem = '" + problem + "': " + why);
+        }
+    }
+
+    /** Whether the plain interval, or only the one widened by the bias estimate, covers x. */
+    static String covers(Estimate e, double x) {
+        if (e.lower() <= x && x <= e.upper()) {
+            return "inside the interval";
+        }
+        double[] wide = e.intervalWithBias();
+        return wide[0] <= x && x <= wide[1] ? "outside the interval, inside the one widened by the bias estimate"
+                : "outside both intervals";
     }
 
     /** A name turned into a value, its refusal naming the option. */
@@ -218,10 +270,11 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
                 + t.render();
     }
 
-    static String json(Estimate e) {
+    static String json(Estimate e, OptionalDouble exact) {
         Json.ObjectBuilder o = Json.object().put("method", e.method().name().toLowerCase(Locale.ROOT))
                 .put("estimate", e.estimate()).put("standardError", e.standardError()).put("lower", e.lower())
-                .put("upper", e.upper()).put("steps", e.steps()).put("paths", e.paths()).put("cost", e.cost())
+                .put("upper", e.upper()).put("biasEstimate", e.biasEstimate())
+                .put("lowerWithBias", e.intervalWithBias()[0]).put("upperWithBias", e.intervalWithBias()[1]).put("steps", e.steps()).put("paths", e.paths()).put("cost", e.cost())
                 .put("seconds", e.seconds()).put("converged", e.converged()).put("message", e.message());
         if (e.detail() instanceof MultilevelResult r) {
             int k = r.levels().size();
@@ -240,6 +293,9 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
                     .put("levelVariances", variances).put("levelVariancesP", variancesP);
         } else if (e.detail() instanceof MultilevelQmc.Result r) {
             o.put("levelPoints", toDoubles(r.points())).put("levelMeans", r.means()).put("levelVariances", r.variances());
+        }
+        if (exact.isPresent()) {
+            o.put("exact", exact.getAsDouble());
         }
         return o.build();
     }
