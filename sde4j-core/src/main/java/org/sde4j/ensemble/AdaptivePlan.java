@@ -3,6 +3,7 @@ package org.sde4j.ensemble;
 import java.util.Arrays;
 import org.sde4j.montecarlo.ChunkPlan;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.engine.BlockAdaptiveSolver;
 import org.sde4j.solver.engine.DyadicAdaptiveSolver;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.SolveDivergedException;
@@ -10,8 +11,9 @@ import org.sde4j.solver.engine.StepControl;
 import org.sde4j.solver.StepFailedException;
 
 /**
- * What each chunk of an {@link AdaptiveEnsemble} computes — its paths solved one after the other by a thread's
- * {@link DyadicAdaptiveSolver}, reduced to statistics, step counts and failures — and the fold that merges them in
+ * What each chunk of an {@link AdaptiveEnsemble} computes — its paths solved at once, one per lane, by a thread's
+ * {@link BlockAdaptiveSolver}, or one after the other by its {@link DyadicAdaptiveSolver} (the same bits), reduced in
+ * path order to statistics, step counts and failures — and the fold that merges them in
  * chunk order and throws, at the end, when a path failed.
  */
 final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleResult> {
@@ -23,10 +25,11 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
     private final long seed;
     private final boolean keepFinalStates;
     private final boolean doubling;
+    private final boolean block;
     private final int d;
 
     AdaptivePlan(SdeProblem problem, Scheme scheme, StepControl control, double[] times, long paths, long seed,
-            boolean keepFinalStates, boolean doubling) {
+            boolean keepFinalStates, boolean doubling, boolean block) {
         this.problem = problem;
         this.scheme = scheme;
         this.control = control;
@@ -35,6 +38,7 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
         this.seed = seed;
         this.keepFinalStates = keepFinalStates;
         this.doubling = doubling;
+        this.block = block;
         this.d = problem.dimension();
     }
 
@@ -52,52 +56,93 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
 
     @Override
     public Worker<AdaptiveChunk> newWorker() {
+        if (block) {
+            BlockAdaptiveSolver solver = new BlockAdaptiveSolver(problem, scheme, control, times, seed, doubling,
+                    Ensemble.CHUNK);
+            double[] saved = new double[Ensemble.CHUNK * times.length * d];
+            return chunk -> {
+                long first = chunk * Ensemble.CHUNK;
+                int count = (int) Math.min(Ensemble.CHUNK, paths - first);
+                solver.solve(first, count, saved);
+                Reduction r = new Reduction(count);
+                for (int i = 0; i < count; i++) {
+                    r.add(i, solver.failure(i), saved, i * times.length * d, solver.accepted(i), solver.rejected(i),
+                            solver.smallestStep(i));
+                }
+                return r.chunk();
+            };
+        }
         DyadicAdaptiveSolver solver = new DyadicAdaptiveSolver(problem, scheme, control, times, seed, doubling);
         double[][] saved = new double[times.length][d];
+        double[] row = new double[times.length * d];
         return chunk -> {
             long first = chunk * Ensemble.CHUNK;
             int count = (int) Math.min(Ensemble.CHUNK, paths - first);
-            RunningStatistics[] statistics = new RunningStatistics[times.length];
-            for (int k = 0; k < times.length; k++) {
-                statistics[k] = new RunningStatistics(d);
-            }
-            double[] finals = keepFinalStates ? new double[count * d] : null;
-            long accepted = 0;
-            long rejected = 0;
-            int maxAccepted = 0;
-            int maxRejected = 0;
-            double smallest = Double.POSITIVE_INFINITY;
-            long failures = 0;
-            RuntimeException firstFailure = null;
+            Reduction r = new Reduction(count);
             for (int i = 0; i < count; i++) {
-                long path = first + i;
+                RuntimeException failure = null;
                 try {
-                    solver.solve(path, saved);
+                    solver.solve(first + i, saved);
                 } catch (StepFailedException | SolveDivergedException e) {
-                    failures++;
-                    if (firstFailure == null) {
-                        firstFailure = e;
-                    }
-                    if (finals != null) {
-                        Arrays.fill(finals, i * d, (i + 1) * d, Double.NaN);
-                    }
-                    continue;
+                    failure = e;
                 }
                 for (int k = 0; k < times.length; k++) {
-                    statistics[k].add(saved[k]);
+                    System.arraycopy(saved[k], 0, row, k * d, d);
+                }
+                r.add(i, failure, row, 0, solver.accepted(), solver.rejected(), solver.smallestStep());
+            }
+            return r.chunk();
+        };
+    }
+
+    /** One chunk's paths reduced in path order: statistics, final states, step counts, failures. */
+    private final class Reduction {
+        private final RunningStatistics[] statistics = fresh();
+        private final double[] finals;
+        private final double[] point = new double[d];
+        private long accepted;
+        private long rejected;
+        private int maxAccepted;
+        private int maxRejected;
+        private double smallest = Double.POSITIVE_INFINITY;
+        private long failures;
+        private RuntimeException firstFailure;
+
+        Reduction(int count) {
+            this.finals = keepFinalStates ? new double[count * d] : null;
+        }
+
+        /** Path i of the chunk: its failure (null if none), else its states at the save times at {@code rows[o…]}. */
+        void add(int i, RuntimeException failure, double[] rows, int o, int pathAccepted, int pathRejected,
+                double pathSmallest) {
+            if (failure != null) {
+                failures++;
+                if (firstFailure == null) {
+                    firstFailure = failure;
                 }
                 if (finals != null) {
-                    System.arraycopy(saved[times.length - 1], 0, finals, i * d, d);
+                    Arrays.fill(finals, i * d, (i + 1) * d, Double.NaN);
                 }
-                accepted += solver.accepted();
-                rejected += solver.rejected();
-                maxAccepted = Math.max(maxAccepted, solver.accepted());
-                maxRejected = Math.max(maxRejected, solver.rejected());
-                smallest = Math.min(smallest, solver.smallestStep());
+                return;
             }
+            for (int k = 0; k < times.length; k++) {
+                System.arraycopy(rows, o + k * d, point, 0, d);
+                statistics[k].add(point);
+            }
+            if (finals != null) {
+                System.arraycopy(rows, o + (times.length - 1) * d, finals, i * d, d);
+            }
+            accepted += pathAccepted;
+            rejected += pathRejected;
+            maxAccepted = Math.max(maxAccepted, pathAccepted);
+            maxRejected = Math.max(maxRejected, pathRejected);
+            smallest = Math.min(smallest, pathSmallest);
+        }
+
+        AdaptiveChunk chunk() {
             return new AdaptiveChunk(statistics, finals, accepted, rejected, maxAccepted, maxRejected, smallest,
                     failures, firstFailure);
-        };
+        }
     }
 
     @Override
