@@ -145,6 +145,22 @@ public final class DyadicBrownianPath {
     }
 
     /**
+     * {@link #value} and {@link #time} of position n at once: writes the values and returns the time, both the same
+     * bits as the two calls give, but found by the bits of n alone (no time comparisons), which makes it the cheaper
+     * query for a solver that needs both.
+     *
+     * @param kOut length m, or null without Lévy area
+     * @throws IllegalArgumentException when n is outside {@code [0, 2^D]}
+     */
+    public double valueAndTime(long position, double[] wOut, double[] kOut) {
+        if (position < 0 || position >= end()) {
+            value(position, wOut, kOut);
+            return time(position);
+        }
+        return bridge.evaluateDyadic(position, wOut, levy ? kOut : null);
+    }
+
+    /**
      * Writes {@code W(t) − W(a)} and, with Lévy area, {@code K(t) = ∫_a^t (W(u) − W(a)) du} at {@code t = time(n)}.
      *
      * @param kOut length m, or null without Lévy area

@@ -302,8 +302,7 @@ public final class BlockAdaptiveSolver {
                     Math.min(proposal[l], control.dtMax()));
             next[l] = nx;
             double t0 = t[l];
-            double tn = tr.time(nx);
-            tr.value(nx, w1, k1);
+            double tn = tr.valueAndTime(nx, w1, k1);
             for (int j = 0; j < m; j++) {
                 w0[j] = ws[j * lanes + l];
                 k0[j] = ks[j * lanes + l];
@@ -318,8 +317,7 @@ public final class BlockAdaptiveSolver {
             }
             if (!embedded) {
                 long mid = p + (nx - p) / 2;
-                double tm = tr.time(mid);
-                tr.value(mid, wm, km);
+                double tm = tr.valueAndTime(mid, wm, km);
                 tmq[q] = tm;
                 h1[q] = load(t0, tm, w0, k0, wm, km, dw1, area1, q);
                 h2[q] = load(tm, tn, wm, km, w1, k1, dw2, area2, q);

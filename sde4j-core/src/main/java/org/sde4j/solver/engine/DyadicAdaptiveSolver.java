@@ -225,8 +225,7 @@ public final class DyadicAdaptiveSolver {
         double t = a;
         while (pos < end) {
             long next = nextPoint(pos, end, length, depth, grain, Math.min(proposal, control.dtMax()));
-            double tn = tree.time(next);
-            tree.value(next, wn, kn);
+            double tn = tree.valueAndTime(next, wn, kn);
             double error;
             if (embedded != null) {
                 System.arraycopy(x, 0, half, 0, d);
@@ -236,8 +235,7 @@ public final class DyadicAdaptiveSolver {
                 error = embeddedError();
             } else {
                 long mid = pos + (next - pos) / 2;
-                double tm = tree.time(mid);
-                tree.value(mid, wm, km);
+                double tm = tree.valueAndTime(mid, wm, km);
                 System.arraycopy(x, 0, big, 0, d);
                 load(t, tn, ws, ks, wn, kn);
                 stepper.step(t, big, noise);
