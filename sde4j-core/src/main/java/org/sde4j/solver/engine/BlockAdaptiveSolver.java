@@ -73,6 +73,9 @@ public final class BlockAdaptiveSolver {
     private final double[] half;
     private final double[] big;
     private final double[] estimate;
+    /** The dense copy of the active lanes' states before the attempt, and their error norms. */
+    private final double[] start;
+    private final double[] errorNorm;
     private final double[] dw;
     private final double[] area;
     private final double[] tmq;
@@ -146,6 +149,8 @@ public final class BlockAdaptiveSolver {
         this.half = new double[d * lanes];
         this.big = embedded ? null : new double[d * lanes];
         this.estimate = embedded ? new double[d * lanes] : null;
+        this.start = new double[d * lanes];
+        this.errorNorm = new double[lanes];
         this.dw = new double[m * lanes];
         this.area = new double[m * lanes];
         this.tmq = embedded ? null : new double[lanes];
@@ -202,6 +207,7 @@ public final class BlockAdaptiveSolver {
                 stepper.step(tq, h1, half, dw1, area1, n);
                 stepper.step(tmq, h2, half, dw2, area2, n);
             }
+            errors(n);
             n = decide(n, saved);
         }
     }
@@ -314,6 +320,7 @@ public final class BlockAdaptiveSolver {
             hq[q] = load(t0, tn, w0, k0, w1, k1, dw, area, q);
             for (int i = 0; i < d; i++) {
                 half[i * lanes + q] = x[i * lanes + l];
+                start[i * lanes + q] = x[i * lanes + l];
             }
             if (!embedded) {
                 long mid = p + (nx - p) / 2;
@@ -349,7 +356,7 @@ public final class BlockAdaptiveSolver {
             int l = active[q];
             double tn = tnq[q];
             double h = tn - t[l];
-            double error = embedded ? embeddedError(l, q) : doublingError(q) / Math.sqrt(h / span);
+            double error = embedded ? errorNorm[q] : errorNorm[q] / Math.sqrt(h / span);
             if (!Double.isFinite(error)) {
                 double[] state = new double[d];
                 for (int i = 0; i < d; i++) {
@@ -394,27 +401,36 @@ public final class BlockAdaptiveSolver {
         return kept;
     }
 
-    private double embeddedError(int l, int q) {
-        double sum = 0;
+    /**
+     * The scaled error norm of every active lane, {@code √(Σ_i e_i² / d)}, over the dense arrays at once: with the
+     * embedded estimate {@code e_i = E_i / (atol + rtol · max(|x_i|, |x̂_i|))}, with step doubling {@code e_i = (x_i −
+     * x̂_i) / (atol + rtol · max(|x_i|, |x̂_i|))} (x the full step, x̂ the two halves) — the per-path engine's sums, term
+     * by term.
+     */
+    private void errors(int n) {
+        java.util.Arrays.fill(errorNorm, 0, n, 0.0);
+        double atol = control.atol();
+        double rtol = control.rtol();
         for (int i = 0; i < d; i++) {
-            double xi = x[i * lanes + l];
-            double e = estimate[i * lanes + q]
-                    / (control.atol() + control.rtol() * Math.max(Math.abs(xi), Math.abs(half[i * lanes + q])));
-            sum += e * e;
+            int o = i * lanes;
+            if (embedded) {
+                for (int q = 0; q < n; q++) {
+                    double e = estimate[o + q] / (atol + rtol * Math.max(Math.abs(start[o + q]), Math.abs(half[o + q])));
+                    errorNorm[q] += e * e;
+                }
+            } else {
+                for (int q = 0; q < n; q++) {
+                    double b = big[o + q];
+                    double hf = half[o + q];
+                    double scale = atol + rtol * Math.max(Math.abs(b), Math.abs(hf));
+                    double e = (b - hf) / scale;
+                    errorNorm[q] += e * e;
+                }
+            }
         }
-        return Math.sqrt(sum / d);
-    }
-
-    private double doublingError(int q) {
-        double sum = 0;
-        for (int i = 0; i < d; i++) {
-            double b = big[i * lanes + q];
-            double hf = half[i * lanes + q];
-            double scale = control.atol() + control.rtol() * Math.max(Math.abs(b), Math.abs(hf));
-            double e = (b - hf) / scale;
-            sum += e * e;
+        for (int q = 0; q < n; q++) {
+            errorNorm[q] = Math.sqrt(errorNorm[q] / d);
         }
-        return Math.sqrt(sum / d);
     }
 
     @Override
