@@ -150,10 +150,12 @@ public final class TourCommand implements Callable<Integer> {
                 + " leading error terms vanish and it converges faster, or Δt is still outside the asymptotic"
                 + " range), 'NO' when it lies below.");
         out.println();
+        TourAdaptive.print(out, ensemblePaths, seed, threadCount);
         out.println("What next:");
         out.println("  bin/sde4j list                 the problems and schemes, with their declared orders");
         out.println("  bin/sde4j solve --problem gbm --scheme milstein --steps 1000 --paths 100000 --seed 42 --json");
         out.println("  bin/sde4j solve --help         every option of solve");
+        out.println("  bin/sde4j solve --problem gbm --scheme sriw1 --adaptive --atol 1e-3 --rtol 1e-3   adaptive steps");
         out.println("  bin/sde4j convergence --problem gbm --scheme milstein --plot gbm.png   one order, with a plot");
         if (plots == null) {
             out.println("  bin/sde4j tour --plots DIR     this tour, with one convergence plot per problem");
