@@ -100,13 +100,7 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
         private final RunningStatistics[] statistics = fresh();
         private final double[] finals;
         private final double[] point = new double[d];
-        private long accepted;
-        private long rejected;
-        private int maxAccepted;
-        private int maxRejected;
-        private double smallest = Double.POSITIVE_INFINITY;
-        private long failures;
-        private RuntimeException firstFailure;
+        private final Tally tally = new Tally();
 
         Reduction(int count) {
             this.finals = keepFinalStates ? new double[count * d] : null;
@@ -116,10 +110,7 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
         void add(int i, RuntimeException failure, double[] rows, int o, int pathAccepted, int pathRejected,
                 double pathSmallest) {
             if (failure != null) {
-                failures++;
-                if (firstFailure == null) {
-                    firstFailure = failure;
-                }
+                tally.add(0, 0, 0, 0, Double.POSITIVE_INFINITY, 1, failure);
                 if (finals != null) {
                     Arrays.fill(finals, i * d, (i + 1) * d, Double.NaN);
                 }
@@ -132,16 +123,36 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
             if (finals != null) {
                 System.arraycopy(rows, o + (times.length - 1) * d, finals, i * d, d);
             }
-            accepted += pathAccepted;
-            rejected += pathRejected;
-            maxAccepted = Math.max(maxAccepted, pathAccepted);
-            maxRejected = Math.max(maxRejected, pathRejected);
-            smallest = Math.min(smallest, pathSmallest);
+            tally.add(pathAccepted, pathRejected, pathAccepted, pathRejected, pathSmallest, 0, null);
         }
 
         AdaptiveChunk chunk() {
-            return new AdaptiveChunk(statistics, finals, accepted, rejected, maxAccepted, maxRejected, smallest,
-                    failures, firstFailure);
+            return new AdaptiveChunk(statistics, finals, tally.accepted, tally.rejected, tally.maxAccepted,
+                    tally.maxRejected, tally.smallest, tally.failures, tally.firstFailure);
+        }
+    }
+
+    /** Step counts and failures summed over paths or chunks, in order (the first failure is the earliest one's). */
+    private static final class Tally {
+        private long accepted;
+        private long rejected;
+        private int maxAccepted;
+        private int maxRejected;
+        private double smallest = Double.POSITIVE_INFINITY;
+        private long failures;
+        private RuntimeException firstFailure;
+
+        void add(long moreAccepted, long moreRejected, int mostAccepted, int mostRejected, double smallestStep,
+                long moreFailures, RuntimeException failure) {
+            accepted += moreAccepted;
+            rejected += moreRejected;
+            maxAccepted = Math.max(maxAccepted, mostAccepted);
+            maxRejected = Math.max(maxRejected, mostRejected);
+            smallest = Math.min(smallest, smallestStep);
+            failures += moreFailures;
+            if (firstFailure == null) {
+                firstFailure = failure;
+            }
         }
     }
 
@@ -150,13 +161,7 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
         return new Fold<>() {
             private final RunningStatistics[] total = fresh();
             private double[] finalStates;
-            private long accepted;
-            private long rejected;
-            private int maxAccepted;
-            private int maxRejected;
-            private double smallest = Double.POSITIVE_INFINITY;
-            private long failures;
-            private RuntimeException firstFailure;
+            private final Tally tally = new Tally();
 
             @Override
             public void add(long chunk, AdaptiveChunk part) {
@@ -170,28 +175,22 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
                     System.arraycopy(part.finalStates(), 0, finalStates, Math.toIntExact(chunk * Ensemble.CHUNK * d),
                             part.finalStates().length);
                 }
-                accepted += part.accepted();
-                rejected += part.rejected();
-                maxAccepted = Math.max(maxAccepted, part.maxAccepted());
-                maxRejected = Math.max(maxRejected, part.maxRejected());
-                smallest = Math.min(smallest, part.smallestStep());
-                failures += part.failures();
-                if (firstFailure == null) {
-                    firstFailure = part.firstFailure();
-                }
+                tally.add(part.accepted(), part.rejected(), part.maxAccepted(), part.maxRejected(), part.smallestStep(),
+                        part.failures(), part.firstFailure());
             }
 
             @Override
             public AdaptiveEnsembleResult result(double seconds) {
-                if (failures > 0) {
-                    double time = firstFailure instanceof StepFailedException f ? f.time()
-                            : ((SolveDivergedException) firstFailure).time();
-                    throw StepFailedException.at(time, failures + " of " + paths + " paths failed; the first: "
-                            + firstFailure.getMessage());
+                RuntimeException first = tally.firstFailure;
+                if (tally.failures > 0) {
+                    double time = first instanceof StepFailedException f ? f.time()
+                            : ((SolveDivergedException) first).time();
+                    throw StepFailedException.at(time, tally.failures + " of " + paths + " paths failed; the first: "
+                            + first.getMessage());
                 }
                 EnsembleResult statistics = new EnsembleResult(times.clone(), total, null, finalStates, d, seconds);
-                return new AdaptiveEnsembleResult(statistics, new StepCounts(paths, accepted, rejected, maxAccepted,
-                        maxRejected, smallest));
+                return new AdaptiveEnsembleResult(statistics, new StepCounts(paths, tally.accepted, tally.rejected,
+                        tally.maxAccepted, tally.maxRejected, tally.smallest));
             }
         };
     }

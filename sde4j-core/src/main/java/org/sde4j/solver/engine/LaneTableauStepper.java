@@ -144,24 +144,10 @@ final class LaneTableauStepper {
             }
             times(t, h, i, count);
             if (plan.drift[i]) {
-                if (scalarDrift != null) {
-                    double[] fi = f[i];
-                    for (int q = 0; q < count; q++) {
-                        fi[q] = scalarDrift.value(ti[q], point[q]);
-                    }
-                } else {
-                    evaluate(point, f[i], true, count);
-                }
+                evaluateScalar(scalarDrift, point, f[i], true, count);
             }
             if (plan.anyDiffusion[i]) {
-                if (scalarDiffusion != null) {
-                    double[] gi = g[i];
-                    for (int q = 0; q < count; q++) {
-                        gi[q] = scalarDiffusion.value(ti[q], point[q]);
-                    }
-                } else {
-                    evaluate(point, g[i], false, count);
-                }
+                evaluateScalar(scalarDiffusion, point, g[i], false, count);
             }
         }
         increment(plan.s, h, count);
@@ -235,6 +221,17 @@ final class LaneTableauStepper {
                     }
                 }
             }
+        }
+    }
+
+    /** d = 1: the scalar function at each lane's stage time and point, or the per-path form when it is null. */
+    private void evaluateScalar(ScalarFunction function, double[] points, double[] values, boolean drift, int count) {
+        if (function == null) {
+            evaluate(points, values, drift, count);
+            return;
+        }
+        for (int q = 0; q < count; q++) {
+            values[q] = function.value(ti[q], points[q]);
         }
     }
 
