@@ -3,6 +3,7 @@ import java.lang.management.ThreadMXBean;
 import org.sde4j.ensemble.AdaptiveEnsemble;
 import org.sde4j.ensemble.AdaptiveEnsembleResult;
 import org.sde4j.ensemble.Ensemble;
+import org.sde4j.ensemble.Ensemble.Engine;
 import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.problems.Problems;
 import org.sde4j.sde.SdeProblem;
@@ -12,9 +13,10 @@ import org.sde4j.solver.scheme.Schemes;
 /**
  * The adaptive ensemble against the fixed-step block engine at the same number of steps, in one JVM, on gbm: the
  * adaptive run first gives the mean number of accepted steps N per path, then the block engine runs N uniform steps
- * on as many paths; runs alternate, each on the caller's thread (thread CPU time, robust to a loaded machine).
- * Prints CPU seconds per path-step of each and the ratio adaptive/block (per accepted path-step; the adaptive cost
- * includes rejected attempts and, for step doubling, the two half steps).
+ * on as many paths; runs alternate, each on the caller's thread (thread CPU time, robust to a loaded machine). The
+ * adaptive ensemble runs on both its engines, the block-adaptive one (256 lanes) and the per-path one, which give the
+ * same bits (checked here too). Prints CPU seconds per path-step of each and the ratios adaptive/block (per accepted
+ * path-step; the adaptive cost includes rejected attempts and, for step doubling, the two half steps).
  *
  * <pre>
  *   mvn -B -o -q -pl sde4j-core compile
@@ -30,6 +32,7 @@ public class AdaptiveVsBlock {
         SdeProblem problem = Problems.gbm().problem();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[] adaptive = new double[repeats];
+        double[] perPath = new double[repeats];
         double[] block = new double[repeats];
         double steps = 0;
         for (int r = -1; r < repeats; r++) {
@@ -37,6 +40,13 @@ public class AdaptiveVsBlock {
             AdaptiveEnsembleResult a = AdaptiveEnsemble.of(problem, scheme).tolerances(tol, tol).paths(paths).seed(1)
                     .threads(1).executor(Runnable::run).run();
             double ca = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
+            c0 = mx.getCurrentThreadCpuTime();
+            AdaptiveEnsembleResult ap = AdaptiveEnsemble.of(problem, scheme).tolerances(tol, tol).paths(paths).seed(1)
+                    .threads(1).executor(Runnable::run).engine(Engine.PATH).run();
+            double cp = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
+            if (Double.doubleToRawLongBits(ap.mean()[0]) != Double.doubleToRawLongBits(a.mean()[0])) {
+                throw new AssertionError("the two adaptive engines disagree: " + a.mean()[0] + " " + ap.mean()[0]);
+            }
             steps = a.steps().meanAccepted();
             int n = (int) Math.round(steps);
             c0 = mx.getCurrentThreadCpuTime();
@@ -45,15 +55,19 @@ public class AdaptiveVsBlock {
             double cb = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
             if (r >= 0) {
                 adaptive[r] = ca / (paths * steps);
+                perPath[r] = cp / (paths * steps);
                 block[r] = cb / (paths * (double) n);
             }
-            System.out.printf("run %d: adaptive %.3f s (%s), mean %.5f; block %d steps %.3f s, mean %.5f%n", r, ca,
-                    a.steps(), a.mean()[0], n, cb, b.mean()[0]);
+            System.out.printf("run %d: adaptive %.3f s (%s), per-path engine %.3f s, mean %.5f; block %d steps %.3f s,"
+                    + " mean %.5f%n", r, ca, a.steps(), cp, a.mean()[0], n, cb, b.mean()[0]);
         }
         double ma = median(adaptive);
+        double mp = median(perPath);
         double mb = median(block);
-        System.out.printf("%s tol %.0e, %d paths, %.1f accepted steps per path: cpu per path-step adaptive %.1f ns,"
-                + " block %.1f ns, adaptive/block %.1f%n", scheme.name(), tol, paths, steps, ma * 1e9, mb * 1e9, ma / mb);
+        System.out.printf("%s tol %.0e, %d paths, %.1f accepted steps per path: cpu per path-step block-adaptive"
+                + " %.1f ns, per-path adaptive %.1f ns, fixed block %.1f ns; block-adaptive/block %.1f,"
+                + " per-path/block %.1f%n", scheme.name(), tol, paths, steps, ma * 1e9, mp * 1e9, mb * 1e9, ma / mb,
+                mp / mb);
     }
 
     private static double median(double[] v) {

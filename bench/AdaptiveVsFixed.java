@@ -2,25 +2,34 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import org.sde4j.brownian.DyadicBrownianPath;
 import org.sde4j.brownian.Increment;
+import org.sde4j.ensemble.AdaptiveEnsemble;
+import org.sde4j.ensemble.AdaptiveEnsembleResult;
+import org.sde4j.ensemble.Ensemble;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
-import org.sde4j.solver.engine.DyadicAdaptiveSolver;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.scheme.Schemes;
-import org.sde4j.solver.engine.StepControl;
 import org.sde4j.solver.Stepper;
+import org.sde4j.solver.engine.StepControl;
 
 /**
  * Adaptive against fixed steps on a sharp transient, on the same Brownian paths: {@code dX = a(t) X dt + b X dW}
  * with a pulse {@code a(t) = 200 sech²(200 (t − ½))} (it multiplies X by about e² within a few thousandths of a
  * time unit), b = 0.5, X0 = 1, T = 1. Exact solution {@code X_T = exp(tanh(100) + tanh(100) − b²T/2 + b W_T)}.
- * Both solvers read path p's {@link DyadicBrownianPath} keyed by (seed, p, segment 0): the fixed-step solver at the
- * uniform dyadic points, the adaptive one where it chooses. Prints mean |X_T − exact| against work: stepper calls
- * per path (attempts × 3 with step doubling) and CPU time.
+ * The strong error of fixed steps is measured on each path's own {@link DyadicBrownianPath} keyed by (seed, p,
+ * segment 0), the one the adaptive ensemble steps on (at the uniform dyadic points, per-path stepper); its cost is
+ * measured on the fixed-step block engine ({@code Ensemble}, the fastest fixed-step engine, same scheme, same number
+ * of steps, its own stream of the same law). The adaptive ensemble ({@code AdaptiveEnsemble}, the block-adaptive
+ * engine for tableau schemes) keeps its final states, whose error is measured against the same exact solutions.
+ * CPU time per path on one thread (best of 3); prints, per tolerance, the fixed-step cost that reaches the same mean
+ * |X_T − exact| (log-log interpolation) over the adaptive cost. The adaptive steps are capped by dtMax (third
+ * argument, default 1/64): with dtMax = 1 most paths step over the pulse, whose stages then never see it, and the
+ * error stays near X_T (e² − 1) at every tolerance.
  *
  * <pre>
- *   java -cp sde4j-core/target/classes:$(cat cp.txt) bench/AdaptiveVsFixed.java [scheme] [paths]
+ *   java -cp sde4j-core/target/classes:$(cat cp.txt) bench/AdaptiveVsFixed.java [scheme] [paths] [dtMax]
  * </pre>
+
  */
 public class AdaptiveVsFixed {
     static final double B = 0.5;
@@ -28,6 +37,8 @@ public class AdaptiveVsFixed {
     public static void main(String[] args) {
         Scheme scheme = Schemes.byName(args.length > 0 ? args[0] : "sriw1");
         int paths = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        // The largest step: an adaptive solver that steps over the pulse never sees it (no stage lands in it).
+        double dtMax = args.length > 2 ? Double.parseDouble(args[2]) : 1.0 / 64;
         long seed = 17;
         Sde sde = Sde.scalar((t, x) -> pulse(t) * x, (t, x) -> B * x).withDiffusionDerivative((t, x) -> B);
         SdeProblem problem = SdeProblem.of(sde, 1.0, 0, 1);
@@ -42,34 +53,59 @@ public class AdaptiveVsFixed {
             exact[p] = Math.exp(2 * Math.tanh(100) - 0.5 * B * B + B * w[0]);
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        System.out.println("fixed steps (same paths):");
-        for (int level = 4; level <= 14; level += 1) {
-            long c0 = mx.getCurrentThreadCpuTime();
-            double error = fixed(problem, scheme, level, seed, exact);
-            double cpu = (mx.getCurrentThreadCpuTime() - c0) * 1e-9 / paths;
-            System.out.printf("  N = %6d: error %.3e, stepper calls/path %d, cpu/path %.2f µs%n", 1 << level, error,
-                    1 << level, cpu * 1e6);
-        }
-        System.out.println("adaptive:");
-        for (double tol : new double[] {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4}) {
-            DyadicAdaptiveSolver solver = new DyadicAdaptiveSolver(problem, scheme, StepControl.of(tol, tol, 1),
-                    new double[] {1.0}, seed, false);
-            boolean doubling = !(scheme.newStepper(sde) instanceof org.sde4j.solver.ErrorEstimatingStepper);
-            double[][] saved = new double[1][1];
-            double error = 0;
-            double attempts = 0;
-            double accepted = 0;
-            long c0 = mx.getCurrentThreadCpuTime();
-            for (int p = 0; p < paths; p++) {
-                solver.solve(p, saved);
-                error += Math.abs(saved[0][0] - exact[p]);
-                attempts += solver.accepted() + solver.rejected();
-                accepted += solver.accepted();
+        System.out.println("fixed steps: error on the same paths (per-path solver on each path's tree), cost on the"
+                + " fixed-step block engine (Ensemble, " + scheme.name() + ", one thread):");
+        int levels = 11;
+        double[] fixedError = new double[levels];
+        double[] fixedCpu = new double[levels];
+        for (int i = 0; i < levels; i++) {
+            int level = 4 + i;
+            fixedError[i] = fixed(problem, scheme, level, seed, exact);
+            double best = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < 3; r++) {
+                long c0 = mx.getCurrentThreadCpuTime();
+                Ensemble.of(problem, scheme).steps(1 << level).paths(paths).seed(seed).threads(1)
+                        .executor(Runnable::run).run();
+                best = Math.min(best, (mx.getCurrentThreadCpuTime() - c0) * 1e-9 / paths);
             }
-            double cpu = (mx.getCurrentThreadCpuTime() - c0) * 1e-9 / paths;
-            System.out.printf("  tol %.0e: error %.3e, accepted/path %.1f, stepper calls/path %.1f, cpu/path %.2f µs%n",
-                    tol, error / paths, accepted / paths, attempts / paths * (doubling ? 3 : 1), cpu * 1e6);
+            fixedCpu[i] = best;
+            System.out.printf("  N = %6d: error %.3e, cpu/path %.2f µs%n", 1 << level, fixedError[i], best * 1e6);
         }
+        System.out.println("adaptive ensemble (" + scheme.name() + ", dtMax = " + dtMax + ", one thread; engine: "
+                + (AdaptiveEnsemble.of(problem, scheme).usesBlockEngine() ? "block-adaptive" : "per-path") + "):");
+        for (double tol : new double[] {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4}) {
+            AdaptiveEnsembleResult r = null;
+            double best = Double.POSITIVE_INFINITY;
+            for (int rep = 0; rep < 3; rep++) {
+                long c0 = mx.getCurrentThreadCpuTime();
+                r = AdaptiveEnsemble.of(problem, scheme)
+                        .stepControl(new StepControl(tol, tol, Math.scalb(1.0, -40), dtMax, dtMax)).paths(paths).seed(seed)
+                        .keepFinalStates(true).threads(1).executor(Runnable::run).run();
+                best = Math.min(best, (mx.getCurrentThreadCpuTime() - c0) * 1e-9 / paths);
+            }
+            double[] finals = r.statistics().finalStates();
+            double error = 0;
+            for (int p = 0; p < paths; p++) {
+                error += Math.abs(finals[p] - exact[p]);
+            }
+            error /= paths;
+            double fixedAtError = costAt(error, fixedError, fixedCpu);
+            System.out.printf("  tol %.0e: error %.3e, %s, cpu/path %.2f µs; fixed steps to the same error %s%n", tol,
+                    error, r.steps(), best * 1e6, Double.isNaN(fixedAtError) ? "outside the measured range"
+                            : String.format("%.2f µs/path: %.1f× the adaptive cost", fixedAtError * 1e6,
+                                    fixedAtError / best));
+        }
+    }
+
+    /** The fixed-step cost at which the error reaches {@code error}: log-log interpolation between levels (NaN outside). */
+    static double costAt(double error, double[] errors, double[] costs) {
+        for (int i = 0; i + 1 < errors.length; i++) {
+            if (errors[i] >= error && errors[i + 1] <= error) {
+                double f = Math.log(errors[i] / error) / Math.log(errors[i] / errors[i + 1]);
+                return Math.exp(Math.log(costs[i]) + f * Math.log(costs[i + 1] / costs[i]));
+            }
+        }
+        return Double.NaN;
     }
 
     static double pulse(double t) {

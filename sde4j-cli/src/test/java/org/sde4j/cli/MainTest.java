@@ -247,6 +247,10 @@ public class MainTest {
         assertTrue(r.out().contains(rows + " supported pairs"), r.out());
         assertTrue(r.out().contains("bin/sde4j list"), r.out());
         assertTrue(r.out().contains("fitted order [95 %]"), r.out());
+        // The adaptive and stiff part: adaptive rows with step counts, SK-ROCK's heat check against the exact variance.
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("gbm +sriw1 +0\\.01 .*\\d+\\.\\d \\(\\d+\\) .*")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("Stiff: stochastic heat equation, d = 32")
+                && l.contains("against exact 0.00126147 (dev/se ")), r.out());
         long fitted = r.out().lines().filter(l -> l.matches(".*\\d\\.\\d{3,6} \\[-?\\d\\.\\d{3,6}, -?\\d\\.\\d{3,6}\\].*")).count();
         assertEquals(rows - weak, fitted, "one fitted order per pair, weak schemes aside\n" + r.out());
         // Not a terminal: the progress bar prints one final line and nothing else.

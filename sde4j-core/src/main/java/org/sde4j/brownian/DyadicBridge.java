@@ -136,55 +136,86 @@ final class DyadicBridge {
         while (level > 0 && !(nodeA[level] <= x && x < nodeEnd[level])) {
             level--;
         }
-        final int m = this.m;
-        double a = nodeA[level];
-        long index = nodeIndex[level];
-        for (; level < depth && x != a; level++) {
-            if (expanded[level] != index) {
-                expand(level, index);
-                expanded[level] = index;
-            }
-            int next = level + 1;
-            double half = nodeLength[next];
-            double mid = a + half;
-            int here = level * m;
-            int there = next * m;
-            if (x < mid) {
-                nodeEnd[next] = mid;
-                index = 2 * index;
-                for (int j = 0; j < m; j++) {
-                    nodeWa[there + j] = nodeWa[here + j];
-                    nodeW[there + j] = leftW[here + j];
-                }
-                if (levy) {
-                    for (int j = 0; j < m; j++) {
-                        nodeKa[there + j] = nodeKa[here + j];
-                        nodeH[there + j] = leftH[here + j];
-                    }
-                }
-            } else {
-                if (levy) {
-                    for (int j = 0; j < m; j++) {
-                        nodeKa[there + j] = nodeKa[here + j]
-                                + half * (nodeWa[here + j] + leftH[here + j] + 0.5 * leftW[here + j]);
-                        nodeH[there + j] = rightH[here + j];
-                    }
-                }
-                for (int j = 0; j < m; j++) {
-                    nodeWa[there + j] = nodeWa[here + j] + leftW[here + j];
-                    nodeW[there + j] = rightW[here + j];
-                }
-                nodeEnd[next] = nodeEnd[level];
-                a = mid;
-                index = 2 * index + 1;
-            }
-            nodeA[next] = a;
-            nodeIndex[next] = index;
+        for (; level < depth && x != nodeA[level]; level++) {
+            child(level, x < nodeA[level] + nodeLength[level + 1]);
         }
         lastLevel = level;
+        double a = nodeA[level];
+        write(level, x == a ? 0.0 : (x - a) / nodeLength[level], wOut, kOut);
+    }
+
+    /**
+     * {@link #evaluate} at the dyadic point {@code n L / 2^depth} ({@code 0 ≤ n < 2^depth}), descending by the bits
+     * of n instead of comparing times: the same nodes, the same additions, hence the same values and the same time,
+     * without computing the time first. Returns the point's time, the sum of the half lengths of the right turns.
+     */
+    double evaluateDyadic(long n, double[] wOut, double[] kOut) {
+        int level = lastLevel;
+        while (level > 0 && (n >>> (depth - level)) != nodeIndex[level]) {
+            level--;
+        }
+        for (; level < depth && n != nodeIndex[level] << (depth - level); level++) {
+            child(level, ((n >>> (depth - level - 1)) & 1) == 0);
+        }
+        lastLevel = level;
+        write(level, 0.0, wOut, kOut);
+        return nodeA[level];
+    }
+
+    /**
+     * Enters the left or right child of the node at {@code level} (expanding it first if its children are not stored):
+     * the child's start, end, index, W(a), K(a), increment and Lévy area become the entries of {@code level + 1}.
+     */
+    private void child(int level, boolean left) {
+        long index = nodeIndex[level];
+        if (expanded[level] != index) {
+            expand(level, index);
+            expanded[level] = index;
+        }
+        final int m = this.m;
+        int next = level + 1;
+        double a = nodeA[level];
+        double half = nodeLength[next];
+        double mid = a + half;
+        int here = level * m;
+        int there = next * m;
+        if (left) {
+            nodeEnd[next] = mid;
+            index = 2 * index;
+            for (int j = 0; j < m; j++) {
+                nodeWa[there + j] = nodeWa[here + j];
+                nodeW[there + j] = leftW[here + j];
+            }
+            if (levy) {
+                for (int j = 0; j < m; j++) {
+                    nodeKa[there + j] = nodeKa[here + j];
+                    nodeH[there + j] = leftH[here + j];
+                }
+            }
+        } else {
+            if (levy) {
+                for (int j = 0; j < m; j++) {
+                    nodeKa[there + j] = nodeKa[here + j]
+                            + half * (nodeWa[here + j] + leftH[here + j] + 0.5 * leftW[here + j]);
+                    nodeH[there + j] = rightH[here + j];
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                nodeWa[there + j] = nodeWa[here + j] + leftW[here + j];
+                nodeW[there + j] = rightW[here + j];
+            }
+            nodeEnd[next] = nodeEnd[level];
+            a = mid;
+            index = 2 * index + 1;
+        }
+        nodeA[next] = a;
+        nodeIndex[next] = index;
+    }
+
+    /** W (and K) at the point {@code a + r ℓ} of the node at {@code level}: the bridge mean given its W and H. */
+    private void write(int level, double r, double[] wOut, double[] kOut) {
         int here = level * m;
         double len = nodeLength[level];
-        double r = x == a ? 0.0 : (x - a) / len;
         for (int j = 0; j < m; j++) {
             double wa = nodeWa[here + j];
             double w = nodeW[here + j];

@@ -37,6 +37,9 @@ public final class DyadicBrownianPath {
     private final double[] halves;
     private double start = Double.NaN;
     private double length;
+    /** The last position {@link #time} computed, and its time (a solver asks for a step end's time, then its value). */
+    private long timedPosition = -1;
+    private double timed;
 
     private DyadicBrownianPath(int m, boolean levy, int depth, long seed) {
         this.m = m;
@@ -96,6 +99,7 @@ public final class DyadicBrownianPath {
         }
         this.start = start;
         this.length = length;
+        this.timedPosition = -1;
         for (int level = 0; level <= depth; level++) {
             halves[level] = Math.scalb(length, -level);
         }
@@ -124,6 +128,9 @@ public final class DyadicBrownianPath {
         if (position == end()) {
             return start + length;
         }
+        if (position == timedPosition) {
+            return timed;
+        }
         // Add the halves of the set bits from the coarsest level down: the bridge's order of additions.
         double x = start;
         long rest = position;
@@ -132,7 +139,25 @@ public final class DyadicBrownianPath {
             x += halves[depth - bit];
             rest &= ~(1L << bit);
         }
+        timedPosition = position;
+        timed = x;
         return x;
+    }
+
+    /**
+     * {@link #value} and {@link #time} of position n at once: writes the values and returns the time, both the same
+     * bits as the two calls give, but found by the bits of n alone (no time comparisons), which makes it the cheaper
+     * query for a solver that needs both.
+     *
+     * @param kOut length m, or null without Lévy area
+     * @throws IllegalArgumentException when n is outside {@code [0, 2^D]}
+     */
+    public double valueAndTime(long position, double[] wOut, double[] kOut) {
+        if (position < 0 || position >= end()) {
+            value(position, wOut, kOut);
+            return time(position);
+        }
+        return bridge.evaluateDyadic(position, wOut, levy ? kOut : null);
     }
 
     /**

@@ -8,14 +8,17 @@ import org.sde4j.montecarlo.MonteCarloJob;
 import org.sde4j.montecarlo.Shard;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.engine.BlockAdaptiveSolver;
 import org.sde4j.solver.engine.DyadicAdaptiveSolver;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.engine.StepControl;
 
 /**
  * An ensemble whose every path steps on its own error estimate, over its own Brownian path: P paths of a problem
- * solved by {@link DyadicAdaptiveSolver} (dyadic steps on a Brownian path keyed by (seed, path), rejections that
- * never redraw noise, saved times hit exactly), reduced to statistics at the saved times and step counts.
+ * solved by {@link DyadicAdaptiveSolver}'s algorithm (dyadic steps on a Brownian path keyed by (seed, path),
+ * rejections that never redraw noise, saved times hit exactly), reduced to statistics at the saved times and step
+ * counts. Tableau schemes run 256 paths at once on the block-adaptive engine ({@link BlockAdaptiveSolver}, the same
+ * bits; {@link #engine}).
  *
  * <pre>{@code
  * AdaptiveEnsembleResult r = AdaptiveEnsemble.of(problem, RosslerSchemes.SRIW1)
@@ -42,6 +45,7 @@ public final class AdaptiveEnsemble implements MonteCarloJob<AdaptiveEnsembleRes
     private double[] saveTimes;
     private boolean keepFinalStates;
     private boolean doubling;
+    private Ensemble.Engine engine = Ensemble.Engine.AUTO;
     private Executor executor;
 
     private AdaptiveEnsemble(SdeProblem problem, Scheme scheme) {
@@ -117,6 +121,23 @@ public final class AdaptiveEnsemble implements MonteCarloJob<AdaptiveEnsembleRes
         return this;
     }
 
+    /**
+     * Which engine steps the paths: {@code AUTO} (the default) the block-adaptive engine ({@link BlockAdaptiveSolver},
+     * 256 lanes at once) when it {@linkplain BlockAdaptiveSolver#supports supports} the scheme and SDE, else the
+     * per-path one ({@link DyadicAdaptiveSolver}); {@code BLOCK} the block-adaptive one (the run throws when it does not
+     * support them); {@code PATH} the per-path one. Both give every path the same bits, so the choice never changes
+     * the result, only the speed.
+     */
+    public AdaptiveEnsemble engine(Ensemble.Engine choice) {
+        this.engine = Require.nonNull("engine", choice);
+        return this;
+    }
+
+    /** Whether the block-adaptive engine runs this ensemble (see {@link #engine}). */
+    public boolean usesBlockEngine() {
+        return engine != Ensemble.Engine.PATH && BlockAdaptiveSolver.supports(problem, scheme);
+    }
+
     /** Runs the workers on {@code pool} (null: a pool per run). Never changes the result. */
     public AdaptiveEnsemble executor(Executor pool) {
         this.executor = pool;
@@ -161,6 +182,12 @@ public final class AdaptiveEnsemble implements MonteCarloJob<AdaptiveEnsembleRes
         }
         // Fail early, in the caller's thread, on a scheme that cannot step adaptively.
         new DyadicAdaptiveSolver(problem, scheme, control, times, seed, doubling);
-        return new AdaptivePlan(problem, scheme, control, times, paths, seed, keepFinalStates, doubling);
+        if (engine == Ensemble.Engine.BLOCK && !usesBlockEngine()) {
+            throw new IllegalArgumentException("engine BLOCK: the block-adaptive engine does not run scheme "
+                    + scheme.name() + " on this SDE (it needs a tableau scheme without a fused step, and one noise"
+                    + " channel or diagonal noise); choose AUTO or PATH");
+        }
+        return new AdaptivePlan(problem, scheme, control, times, paths, seed, keepFinalStates, doubling,
+                usesBlockEngine());
     }
 }

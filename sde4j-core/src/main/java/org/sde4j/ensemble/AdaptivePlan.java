@@ -3,6 +3,7 @@ package org.sde4j.ensemble;
 import java.util.Arrays;
 import org.sde4j.montecarlo.ChunkPlan;
 import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.engine.BlockAdaptiveSolver;
 import org.sde4j.solver.engine.DyadicAdaptiveSolver;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.SolveDivergedException;
@@ -10,8 +11,9 @@ import org.sde4j.solver.engine.StepControl;
 import org.sde4j.solver.StepFailedException;
 
 /**
- * What each chunk of an {@link AdaptiveEnsemble} computes — its paths solved one after the other by a thread's
- * {@link DyadicAdaptiveSolver}, reduced to statistics, step counts and failures — and the fold that merges them in
+ * What each chunk of an {@link AdaptiveEnsemble} computes — its paths solved at once, one per lane, by a thread's
+ * {@link BlockAdaptiveSolver}, or one after the other by its {@link DyadicAdaptiveSolver} (the same bits), reduced in
+ * path order to statistics, step counts and failures — and the fold that merges them in
  * chunk order and throws, at the end, when a path failed.
  */
 final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleResult> {
@@ -23,10 +25,11 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
     private final long seed;
     private final boolean keepFinalStates;
     private final boolean doubling;
+    private final boolean block;
     private final int d;
 
     AdaptivePlan(SdeProblem problem, Scheme scheme, StepControl control, double[] times, long paths, long seed,
-            boolean keepFinalStates, boolean doubling) {
+            boolean keepFinalStates, boolean doubling, boolean block) {
         this.problem = problem;
         this.scheme = scheme;
         this.control = control;
@@ -35,6 +38,7 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
         this.seed = seed;
         this.keepFinalStates = keepFinalStates;
         this.doubling = doubling;
+        this.block = block;
         this.d = problem.dimension();
     }
 
@@ -52,52 +56,104 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
 
     @Override
     public Worker<AdaptiveChunk> newWorker() {
+        if (block) {
+            BlockAdaptiveSolver solver = new BlockAdaptiveSolver(problem, scheme, control, times, seed, doubling,
+                    Ensemble.CHUNK);
+            double[] saved = new double[Ensemble.CHUNK * times.length * d];
+            return chunk -> {
+                long first = chunk * Ensemble.CHUNK;
+                int count = (int) Math.min(Ensemble.CHUNK, paths - first);
+                solver.solve(first, count, saved);
+                Reduction r = new Reduction(count);
+                for (int i = 0; i < count; i++) {
+                    r.add(i, solver.failure(i), saved, i * times.length * d, solver.accepted(i), solver.rejected(i),
+                            solver.smallestStep(i));
+                }
+                return r.chunk();
+            };
+        }
         DyadicAdaptiveSolver solver = new DyadicAdaptiveSolver(problem, scheme, control, times, seed, doubling);
         double[][] saved = new double[times.length][d];
+        double[] row = new double[times.length * d];
         return chunk -> {
             long first = chunk * Ensemble.CHUNK;
             int count = (int) Math.min(Ensemble.CHUNK, paths - first);
-            RunningStatistics[] statistics = new RunningStatistics[times.length];
-            for (int k = 0; k < times.length; k++) {
-                statistics[k] = new RunningStatistics(d);
-            }
-            double[] finals = keepFinalStates ? new double[count * d] : null;
-            long accepted = 0;
-            long rejected = 0;
-            int maxAccepted = 0;
-            int maxRejected = 0;
-            double smallest = Double.POSITIVE_INFINITY;
-            long failures = 0;
-            RuntimeException firstFailure = null;
+            Reduction r = new Reduction(count);
             for (int i = 0; i < count; i++) {
-                long path = first + i;
+                RuntimeException failure = null;
                 try {
-                    solver.solve(path, saved);
+                    solver.solve(first + i, saved);
                 } catch (StepFailedException | SolveDivergedException e) {
-                    failures++;
-                    if (firstFailure == null) {
-                        firstFailure = e;
-                    }
-                    if (finals != null) {
-                        Arrays.fill(finals, i * d, (i + 1) * d, Double.NaN);
-                    }
-                    continue;
+                    failure = e;
                 }
                 for (int k = 0; k < times.length; k++) {
-                    statistics[k].add(saved[k]);
+                    System.arraycopy(saved[k], 0, row, k * d, d);
                 }
-                if (finals != null) {
-                    System.arraycopy(saved[times.length - 1], 0, finals, i * d, d);
-                }
-                accepted += solver.accepted();
-                rejected += solver.rejected();
-                maxAccepted = Math.max(maxAccepted, solver.accepted());
-                maxRejected = Math.max(maxRejected, solver.rejected());
-                smallest = Math.min(smallest, solver.smallestStep());
+                r.add(i, failure, row, 0, solver.accepted(), solver.rejected(), solver.smallestStep());
             }
-            return new AdaptiveChunk(statistics, finals, accepted, rejected, maxAccepted, maxRejected, smallest,
-                    failures, firstFailure);
+            return r.chunk();
         };
+    }
+
+    /** One chunk's paths reduced in path order: statistics, final states, step counts, failures. */
+    private final class Reduction {
+        private final RunningStatistics[] statistics = fresh();
+        private final double[] finals;
+        private final double[] point = new double[d];
+        private final Tally tally = new Tally();
+
+        Reduction(int count) {
+            this.finals = keepFinalStates ? new double[count * d] : null;
+        }
+
+        /** Path i of the chunk: its failure (null if none), else its states at the save times at {@code rows[o…]}. */
+        void add(int i, RuntimeException failure, double[] rows, int o, int pathAccepted, int pathRejected,
+                double pathSmallest) {
+            if (failure != null) {
+                tally.add(0, 0, 0, 0, Double.POSITIVE_INFINITY, 1, failure);
+                if (finals != null) {
+                    Arrays.fill(finals, i * d, (i + 1) * d, Double.NaN);
+                }
+                return;
+            }
+            for (int k = 0; k < times.length; k++) {
+                System.arraycopy(rows, o + k * d, point, 0, d);
+                statistics[k].add(point);
+            }
+            if (finals != null) {
+                System.arraycopy(rows, o + (times.length - 1) * d, finals, i * d, d);
+            }
+            tally.add(pathAccepted, pathRejected, pathAccepted, pathRejected, pathSmallest, 0, null);
+        }
+
+        AdaptiveChunk chunk() {
+            return new AdaptiveChunk(statistics, finals, tally.accepted, tally.rejected, tally.maxAccepted,
+                    tally.maxRejected, tally.smallest, tally.failures, tally.firstFailure);
+        }
+    }
+
+    /** Step counts and failures summed over paths or chunks, in order (the first failure is the earliest one's). */
+    private static final class Tally {
+        private long accepted;
+        private long rejected;
+        private int maxAccepted;
+        private int maxRejected;
+        private double smallest = Double.POSITIVE_INFINITY;
+        private long failures;
+        private RuntimeException firstFailure;
+
+        void add(long moreAccepted, long moreRejected, int mostAccepted, int mostRejected, double smallestStep,
+                long moreFailures, RuntimeException failure) {
+            accepted += moreAccepted;
+            rejected += moreRejected;
+            maxAccepted = Math.max(maxAccepted, mostAccepted);
+            maxRejected = Math.max(maxRejected, mostRejected);
+            smallest = Math.min(smallest, smallestStep);
+            failures += moreFailures;
+            if (firstFailure == null) {
+                firstFailure = failure;
+            }
+        }
     }
 
     @Override
@@ -105,13 +161,7 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
         return new Fold<>() {
             private final RunningStatistics[] total = fresh();
             private double[] finalStates;
-            private long accepted;
-            private long rejected;
-            private int maxAccepted;
-            private int maxRejected;
-            private double smallest = Double.POSITIVE_INFINITY;
-            private long failures;
-            private RuntimeException firstFailure;
+            private final Tally tally = new Tally();
 
             @Override
             public void add(long chunk, AdaptiveChunk part) {
@@ -125,28 +175,22 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
                     System.arraycopy(part.finalStates(), 0, finalStates, Math.toIntExact(chunk * Ensemble.CHUNK * d),
                             part.finalStates().length);
                 }
-                accepted += part.accepted();
-                rejected += part.rejected();
-                maxAccepted = Math.max(maxAccepted, part.maxAccepted());
-                maxRejected = Math.max(maxRejected, part.maxRejected());
-                smallest = Math.min(smallest, part.smallestStep());
-                failures += part.failures();
-                if (firstFailure == null) {
-                    firstFailure = part.firstFailure();
-                }
+                tally.add(part.accepted(), part.rejected(), part.maxAccepted(), part.maxRejected(), part.smallestStep(),
+                        part.failures(), part.firstFailure());
             }
 
             @Override
             public AdaptiveEnsembleResult result(double seconds) {
-                if (failures > 0) {
-                    double time = firstFailure instanceof StepFailedException f ? f.time()
-                            : ((SolveDivergedException) firstFailure).time();
-                    throw StepFailedException.at(time, failures + " of " + paths + " paths failed; the first: "
-                            + firstFailure.getMessage());
+                RuntimeException first = tally.firstFailure;
+                if (tally.failures > 0) {
+                    double time = first instanceof StepFailedException f ? f.time()
+                            : ((SolveDivergedException) first).time();
+                    throw StepFailedException.at(time, tally.failures + " of " + paths + " paths failed; the first: "
+                            + first.getMessage());
                 }
                 EnsembleResult statistics = new EnsembleResult(times.clone(), total, null, finalStates, d, seconds);
-                return new AdaptiveEnsembleResult(statistics, new StepCounts(paths, accepted, rejected, maxAccepted,
-                        maxRejected, smallest));
+                return new AdaptiveEnsembleResult(statistics, new StepCounts(paths, tally.accepted, tally.rejected,
+                        tally.maxAccepted, tally.maxRejected, tally.smallest));
             }
         };
     }

@@ -3,10 +3,13 @@ package org.sde4j.cli.command;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.sde4j.cli.spark.SparkRuns;
 import org.sde4j.cli.output.Format;
 import org.sde4j.cli.output.Json;
 import org.sde4j.cli.output.ProgressBar;
+import org.sde4j.ensemble.AdaptiveEnsemble;
+import org.sde4j.ensemble.AdaptiveEnsembleResult;
 import org.sde4j.ensemble.Ensemble;
 import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.models.ModelCatalog;
@@ -45,6 +48,10 @@ import picocli.CommandLine.Spec;
  * "stderr":…,"reference":…,"referenceError":…,"referenceSource":…,"deviation":…,"covered99":…,"threads":…,
  * "seconds":…}}.
  *
+ * <p>With {@code --adaptive} (and {@code --atol}, {@code --rtol}) every path steps on its own error estimate
+ * ({@link AdaptiveEnsemble}); the JSON then has {@code "atol"}, {@code "rtol"} and, for {@code "steps"}, the step
+ * counts {@code {"accepted":{"mean":…,"max":…},"rejected":{"mean":…,"max":…},"smallestStep":…}}.
+ *
  * <p>With {@code --spark MASTER} the ensemble runs on Apache Spark ({@link SparkRuns}) and gives the same
  * numbers; the JSON then ends with {@code "partitions"}, the number of Spark tasks, and {@code threads} is the
  * number of threads each task uses (default 1).
@@ -53,6 +60,7 @@ import picocli.CommandLine.Spec;
         description = "Solve one problem with one scheme over many paths and compare the mean with the exact mean.",
         footer = {"", "Examples:", "  sde4j solve --problem gbm --scheme milstein --steps 1000 --paths 100000 \\",
             "      --seed 42 --json",
+            "  sde4j solve --problem gbm --scheme sriw1 --adaptive --atol 1e-3 --rtol 1e-3",
             "  sde4j solve --model gbm --jumps merton:lambda=1,mu=-0.1,delta=0.15 --paths 100000",
             "  sde4j solve --model heston:scheme=qe-m --steps 40 --json",
             "  sde4j solve --model gbm:sigma=0.3 --barrier down-and-out:level=90,monitoring=naive --steps 64"})
@@ -107,6 +115,9 @@ public final class SolveCommand implements Callable<Integer> {
     @Mixin
     private SparkOptions spark;
 
+    @Mixin
+    private AdaptiveOptions adaptive;
+
     /** {@code --steps} or {@code --dt}, not both. */
     static final class Grid {
         @Option(names = "--steps", paramLabel = "N", description = "Uniform steps over the time span (default: "
@@ -137,6 +148,10 @@ public final class SolveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--paths = " + paths + ": the standard error needs at least 2 paths");
         }
         spark.check();
+        adaptive.check();
+        if (adaptive.on()) {
+            return solveAdaptive(problem, scheme, prepared, threadCount);
+        }
 
         TimeGrid timeGrid;
         int steps = grid != null && grid.steps != null ? grid.steps : DEFAULT_STEPS;
@@ -166,9 +181,10 @@ public final class SolveCommand implements Callable<Integer> {
         Optional<double[]> exactMean = problem.exactMean(p.t1());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(json(problem, scheme, timeGrid.steps(), p.t1(), result, exactMean, threadCount, sparkPartitions));
+            out.println(json(problem, scheme, o -> o.put("steps", timeGrid.steps()), p.t1(), result, exactMean,
+                    threadCount, sparkPartitions));
         } else {
-            summary(out, prepared, scheme, timeGrid, threadCount, result, exactMean);
+            summary(out, prepared, grid(timeGrid, p), null, scheme, threadCount, result, exactMean);
             if (sparkPartitions != null) {
                 out.println("spark     " + spark.master() + ", " + sparkPartitions + " partitions");
             }
@@ -197,6 +213,10 @@ public final class SolveCommand implements Callable<Integer> {
         if (spark.on()) {
             throw new IllegalArgumentException("--spark: runs library problems (--problem) only, not --model");
         }
+        adaptive.check();
+        if (adaptive.on()) {
+            throw new IllegalArgumentException("--adaptive: runs library problems (--problem) only, not --model");
+        }
         if (paths < 2) {
             throw new IllegalArgumentException("--paths = " + paths + ": the standard error needs at least 2 paths");
         }
@@ -222,13 +242,42 @@ public final class SolveCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String json(TestProblem problem, Scheme scheme, int steps, double t1, EnsembleResult r,
-            Optional<double[]> exactMean, int threads, Integer sparkPartitions) {
+    /**
+     * {@code --adaptive}: the adaptive ensemble ({@link AdaptiveEnsemble}, the block-adaptive engine for tableau
+     * schemes), reported as the uniform one plus its tolerances and step counts.
+     */
+    private int solveAdaptive(TestProblem problem, Scheme scheme, PreparedProblem prepared, int threadCount) {
+        if (grid != null) {
+            throw new IllegalArgumentException("--adaptive chooses the steps by --atol/--rtol: give it without "
+                    + (grid.steps != null ? "--steps" : "--dt"));
+        }
+        if (spark.on()) {
+            throw new IllegalArgumentException("--adaptive runs on this machine's threads: give it without --spark");
+        }
+        SdeProblem p = prepared.problem();
+        AdaptiveEnsembleResult run = AdaptiveEnsemble.of(p, scheme).tolerances(adaptive.atol(), adaptive.rtol())
+                .paths(paths).seed(seed).threads(threadCount).run();
+        EnsembleResult result = run.statistics();
+        Optional<double[]> exactMean = problem.exactMean(p.t1());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(json(problem, scheme, o -> o.put("atol", adaptive.atol()).put("rtol", adaptive.rtol())
+                    .put("steps", AdaptiveOptions.stepsJson(run.steps())), p.t1(), result, exactMean, threadCount, null));
+        } else {
+            summary(out, prepared, "adaptive, " + adaptive.tolerances() + ", on [" + p.t0() + ", " + p.t1() + "]",
+                    AdaptiveOptions.stepsLine(run.steps()), scheme, threadCount, result, exactMean);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private String json(TestProblem problem, Scheme scheme, Consumer<Json.ObjectBuilder> steps, double t1,
+            EnsembleResult r, Optional<double[]> exactMean, int threads, Integer sparkPartitions) {
         Json.ObjectBuilder o = Json.object()
                 .put("problem", problem.name())
-                .put("scheme", scheme.name())
-                .put("steps", steps)
-                .put("paths", r.paths())
+                .put("scheme", scheme.name());
+        steps.accept(o);
+        o.put("paths", r.paths())
                 .put("seed", seed)
                 .put("t1", t1)
                 .putVector("mean", r.mean())
@@ -242,23 +291,32 @@ public final class SolveCommand implements Callable<Integer> {
         return o.build();
     }
 
-    private void summary(PrintWriter out, PreparedProblem prepared, Scheme scheme, TimeGrid timeGrid,
-            int threadCount, EnsembleResult r, Optional<double[]> exactMean) {
-        SdeProblem p = prepared.problem();
-        double[] mean = r.mean();
-        double[] se = r.standardError();
+    /** The grid line of the summary: {@code N steps (dt = …) on [t0, t1]}. */
+    private static String grid(TimeGrid timeGrid, SdeProblem p) {
         int n = timeGrid.steps();
         boolean uniform = Math.abs(timeGrid.stepSize(0) - timeGrid.stepSize(n - 1)) <= 1e-9 * timeGrid.stepSize(0);
         String dt = uniform
                 ? "dt = " + Format.compact(timeGrid.stepSize(0))
                 : "dt = " + Format.compact(timeGrid.stepSize(0)) + ", last step " + Format.compact(timeGrid.stepSize(n - 1));
+        return n + " steps (" + dt + ") on [" + p.t0() + ", " + p.t1() + "]";
+    }
+
+    /** @param steps the line of step counts (adaptive), or null */
+    private void summary(PrintWriter out, PreparedProblem prepared, String grid, String steps, Scheme scheme,
+            int threadCount, EnsembleResult r, Optional<double[]> exactMean) {
+        SdeProblem p = prepared.problem();
+        double[] mean = r.mean();
+        double[] se = r.standardError();
         out.println("problem   " + prepared.source().name() + ": " + prepared.source().description());
         out.println("scheme    " + scheme.name() + " (" + scheme.calculus().displayName() + "): " + scheme.description());
         if (prepared.converted()) {
             out.println("          " + prepared.conversionNote()
                     + " (the library problem is " + prepared.source().problem().sde().calculus().displayName() + ")");
         }
-        out.println("grid      " + n + " steps (" + dt + ") on [" + p.t0() + ", " + p.t1() + "]");
+        out.println("grid      " + grid);
+        if (steps != null) {
+            out.println("steps     " + steps);
+        }
         out.println("paths     " + r.paths() + " (seed " + seed + ", " + threadCount + " threads)");
         out.println("mean      " + Format.vector(mean, Format::g6) + " ± " + Format.vector(se, Format::g2)
                 + "   (X at t = " + p.t1() + ", ± one standard error)");

@@ -152,11 +152,13 @@ public final class TourCommand implements Callable<Integer> {
         out.println();
         TourModels.print(out, Math.min(ensemblePaths, TourModels.MAX_PATHS), seed, threadCount);
         out.println();
+        TourAdaptive.print(out, ensemblePaths, seed, threadCount);
         out.println("What next:");
         out.println("  bin/sde4j list                 the problems and schemes, with their declared orders");
         out.println("  bin/sde4j solve --problem gbm --scheme milstein --steps 1000 --paths 100000 --seed 42 --json");
         out.println("  bin/sde4j solve --help         every option of solve");
         out.println("  bin/sde4j solve --model gbm --jumps merton:lambda=1,mu=-0.1,delta=0.15   a model against its price");
+        out.println("  bin/sde4j solve --problem gbm --scheme sriw1 --adaptive --atol 1e-3 --rtol 1e-3   adaptive steps");
         out.println("  bin/sde4j convergence --problem gbm --scheme milstein --plot gbm.png   one order, with a plot");
         if (plots == null) {
             out.println("  bin/sde4j tour --plots DIR     this tour, with one convergence plot per problem");

@@ -201,8 +201,8 @@ public final class DyadicAdaptiveSolver {
     }
 
     /** The finest level of a segment of length L from a: log₂(L/dtMin) rounded up, capped by the time precision. */
-    private int depthFor(double a, double length) {
-        int wanted = (int) Math.ceil(Math.log(length / control.dtMin()) / Math.log(2) - 1e-9);
+    static int depthFor(double a, double length, double dtMin) {
+        int wanted = (int) Math.ceil(Math.log(length / dtMin) / Math.log(2) - 1e-9);
         double precision = 32 * Math.ulp(Math.abs(a) + length);
         int possible = (int) Math.floor(Math.log(length / precision) / Math.log(2));
         int depth = Math.min(Math.min(wanted, possible), 50);
@@ -211,7 +211,7 @@ public final class DyadicAdaptiveSolver {
 
     private void segment(long path, int s, double a, double b) {
         double length = b - a;
-        int depth = depthFor(a, length);
+        int depth = depthFor(a, length, control.dtMin());
         DyadicBrownianPath tree = tree(depth);
         tree.reset(path, s, a, length);
         long end = tree.end();
@@ -224,9 +224,8 @@ public final class DyadicAdaptiveSolver {
         int inARow = 0;
         double t = a;
         while (pos < end) {
-            long next = nextPoint(pos, end, length, depth, grain);
-            double tn = tree.time(next);
-            tree.value(next, wn, kn);
+            long next = nextPoint(pos, end, length, depth, grain, Math.min(proposal, control.dtMax()));
+            double tn = tree.valueAndTime(next, wn, kn);
             double error;
             if (embedded != null) {
                 System.arraycopy(x, 0, half, 0, d);
@@ -236,8 +235,7 @@ public final class DyadicAdaptiveSolver {
                 error = embeddedError();
             } else {
                 long mid = pos + (next - pos) / 2;
-                double tm = tree.time(mid);
-                tree.value(mid, wm, km);
+                double tm = tree.valueAndTime(mid, wm, km);
                 System.arraycopy(x, 0, big, 0, d);
                 load(t, tn, ws, ks, wn, kn);
                 stepper.step(t, big, noise);
@@ -261,17 +259,13 @@ public final class DyadicAdaptiveSolver {
                 accepted++;
                 inARow = 0;
                 smallestStep = Math.min(smallestStep, h);
-                double factor = 0.9 * Math.pow(Math.max(error, 1e-10), -0.7 / k) * Math.pow(previousError, 0.4 / k);
-                proposal = Math.min(control.dtMax(), h * Math.min(5.0, Math.max(0.2, factor)));
+                proposal = acceptedProposal(h, error, previousError, k, control.dtMax());
                 previousError = Math.max(error, 1e-4);
             } else {
                 rejected++;
-                proposal = h * Math.max(0.2, Math.min(0.5, 0.9 * Math.pow(error, -1.0 / k)));
+                proposal = rejectedProposal(h, error, k);
                 if (++inARow > MAX_REJECTIONS || next - pos <= (1L << grain)) {
-                    throw StepFailedException.at(t, String.format(Locale.ROOT, "the step size would fall below %s, the"
-                            + " smallest dtMin = %s allows, after %d rejections in a row (error %.3g × tolerance; atol = %s,"
-                            + " rtol = %s too strict for this path?)", h, control.dtMin(), inARow, error, control.atol(),
-                            control.rtol())).onPath(path);
+                    throw tooSmall(t, h, inARow, error, control, path);
                 }
                 if (redrawOnRejection) {
                     tree.reset(path, s + (++redraws << 16), a, length);
@@ -282,27 +276,48 @@ public final class DyadicAdaptiveSolver {
     }
 
     /**
-     * The end of the next step: the segment end when the proposal (capped by dtMax) reaches it, else the coarsest
-     * lattice point (the most trailing zero bits, a multiple of {@code 2^grain}) in {@code [pos + p/2, pos + p]}, p the
-     * proposal in lattice units — so the step is between half the proposal and the proposal, and its end is a point
-     * the tree reaches in few levels. At least one grain.
+     * The end of the next step: the segment end when the proposal p (already capped by dtMax) reaches it, else the
+     * coarsest lattice point (the most trailing zero bits, a multiple of {@code 2^grain}) in {@code [pos + p/2, pos +
+     * p]}, p in lattice units — so the step is between half the proposal and the proposal, and its end is a point the
+     * tree reaches in few levels. At least one grain. The coarsest point of {@code [lo, hi]} keeps the bits of hi above
+     * the highest bit where hi and lo − 1 differ.
      */
-    private long nextPoint(long pos, long end, double length, int depth, int grain) {
-        double units = Math.scalb(Math.min(proposal, control.dtMax()) / length, depth);
+    static long nextPoint(long pos, long end, double length, int depth, int grain, double proposal) {
+        double units = Math.scalb(proposal / length, depth);
         if (units >= end - pos) {
             return end;
         }
         long step = 1L << grain;
         long hi = Math.max(pos + step, pos + (long) Math.floor(units));
         long lo = Math.max(pos + step, pos + (long) Math.ceil(0.5 * units));
-        for (int bit = 62; bit > grain; bit--) {
-            long candidate = (hi >> bit) << bit;
-            if (candidate >= lo) {
-                return candidate;
-            }
+        int bit = Math.min(62, 63 - Long.numberOfLeadingZeros(hi ^ (lo - 1)));
+        if (bit > grain) {
+            return (hi >> bit) << bit;
         }
         long candidate = (hi >> grain) << grain;
         return candidate >= lo ? candidate : candidate + step;
+    }
+
+    /**
+     * The next step after an accepted one: {@link AdaptiveSolver}'s PI controller (gains 0.7/k and 0.4/k), within
+     * [h/5, 5h], at most dtMax.
+     */
+    static double acceptedProposal(double h, double error, double previousError, double k, double dtMax) {
+        double factor = 0.9 * Math.pow(Math.max(error, 1e-10), -0.7 / k) * Math.pow(previousError, 0.4 / k);
+        return Math.min(dtMax, h * Math.min(5.0, Math.max(0.2, factor)));
+    }
+
+    /** The next step after a rejected one: at most half, at least a fifth of it. */
+    static double rejectedProposal(double h, double error, double k) {
+        return h * Math.max(0.2, Math.min(0.5, 0.9 * Math.pow(error, -1.0 / k)));
+    }
+
+    /** The failure of a path whose step would fall below the lattice (or that was rejected too often in a row). */
+    static StepFailedException tooSmall(double t, double h, int inARow, double error, StepControl control, long path) {
+        return StepFailedException.at(t, String.format(Locale.ROOT, "the step size would fall below %s, the smallest"
+                + " dtMin = %s allows, after %d rejections in a row (error %.3g × tolerance; atol = %s, rtol = %s too"
+                + " strict for this path?)", h, control.dtMin(), inARow, error, control.atol(), control.rtol()))
+                .onPath(path);
     }
 
     /** Fills the noise of the step {@code [t, tn]} from W and K at its ends (relative to the segment start). */

@@ -94,6 +94,42 @@ public enum NoiseTerm {
         }
     }
 
+    /**
+     * ξ for lanes that each have their own step: {@code out[o + q] = value(dw[o + q], h[q], sqrtH[q], area[o + q])}
+     * for {@code q < count}, o = {@code offset}; for the block-adaptive engine. Same formulas, same rounding as
+     * {@link #value}.
+     *
+     * @param area the Lévy areas (read by {@link #TIME_INTEGRAL} only; may be null otherwise)
+     */
+    public void fillLanes(double[] out, double[] dw, double[] area, int offset, double[] h, double[] sqrtH,
+            int count) {
+        switch (this) {
+            case DW -> System.arraycopy(dw, offset, out, offset, count);
+            case SQRT_H -> System.arraycopy(sqrtH, 0, out, offset, count);
+            case ITO_SQUARE -> {
+                for (int q = 0; q < count; q++) {
+                    out[offset + q] = itoSquare(dw[offset + q], h[q], 1 / sqrtH[q]);
+                }
+            }
+            case STRATONOVICH_SQUARE -> {
+                for (int q = 0; q < count; q++) {
+                    out[offset + q] = stratonovichSquare(dw[offset + q], sqrtH[q]);
+                }
+            }
+            case TIME_INTEGRAL -> {
+                for (int q = 0; q < count; q++) {
+                    out[offset + q] = timeIntegral(dw[offset + q], area[offset + q]);
+                }
+            }
+            case ITO_CUBE -> {
+                for (int q = 0; q < count; q++) {
+                    out[offset + q] = itoCube(dw[offset + q], h[q], 1 / h[q]);
+                }
+            }
+            default -> throw new IllegalStateException("noise term " + this);
+        }
+    }
+
     /** {@code I_(1,1)/√h = ½ (ΔW² − h) / √h}. */
     static double itoSquare(double dw, double h, double invSqrtH) {
         return 0.5 * (dw * dw - h) * invSqrtH;

@@ -1,0 +1,83 @@
+package org.sde4j.cli.command;
+
+import org.sde4j.cli.output.Format;
+import org.sde4j.cli.output.Json;
+import org.sde4j.ensemble.StepCounts;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of adaptive stepping (a picocli mixin): {@code --adaptive} with {@code --atol} and {@code --rtol}, each
+ * path stepping on its own error estimate ({@link org.sde4j.ensemble.AdaptiveEnsemble}); and how the step counts are
+ * reported, as text and in JSON.
+ */
+public final class AdaptiveOptions {
+    static final double DEFAULT_TOLERANCE = 1e-3;
+
+    @Option(names = "--adaptive", description = "Step each path on its own error estimate, over its own Brownian"
+            + " path (rejected steps never redraw noise), instead of uniform steps; reports accepted and rejected"
+            + " steps per path and the smallest step.")
+    boolean adaptive;
+
+    @Option(names = "--atol", paramLabel = "A", description = "Absolute tolerance of --adaptive (default: 1e-3).")
+    Double atol;
+
+    @Option(names = "--rtol", paramLabel = "R", description = "Relative tolerance of --adaptive (default: 1e-3).")
+    Double rtol;
+
+    /** Whether {@code --adaptive} was given. */
+    public boolean on() {
+        return adaptive;
+    }
+
+    /**
+     * Checks the options: tolerances only with {@code --adaptive}, each positive and finite.
+     *
+     * @throws IllegalArgumentException naming the option, its value and what is allowed
+     */
+    public void check() {
+        if (!adaptive && (atol != null || rtol != null)) {
+            throw new IllegalArgumentException((atol != null ? "--atol" : "--rtol") + " needs --adaptive (the"
+                    + " tolerance of adaptive steps); add --adaptive, or use --steps or --dt for uniform steps");
+        }
+        positive("--atol", atol());
+        positive("--rtol", rtol());
+    }
+
+    private static void positive(String option, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            String shown = Double.isFinite(value) ? Format.compact(value) : String.valueOf(value);
+            throw new IllegalArgumentException(option + " = " + shown + ": must be a positive finite number (for"
+                    + " example 1e-3)");
+        }
+    }
+
+    /** {@code --atol} or its default. */
+    public double atol() {
+        return atol != null ? atol : DEFAULT_TOLERANCE;
+    }
+
+    /** {@code --rtol} or its default. */
+    public double rtol() {
+        return rtol != null ? rtol : DEFAULT_TOLERANCE;
+    }
+
+    /** The tolerances as one phrase: {@code atol = 0.001, rtol = 0.001}. */
+    public String tolerances() {
+        return "atol = " + Format.compact(atol()) + ", rtol = " + Format.compact(rtol());
+    }
+
+    /** The step counts as one line of text. */
+    static String stepsLine(StepCounts steps) {
+        return "accepted per path mean " + Format.f("%.1f", steps.meanAccepted()) + ", max " + steps.maxAccepted()
+                + "; rejected per path mean " + Format.f("%.2f", steps.meanRejected()) + ", max " + steps.maxRejected()
+                + "; smallest step " + Format.g6(steps.smallestStep());
+    }
+
+    /** The step counts as a JSON object: {@code {"accepted":{"mean","max"},"rejected":{…},"smallestStep"}}. */
+    static Json.ObjectBuilder stepsJson(StepCounts steps) {
+        return Json.object()
+                .put("accepted", Json.object().put("mean", steps.meanAccepted()).put("max", steps.maxAccepted()))
+                .put("rejected", Json.object().put("mean", steps.meanRejected()).put("max", steps.maxRejected()))
+                .put("smallestStep", steps.smallestStep());
+    }
+}
