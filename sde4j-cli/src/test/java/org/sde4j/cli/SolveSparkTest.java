@@ -45,6 +45,34 @@ class SolveSparkTest {
     }
 
     @Test
+    void modelsOnSparkPrintTheSameJsonPlusPartitions() {
+        for (List<String> model : List.of(List.of("--model", "gbm", "--jumps", "merton:lambda=2"),
+                List.of("--model", "gbm:sigma=0.3", "--barrier", "down-and-out:level=90", "--steps", "16"),
+                List.of("--model", "heston:steps=8"))) {
+            List<String> args = new ArrayList<>(List.of("solve", "--json", "--paths", "5000", "--seed", "7"));
+            args.addAll(model);
+            MainTest.Run local = MainTest.run(args.toArray(String[]::new));
+            args.addAll(List.of("--spark", "local[2]", "--partitions", "5"));
+            MainTest.Run spark = MainTest.run(args.toArray(String[]::new));
+            assertEquals(0, local.code(), local.err());
+            assertEquals(0, spark.code(), spark.err());
+            Map<String, Object> one = JsonReader.object(local.out());
+            Map<String, Object> distributed = JsonReader.object(spark.out());
+            assertEquals(5.0, ((Number) distributed.remove("partitions")).doubleValue());
+            for (String timing : List.of("seconds", "threads")) {
+                one.remove(timing);
+                distributed.remove(timing);
+            }
+            assertEquals(one, distributed, "every other key, to the last digit: " + model);
+        }
+        MainTest.Run many = MainTest.run("solve", "--model", "gbm", "--paths", "5000", "--spark", "local[2]",
+                "--partitions", "6");
+        assertEquals(2, many.code());
+        assertEquals(List.of("sde4j solve: --partitions = 6: at most the number of 1024-path chunks, 5"),
+                many.errLines());
+    }
+
+    @Test
     void anUnknownMasterIsAOneLineUsageError() {
         MainTest.Run r = solve("--spark", "mars://olympus");
         assertEquals(2, r.code());
