@@ -27,10 +27,8 @@ class SolveSparkTest {
         return MainTest.run(args.toArray(String[]::new));
     }
 
-    @Test
-    void sparkPrintsTheSameJsonPlusPartitions() {
-        MainTest.Run local = solve();
-        MainTest.Run spark = solve("--spark", "local[2]", "--partitions", "5");
+    /** Both ran; the Spark JSON is the local one, to the last digit, plus "partitions": 5 (timings aside). */
+    private static void assertSameJsonPlusFivePartitions(MainTest.Run local, MainTest.Run spark, String what) {
         assertEquals(0, local.code(), local.err());
         assertEquals(0, spark.code(), spark.err());
         Map<String, Object> one = JsonReader.object(local.out());
@@ -40,7 +38,14 @@ class SolveSparkTest {
             one.remove(timing);
             distributed.remove(timing);
         }
-        assertEquals(one, distributed, "every other key, to the last digit");
+        assertEquals(one, distributed, "every other key, to the last digit " + what);
+    }
+
+    @Test
+    void sparkPrintsTheSameJsonPlusPartitions() {
+        MainTest.Run local = solve();
+        MainTest.Run spark = solve("--spark", "local[2]", "--partitions", "5");
+        assertSameJsonPlusFivePartitions(local, spark, "");
         assertTrue(spark.out().trim().endsWith(",\"partitions\":5}"), spark.out());
     }
 
@@ -54,16 +59,7 @@ class SolveSparkTest {
             MainTest.Run local = MainTest.run(args.toArray(String[]::new));
             args.addAll(List.of("--spark", "local[2]", "--partitions", "5"));
             MainTest.Run spark = MainTest.run(args.toArray(String[]::new));
-            assertEquals(0, local.code(), local.err());
-            assertEquals(0, spark.code(), spark.err());
-            Map<String, Object> one = JsonReader.object(local.out());
-            Map<String, Object> distributed = JsonReader.object(spark.out());
-            assertEquals(5.0, ((Number) distributed.remove("partitions")).doubleValue());
-            for (String timing : List.of("seconds", "threads")) {
-                one.remove(timing);
-                distributed.remove(timing);
-            }
-            assertEquals(one, distributed, "every other key, to the last digit: " + model);
+            assertSameJsonPlusFivePartitions(local, spark, model.toString());
         }
         MainTest.Run many = MainTest.run("solve", "--model", "gbm", "--paths", "5000", "--spark", "local[2]",
                 "--partitions", "6");

@@ -80,14 +80,7 @@ public final class MonitoringBias {
         if (counts.length < 2) {
             throw new IllegalArgumentException("steps = " + Arrays.toString(counts) + ": at least two levels");
         }
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] < 1 || (i > 0 && counts[i] <= counts[i - 1])
-                    || counts[counts.length - 1] % counts[i] != 0) {
-                throw new IllegalArgumentException("steps = " + Arrays.toString(counts)
-                        + ": must be positive, increasing, and divide the last");
-            }
-        }
-        this.steps = counts.clone();
+        this.steps = BarrierStudy.checkLevels(counts);
         return this;
     }
 
