@@ -27,10 +27,8 @@ class SolveSparkTest {
         return MainTest.run(args.toArray(String[]::new));
     }
 
-    @Test
-    void sparkPrintsTheSameJsonPlusPartitions() {
-        MainTest.Run local = solve();
-        MainTest.Run spark = solve("--spark", "local[2]", "--partitions", "5");
+    /** Both ran; the Spark JSON is the local one, to the last digit, plus "partitions": 5 (timings aside). */
+    private static void assertSameJsonPlusFivePartitions(MainTest.Run local, MainTest.Run spark, String what) {
         assertEquals(0, local.code(), local.err());
         assertEquals(0, spark.code(), spark.err());
         Map<String, Object> one = JsonReader.object(local.out());
@@ -40,8 +38,34 @@ class SolveSparkTest {
             one.remove(timing);
             distributed.remove(timing);
         }
-        assertEquals(one, distributed, "every other key, to the last digit");
+        assertEquals(one, distributed, "every other key, to the last digit " + what);
+    }
+
+    @Test
+    void sparkPrintsTheSameJsonPlusPartitions() {
+        MainTest.Run local = solve();
+        MainTest.Run spark = solve("--spark", "local[2]", "--partitions", "5");
+        assertSameJsonPlusFivePartitions(local, spark, "");
         assertTrue(spark.out().trim().endsWith(",\"partitions\":5}"), spark.out());
+    }
+
+    @Test
+    void modelsOnSparkPrintTheSameJsonPlusPartitions() {
+        for (List<String> model : List.of(List.of("--model", "gbm", "--jumps", "merton:lambda=2"),
+                List.of("--model", "gbm:sigma=0.3", "--barrier", "down-and-out:level=90", "--steps", "16"),
+                List.of("--model", "heston:steps=8"))) {
+            List<String> args = new ArrayList<>(List.of("solve", "--json", "--paths", "5000", "--seed", "7"));
+            args.addAll(model);
+            MainTest.Run local = MainTest.run(args.toArray(String[]::new));
+            args.addAll(List.of("--spark", "local[2]", "--partitions", "5"));
+            MainTest.Run spark = MainTest.run(args.toArray(String[]::new));
+            assertSameJsonPlusFivePartitions(local, spark, model.toString());
+        }
+        MainTest.Run many = MainTest.run("solve", "--model", "gbm", "--paths", "5000", "--spark", "local[2]",
+                "--partitions", "6");
+        assertEquals(2, many.code());
+        assertEquals(List.of("sde4j solve: --partitions = 6: at most the number of 1024-path chunks, 5"),
+                many.errLines());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.sde4j.models.barrier.BarrierFormulas;
 import org.sde4j.models.barrier.BarrierStudy;
 import org.sde4j.models.barrier.BarrierStudyResult;
+import org.sde4j.models.barrier.MonitoringBias;
 import org.sde4j.models.jump.ExponentialJumpModel;
 import org.sde4j.models.jump.JumpEnsemble;
 import org.sde4j.models.jump.JumpScheme;
@@ -35,6 +36,9 @@ public final class ModelsReport {
         }
         if (all || want.contains("barrier")) {
             barrier();
+        }
+        if (all || want.contains("monitoring")) {
+            monitoring();
         }
         if (all || want.contains("levy")) {
             levy();
@@ -164,5 +168,13 @@ public final class ModelsReport {
         System.out.print(res);
         System.out.printf(Locale.ROOT, "bias slope naive %.3f, bridged %.3f; successive-difference slope naive %.3f, bridged %.3f%n", res.biasOrder(exact, false),
                 res.biasOrder(exact, true), res.differenceOrder(false), res.differenceOrder(true));
+    }
+
+    static void monitoring() {
+        System.out.println("== Monitoring bias, GBM S0 100, K 100, H 90, r 5%, σ 30%, T 1, exact paths, 2 threads");
+        System.out.print(MonitoringBias.of(100, 100, 90, 0.05, 0.3, 1).steps(32, 64, 128, 256, 512).paths(50_000)
+                .batches(10).seed(30).threads(2).run());
+        System.out.print(MonitoringBias.of(100, 100, 90, 0.05, 0.3, 1).steps(16, 32, 64, 128, 256, 512, 1024)
+                .paths(200_000).batches(10).seed(31).threads(2).run());
     }
 }

@@ -70,8 +70,8 @@ record ModelRun(ModelCase modelCase, PathAverages result) {
                 + Format.f("%.0f", result.paths() / Math.max(result.seconds(), 1e-9)) + " paths/s)");
     }
 
-    /** One JSON object: the case, the estimate and the reference. */
-    String json(String model, String jumps, String barrier, long seed, int threads) {
+    /** One JSON object: the case, the estimate and the reference; {@code partitions} last when run on Spark. */
+    String json(String model, String jumps, String barrier, long seed, int threads, Integer partitions) {
         Json.ObjectBuilder o = Json.object().put("model", modelCase.name()).put("spec", model);
         if (jumps != null) {
             o.put("jumps", jumps);
@@ -87,6 +87,10 @@ record ModelRun(ModelCase modelCase, PathAverages result) {
         if (Double.isFinite(z)) {
             o.put("deviation", z);
         }
-        return o.put("covered99", covered()).put("threads", threads).put("seconds", result.seconds()).build();
+        o.put("covered99", covered()).put("threads", threads).put("seconds", result.seconds());
+        if (partitions != null) {
+            o.put("partitions", partitions);
+        }
+        return o.build();
     }
 }

@@ -13,6 +13,8 @@ import org.sde4j.ensemble.AdaptiveEnsembleResult;
 import org.sde4j.ensemble.Ensemble;
 import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.models.ModelCatalog;
+import org.sde4j.models.mc.PathAverageJob;
+import org.sde4j.models.mc.PathAverages;
 import org.sde4j.problems.PreparedProblem;
 import org.sde4j.problems.Problems;
 import org.sde4j.problems.TestProblem;
@@ -52,8 +54,9 @@ import picocli.CommandLine.Spec;
  * ({@link AdaptiveEnsemble}); the JSON then has {@code "atol"}, {@code "rtol"} and, for {@code "steps"}, the step
  * counts {@code {"accepted":{"mean":…,"max":…},"rejected":{"mean":…,"max":…},"smallestStep":…}}.
  *
- * <p>With {@code --spark MASTER} the ensemble runs on Apache Spark ({@link SparkRuns}) and gives the same
- * numbers; the JSON then ends with {@code "partitions"}, the number of Spark tasks, and {@code threads} is the
+ * <p>With {@code --spark MASTER} the ensemble, or the model's job (its recipe is the specification text), runs on
+ * Apache Spark ({@link SparkRuns}) and gives the same numbers; the JSON then ends with {@code "partitions"}, the
+ * number of Spark tasks, and {@code threads} is the
  * number of threads each task uses (default 1).
  */
 @Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -210,9 +213,6 @@ public final class SolveCommand implements Callable<Integer> {
                         + " for heston, bates; steps=N), or --steps N");
             }
         }
-        if (spark.on()) {
-            throw new IllegalArgumentException("--spark: runs library problems (--problem) only, not --model");
-        }
         adaptive.check();
         if (adaptive.on()) {
             throw new IllegalArgumentException("--adaptive: runs library problems (--problem) only, not --model");
@@ -220,6 +220,7 @@ public final class SolveCommand implements Callable<Integer> {
         if (paths < 2) {
             throw new IllegalArgumentException("--paths = " + paths + ": the standard error needs at least 2 paths");
         }
+        spark.check();
         String text = model;
         if (grid != null && grid.steps != null) {
             if (model.matches("(?i).*[:,]\\s*steps\\s*=.*")) {
@@ -229,14 +230,27 @@ public final class SolveCommand implements Callable<Integer> {
             text = model + (model.contains(":") ? "," : ":") + "steps=" + grid.steps;
         }
         ModelCatalog.ModelCase c = ModelCatalog.of(text, jumps, barrier);
-        int threadCount = threads.orElse(Runtime.getRuntime().availableProcessors());
-        ModelRun run = ModelRun.of(c, paths, seed, threadCount);
+        int threadCount = threads.orElse(spark.on() ? 1 : Runtime.getRuntime().availableProcessors());
+        ModelRun run;
+        Integer sparkPartitions = null;
+        if (spark.on()) {
+            SparkRuns.ModelRecipe recipe = new SparkRuns.ModelRecipe(text, jumps, barrier, paths, seed);
+            spark.checkChunks(recipe.create().chunkCount(), PathAverageJob.CHUNK);
+            SparkRuns.Ran<PathAverages> ran = recipe.spark(spark.master(), spark.partitions(), threadCount);
+            run = new ModelRun(c, ran.result());
+            sparkPartitions = ran.partitions();
+        } else {
+            run = ModelRun.of(c, paths, seed, threadCount);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(run.json(text, jumps, barrier, seed, threadCount));
+            out.println(run.json(text, jumps, barrier, seed, threadCount, sparkPartitions));
         } else {
             run.summary(out, "--model " + text + (jumps != null ? " --jumps " + jumps : "")
                     + (barrier != null ? " --barrier " + barrier : ""), seed, threadCount);
+            if (sparkPartitions != null) {
+                out.println("spark     " + spark.master() + ", " + sparkPartitions + " partitions");
+            }
         }
         out.flush();
         return 0;

@@ -5,6 +5,8 @@ import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.error.ConvergenceResult;
 import org.sde4j.error.ConvergenceStudy;
 import org.sde4j.error.StrongNorm;
+import org.sde4j.models.mc.PathAverageJob;
+import org.sde4j.models.mc.PathAverages;
 import org.sde4j.error.Studies;
 import org.sde4j.problems.PreparedProblem;
 import org.sde4j.sensitivity.GreeksRecipe;
@@ -12,7 +14,7 @@ import org.sde4j.sensitivity.SensitivityResult;
 
 /**
  * The commands' door to the Spark glue of this package ({@code SparkSolve} and its recipes
- * {@code LibraryEnsemble} and {@code LibraryStudy}, which travel to the executors): the recipe of a run, built the
+ * {@code LibraryEnsemble}, {@code LibraryModel} and {@code LibraryStudy}, which travel to the executors): the recipe of a run, built the
  * same way in one JVM and on Spark. Spark classes are loaded only when a {@code spark} method is called.
  */
 public final class SparkRuns {
@@ -39,6 +41,25 @@ public final class SparkRuns {
         /** The ensemble on Spark. */
         public Ran<EnsembleResult> spark(String master, Integer partitions, int threadsPerTask) {
             return SparkSolve.run(master, "sde4j solve", partitions, threadsPerTask, recipe);
+        }
+    }
+
+    /** The Monte Carlo job of {@code solve --model}: the specification texts (jumps and barrier may be null). */
+    public static final class ModelRecipe {
+        private final LibraryModel recipe;
+
+        public ModelRecipe(String model, String jumps, String barrier, long paths, long seed) {
+            recipe = new LibraryModel(model, jumps, barrier, paths, seed);
+        }
+
+        /** The job, in this JVM. */
+        public PathAverageJob create() {
+            return recipe.create();
+        }
+
+        /** The job on Spark. */
+        public Ran<PathAverages> spark(String master, Integer partitions, int threadsPerTask) {
+            return SparkSolve.run(master, "sde4j solve --model", partitions, threadsPerTask, recipe);
         }
     }
 

@@ -99,6 +99,12 @@ public final class BarrierStudy {
         if (counts.length == 0) {
             throw new IllegalArgumentException("steps = []: at least one level is needed");
         }
+        this.steps = checkLevels(counts);
+        return this;
+    }
+
+    /** A copy of {@code counts} when they are positive, increasing and divide the last. */
+    static int[] checkLevels(int[] counts) {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] < 1 || (i > 0 && counts[i] <= counts[i - 1])
                     || counts[counts.length - 1] % counts[i] != 0) {
@@ -106,8 +112,7 @@ public final class BarrierStudy {
                         + ": must be positive, increasing, and divide the last");
             }
         }
-        this.steps = counts.clone();
-        return this;
+        return counts.clone();
     }
 
     /**
