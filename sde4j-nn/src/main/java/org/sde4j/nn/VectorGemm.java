@@ -256,7 +256,7 @@ final class VectorGemm {
      */
     static void multiplyTransposed(int m, int n, int p, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean acc) {
-        float[] lanes = new float[V];
+        float[] lanes = new float[16 * V];
         int pv = p - p % V;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
@@ -346,22 +346,61 @@ final class VectorGemm {
             x32 = v.fma(y, x32);
             x33 = v.fma(z, x33);
         }
-        finish(VectorOps.sumLanes(x00, lanes), i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x01, lanes), i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x02, lanes), i, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x03, lanes), i, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x10, lanes), i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x11, lanes), i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x12, lanes), i + 1, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x13, lanes), i + 1, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x20, lanes), i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x21, lanes), i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x22, lanes), i + 2, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x23, lanes), i + 2, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x30, lanes), i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x31, lanes), i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x32, lanes), i + 3, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x33, lanes), i + 3, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        float[] t = lanes;
+        x00.intoArray(t, 0);
+        x01.intoArray(t, V);
+        x02.intoArray(t, 2 * V);
+        x03.intoArray(t, 3 * V);
+        x10.intoArray(t, 4 * V);
+        x11.intoArray(t, 5 * V);
+        x12.intoArray(t, 6 * V);
+        x13.intoArray(t, 7 * V);
+        x20.intoArray(t, 8 * V);
+        x21.intoArray(t, 9 * V);
+        x22.intoArray(t, 10 * V);
+        x23.intoArray(t, 11 * V);
+        x30.intoArray(t, 12 * V);
+        x31.intoArray(t, 13 * V);
+        x32.intoArray(t, 14 * V);
+        x33.intoArray(t, 15 * V);
+        // Sixteen sums, each lane after lane from lane 0 (the order of VectorOps.sumLanes), interleaved so that
+        // they run side by side instead of one after another.
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        float s8 = 0f, s9 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f, s14 = 0f, s15 = 0f;
+        for (int l = 0; l < V; l++) {
+            s0 += t[l];
+            s1 += t[V + l];
+            s2 += t[2 * V + l];
+            s3 += t[3 * V + l];
+            s4 += t[4 * V + l];
+            s5 += t[5 * V + l];
+            s6 += t[6 * V + l];
+            s7 += t[7 * V + l];
+            s8 += t[8 * V + l];
+            s9 += t[9 * V + l];
+            s10 += t[10 * V + l];
+            s11 += t[11 * V + l];
+            s12 += t[12 * V + l];
+            s13 += t[13 * V + l];
+            s14 += t[14 * V + l];
+            s15 += t[15 * V + l];
+        }
+        finish(s0, i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s1, i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s2, i, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s3, i, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s4, i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s5, i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s6, i + 1, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s7, i + 1, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s8, i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s9, i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s10, i + 2, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s11, i + 2, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s12, i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s13, i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s14, i + 3, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s15, i + 3, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
     }
 
     private static void dots4x2(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b,
