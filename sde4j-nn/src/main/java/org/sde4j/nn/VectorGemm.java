@@ -7,24 +7,35 @@ import jdk.incubator.vector.VectorSpecies;
  * Register-tiled float matrix products on the JDK's incubating vector API ({@code jdk.incubator.vector}),
  * used by {@link Gemm} only when that module is present (run with {@code --add-modules jdk.incubator.vector}).
  *
- * <p>The rows of B are given by their offsets ({@link Gemm#multiplyRows}). {@link #multiply}: a 4 × 4V
- * micro-tile of C (V = the preferred vector length, 16 floats with AVX-512) held in sixteen accumulators; each step
- * over k loads four vectors of a B row, broadcasts four A values and issues sixteen fused multiply–adds. Column
- * slabs of B (k × 4V) are the outer loop, so a slab stays in cache while every row block of A passes over it; the
- * last columns take 4 × 2V tiles.
+ * <p>The rows of B are given by their offsets ({@link Gemm#multiplyRows}). {@link #multiply}: a 6 × 4V
+ * micro-tile of C (V = the preferred vector length, 16 floats with AVX-512) held in twenty-four accumulators; each
+ * step over k loads four vectors of a B row, broadcasts six A values and issues twenty-four fused multiply–adds.
+ * Rows that do not fill a 6 × 4V tile take 4 × 4V tiles (sixteen accumulators). Column slabs of B (k × 4V) are the
+ * outer loop, so a slab stays in cache while every row block of A passes over it; the last columns take 4 × 2V
+ * tiles.
  *
- * <p>Why 4 × 4V and not 4 × 2V: JDK 17 compiled the narrower tile (one broadcast per two multiply–adds) to code of
+ * <p>Why 6 × 4V: on the 2-core AMD EPYC of family 26 (Zen 5, full-width AVX-512, 224 GFLOP/s of 16-lane fused
+ * multiply–adds per core measured on registers) the 4 × 4V tile ran at 182–193 GFLOP/s at m = 64, k = 576,
+ * n = 512, the 6 × 4V tile at 219–222 (thread CPU time, {@code ProductKernelTiming 64 512 576}): with 16 FMAs per
+ * four loads and four broadcasts the loads, not the multiply–adds, limited the narrower tile. Register use: 24
+ * accumulators, 4 B vectors and a broadcast, of the 32 AVX-512 registers. Every entry of C is the same chain of
+ * multiply–adds over p whichever tile computes it, so the tile changes no bit.
+ *
+ * <p>Why not 4 × 2V: JDK 17 compiled the narrower tile (one broadcast per two multiply–adds) to code of
  * four speeds, 72, 81, 90 or 97 GFLOP/s from one JVM to the next (m = 64, k = 576, n = 512, one core of the 2-core
- * EPYC used for {@code docs/benchmarks.md}; each JVM kept its speed, and the alignment of the arrays made no
- * difference). The wider tile, one broadcast per four, ran at 102–113 in every JVM tried. Register use: 16
- * accumulators, 4 B vectors and a broadcast, of the 32 AVX-512 registers.
+ * EPYC of family 25 (Zen 4) used for {@code docs/benchmarks.md} in issue 15; each JVM kept its speed, and the
+ * alignment of the arrays made no difference). The 4 × 4V tile, one broadcast per four, ran at 102–113 in every
+ * JVM tried there.
  *
  * <p>{@link #multiplyTransposed}: {@code C = A Bᵀ} with a long contraction (the weight gradient of a
  * convolution): a 4 × 4 tile of dot products (4 × 2 and single ones for the rest), each a vector accumulator over
  * the contraction, reduced across lanes at the end; eight loads per sixteen multiply–adds, 5 % faster than the
- * 4 × 3 tile it replaced (86–91 → 92–94 GFLOP/s at m = 64, n = 576, p = 1 024, one core). Every sum is formed in
- * a fixed order, so results are deterministic; the lanes of each accumulator are added one after another by
- * {@code VectorOps.sumLanes}, not by {@code reduceLanes}, whose order the JDK chooses (JDK 25 changes it when it
+ * 4 × 3 tile it replaced (86–91 → 92–94 GFLOP/s at m = 64, n = 576, p = 1 024, one core of the Zen 4). The sixteen
+ * lane sums of a tile run side by side, each in its own order (on Zen 5 one after another they cost 10 % of the
+ * kernel at p = 1 024: 111–115 → 120–127 GFLOP/s). A 4 × 6 tile (ten loads per twenty-four multiply–adds) was
+ * slower there, 96–107 against 121–139 GFLOP/s. Every sum is formed in
+ * a fixed order, so results are deterministic; the lanes of each accumulator are added one after another from
+ * lane 0 (as {@code VectorOps.sumLanes} does), not by {@code reduceLanes}, whose order the JDK chooses (JDK 25 changes it when it
  * compiles the kernel), so the bits are the same on every JDK.
  */
 final class VectorGemm {
@@ -53,6 +64,10 @@ final class VectorGemm {
         int j = 0;
         for (; j + 4 * V <= n; j += 4 * V) {
             int i = 0;
+            // Six rows at a time, but never so as to leave two: eight rows left take two 4 × 4V tiles.
+            for (; i + 6 <= m && m - i != 8; i += 6) {
+                tile6x4(i, j, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
+            }
             for (; i + 4 <= m; i += 4) {
                 tile4x4(i, j, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
             }
@@ -184,6 +199,108 @@ final class VectorGemm {
         x33.intoArray(c, c3 + 3 * V);
     }
 
+    /** C(i .. i+6, j .. j+4V): twenty-four accumulators, four loads and six broadcasts per 24 multiply–adds. */
+    private static void tile6x4(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        int c0 = cOff + i * ldc + j;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        int c4 = c3 + ldc;
+        int c5 = c4 + ldc;
+        FloatVector x00 = start(c, c0, accumulate);
+        FloatVector x01 = start(c, c0 + 1 * V, accumulate);
+        FloatVector x02 = start(c, c0 + 2 * V, accumulate);
+        FloatVector x03 = start(c, c0 + 3 * V, accumulate);
+        FloatVector x10 = start(c, c1, accumulate);
+        FloatVector x11 = start(c, c1 + 1 * V, accumulate);
+        FloatVector x12 = start(c, c1 + 2 * V, accumulate);
+        FloatVector x13 = start(c, c1 + 3 * V, accumulate);
+        FloatVector x20 = start(c, c2, accumulate);
+        FloatVector x21 = start(c, c2 + 1 * V, accumulate);
+        FloatVector x22 = start(c, c2 + 2 * V, accumulate);
+        FloatVector x23 = start(c, c2 + 3 * V, accumulate);
+        FloatVector x30 = start(c, c3, accumulate);
+        FloatVector x31 = start(c, c3 + 1 * V, accumulate);
+        FloatVector x32 = start(c, c3 + 2 * V, accumulate);
+        FloatVector x33 = start(c, c3 + 3 * V, accumulate);
+        FloatVector x40 = start(c, c4, accumulate);
+        FloatVector x41 = start(c, c4 + 1 * V, accumulate);
+        FloatVector x42 = start(c, c4 + 2 * V, accumulate);
+        FloatVector x43 = start(c, c4 + 3 * V, accumulate);
+        FloatVector x50 = start(c, c5, accumulate);
+        FloatVector x51 = start(c, c5 + 1 * V, accumulate);
+        FloatVector x52 = start(c, c5 + 2 * V, accumulate);
+        FloatVector x53 = start(c, c5 + 3 * V, accumulate);
+        int a0 = aOff + i * lda;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int a4 = a3 + lda;
+        int a5 = a4 + lda;
+        for (int p = 0; p < k; p++) {
+            int bp = rows[p] + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + 1 * V);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * V);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * V);
+            FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
+            x00 = b0.fma(v, x00);
+            x01 = b1.fma(v, x01);
+            x02 = b2.fma(v, x02);
+            x03 = b3.fma(v, x03);
+            v = FloatVector.broadcast(S, a[a1 + p]);
+            x10 = b0.fma(v, x10);
+            x11 = b1.fma(v, x11);
+            x12 = b2.fma(v, x12);
+            x13 = b3.fma(v, x13);
+            v = FloatVector.broadcast(S, a[a2 + p]);
+            x20 = b0.fma(v, x20);
+            x21 = b1.fma(v, x21);
+            x22 = b2.fma(v, x22);
+            x23 = b3.fma(v, x23);
+            v = FloatVector.broadcast(S, a[a3 + p]);
+            x30 = b0.fma(v, x30);
+            x31 = b1.fma(v, x31);
+            x32 = b2.fma(v, x32);
+            x33 = b3.fma(v, x33);
+            v = FloatVector.broadcast(S, a[a4 + p]);
+            x40 = b0.fma(v, x40);
+            x41 = b1.fma(v, x41);
+            x42 = b2.fma(v, x42);
+            x43 = b3.fma(v, x43);
+            v = FloatVector.broadcast(S, a[a5 + p]);
+            x50 = b0.fma(v, x50);
+            x51 = b1.fma(v, x51);
+            x52 = b2.fma(v, x52);
+            x53 = b3.fma(v, x53);
+        }
+        x00.intoArray(c, c0);
+        x01.intoArray(c, c0 + 1 * V);
+        x02.intoArray(c, c0 + 2 * V);
+        x03.intoArray(c, c0 + 3 * V);
+        x10.intoArray(c, c1);
+        x11.intoArray(c, c1 + 1 * V);
+        x12.intoArray(c, c1 + 2 * V);
+        x13.intoArray(c, c1 + 3 * V);
+        x20.intoArray(c, c2);
+        x21.intoArray(c, c2 + 1 * V);
+        x22.intoArray(c, c2 + 2 * V);
+        x23.intoArray(c, c2 + 3 * V);
+        x30.intoArray(c, c3);
+        x31.intoArray(c, c3 + 1 * V);
+        x32.intoArray(c, c3 + 2 * V);
+        x33.intoArray(c, c3 + 3 * V);
+        x40.intoArray(c, c4);
+        x41.intoArray(c, c4 + 1 * V);
+        x42.intoArray(c, c4 + 2 * V);
+        x43.intoArray(c, c4 + 3 * V);
+        x50.intoArray(c, c5);
+        x51.intoArray(c, c5 + 1 * V);
+        x52.intoArray(c, c5 + 2 * V);
+        x53.intoArray(c, c5 + 3 * V);
+    }
+
     /** An accumulator's start: C's vector at {@code at} when accumulating, else zero. */
     private static FloatVector start(float[] c, int at, boolean accumulate) {
         return accumulate ? FloatVector.fromArray(S, c, at) : FloatVector.zero(S);
@@ -256,7 +373,7 @@ final class VectorGemm {
      */
     static void multiplyTransposed(int m, int n, int p, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean acc) {
-        float[] lanes = new float[V];
+        float[] lanes = new float[16 * V];
         int pv = p - p % V;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
@@ -346,22 +463,61 @@ final class VectorGemm {
             x32 = v.fma(y, x32);
             x33 = v.fma(z, x33);
         }
-        finish(VectorOps.sumLanes(x00, lanes), i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x01, lanes), i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x02, lanes), i, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x03, lanes), i, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x10, lanes), i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x11, lanes), i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x12, lanes), i + 1, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x13, lanes), i + 1, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x20, lanes), i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x21, lanes), i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x22, lanes), i + 2, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x23, lanes), i + 2, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x30, lanes), i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x31, lanes), i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x32, lanes), i + 3, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x33, lanes), i + 3, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        float[] t = lanes;
+        x00.intoArray(t, 0);
+        x01.intoArray(t, V);
+        x02.intoArray(t, 2 * V);
+        x03.intoArray(t, 3 * V);
+        x10.intoArray(t, 4 * V);
+        x11.intoArray(t, 5 * V);
+        x12.intoArray(t, 6 * V);
+        x13.intoArray(t, 7 * V);
+        x20.intoArray(t, 8 * V);
+        x21.intoArray(t, 9 * V);
+        x22.intoArray(t, 10 * V);
+        x23.intoArray(t, 11 * V);
+        x30.intoArray(t, 12 * V);
+        x31.intoArray(t, 13 * V);
+        x32.intoArray(t, 14 * V);
+        x33.intoArray(t, 15 * V);
+        // Sixteen sums, each lane after lane from lane 0 (the order of VectorOps.sumLanes), interleaved so that
+        // they run side by side instead of one after another.
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        float s8 = 0f, s9 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f, s14 = 0f, s15 = 0f;
+        for (int l = 0; l < V; l++) {
+            s0 += t[l];
+            s1 += t[V + l];
+            s2 += t[2 * V + l];
+            s3 += t[3 * V + l];
+            s4 += t[4 * V + l];
+            s5 += t[5 * V + l];
+            s6 += t[6 * V + l];
+            s7 += t[7 * V + l];
+            s8 += t[8 * V + l];
+            s9 += t[9 * V + l];
+            s10 += t[10 * V + l];
+            s11 += t[11 * V + l];
+            s12 += t[12 * V + l];
+            s13 += t[13 * V + l];
+            s14 += t[14 * V + l];
+            s15 += t[15 * V + l];
+        }
+        finish(s0, i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s1, i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s2, i, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s3, i, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s4, i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s5, i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s6, i + 1, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s7, i + 1, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s8, i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s9, i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s10, i + 2, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s11, i + 2, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s12, i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s13, i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s14, i + 3, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s15, i + 3, j + 3, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
     }
 
     private static void dots4x2(int i, int j, int p, int pv, float[] a, int aOff, int lda, float[] b,

@@ -20,7 +20,7 @@ class GemmTest {
         return Stream.of(Arguments.of(1, 1, 1), Arguments.of(4, 32, 3), Arguments.of(5, 33, 7),
                 Arguments.of(8, 784, 72), Arguments.of(7, 49, 288), Arguments.of(13, 100, 17),
                 Arguments.of(3, 15, 40), Arguments.of(9, 70, 64), Arguments.of(6, 100, 9),
-                Arguments.of(12, 230, 30));
+                Arguments.of(12, 230, 30), Arguments.of(14, 130, 20), Arguments.of(16, 64, 5));
     }
 
     @ParameterizedTest
@@ -123,7 +123,7 @@ class GemmTest {
 
     /**
      * Outside the last {@code n mod V} columns (dot products), every entry of the vector kernel is the chain of
-     * fused multiply–adds over p in order, whichever tile computed it (4 × 4V, 4 × 2V, 1 × 2V, 1 × V): the bits
+     * fused multiply–adds over p in order, whichever tile computed it (6 × 4V, 4 × 4V, 4 × 2V, 1 × 2V, 1 × V): the bits
      * of a {@code Math.fma} loop, which is what makes convolution outputs independent of the block split.
      */
     @ParameterizedTest

@@ -36,8 +36,13 @@ import org.sde4j.nn.Scratch;
 final class ShiftedConvolution {
     /** Output columns are computed in multiples of this (whole vector tiles, no kernel tails). */
     private static final int COLUMN_ALIGN = 32;
-    /** Floats of phase planes and padded output a block aims to keep within L2 (512 KiB). */
-    private static final int BLOCK_FLOATS = 128 * 1024;
+    /**
+     * Floats of phase planes and padded output a block aims to keep within L2 (1 MiB, a Zen 4 or Zen 5 core's L2).
+     * Was 512 KiB; at 1 MiB a parallel chunk of eight 28 × 28 images of 16 channels is one block instead of two,
+     * which made a resnet20 16/32/64 step about 5 % shorter on the Zen 5 (docs/benchmarks.md, issue 33). Blocks
+     * of a chunk add their weight gradients one after another, so this changes the bits of those gradients.
+     */
+    private static final int BLOCK_FLOATS = 256 * 1024;
 
     private final int k;
     private final int stride;
@@ -126,6 +131,24 @@ final class ShiftedConvolution {
         });
     }
 
+    /** The view offsets last computed, with what they depend on; immutable, so threads may share it. */
+    private record Views(int h, int w, int channels, int plane, int[] rows) {
+    }
+
+    /** The last views any thread computed: successive blocks of a layer mostly have the same. */
+    private volatile Views lastViews;
+
+    /** {@link Geometry#views}, computed again only when the shape differs from the last call's. */
+    private int[] views(Geometry g, int channels, int plane) {
+        Views last = lastViews;
+        if (last != null && last.h == g.h && last.w == g.w && last.channels == channels && last.plane == plane) {
+            return last.rows;
+        }
+        int[] rows = g.views(channels, plane);
+        lastViews = new Views(g.h, g.w, channels, plane, rows);
+        return rows;
+    }
+
     /** A block of images spread into phase planes: images {@code [first, first + images)}. */
     private record Block(int first, int images, int columns, float[] phases, int[] views) {
     }
@@ -155,7 +178,7 @@ final class ShiftedConvolution {
             int first = b0;
             copyOnce(Scratch.Slot.CONV_PHASES, new Layout(k, stride, pad, h, w, inC, images),
                     zeros -> g.spread(inC, in, n, first, images, phases, plane, zeros));
-            body.accept(g, new Block(b0, images, columns, phases, g.views(inC, plane)),
+            body.accept(g, new Block(b0, images, columns, phases, views(g, inC, plane)),
                     Scratch.floats(outputs, outC * columns));
         }
     }
