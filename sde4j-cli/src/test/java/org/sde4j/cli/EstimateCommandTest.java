@@ -43,7 +43,8 @@ class EstimateCommandTest {
     void jsonHasTheFieldsAndTheSameBitsForAnyThreadCount() {
         Map<String, Object> one = json("--threads", "1");
         Map<String, Object> two = json("--threads", "2");
-        for (String key : List.of("method", "estimate", "standardError", "lower", "upper", "steps", "paths", "cost",
+        for (String key : List.of("method", "estimate", "standardError", "lower", "upper", "interval",
+                "statisticalHalfWidth", "biasBound", "steps", "paths", "cost",
                 "seconds", "converged", "message", "alpha", "beta", "gamma", "levelSamples", "levelMeans",
                 "levelVariances", "levelVariancesP")) {
             assertTrue(one.containsKey(key), key + " in " + one);

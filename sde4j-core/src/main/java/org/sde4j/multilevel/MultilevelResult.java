@@ -11,7 +11,8 @@ import java.util.Locale;
  * mean at the finest step, under the central limit theorem for each level's mean (the levels are independent);
  * V_ℓ are the sample variances. It does not contain the bias {@code E P − E P_L}, which the algorithm only estimated
  * ({@link #biasEstimate()}, at most ε/√2 when {@link #converged()}); with that bound the root-mean-square error is
- * at most ε. {@link #intervalWithBias} widens the interval by the estimated bias.
+ * at most ε. {@link #intervalWithBias} widens the interval by the estimated bias: that is the interval for E P that
+ * {@link Estimates#estimate} reports for the method mlmc.
  *
  * @param epsilon              ε, the requested root-mean-square error
  * @param estimate             P̂
@@ -64,7 +65,8 @@ public record MultilevelResult(double epsilon, double estimate, double standardE
     /** A table for people: the estimate, the interval, the rates and one line per level. */
     public String table() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "estimate %.8g ± %.3g (95 %%: [%.8g, %.8g]), bias estimate %.3g, ε = %.3g%n",
+        b.append(String.format(Locale.ROOT, "estimate %.8g ± %.3g (95 %% for the mean at the finest step: [%.8g, %.8g]),"
+                + " bias estimate %.3g, ε = %.3g%n",
                 estimate, Z95 * standardError, lower(), upper(), biasEstimate, epsilon));
         b.append(String.format(Locale.ROOT, "alpha %.3f  beta %.3f  gamma %.3f (measured %.3f)  cost %.4g steps,"
                 + " %.3f s; plain MC would need %.4g steps (x%.1f)  %s%n", alpha, beta, gamma, gammaMeasured, cost,

@@ -37,12 +37,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sde4j estimate}: {@code E P} to a root-mean-square tolerance ε by plain Monte Carlo, multilevel Monte
  * Carlo (Giles 2008), randomised QMC or multilevel QMC, through {@link Estimates#estimate}. Prints the estimate,
- * its 95 % interval, the cost, whether the tolerance was met (and why not), and the level table (for {@code mc}
+ * its 95 % interval for the exact expectation (statistical ± bias bound), the cost, whether the tolerance was met (and why not), and the level table (for {@code mc}
  * and {@code qmc}: the step and the paths the pilot chose).
  */
 @Command(name = "estimate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "E[payoff] to a tolerance by mc, mlmc (Giles' multilevel Monte Carlo), qmc or mlqmc; prints the"
-                + " estimate, its 95%% interval, the cost and the level table.",
+                + " estimate, a 95%% interval for the exact expectation E[payoff(X_T)] (statistical half-width plus a"
+                + " bound on the bias of the finest step), the cost and the level table.",
         footer = {"", "Examples:",
             "  sde4j estimate --problem gbm --functional european-call:strike=1 --tol 1e-3 --method mlmc",
             "  sde4j estimate --problem gbm --tol 1e-3 --method mc --scheme euler-maruyama --json",
@@ -51,10 +52,22 @@ import picocli.CommandLine.Spec;
                 + " X0 = 1, T = 1, with E X_T = e^(1/2); the others are the problem library's (sde4j list problems)."
                 + " Functionals: mean, european-call:strike=K, asian-call:strike=K[,geometric=true], lookback-call,"
                 + " digital-call:strike=K; each takes discount=D (default 1, undiscounted). Where the exact value is"
-                + " known it is printed beside the estimate."})
+                + " known it is printed beside the estimate.",
+            "JSON fields: method; estimate; standardError; lower, upper (the 95%% interval for the exact"
+                + " expectation, estimate -/+ (statisticalHalfWidth + biasBound)); interval (what lower and upper"
+                + " are, in words); statisticalHalfWidth (1.96 or Student t x standardError: the interval for the mean"
+                + " at the finest step); biasBound (bound on |bias| of the finest step: pilot |mean Y| + 2 s.e. for"
+                + " mc and qmc, Giles' bias estimate for mlmc, the Richardson remainder bound for mlqmc, whose estimate"
+                + " is extrapolated on the finest level); steps (finest); paths; cost (steps, pilots included);"
+                + " seconds; converged; message; for mlmc alpha, beta, gamma, levelSamples, levelMeans,"
+                + " levelVariances, levelVariancesP; for mlqmc levelPoints, levelMeans, levelVariances (of each level's"
+                + " mean); exact where known."})
 public final class EstimateCommand implements Callable<Integer>, ParameterNames {
     /** The finest level accepted by --max-level (2^24 steps per path). */
     static final int MAX_LEVEL = 24;
+
+    /** What [lower, upper] is, in the JSON output. */
+    static final String INTERVAL = "95 % interval for the exact expectation (statistical ± bias bound)";
 
     @Spec
     private CommandSpec spec;
@@ -144,9 +157,9 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
                     functional, problem, c.label(), Format.compact(tol));
             Format.printf(out, "estimate  %.8g ± %.3g (standard error %.3g)%n", e.estimate(),
                     MultilevelResult.Z95 * e.standardError(), e.standardError());
-            Format.printf(out, "interval  95%%: [%.8g, %.8g] for the mean at %d steps; widened by the bias estimate %.3g:"
-                    + " [%.8g, %.8g]%n", e.lower(), e.upper(), e.steps(), e.biasEstimate(), e.intervalWithBias()[0],
-                    e.intervalWithBias()[1]);
+            Format.printf(out, "interval  [%.8g, %.8g]: 95 %% interval for the exact expectation (statistical ± %.3g,"
+                    + " bias bound ± %.3g at %d steps)%n", e.lower(), e.upper(), e.statisticalHalfWidth(), e.biasBound(),
+                    e.steps());
             if (exact.isPresent()) {
                 double x = exact.getAsDouble();
                 Format.printf(out, "exact     %.8g: error %.3g, %s%n", x, e.estimate() - x, covers(e, x));
@@ -214,14 +227,9 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
         }
     }
 
-    /** Whether the plain interval, or only the one widened by the bias estimate, covers x. */
+    /** Whether the interval covers x. */
     static String covers(Estimate e, double x) {
-        if (e.lower() <= x && x <= e.upper()) {
-            return "inside the interval";
-        }
-        double[] wide = e.intervalWithBias();
-        return wide[0] <= x && x <= wide[1] ? "outside the interval, inside the one widened by the bias estimate"
-                : "outside both intervals";
+        return e.lower() <= x && x <= e.upper() ? "inside the interval" : "outside the interval";
     }
 
     /** A name turned into a value, its refusal naming the option. */
@@ -273,8 +281,8 @@ public final class EstimateCommand implements Callable<Integer>, ParameterNames 
     static String json(Estimate e, OptionalDouble exact) {
         Json.ObjectBuilder o = Json.object().put("method", e.method().name().toLowerCase(Locale.ROOT))
                 .put("estimate", e.estimate()).put("standardError", e.standardError()).put("lower", e.lower())
-                .put("upper", e.upper()).put("biasEstimate", e.biasEstimate())
-                .put("lowerWithBias", e.intervalWithBias()[0]).put("upperWithBias", e.intervalWithBias()[1]).put("steps", e.steps()).put("paths", e.paths()).put("cost", e.cost())
+                .put("upper", e.upper()).put("interval", INTERVAL).put("statisticalHalfWidth", e.statisticalHalfWidth())
+                .put("biasBound", e.biasBound()).put("steps", e.steps()).put("paths", e.paths()).put("cost", e.cost())
                 .put("seconds", e.seconds()).put("converged", e.converged()).put("message", e.message());
         if (e.detail() instanceof MultilevelResult r) {
             int k = r.levels().size();
