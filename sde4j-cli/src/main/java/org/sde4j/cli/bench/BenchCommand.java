@@ -148,9 +148,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--paths " + p + ": must be ≤ " + Integer.MAX_VALUE
                         + " with --work-precision");
             }
-            if (plot != null) {
-                plot.prepare("--plot");
-            }
+            // --plot was prepared (created, checked writable) by Main before call(), like every OutputTarget.
             new WorkPrecisionBench((int) p, seed, dimension, Integer.numberOfTrailingZeros(maxSteps), maxSteps)
                     .run(out, plot, markdown);
             return 0;

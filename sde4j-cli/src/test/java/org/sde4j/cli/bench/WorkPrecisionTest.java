@@ -40,7 +40,8 @@ class WorkPrecisionTest {
     @Test
     void refusesAnUnwritablePlotBeforeTheWork(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        MainTest.Run r = MainTest.run("bench", "--work-precision", "--plot", file.resolve("sub").toString());
+        MainTest.Run r = MainTest.run("bench", "--work-precision", "--paths", "16", "--dimension", "8", "--max-steps", "64",
+                "--plot", file.resolve("sub").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--plot = ") && r.err().strip().lines().count() == 1, r.err());
         assertEquals("", r.out(), "no work before the output is checked");
