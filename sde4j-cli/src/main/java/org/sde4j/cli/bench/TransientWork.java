@@ -151,6 +151,7 @@ public final class TransientWork {
         Scheme sriw1 = Schemes.byName("sriw1");
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         double[] exact = exact(paths, seed, sriw1.needsSpaceTimeLevyArea());
+        fixedCost(problem, sriw1, 8, paths, seed); // JIT warm-up, discarded
         List<double[]> fixed = new ArrayList<>();
         for (int level = 6; level <= maxLevel; level++) {
             fixed.add(new double[] {fixedCost(problem, sriw1, level, paths, seed),
