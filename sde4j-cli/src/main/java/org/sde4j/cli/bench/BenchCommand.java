@@ -228,6 +228,13 @@ public final class BenchCommand implements Callable<Integer> {
         return Files.isDirectory(docs) ? docs.resolve("benchmarks.md") : null;
     }
 
+    /** A header line, a blank line and the table: Markdown (bold header, pipe table) or plain text. */
+    static void printTable(PrintWriter out, String header, Table t, boolean markdown) {
+        out.println(markdown ? "**" + header + "**" : header);
+        out.println();
+        out.print(markdown ? markdownTable(t) : t.render());
+    }
+
     static String markdownTable(Table t) {
         String[] lines = t.render().split("\\R");
         StringBuilder sb = new StringBuilder();

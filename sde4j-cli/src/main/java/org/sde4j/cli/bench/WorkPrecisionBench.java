@@ -72,15 +72,7 @@ final class WorkPrecisionBench {
     }
 
     private static void print(PrintWriter out, String header, Table t, boolean markdown) {
-        if (markdown) {
-            out.println("**" + header + "**");
-            out.println();
-            out.print(BenchCommand.markdownTable(t));
-        } else {
-            out.println(header);
-            out.println();
-            out.print(t.render());
-        }
+        BenchCommand.printTable(out, header, t, markdown);
         out.println();
     }
 }

@@ -36,14 +36,8 @@ public final class Plots {
      */
     public static void convergence(String title, List<String> labels, List<ConvergenceResult> results, Path file)
             throws IOException {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("Δt")
-                .yAxisTitle(results.get(0).kind() + " error").build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
-        chart.getStyler().setDecimalPattern("0.###E0");
+        XYChart chart = logLog(title, "Δt", results.get(0).kind() + " error",
+                org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         for (int i = 0; i < results.size(); i++) {
             ConvergenceResult r = results.get(i);
             List<Double> x = new ArrayList<>();
@@ -100,14 +94,7 @@ public final class Plots {
      */
     public static void workPrecision(String title, String xTitle, String yTitle, Map<String, List<double[]>> series,
             Path file) throws IOException {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
-                .yAxisTitle(yTitle).build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        chart.getStyler().setDecimalPattern("0.###E0");
+        XYChart chart = logLog(title, xTitle, yTitle, org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
@@ -122,5 +109,19 @@ public final class Plots {
             }
         }
         AtomicFile.writePng(file, chart);
+    }
+
+    /** An empty log-log chart of the standard size, white, with the legend where given. */
+    private static XYChart logLog(String title, String xTitle, String yTitle,
+            org.knowm.xchart.style.Styler.LegendPosition legend) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(legend);
+        chart.getStyler().setDecimalPattern("0.###E0");
+        return chart;
     }
 }
