@@ -1,6 +1,7 @@
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.function.DoubleFunction;
+import org.sde4j.cli.bench.HeatWork;
 import org.sde4j.ensemble.Ensemble;
 import org.sde4j.ensemble.EnsembleResult;
 import org.sde4j.problems.StochasticHeat;
@@ -24,7 +25,7 @@ import org.sde4j.solver.engine.Solver;
  * ensemble of SK-ROCK at its N checks by Monte Carlo that the implementation has the variance the analysis says.
  *
  * <pre>
- *   java -cp sde4j-core/target/classes:$(cat cp.txt) bench/StiffHeat.java [d] [tolerance]
+ *   java -cp sde4j-core/target/classes:sde4j-cli/target/classes:$(cat cp.txt) bench/StiffHeat.java [d] [tolerance]
  * </pre>
  */
 public class StiffHeat {
@@ -42,8 +43,8 @@ public class StiffHeat {
         Scheme[] schemes = {EulerMaruyama.INSTANCE, DriftImplicit.EULER_MARUYAMA, sk};
         @SuppressWarnings("unchecked")
         DoubleFunction<double[]>[] maps = new DoubleFunction[] {
-            p -> new double[] {1 + p, 1},
-            p -> new double[] {1 / (1 - p), 1 / (1 - p)},
+            HeatWork::eulerMaruyama,
+            HeatWork::implicitEulerMaruyama,
             null};
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         SdeProblem problem = heat.problem(t1);
@@ -108,18 +109,8 @@ public class StiffHeat {
                 + " (MC relative SE ≈ %.3f)%n", n, paths, sum, predicted, exact, Math.sqrt(2.0 / paths));
     }
 
-    /** Σ_k w_k v_k after n steps of v ← A² v + B² σ² h from 0. */
+    /** Σ_k w_k v_k after n steps ({@code HeatWork.variance}, shared with {@code sde4j bench --work-precision}). */
     private static double trace(StochasticHeat heat, DoubleFunction<double[]> map, double h, int n) {
-        double sum = 0;
-        double sigma2 = heat.sigma() * heat.sigma();
-        for (int k = 1; k <= heat.dimension(); k++) {
-            double[] ab = map.apply(h * heat.eigenvalue(k));
-            double a2 = ab[0] * ab[0];
-            double b2h = ab[1] * ab[1] * sigma2 * h;
-            // Closed form of the geometric recursion: v_n = b2h (1 − a2^n)/(1 − a2) (n b2h when a2 = 1).
-            double v = a2 == 1 ? n * b2h : b2h * (1 - Math.pow(a2, n)) / (1 - a2);
-            sum += heat.meanWeight(k) * v;
-        }
-        return sum;
+        return HeatWork.variance(heat, map, h, n);
     }
 }

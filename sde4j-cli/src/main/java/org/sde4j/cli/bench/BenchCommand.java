@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sde4j.cli.output.OutputDirectory;
 import org.sde4j.cli.output.OutputFailure;
 import org.sde4j.cli.output.OutputFile;
 import org.sde4j.cli.output.ProgressBar;
@@ -32,14 +33,17 @@ import picocli.CommandLine.Spec;
  * a progress bar runs on stderr.
  *
  * <p>Times on a shared machine are noise; the ratios, measured side by side in one sitting, are the result.
- * {@code --brownian} and {@code --schemes} run the older, more detailed Brownian and all-scheme benchmarks.
+ * {@code --brownian} and {@code --schemes} run the older, more detailed Brownian and all-scheme benchmarks;
+ * {@code --work-precision} the work–precision diagrams of fixed against adaptive and explicit against stabilised
+ * against implicit steps ({@link WorkPrecisionBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the benchmark suite side by side (Gaussian draws, Euler–Maruyama vs numpy on 1 and 2 threads,"
                 + " schemes, Brownian sources) and rewrite docs/benchmarks.md.",
         footer = {"", "Examples:", "  sde4j bench                          # the whole suite; rewrites docs/benchmarks.md",
             "  sde4j bench --only gaussian,em --paths 200000 --repeats 3 --json",
-            "  sde4j bench --cold                   # whole processes: sde4j solve against numpy, fresh each time"})
+            "  sde4j bench --cold                   # whole processes: sde4j solve against numpy, fresh each time",
+            "  sde4j bench --work-precision --plot docs/img   # fixed vs adaptive, explicit vs stabilised vs implicit"})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -74,7 +78,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with every median instead of Markdown.")
     private boolean json;
 
-    @Option(names = "--markdown", description = "With --brownian or --schemes: print Markdown tables.")
+    @Option(names = "--markdown", description = "With --brownian, --schemes or --work-precision: print Markdown"
+            + " tables.")
     private boolean markdown;
 
     @Option(names = "--brownian", description = "Benchmark the Brownian sources in detail instead (virtual tree vs"
@@ -90,6 +95,28 @@ public final class BenchCommand implements Callable<Integer> {
             + " --paths defaults to 100000 and --repeats to 7 there (min, median, max).")
     private boolean cold;
 
+    @Option(names = "--work-precision", description = "Work–precision instead: error against CPU time for fixed against"
+            + " adaptive steps (SRIW1; SRIW1, SOSRI adaptive) on a sharp transient, and for Euler–Maruyama against SK-ROCK"
+            + " against drift-implicit Euler–Maruyama on the stochastic heat equation; --paths defaults to "
+            + WP_PATHS + " there.")
+    private boolean workPrecision;
+
+    @Option(names = "--plot", paramLabel = "DIR", converter = OutputDirectory.Converter.class,
+            description = "With --work-precision: write " + WorkPrecisionBench.TRANSIENT_PNG + " and "
+                    + WorkPrecisionBench.HEAT_PNG + " into DIR (created when missing).")
+    private OutputDirectory plot;
+
+    @Option(names = "--dimension", defaultValue = "128", description = "With --work-precision: the heat equation's"
+            + " dimension d (default ${DEFAULT-VALUE}).")
+    private int dimension;
+
+    @Option(names = "--max-steps", defaultValue = "4096", description = "With --work-precision: the finest fixed grid"
+            + " of SRIW1 on the transient, and of the stiff schemes on the heat equation (a power of 2 ≥ 64; default"
+            + " ${DEFAULT-VALUE}).")
+    private int maxSteps;
+
+    private static final int WP_PATHS = 500;
+
     @Override
     public Integer call() throws Exception {
         org.sde4j.sde.Require.positive("paths", paths);
@@ -98,10 +125,34 @@ public final class BenchCommand implements Callable<Integer> {
         if (doc != null && noWrite) {
             throw new IllegalArgumentException("--doc: contradicts --no-write; give one of them");
         }
-        if (doc != null && (schemes || cold || brownian)) {
-            throw new IllegalArgumentException("--doc: applies to the suite only, not to --schemes, --cold or --brownian");
+        if (doc != null && (schemes || cold || brownian || workPrecision)) {
+            throw new IllegalArgumentException("--doc: applies to the suite only, not to --schemes, --cold, --brownian or"
+                    + " --work-precision");
+        }
+        var parsed = spec.commandLine().getParseResult();
+        for (String o : new String[] {"--plot", "--dimension", "--max-steps"}) {
+            if (parsed.hasMatchedOption(o) && !workPrecision) {
+                throw new IllegalArgumentException(o + ": applies to --work-precision only");
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (workPrecision) {
+            if (dimension < 2) {
+                throw new IllegalArgumentException("--dimension " + dimension + ": must be ≥ 2");
+            }
+            if (maxSteps < 64 || Integer.bitCount(maxSteps) != 1) {
+                throw new IllegalArgumentException("--max-steps " + maxSteps + ": must be a power of 2 ≥ 64");
+            }
+            long p = parsed.hasMatchedOption("--paths") ? paths : WP_PATHS;
+            if (p > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("--paths " + p + ": must be ≤ " + Integer.MAX_VALUE
+                        + " with --work-precision");
+            }
+            // --plot was prepared (created, checked writable) by Main before call(), like every OutputTarget.
+            new WorkPrecisionBench((int) p, seed, dimension, Integer.numberOfTrailingZeros(maxSteps), maxSteps)
+                    .run(out, plot, markdown);
+            return 0;
+        }
         if (schemes) {
             long p = spec.commandLine().getParseResult().hasMatchedOption("--paths") ? paths : 100_000;
             new SchemeBench(p, steps, seed).run(out, repeats, markdown);
@@ -175,6 +226,13 @@ public final class BenchCommand implements Callable<Integer> {
         Path base = home != null ? Path.of(home) : Path.of("");
         Path docs = base.resolve("docs");
         return Files.isDirectory(docs) ? docs.resolve("benchmarks.md") : null;
+    }
+
+    /** A header line, a blank line and the table: Markdown (bold header, pipe table) or plain text. */
+    static void printTable(PrintWriter out, String header, Table t, boolean markdown) {
+        out.println(markdown ? "**" + header + "**" : header);
+        out.println();
+        out.print(markdown ? markdownTable(t) : t.render());
     }
 
     static String markdownTable(Table t) {

@@ -72,15 +72,7 @@ final class SchemeBench {
         }
         String header = Format.f("Cost per step on gbm (%d paths × %d steps, 1 thread, median of %d) and work–precision"
                 + " (strong error at T/256 over 1000 paths, against the exact solution)", paths, steps, repeats);
-        if (markdown) {
-            out.println("**" + header + "**");
-            out.println();
-            out.print(BenchCommand.markdownTable(t));
-        } else {
-            out.println(header);
-            out.println();
-            out.print(t.render());
-        }
+        BenchCommand.printTable(out, header, t, markdown);
         out.flush();
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -15,7 +16,8 @@ import org.sde4j.error.ConvergenceResult;
 /**
  * Log-log convergence plots (PNG, drawn headless with XChart): the error of each study against Δt, with
  * bars of ± 2 standard errors, and a dashed line of each declared order through half the finest
- * error of the first study with that order. Files are written atomically (a temporary file, then a rename).
+ * error of the first study with that order; and work–precision diagrams, error against CPU time. Files are written
+ * atomically (a temporary file, then a rename).
  */
 public final class Plots {
     public static final int WIDTH = 800;
@@ -34,14 +36,8 @@ public final class Plots {
      */
     public static void convergence(String title, List<String> labels, List<ConvergenceResult> results, Path file)
             throws IOException {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("Δt")
-                .yAxisTitle(results.get(0).kind() + " error").build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
-        chart.getStyler().setDecimalPattern("0.###E0");
+        XYChart chart = logLog(title, "Δt", results.get(0).kind() + " error",
+                org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         for (int i = 0; i < results.size(); i++) {
             ConvergenceResult r = results.get(i);
             List<Double> x = new ArrayList<>();
@@ -84,5 +80,48 @@ public final class Plots {
             }
         }
         AtomicFile.writePng(file, chart);
+    }
+
+    /**
+     * Writes a work–precision diagram, log-log: error against CPU time, one line per series (points that cannot be
+     * drawn on log axes — zero, negative or not finite — are left out).
+     *
+     * @param title  the chart's title
+     * @param xTitle the CPU-time axis's title
+     * @param yTitle the error axis's title
+     * @param series per legend label, {CPU seconds, error, …} points in the order to join them
+     * @param file   the PNG to write
+     */
+    public static void workPrecision(String title, String xTitle, String yTitle, Map<String, List<double[]>> series,
+            Path file) throws IOException {
+        XYChart chart = logLog(title, xTitle, yTitle, org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (double[] p : e.getValue()) {
+                if (p[0] > 0 && p[1] > 0 && Double.isFinite(p[0]) && Double.isFinite(p[1])) {
+                    x.add(p[0]);
+                    y.add(p[1]);
+                }
+            }
+            if (!x.isEmpty()) {
+                chart.addSeries(e.getKey(), x, y).setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+        AtomicFile.writePng(file, chart);
+    }
+
+    /** An empty log-log chart of the standard size, white, with the legend where given. */
+    private static XYChart logLog(String title, String xTitle, String yTitle,
+            org.knowm.xchart.style.Styler.LegendPosition legend) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(legend);
+        chart.getStyler().setDecimalPattern("0.###E0");
+        return chart;
     }
 }

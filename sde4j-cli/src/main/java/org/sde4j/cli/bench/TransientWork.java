@@ -1,0 +1,174 @@
+package org.sde4j.cli.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sde4j.brownian.DyadicBrownianPath;
+import org.sde4j.brownian.Increment;
+import org.sde4j.ensemble.AdaptiveEnsemble;
+import org.sde4j.ensemble.AdaptiveEnsembleResult;
+import org.sde4j.ensemble.Ensemble;
+import org.sde4j.sde.Sde;
+import org.sde4j.sde.SdeProblem;
+import org.sde4j.solver.Scheme;
+import org.sde4j.solver.Stepper;
+import org.sde4j.solver.engine.StepControl;
+import org.sde4j.solver.scheme.Schemes;
+
+/**
+ * Fixed against adaptive steps on a sharp transient, on the same Brownian paths: {@code dX = a(t) X dt + b X dW} with
+ * a pulse {@code a(t) = 200 sech²(200 (t − ½))} (X grows by about e² within a few thousandths), b = ½, X0 = 1, T = 1;
+ * exact {@code X_T = exp(2 tanh 100 − b²T/2 + b W_T)} (Itô: ∫a = tanh 100 + tanh 100). Strong error: mean
+ * |X_T − exact| over the paths, each path's exact value from its own {@link DyadicBrownianPath} keyed by (seed, p,
+ * segment 0) — the path the adaptive ensemble steps on. Fixed steps: the error from the per-path stepper at the
+ * uniform dyadic points of those trees, the cost from the fixed-step block engine ({@link Ensemble}, same scheme and
+ * number of steps). Adaptive: {@link AdaptiveEnsemble} with its final states kept, steps capped by dtMax = 1/64 (a
+ * larger step can jump over the pulse, which then no stage sees). Cost: thread CPU time per path on one thread, best
+ * of 3. Used by {@code sde4j bench --work-precision} and {@code bench/AdaptiveVsFixed.java}.
+ */
+public final class TransientWork {
+    /** The noise amplitude b. */
+    public static final double B = 0.5;
+    /** The default cap on the adaptive step. */
+    public static final double DT_MAX = 1.0 / 64;
+
+    private TransientWork() {
+    }
+
+    /** The pulse {@code a(t) = 200 sech²(200 (t − ½))}. */
+    public static double pulse(double t) {
+        double c = Math.cosh(200 * (t - 0.5));
+        return 200 / (c * c);
+    }
+
+    /** The problem on [0, 1] from X0 = 1, with the diffusion's derivative (for Milstein-type schemes). */
+    public static SdeProblem problem() {
+        Sde sde = Sde.scalar((t, x) -> pulse(t) * x, (t, x) -> B * x).withDiffusionDerivative((t, x) -> B);
+        return SdeProblem.of(sde, 1.0, 0, 1);
+    }
+
+    /** Each path's exact X_T, from W_T of its tree keyed by (seed, p, segment 0). */
+    public static double[] exact(int paths, long seed, boolean levy) {
+        double[] exact = new double[paths];
+        DyadicBrownianPath root = DyadicBrownianPath.of(1, levy, 4, seed);
+        double[] w = new double[1];
+        double[] k = new double[1];
+        for (int p = 0; p < paths; p++) {
+            root.reset(p, 0, 0, 1);
+            root.value(root.end(), w, k);
+            exact[p] = Math.exp(2 * Math.tanh(100) - 0.5 * B * B + B * w[0]);
+        }
+        return exact;
+    }
+
+    /** Mean |x_p − exact_p|. */
+    public static double meanAbsoluteError(double[] x, double[] exact) {
+        double sum = 0;
+        for (int p = 0; p < exact.length; p++) {
+            sum += Math.abs(x[p] - exact[p]);
+        }
+        return sum / exact.length;
+    }
+
+    /** Mean |X_T − exact| with 2^level uniform steps on each path's tree (per-path stepper). */
+    public static double fixedError(SdeProblem problem, Scheme scheme, int level, long seed, double[] exact) {
+        boolean levy = scheme.needsSpaceTimeLevyArea();
+        DyadicBrownianPath tree = DyadicBrownianPath.of(1, levy, Math.max(level, 2), seed);
+        Stepper stepper = scheme.newStepper(problem.sde());
+        Increment noise = new Increment(1, false, levy);
+        double[] w0 = new double[1];
+        double[] k0 = new double[1];
+        double[] w1 = new double[1];
+        double[] k1 = new double[1];
+        double[] x = new double[1];
+        double[] area = new double[1];
+        double[] finals = new double[exact.length];
+        long units = tree.end() >> level;
+        for (int p = 0; p < exact.length; p++) {
+            tree.reset(p, 0, 0, 1);
+            x[0] = problem.x0()[0];
+            w0[0] = 0;
+            k0[0] = 0;
+            for (long pos = 0; pos < tree.end(); pos += units) {
+                double t = tree.time(pos);
+                double h = tree.time(pos + units) - t;
+                tree.value(pos + units, w1, k1);
+                noise.set(h, w1[0] - w0[0]);
+                if (levy) {
+                    area[0] = (k1[0] - k0[0] - h * w0[0]) / h - 0.5 * (w1[0] - w0[0]);
+                    noise.loadSpaceTimeLevyArea(area, 0);
+                }
+                stepper.step(t, x, noise);
+                w0[0] = w1[0];
+                k0[0] = k1[0];
+            }
+            finals[p] = x[0];
+        }
+        return meanAbsoluteError(finals, exact);
+    }
+
+    /** CPU seconds per path of the fixed-step block engine with 2^level steps, one thread, best of 3. */
+    public static double fixedCost(SdeProblem problem, Scheme scheme, int level, int paths, long seed) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double best = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < 3; r++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            Ensemble.of(problem, scheme).steps(1 << level).paths(paths).seed(seed).threads(1).executor(Runnable::run)
+                    .run();
+            best = Math.min(best, (mx.getCurrentThreadCpuTime() - c0) * 1e-9 / paths);
+        }
+        return best;
+    }
+
+    /** One adaptive run at tolerance {@code tol} (atol = rtol), its error and its CPU seconds per path (best of 3). */
+    public record AdaptiveRun(AdaptiveEnsembleResult result, double error, double cpuPerPath) {
+    }
+
+    /** The adaptive ensemble at atol = rtol = tol, dtMax as given, one thread, best of 3. */
+    public static AdaptiveRun adaptive(SdeProblem problem, Scheme scheme, double tol, double dtMax, long seed,
+            double[] exact) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        AdaptiveEnsembleResult r = null;
+        double best = Double.POSITIVE_INFINITY;
+        for (int rep = 0; rep < 3; rep++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            r = AdaptiveEnsemble.of(problem, scheme).stepControl(new StepControl(tol, tol, Math.scalb(1.0, -40), dtMax,
+                    dtMax)).paths(exact.length).seed(seed).keepFinalStates(true).threads(1).executor(Runnable::run).run();
+            best = Math.min(best, (mx.getCurrentThreadCpuTime() - c0) * 1e-9 / exact.length);
+        }
+        return new AdaptiveRun(r, meanAbsoluteError(r.statistics().finalStates(), exact), best);
+    }
+
+    /**
+     * The work–precision study: fixed-step SRIW1 at 2^6 … 2^maxLevel steps, adaptive SRIW1 and SOSRI at tolerances
+     * 10⁻¹ … 10⁻³. Each series is a list of {CPU seconds per path, strong error} pairs.
+     */
+    public static Map<String, List<double[]>> study(int paths, long seed, int maxLevel) {
+        SdeProblem problem = problem();
+        Scheme sriw1 = Schemes.byName("sriw1");
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        double[] exact = exact(paths, seed, sriw1.needsSpaceTimeLevyArea());
+        fixedCost(problem, sriw1, 8, paths, seed); // JIT warm-up, discarded
+        List<double[]> fixed = new ArrayList<>();
+        for (int level = 6; level <= maxLevel; level++) {
+            fixed.add(new double[] {fixedCost(problem, sriw1, level, paths, seed),
+                fixedError(problem, sriw1, level, seed, exact), 1 << level});
+        }
+        series.put("SRIW1, fixed steps (block engine)", fixed);
+        for (String name : new String[] {"sriw1", "sosri"}) {
+            Scheme scheme = Schemes.byName(name);
+            double[] own = scheme.needsSpaceTimeLevyArea() == sriw1.needsSpaceTimeLevyArea() ? exact
+                    : exact(paths, seed, scheme.needsSpaceTimeLevyArea());
+            List<double[]> points = new ArrayList<>();
+            for (double tol : new double[] {1e-1, 3e-2, 1e-2, 3e-3, 1e-3}) {
+                AdaptiveRun run = adaptive(problem, scheme, tol, DT_MAX, seed, own);
+                points.add(new double[] {run.cpuPerPath(), run.error(), run.result().steps().meanAccepted(), tol});
+            }
+            series.put(scheme.name().toUpperCase(java.util.Locale.ROOT) + ", adaptive (block-adaptive engine)", points);
+        }
+        return series;
+    }
+}
