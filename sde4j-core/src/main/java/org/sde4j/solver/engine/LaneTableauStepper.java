@@ -46,10 +46,12 @@ final class LaneTableauStepper {
     private final double[] ti;
     private final double[] e1;
     private final double[] e2;
+    private final double[] e3;
     private final double[] in;
     private final double[] out;
     private final double[] errorDrift;
     private final double[][] errorNoise;
+    private final double[] errorUnseen;
 
     /**
      * @param stride the number of lanes the arrays hold
@@ -79,13 +81,16 @@ final class LaneTableauStepper {
         this.ti = new double[stride];
         this.e1 = new double[stride];
         this.e2 = new double[stride];
+        this.e3 = new double[stride];
         this.in = new double[d];
         this.out = new double[d];
         if (tableau.hasErrorEstimate()) {
             errorDrift = new double[s];
             errorNoise = new double[s][terms.length];
+            errorUnseen = new double[s];
             for (int i = 0; i < s; i++) {
                 errorDrift[i] = tableau.errorDrift(i);
+                errorUnseen[i] = tableau.errorUnseen(i);
                 for (int r = 0; r < terms.length; r++) {
                     errorNoise[i][r] = tableau.errorNoise(terms[r], i);
                 }
@@ -93,6 +98,7 @@ final class LaneTableauStepper {
         } else {
             errorDrift = null;
             errorNoise = null;
+            errorUnseen = null;
         }
     }
 
@@ -263,11 +269,19 @@ final class LaneTableauStepper {
             int w = scalarNoise ? 0 : o;
             java.util.Arrays.fill(e1, 0, count, 0.0);
             java.util.Arrays.fill(e2, 0, count, 0.0);
+            java.util.Arrays.fill(e3, 0, count, 0.0);
             for (int i = 0; i < plan.s; i++) {
                 double a = errorDrift[i];
                 double[] fi = f[i];
                 for (int q = 0; q < count; q++) {
                     e1[q] += a * fi[o + q];
+                }
+                double u = errorUnseen[i];
+                if (u != 0) {
+                    double[] f0 = f[0];
+                    for (int q = 0; q < count; q++) {
+                        e3[q] += u * Math.abs(fi[o + q] - f0[o + q]);
+                    }
                 }
                 double[] gi = g[i];
                 for (int r = 0; r < terms.length; r++) {
@@ -281,7 +295,7 @@ final class LaneTableauStepper {
                 }
             }
             for (int q = 0; q < count; q++) {
-                error[o + q] = RungeKuttaScheme.ERROR_DELTA * Math.abs(h[q] * e1[q]) + Math.abs(e2[q]);
+                error[o + q] = RungeKuttaScheme.ERROR_DELTA * Math.abs(h[q] * e1[q]) + Math.abs(e2[q]) + h[q] * e3[q];
             }
         }
     }

@@ -220,13 +220,16 @@ public final class RungeKuttaScheme extends DeclaredScheme implements TableauSch
     private static final class EmbeddedTableauStepper extends TableauStepper implements ErrorEstimatingStepper {
         private final double[] errorDrift;
         private final double[][] errorNoise;
+        private final double[] errorUnseen;
 
         EmbeddedTableauStepper(Sde sde, StochasticTableau tableau) {
             super(sde, tableau);
             errorDrift = new double[s];
             errorNoise = new double[s][terms.length];
+            errorUnseen = new double[s];
             for (int i = 0; i < s; i++) {
                 errorDrift[i] = tableau.errorDrift(i);
+                errorUnseen[i] = tableau.errorUnseen(i);
                 for (int r = 0; r < terms.length; r++) {
                     errorNoise[i][r] = tableau.errorNoise(terms[r], i);
                 }
@@ -238,8 +241,12 @@ public final class RungeKuttaScheme extends DeclaredScheme implements TableauSch
             for (int k = 0; k < d; k++) {
                 double e1 = 0;
                 double e2 = 0;
+                double e3 = 0;
                 for (int i = 0; i < s; i++) {
                     e1 += errorDrift[i] * f[i][k];
+                    if (errorUnseen[i] != 0) {
+                        e3 += errorUnseen[i] * Math.abs(f[i][k] - f[0][k]);
+                    }
                     for (int r = 0; r < terms.length; r++) {
                         double w = errorNoise[i][r];
                         if (w != 0) {
@@ -247,7 +254,7 @@ public final class RungeKuttaScheme extends DeclaredScheme implements TableauSch
                         }
                     }
                 }
-                out[k] = ERROR_DELTA * Math.abs(lastH * e1) + Math.abs(e2);
+                out[k] = ERROR_DELTA * Math.abs(lastH * e1) + Math.abs(e2) + lastH * e3;
             }
         }
     }

@@ -15,7 +15,9 @@ import org.sde4j.solver.tableau.RosslerTableau;
  *       high order methods and stiffness detection for pathwise stiff stochastic differential equations",
  *       arXiv:1804.04344), which carry the same embedded error estimate as SRIW1 (so {@link
  * org.sde4j.solver.engine.AdaptiveSolver AdaptiveSolver} and the
- *       adaptive ensemble step them without step doubling);</li>
+ *       adaptive ensemble step them without step doubling), plus a term that watches their drift stages 3 and 4,
+ *       which that estimate does not read (SOSRI's fourth sits at t + 3.75 h: see {@link
+ *       org.sde4j.solver.tableau.StochasticTableau.Builder#watchUnseenDrift});</li>
  *   <li>SOSRA2: the stability-optimised SRA of the same paper;</li>
  *   <li>SRIW2 and SRA2: the classical members of Rößler (2010, "Runge–Kutta methods for the strong approximation of
  *       solutions of stochastic differential equations", SIAM J. Numer. Anal. 48(3)).</li>

@@ -139,6 +139,12 @@ public final class RosslerTableau {
             errorNoise.put(NoiseTerm.TIME_INTEGRAL, w3);
             errorNoise.put(NoiseTerm.ITO_CUBE, w4);
             builder.errorEstimate(errorDrift, errorNoise);
+            // The drift part reads stages 1 and 2 only; stages 3 and 4 (SOSRI's fourth at t + 3.75 h) are watched.
+            double[] unseen = new double[n];
+            for (int i = 2; i < s; i++) {
+                unseen[2 * i] = Math.abs(alpha[i]);
+            }
+            builder.watchUnseenDrift(unseen);
         }
         return builder.build();
     }

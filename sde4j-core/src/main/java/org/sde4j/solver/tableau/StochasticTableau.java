@@ -36,12 +36,15 @@ public final class StochasticTableau {
     private final Map<NoiseTerm, double[]> beta;
     private final double[] errorDrift;
     private final Map<NoiseTerm, double[]> errorNoise;
+    private final double[] errorUnseen;
     private final TableauPlan plan;
 
     private StochasticTableau(double[] c, double[][] a, double[] alpha, Map<NoiseTerm, double[][]> b,
-            Map<NoiseTerm, double[]> beta, double[] errorDrift, Map<NoiseTerm, double[]> errorNoise) {
+            Map<NoiseTerm, double[]> beta, double[] errorDrift, Map<NoiseTerm, double[]> errorNoise,
+            double[] errorUnseen) {
         this.errorDrift = errorDrift;
         this.errorNoise = errorNoise;
+        this.errorUnseen = errorUnseen;
         this.stages = alpha.length;
         this.c = c;
         this.a = a;
@@ -113,10 +116,10 @@ public final class StochasticTableau {
 
     /**
      * Whether the tableau carries an embedded error estimate: drift weights {@code ŵ} and noise weights
-     * {@code β̂^r}, giving per component {@code E = δ |h Σ ŵ_i f_i| + |Σ_r Σ_i β̂^r_i g_i·ξ_r|} with
-     * δ = {@value org.sde4j.solver.scheme.RungeKuttaScheme#ERROR_DELTA} (Rackauckas &amp; Nie 2017, for the SRI/SRA
-     * methods: the
-     * terms the method adds beyond a lower-order one).
+     * {@code β̂^r}, giving per component {@code E = δ |h Σ ŵ_i f_i| + |Σ_r Σ_i β̂^r_i g_i·ξ_r| + h Σ_i u_i |f_i − f_0|}
+     * with δ = {@value org.sde4j.solver.scheme.RungeKuttaScheme#ERROR_DELTA}: the first two parts are Rackauckas &amp;
+     * Nie's (2017) for the SRI/SRA methods (the terms the method adds beyond a lower-order one); the third, ours,
+     * watches the drift stages the first leaves out ({@link Builder#watchUnseenDrift}; u = 0 unless set).
      */
     public boolean hasErrorEstimate() {
         return errorDrift != null;
@@ -129,6 +132,15 @@ public final class StochasticTableau {
     public double errorNoise(NoiseTerm term, int i) {
         double[] w = errorNoise.get(term);
         return w == null ? 0 : w[i];
+    }
+
+    /**
+     * The weight u_i of the estimate's third part, {@code h Σ_i u_i |f_i − f_0|}: it watches drift stages that the
+     * drift part ŵ leaves out, so that what they sample cannot go unseen (0 when the tableau sets none; see {@link
+     * Builder#watchUnseenDrift}).
+     */
+    public double errorUnseen(int i) {
+        return errorUnseen == null ? 0 : errorUnseen[i];
     }
 
     /** Whether a step needs the space-time Lévy area H (a {@link NoiseTerm#TIME_INTEGRAL} term). */
@@ -317,6 +329,7 @@ public final class StochasticTableau {
         private final Map<NoiseTerm, double[]> beta = new EnumMap<>(NoiseTerm.class);
         private double[] errorDrift;
         private final Map<NoiseTerm, double[]> errorNoise = new EnumMap<>(NoiseTerm.class);
+        private double[] errorUnseen;
 
         private Builder(double[] c, double[][] a, double[] alpha) {
             this.c = c.clone();
@@ -351,6 +364,19 @@ public final class StochasticTableau {
         }
 
         /**
+         * Adds to the embedded estimate the term {@code h Σ_i u_i |f_i − f_0|} over drift stages: the drift at stage
+         * i against the drift at the step's start. A stage outside the drift part ŵ of the estimate can sample the
+         * drift where the estimate does not look — SOSRI's fourth stage sits at {@code t + 3.75 h}, beyond the step —
+         * and a sharp change of the drift there would enter the result unseen. On a smooth problem the term is
+         * O(h^{3/2}) against the O(h) of the other two parts; where the drift jumps it is the size of that jump's
+         * contribution, {@code u_i h |Δf|}. Needs {@link #errorEstimate} first; u_i ≠ 0 only where α_i ≠ 0.
+         */
+        public Builder watchUnseenDrift(double[] weights) {
+            this.errorUnseen = weights.clone();
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException when a validation in the class description fails
          */
         public StochasticTableau build() {
@@ -358,8 +384,20 @@ public final class StochasticTableau {
                 throw new IllegalArgumentException("error drift weights have length " + errorDrift.length
                         + ": must have length " + alpha.length + " (stages)");
             }
+            if (errorUnseen != null) {
+                if (errorDrift == null || errorUnseen.length != alpha.length) {
+                    throw new IllegalArgumentException("unseen-drift weights need an error estimate and length "
+                            + alpha.length + " (stages), got " + errorUnseen.length);
+                }
+                for (int i = 0; i < alpha.length; i++) {
+                    if (errorUnseen[i] != 0 && (alpha[i] == 0 || alpha[0] == 0)) {
+                        throw new IllegalArgumentException("unseen-drift weight " + errorUnseen[i] + " at stage " + i
+                                + ": allowed only where the update uses the drift of stage " + i + " and of stage 0");
+                    }
+                }
+            }
             return new StochasticTableau(c, a, alpha, new EnumMap<>(b), new EnumMap<>(beta), errorDrift,
-                    new EnumMap<>(errorNoise));
+                    new EnumMap<>(errorNoise), errorUnseen);
         }
 
         private static double[][] deepCopy(double[][] m) {
