@@ -67,8 +67,10 @@ final class TourAdaptive {
         }
         double delta = 1.0 / (HEAT_D + 1);
         double varianceOfMean = delta * delta * sum;
-        double se = varianceOfMean * Math.sqrt(2.0 / (heatPaths - 1));
         double exact = heat.meanVariance(1);
+        // M is Gaussian, so its sample variance has SE Var M · √(2/(n − 1)); under the exact law (the estimated Var M
+        // would shrink the SE exactly when the estimate is low, and inflate the deviation).
+        double se = exact * Math.sqrt(2.0 / (heatPaths - 1));
         int stable = (int) Math.ceil(heat.spectralRadius() / 2);
         out.println("Stiff: stochastic heat equation, d = " + HEAT_D + " (spectral radius " + Format.g6(
                 heat.spectralRadius()) + "; Euler–Maruyama needs more than " + stable + " steps to be stable), sk-rock"
