@@ -45,8 +45,12 @@ public final class StochasticHeat {
         return new StochasticHeat(d, nu, sigma);
     }
 
-    /** The SDE, with its (tridiagonal) drift Jacobian for implicit schemes. */
+    /**
+     * The SDE, with its (tridiagonal) drift Jacobian for implicit schemes and its exact spectral radius
+     * ({@link #spectralRadius}) for SK-ROCK's stage count.
+     */
     public Sde sde() {
+        double rho = spectralRadius();
         double c = inverseSquare;
         double s = sigma;
         int n = d;
@@ -75,6 +79,7 @@ public final class StochasticHeat {
                         }
                     }
                 })
+                .driftSpectralRadius((t, x) -> rho)
                 .build();
     }
 

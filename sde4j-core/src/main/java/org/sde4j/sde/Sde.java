@@ -44,6 +44,7 @@ public final class Sde {
     private final VectorField diffusionVector;
     private final VectorField diffusionDerivative;
     private final DriftJacobian driftJacobian;
+    private final SpectralRadiusBound driftSpectralRadius;
     private final BlockField blockDrift;
     private final BlockField blockDiffusion;
     private final BlockField blockDiffusionDerivative;
@@ -62,6 +63,7 @@ public final class Sde {
         this.diffusionVector = b.diffusionVector;
         this.diffusionDerivative = b.diffusionDerivative;
         this.driftJacobian = b.driftJacobian;
+        this.driftSpectralRadius = b.driftSpectralRadius;
         this.blockDrift = b.blockDrift;
         this.blockDiffusion = b.blockDiffusion;
         this.blockDiffusionDerivative = b.blockDiffusionDerivative;
@@ -360,6 +362,7 @@ public final class Sde {
         Builder converted = toBuilder().drift(corrected).calculus(target);
         converted.blockDrift = null; // the batched drift would miss the correction
         converted.scalarDrift = null;
+        converted.driftSpectralRadius = null; // a bound for the uncorrected drift
         return converted.build();
     }
 
@@ -377,6 +380,7 @@ public final class Sde {
         b.diffusionVector = diffusionVector;
         b.diffusionDerivative = diffusionDerivative;
         b.driftJacobian = driftJacobian;
+        b.driftSpectralRadius = driftSpectralRadius;
         b.blockDrift = blockDrift;
         b.blockDiffusion = blockDiffusion;
         b.blockDiffusionDerivative = blockDiffusionDerivative;
@@ -492,6 +496,30 @@ public final class Sde {
         driftJacobian.evaluate(t, x, out);
     }
 
+    /** Whether a bound on the drift Jacobian's spectral radius was supplied ({@link SpectralRadiusBound}). */
+    public boolean hasDriftSpectralRadius() {
+        return driftSpectralRadius != null;
+    }
+
+    /**
+     * The supplied bound on ρ(∂f/∂x (t, x)).
+     *
+     * @throws IllegalStateException when none was supplied
+     * @throws IllegalArgumentException when the bound returns a negative number, NaN or infinity
+     */
+    public double driftSpectralRadius(double t, double[] x) {
+        if (driftSpectralRadius == null) {
+            throw new IllegalStateException("this SDE has no spectral-radius bound: supply one with"
+                    + " driftSpectralRadius(...)");
+        }
+        double rho = driftSpectralRadius.at(t, x);
+        if (!(rho >= 0) || Double.isInfinite(rho)) {
+            throw new IllegalArgumentException("the drift's spectral-radius bound returned " + rho + " at t = " + t
+                    + ": must be finite and ≥ 0");
+        }
+        return rho;
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "Sde[d=%d, m=%d, noise=%s, calculus=%s%s]", stateDimension,
@@ -514,6 +542,7 @@ public final class Sde {
         private VectorField diffusionVector;
         private VectorField diffusionDerivative;
         private DriftJacobian driftJacobian;
+        private SpectralRadiusBound driftSpectralRadius;
         private BlockField blockDrift;
         private BlockField blockDiffusion;
         private BlockField blockDiffusionDerivative;
@@ -532,6 +561,7 @@ public final class Sde {
             this.drift = Require.nonNull("drift", value);
             this.blockDrift = null;
             this.scalarDrift = null;
+            this.driftSpectralRadius = null;
             return this;
         }
 
@@ -623,6 +653,16 @@ public final class Sde {
          */
         public Builder driftJacobian(DriftJacobian jacobian) {
             this.driftJacobian = Require.nonNull("drift Jacobian", jacobian);
+            return this;
+        }
+
+        /**
+         * Sets a bound on the spectral radius of the drift's Jacobian ({@link SpectralRadiusBound}); SK-ROCK takes its
+         * stage count from it instead of a Gershgorin bound or power iteration. Set it after {@link #drift}, which
+         * clears it.
+         */
+        public Builder driftSpectralRadius(SpectralRadiusBound bound) {
+            this.driftSpectralRadius = Require.nonNull("spectral-radius bound", bound);
             return this;
         }
 

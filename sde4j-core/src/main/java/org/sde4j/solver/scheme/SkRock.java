@@ -32,8 +32,9 @@ import org.sde4j.solver.Stepper;
  *
  * <p>Strong order 1/2 (1 for additive noise, as measured by the order tests), weak order 1, classical order 1;
  * 1 diffusion and s drift evaluations per step. The registered {@code "sk-rock"} chooses s every step from a bound
- * ρ of the spectral radius of {@code ∂f/∂x} at the current state: the Gershgorin bound {@code max_i Σ_k |J_ik|} when
- * the SDE has a {@linkplain Sde#driftJacobian drift Jacobian}, else nonlinear power iteration (up to
+ * ρ of the spectral radius of {@code ∂f/∂x} at the current state: the SDE's own {@linkplain
+ * Sde#driftSpectralRadius bound} when it has one (O(1) per step), else the Gershgorin bound {@code max_i Σ_k |J_ik|}
+ * when the SDE has a {@linkplain Sde#driftJacobian drift Jacobian} (O(d²) per step), else nonlinear power iteration (up to
  * {@value #POWER_ITERATIONS} difference quotients {@code (f(X + εv) − f(X))/ε} from a fixed start vector, until the
  * estimate changes by less than 0.2 %; an estimate from below, which the safety factor 1.2 covers for well separated
  * spectra but not always for clustered ones — give a Jacobian then). Either way the choice depends on the state
@@ -284,6 +285,9 @@ public final class SkRock extends DeclaredScheme {
 
         /** ρ(∂f/∂x) at x by nonlinear power iteration from the fixed start vector. */
         double spectralRadius(double t, double[] x) {
+            if (sde.hasDriftSpectralRadius()) {
+                return sde.driftSpectralRadius(t, x);
+            }
             if (jacobian != null) {
                 return gershgorin(t, x);
             }
