@@ -35,12 +35,19 @@ import jdk.incubator.vector.VectorSpecies;
  * kernel at p = 1 024: 111–115 → 120–127 GFLOP/s). A 4 × 6 tile (ten loads per twenty-four multiply–adds) was
  * slower there, 96–107 against 121–139 GFLOP/s. Every sum is formed in
  * a fixed order, so results are deterministic; the lanes of each accumulator are added one after another from
- * lane 0 (as {@code VectorOps.sumLanes} does), not by {@code reduceLanes}, whose order the JDK chooses (JDK 25 changes it when it
- * compiles the kernel), so the bits are the same on every JDK.
+ * lane 0 (as {@code VectorOps.sumLogicalLanes} does), not by {@code reduceLanes}, whose order the JDK chooses (JDK 25
+ * changes it when it compiles the kernel), so the bits are the same on every JDK. Dot products run over 16 logical
+ * lanes and the column split of {@link #multiply} falls at a multiple of 16 whatever the vector length (see {@link
+ * VectorOps}), so the bits are also the same on every vector width: with AVX2 a dot product's accumulators take
+ * two passes over the contraction, one per half of the logical lanes.
  */
 final class VectorGemm {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorOps.species();
     private static final int V = S.length();
+    /** The logical vector length of every dot product and of the column split (see {@link VectorOps}). */
+    private static final int L = VectorOps.L;
+    /** Hardware vectors per logical vector: 1 with AVX-512, 2 with AVX2. */
+    private static final int G = VectorOps.G;
 
     private VectorGemm() {
     }
@@ -56,13 +63,15 @@ final class VectorGemm {
     /**
      * {@code C ← (accumulate ? C : 0) + A · B} where row p of B starts anywhere in {@code b}: B(p, j) is
      * {@code b[rows[p] + j]} (see {@link Gemm#multiplyRows}). Each C(i, j) is the same chain of fused
-     * multiply–adds over p = 0, 1, …, k − 1 wherever the rows are, except in the last {@code n mod V} columns
+     * multiply–adds over p = 0, 1, …, k − 1 wherever the rows are, except in the last {@code n mod 16} columns
      * (dot products, see {@link #tail}).
      */
     static void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean accumulate) {
+        // Columns below nv are chains of multiply–adds and the last n mod 16 are dot products, on every vector width.
+        int nv = n - n % L;
         int j = 0;
-        for (; j + 4 * V <= n; j += 4 * V) {
+        for (; j + 4 * V <= nv; j += 4 * V) {
             int i = 0;
             // Six rows at a time, but never so as to leave two: eight rows left take two 4 × 4V tiles.
             for (; i + 6 <= m && m - i != 8; i += 6) {
@@ -76,7 +85,7 @@ final class VectorGemm {
                 tile1x2(i, j + 2 * V, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
             }
         }
-        for (; j + 2 * V <= n; j += 2 * V) {
+        for (; j + 2 * V <= nv; j += 2 * V) {
             int i = 0;
             for (; i + 4 <= m; i += 4) {
                 tile4x2(i, j, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
@@ -85,7 +94,7 @@ final class VectorGemm {
                 tile1x2(i, j, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
             }
         }
-        for (; j + V <= n; j += V) {
+        for (; j + V <= nv; j += V) {
             for (int i = 0; i < m; i++) {
                 int ai = aOff + i * lda;
                 int ci = cOff + i * ldc + j;
@@ -102,7 +111,7 @@ final class VectorGemm {
     }
 
     /**
-     * The last {@code n − j} (fewer than V) columns: copied to a contiguous {@code (n − j) × k} block, so each
+     * The last {@code n − j} (fewer than 16) columns: copied to a contiguous {@code (n − j) × k} block, so each
      * entry is a dot product vectorised along k.
      */
     private static void tail(int m, int n, int k, int j, float[] a, int aOff, int lda, float[] b, int[] rows,
@@ -115,8 +124,8 @@ final class VectorGemm {
                 bt[q * k + p] = b[src + q];
             }
         }
-        int kv = k - k % V;
-        float[] lanes = new float[V];
+        int kv = k - k % L;
+        float[] lanes = new float[L];
         for (int i = 0; i < m; i++) {
             int ai = aOff + i * lda;
             int ci = cOff + i * ldc + j;
@@ -373,8 +382,8 @@ final class VectorGemm {
      */
     static void multiplyTransposed(int m, int n, int p, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean acc) {
-        float[] lanes = new float[16 * V];
-        int pv = p - p % V;
+        float[] lanes = new float[16 * L];
+        int pv = p - p % L;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int j = 0;
@@ -399,12 +408,16 @@ final class VectorGemm {
         }
     }
 
+    /** Σ a·b over [0, p): 16 logical lanes over [0, pv) (G passes of V lanes), added from lane 0, then the tail. */
     private static float dot(int p, int pv, float[] a, int ai, float[] b, int bj, float[] lanes) {
-        FloatVector acc = FloatVector.zero(S);
-        for (int q = 0; q < pv; q += V) {
-            acc = FloatVector.fromArray(S, a, ai + q).fma(FloatVector.fromArray(S, b, bj + q), acc);
+        for (int g = 0; g < G; g++) {
+            FloatVector acc = FloatVector.zero(S);
+            for (int q = g * V; q < pv; q += L) {
+                acc = FloatVector.fromArray(S, a, ai + q).fma(FloatVector.fromArray(S, b, bj + q), acc);
+            }
+            acc.intoArray(lanes, g * V);
         }
-        float s = VectorOps.sumLanes(acc, lanes);
+        float s = VectorOps.sumLogicalLanes(lanes, 0);
         for (int q = pv; q < p; q++) {
             s = Math.fma(a[ai + q], b[bj + q], s);
         }
@@ -421,86 +434,89 @@ final class VectorGemm {
         int b1 = rows[j + 1];
         int b2 = rows[j + 2];
         int b3 = rows[j + 3];
-        FloatVector x00 = FloatVector.zero(S);
-        FloatVector x01 = x00;
-        FloatVector x02 = x00;
-        FloatVector x03 = x00;
-        FloatVector x10 = x00;
-        FloatVector x11 = x00;
-        FloatVector x12 = x00;
-        FloatVector x13 = x00;
-        FloatVector x20 = x00;
-        FloatVector x21 = x00;
-        FloatVector x22 = x00;
-        FloatVector x23 = x00;
-        FloatVector x30 = x00;
-        FloatVector x31 = x00;
-        FloatVector x32 = x00;
-        FloatVector x33 = x00;
-        for (int q = 0; q < pv; q += V) {
-            FloatVector u = FloatVector.fromArray(S, b, b0 + q);
-            FloatVector w = FloatVector.fromArray(S, b, b1 + q);
-            FloatVector y = FloatVector.fromArray(S, b, b2 + q);
-            FloatVector z = FloatVector.fromArray(S, b, b3 + q);
-            FloatVector v = FloatVector.fromArray(S, a, a0 + q);
-            x00 = v.fma(u, x00);
-            x01 = v.fma(w, x01);
-            x02 = v.fma(y, x02);
-            x03 = v.fma(z, x03);
-            v = FloatVector.fromArray(S, a, a1 + q);
-            x10 = v.fma(u, x10);
-            x11 = v.fma(w, x11);
-            x12 = v.fma(y, x12);
-            x13 = v.fma(z, x13);
-            v = FloatVector.fromArray(S, a, a2 + q);
-            x20 = v.fma(u, x20);
-            x21 = v.fma(w, x21);
-            x22 = v.fma(y, x22);
-            x23 = v.fma(z, x23);
-            v = FloatVector.fromArray(S, a, a3 + q);
-            x30 = v.fma(u, x30);
-            x31 = v.fma(w, x31);
-            x32 = v.fma(y, x32);
-            x33 = v.fma(z, x33);
-        }
         float[] t = lanes;
-        x00.intoArray(t, 0);
-        x01.intoArray(t, V);
-        x02.intoArray(t, 2 * V);
-        x03.intoArray(t, 3 * V);
-        x10.intoArray(t, 4 * V);
-        x11.intoArray(t, 5 * V);
-        x12.intoArray(t, 6 * V);
-        x13.intoArray(t, 7 * V);
-        x20.intoArray(t, 8 * V);
-        x21.intoArray(t, 9 * V);
-        x22.intoArray(t, 10 * V);
-        x23.intoArray(t, 11 * V);
-        x30.intoArray(t, 12 * V);
-        x31.intoArray(t, 13 * V);
-        x32.intoArray(t, 14 * V);
-        x33.intoArray(t, 15 * V);
-        // Sixteen sums, each lane after lane from lane 0 (the order of VectorOps.sumLanes), interleaved so that
+        // G passes (one with AVX-512), pass g accumulating logical lanes g·V … g·V + V − 1 of all sixteen dot products.
+        for (int g = 0; g < G; g++) {
+            FloatVector x00 = FloatVector.zero(S);
+            FloatVector x01 = x00;
+            FloatVector x02 = x00;
+            FloatVector x03 = x00;
+            FloatVector x10 = x00;
+            FloatVector x11 = x00;
+            FloatVector x12 = x00;
+            FloatVector x13 = x00;
+            FloatVector x20 = x00;
+            FloatVector x21 = x00;
+            FloatVector x22 = x00;
+            FloatVector x23 = x00;
+            FloatVector x30 = x00;
+            FloatVector x31 = x00;
+            FloatVector x32 = x00;
+            FloatVector x33 = x00;
+            for (int q = g * V; q < pv; q += L) {
+                FloatVector u = FloatVector.fromArray(S, b, b0 + q);
+                FloatVector w = FloatVector.fromArray(S, b, b1 + q);
+                FloatVector y = FloatVector.fromArray(S, b, b2 + q);
+                FloatVector z = FloatVector.fromArray(S, b, b3 + q);
+                FloatVector v = FloatVector.fromArray(S, a, a0 + q);
+                x00 = v.fma(u, x00);
+                x01 = v.fma(w, x01);
+                x02 = v.fma(y, x02);
+                x03 = v.fma(z, x03);
+                v = FloatVector.fromArray(S, a, a1 + q);
+                x10 = v.fma(u, x10);
+                x11 = v.fma(w, x11);
+                x12 = v.fma(y, x12);
+                x13 = v.fma(z, x13);
+                v = FloatVector.fromArray(S, a, a2 + q);
+                x20 = v.fma(u, x20);
+                x21 = v.fma(w, x21);
+                x22 = v.fma(y, x22);
+                x23 = v.fma(z, x23);
+                v = FloatVector.fromArray(S, a, a3 + q);
+                x30 = v.fma(u, x30);
+                x31 = v.fma(w, x31);
+                x32 = v.fma(y, x32);
+                x33 = v.fma(z, x33);
+            }
+            x00.intoArray(t, g * V);
+            x01.intoArray(t, 1 * L + g * V);
+            x02.intoArray(t, 2 * L + g * V);
+            x03.intoArray(t, 3 * L + g * V);
+            x10.intoArray(t, 4 * L + g * V);
+            x11.intoArray(t, 5 * L + g * V);
+            x12.intoArray(t, 6 * L + g * V);
+            x13.intoArray(t, 7 * L + g * V);
+            x20.intoArray(t, 8 * L + g * V);
+            x21.intoArray(t, 9 * L + g * V);
+            x22.intoArray(t, 10 * L + g * V);
+            x23.intoArray(t, 11 * L + g * V);
+            x30.intoArray(t, 12 * L + g * V);
+            x31.intoArray(t, 13 * L + g * V);
+            x32.intoArray(t, 14 * L + g * V);
+            x33.intoArray(t, 15 * L + g * V);
+        }
+        // Sixteen sums, each lane after lane from lane 0 (the order of VectorOps.sumLogicalLanes), interleaved so that
         // they run side by side instead of one after another.
         float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
         float s8 = 0f, s9 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f, s14 = 0f, s15 = 0f;
-        for (int l = 0; l < V; l++) {
+        for (int l = 0; l < L; l++) {
             s0 += t[l];
-            s1 += t[V + l];
-            s2 += t[2 * V + l];
-            s3 += t[3 * V + l];
-            s4 += t[4 * V + l];
-            s5 += t[5 * V + l];
-            s6 += t[6 * V + l];
-            s7 += t[7 * V + l];
-            s8 += t[8 * V + l];
-            s9 += t[9 * V + l];
-            s10 += t[10 * V + l];
-            s11 += t[11 * V + l];
-            s12 += t[12 * V + l];
-            s13 += t[13 * V + l];
-            s14 += t[14 * V + l];
-            s15 += t[15 * V + l];
+            s1 += t[L + l];
+            s2 += t[2 * L + l];
+            s3 += t[3 * L + l];
+            s4 += t[4 * L + l];
+            s5 += t[5 * L + l];
+            s6 += t[6 * L + l];
+            s7 += t[7 * L + l];
+            s8 += t[8 * L + l];
+            s9 += t[9 * L + l];
+            s10 += t[10 * L + l];
+            s11 += t[11 * L + l];
+            s12 += t[12 * L + l];
+            s13 += t[13 * L + l];
+            s14 += t[14 * L + l];
+            s15 += t[15 * L + l];
         }
         finish(s0, i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
         finish(s1, i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
@@ -528,38 +544,48 @@ final class VectorGemm {
         int a3 = a2 + lda;
         int b0 = rows[j];
         int b1 = rows[j + 1];
-        FloatVector x00 = FloatVector.zero(S);
-        FloatVector x01 = x00;
-        FloatVector x10 = x00;
-        FloatVector x11 = x00;
-        FloatVector x20 = x00;
-        FloatVector x21 = x00;
-        FloatVector x30 = x00;
-        FloatVector x31 = x00;
-        for (int q = 0; q < pv; q += V) {
-            FloatVector u = FloatVector.fromArray(S, b, b0 + q);
-            FloatVector w = FloatVector.fromArray(S, b, b1 + q);
-            FloatVector v = FloatVector.fromArray(S, a, a0 + q);
-            x00 = v.fma(u, x00);
-            x01 = v.fma(w, x01);
-            v = FloatVector.fromArray(S, a, a1 + q);
-            x10 = v.fma(u, x10);
-            x11 = v.fma(w, x11);
-            v = FloatVector.fromArray(S, a, a2 + q);
-            x20 = v.fma(u, x20);
-            x21 = v.fma(w, x21);
-            v = FloatVector.fromArray(S, a, a3 + q);
-            x30 = v.fma(u, x30);
-            x31 = v.fma(w, x31);
+        for (int g = 0; g < G; g++) {
+            FloatVector x00 = FloatVector.zero(S);
+            FloatVector x01 = x00;
+            FloatVector x10 = x00;
+            FloatVector x11 = x00;
+            FloatVector x20 = x00;
+            FloatVector x21 = x00;
+            FloatVector x30 = x00;
+            FloatVector x31 = x00;
+            for (int q = g * V; q < pv; q += L) {
+                FloatVector u = FloatVector.fromArray(S, b, b0 + q);
+                FloatVector w = FloatVector.fromArray(S, b, b1 + q);
+                FloatVector v = FloatVector.fromArray(S, a, a0 + q);
+                x00 = v.fma(u, x00);
+                x01 = v.fma(w, x01);
+                v = FloatVector.fromArray(S, a, a1 + q);
+                x10 = v.fma(u, x10);
+                x11 = v.fma(w, x11);
+                v = FloatVector.fromArray(S, a, a2 + q);
+                x20 = v.fma(u, x20);
+                x21 = v.fma(w, x21);
+                v = FloatVector.fromArray(S, a, a3 + q);
+                x30 = v.fma(u, x30);
+                x31 = v.fma(w, x31);
+            }
+            x00.intoArray(lanes, 0 * L + g * V);
+            x01.intoArray(lanes, 1 * L + g * V);
+            x10.intoArray(lanes, 2 * L + g * V);
+            x11.intoArray(lanes, 3 * L + g * V);
+            x20.intoArray(lanes, 4 * L + g * V);
+            x21.intoArray(lanes, 5 * L + g * V);
+            x30.intoArray(lanes, 6 * L + g * V);
+            x31.intoArray(lanes, 7 * L + g * V);
         }
-        finish(VectorOps.sumLanes(x00, lanes), i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x01, lanes), i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x10, lanes), i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x11, lanes), i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x20, lanes), i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x21, lanes), i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x30, lanes), i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-        finish(VectorOps.sumLanes(x31, lanes), i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLogicalLanes(lanes, 0 * L), i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLogicalLanes(lanes, 1 * L), i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLogicalLanes(lanes, 2 * L), i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLogicalLanes(lanes, 3 * L), i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLogicalLanes(lanes, 4 * L), i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLogicalLanes(lanes, 5 * L), i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLogicalLanes(lanes, 6 * L), i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(VectorOps.sumLogicalLanes(lanes, 7 * L), i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
     }
 
     /** Adds the scalar tail {@code [pv, p)} to a reduced dot product and stores it as C(r, s). */

@@ -5,42 +5,65 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** The {@code jdk.incubator.vector} kernels behind {@link Simd}; the same sums and orders as its scalar loops' contracts. */
+/**
+ * The {@code jdk.incubator.vector} kernels behind {@link Simd}; the same sums and orders as its scalar loops' contracts.
+ *
+ * <p><b>The same bits on every vector width.</b> A sum is formed over {@value #L} logical lanes, whatever the
+ * processor's vector length V (16 floats with AVX-512, 8 with AVX2, 4 with NEON): logical lane l accumulates elements
+ * l, l + 16, l + 32, … of its segment, the 16 lanes are then added one after another from lane 0, and the last
+ * {@code len mod 16} elements of a segment are added by the scalar tail. With V &lt; 16 each logical vector is G = 16/V
+ * hardware vectors, accumulated in G passes over the segment (pass g takes lanes g·V … g·V + V − 1), so the register
+ * use is that of one accumulator. With V = 16 this is the plain loop. Element-wise kernels whose vector and scalar
+ * forms round differently ({@link #affine}: a fused multiply–add against a multiply and an add) likewise run vectors
+ * over a multiple of 16 elements only. So a network trains to the same bits on Zen 4 (AVX2 under JDK 17) and Zen 5
+ * (AVX-512): before this, the training fingerprints recorded on Zen 5 failed 13 of 14 on Zen 4.
+ */
 final class VectorOps {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = species();
     private static final int V = S.length();
+    /** The logical vector length of every sum: 16 floats, AVX-512's length. */
+    static final int L = 16;
+    /** Hardware vectors per logical vector. */
+    static final int G = L / V;
 
     private VectorOps() {
     }
 
+    /** The preferred float species, or the 512-bit one on machines whose vectors are longer (the logical width). */
+    static VectorSpecies<Float> species() {
+        VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+        return preferred.length() > 16 ? FloatVector.SPECIES_512 : preferred;
+    }
+
     /**
-     * The lanes of {@code x} added one after another onto +0: {@code ((0 + x₀) + x₁) + … + x_{V−1}}, through
-     * {@code lanes} (at least V floats, overwritten). JDK 17 compiles {@code reduceLanes(ADD)} to this order, but the
-     * API leaves the order open and JDK 25 adds in another once the code is compiled (in 599 of 65 536 random
-     * vectors the result differed), so results would depend on the JDK and on whether the JIT has compiled a
-     * kernel yet. Written out, every sum has one value on every JDK.
+     * {@code ((0 + t[o]) + t[o+1]) + … + t[o+15]}: the 16 logical lanes added one after another from lane 0. Not
+     * {@code reduceLanes(ADD)}: JDK 17 compiles that to this order, but the API leaves the order open and JDK 25 adds
+     * in another once the code is compiled (in 599 of 65 536 random vectors the result differed), so results would
+     * depend on the JDK and on whether the JIT has compiled a kernel yet. Written out, every sum has one value.
      */
-    static float sumLanes(FloatVector x, float[] lanes) {
-        x.intoArray(lanes, 0);
+    static float sumLogicalLanes(float[] t, int o) {
         float s = 0f;
-        for (int l = 0; l < V; l++) {
-            s += lanes[l];
+        for (int l = 0; l < L; l++) {
+            s += t[o + l];
         }
         return s;
     }
 
     static double sum(float[] x, int off, int len) {
-        float[] lanes = new float[V];
+        float[] lanes = new float[L];
         double total = 0;
         for (int s = off; s < off + len; s += Simd.SEGMENT) {
             int e = Math.min(off + len, s + Simd.SEGMENT);
-            FloatVector acc = FloatVector.zero(S);
-            int i = s;
-            for (; i + V <= e; i += V) {
-                acc = acc.add(FloatVector.fromArray(S, x, i));
+            int ve = s + (e - s) / L * L;
+            for (int g = 0; g < G; g++) {
+                FloatVector acc = FloatVector.zero(S);
+                for (int i = s + g * V; i < ve; i += L) {
+                    acc = acc.add(FloatVector.fromArray(S, x, i));
+                }
+                acc.intoArray(lanes, g * V);
             }
-            float part = sumLanes(acc, lanes);
-            for (; i < e; i++) {
+            float part = sumLogicalLanes(lanes, 0);
+            for (int i = ve; i < e; i++) {
                 part += x[i];
             }
             total += part;
@@ -49,18 +72,21 @@ final class VectorOps {
     }
 
     static double sumSquaredDeviations(float[] x, int off, int len, float mu) {
-        float[] lanes = new float[V];
+        float[] lanes = new float[L];
         double total = 0;
         for (int s = off; s < off + len; s += Simd.SEGMENT) {
             int e = Math.min(off + len, s + Simd.SEGMENT);
-            FloatVector acc = FloatVector.zero(S);
-            int i = s;
-            for (; i + V <= e; i += V) {
-                FloatVector d = FloatVector.fromArray(S, x, i).sub(mu);
-                acc = d.fma(d, acc);
+            int ve = s + (e - s) / L * L;
+            for (int g = 0; g < G; g++) {
+                FloatVector acc = FloatVector.zero(S);
+                for (int i = s + g * V; i < ve; i += L) {
+                    FloatVector d = FloatVector.fromArray(S, x, i).sub(mu);
+                    acc = d.fma(d, acc);
+                }
+                acc.intoArray(lanes, g * V);
             }
-            float part = sumLanes(acc, lanes);
-            for (; i < e; i++) {
+            float part = sumLogicalLanes(lanes, 0);
+            for (int i = ve; i < e; i++) {
                 float d = x[i] - mu;
                 part += d * d;
             }
@@ -72,7 +98,9 @@ final class VectorOps {
     static void affine(float[] x, float[] y, int off, int len, float a, float b, boolean relu) {
         int i = off;
         int end = off + len;
-        for (; i + V <= end; i += V) {
+        // Vectors (fused) over a multiple of L elements only, the rest scalar (unfused), as on every width.
+        int ve = off + len / L * L;
+        for (; i < ve; i += V) {
             FloatVector v = FloatVector.fromArray(S, x, i).fma(a, b);
             if (relu) {
                 v = v.max(0f);
@@ -95,22 +123,26 @@ final class VectorOps {
     }
 
     static void maskedSums(float[] dy, float[] y, float[] x, int off, int len, float mu, boolean relu, double[] out) {
-        float[] lanes = new float[V];
+        float[] lanes = new float[2 * L];
         double sg = 0;
         double sgx = 0;
         for (int s = off; s < off + len; s += Simd.SEGMENT) {
             int e = Math.min(off + len, s + Simd.SEGMENT);
-            FloatVector a = FloatVector.zero(S);
-            FloatVector b = FloatVector.zero(S);
-            int i = s;
-            for (; i + V <= e; i += V) {
-                FloatVector g = gate(dy, y, i, relu);
-                a = a.add(g);
-                b = g.fma(FloatVector.fromArray(S, x, i).sub(mu), b);
+            int ve = s + (e - s) / L * L;
+            for (int h = 0; h < G; h++) {
+                FloatVector a = FloatVector.zero(S);
+                FloatVector b = FloatVector.zero(S);
+                for (int i = s + h * V; i < ve; i += L) {
+                    FloatVector g = gate(dy, y, i, relu);
+                    a = a.add(g);
+                    b = g.fma(FloatVector.fromArray(S, x, i).sub(mu), b);
+                }
+                a.intoArray(lanes, h * V);
+                b.intoArray(lanes, L + h * V);
             }
-            float pa = sumLanes(a, lanes);
-            float pb = sumLanes(b, lanes);
-            for (; i < e; i++) {
+            float pa = sumLogicalLanes(lanes, 0);
+            float pb = sumLogicalLanes(lanes, L);
+            for (int i = ve; i < e; i++) {
                 float g = relu && y[i] <= 0f ? 0f : dy[i];
                 pa += g;
                 pb += g * (x[i] - mu);
