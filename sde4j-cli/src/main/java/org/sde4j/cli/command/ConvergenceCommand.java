@@ -47,6 +47,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>({@code "experiment"} first when {@code --experiment} was given). {@code --experiment} runs one of
  * Higham's (2001) experiments with the paper's settings ({@link HighamExperiments}).
+ *
+ * <p>With {@code --adaptive} the levels are tolerances instead of step sizes ({@link AdaptiveConvergenceReport}):
+ * the adaptive ensemble's strong error at τ = {@code --tolerance}, τ/2, τ/4, …, against the exact solution on each
+ * path's own Brownian tree, with the slope of the error against τ and the order against the mean step.
  */
 @Command(name = "convergence", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure a scheme's strong or weak error at several step sizes and fit its order, with a 95 %%"
@@ -55,6 +59,7 @@ import picocli.CommandLine.Spec;
             "  sde4j convergence --problem gbm --scheme euler-maruyama --kind strong --paths 1000 --levels 5 --seed 1 --json",
             "  sde4j convergence --problem gbm --kind weak --functional x^2 --paths 20000 --plot weak.png",
             "  sde4j convergence --experiment milstrong --plot milstrong.png",
+            "  sde4j convergence --problem gbm --scheme sriw1 --adaptive --tolerance 1e-2 --levels 5 --json",
             "  sde4j convergence --problem gbm --paths 100000 --json --spark 'local[2]'"})
 public final class ConvergenceCommand implements Callable<Integer>, ParameterNames {
     @Spec
@@ -132,6 +137,16 @@ public final class ConvergenceCommand implements Callable<Integer>, ParameterNam
     @Mixin
     private SparkOptions spark;
 
+    @Option(names = "--adaptive", description = "Levels of tolerance instead of step size: the adaptive ensemble's"
+            + " strong error at --tolerance, halved from each level to the next, against the exact solution on each"
+            + " path's own Brownian path; fits the error's slope against the tolerance and its order against the mean"
+            + " step.")
+    private boolean adaptive;
+
+    @Option(names = "--tolerance", paramLabel = "TAU", description = "With --adaptive: the loosest tolerance, atol ="
+            + " rtol (default: 1e-2).")
+    private Double tolerance;
+
     @Override
     public Map<String, String> parameterOptions() {
         return Map.of("referenceRefinement", "--refinement", "refinement", "--refinement", "reference", "--reference",
@@ -140,6 +155,9 @@ public final class ConvergenceCommand implements Callable<Integer>, ParameterNam
 
     @Override
     public Integer call() throws IOException {
+        if (adaptive || tolerance != null) {
+            return AdaptiveConvergenceReport.run(this::adaptiveSettings, spec);
+        }
         HighamExperiments preset = experiment == null ? null : HighamExperiments.byName(experiment);
         TestProblem problem = preset != null && problemName == null ? preset.problem()
                 : Problems.byName(problemName == null ? "gbm" : problemName);
@@ -257,6 +275,51 @@ public final class ConvergenceCommand implements Callable<Integer>, ParameterNam
             }
         }
         return 0;
+    }
+
+    /**
+     * The settings of {@code --adaptive}, after refusing what does not apply to it.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    private AdaptiveConvergenceReport.Settings adaptiveSettings() {
+        if (!adaptive) {
+            throw new IllegalArgumentException("--tolerance: applies to --adaptive only; add --adaptive, or use"
+                    + " --coarsest for step sizes");
+        }
+        ParseResult parsed = spec.commandLine().getParseResult();
+        for (String option : List.of("--coarsest", "--reference", "--refinement", "--norm", "--functional",
+                "--no-control-variate", "--two-point", "--experiment", "--spark", "--partitions")) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + ": does not apply to --adaptive (strong errors at the"
+                        + " final time against the exact solution, in this JVM); drop it");
+            }
+        }
+        if (kind != null && !kind.equals("strong")) {
+            throw new IllegalArgumentException("--kind = " + org.sde4j.cli.output.Messages.cut(kind) + ": --adaptive"
+                    + " measures strong errors only; use --kind strong or drop --adaptive");
+        }
+        if (!against.equals("auto") && !against.equals("exact")) {
+            throw new IllegalArgumentException("--against = " + org.sde4j.cli.output.Messages.cut(against)
+                    + ": --adaptive compares with the exact solution only; use --against exact");
+        }
+        double loosest = tolerance != null ? tolerance : 1e-2;
+        if (!(loosest > 0) || !Double.isFinite(loosest)) {
+            throw new IllegalArgumentException("--tolerance = " + loosest + ": must be a positive finite number (for"
+                    + " example 1e-2)");
+        }
+        if (levels < 3 || levels > 30) {
+            throw new IllegalArgumentException("levels = " + levels + ": --adaptive needs 3 to 30 tolerances");
+        }
+        double[] tolerances = new double[levels];
+        for (int l = 0; l < levels; l++) {
+            tolerances[l] = Math.scalb(loosest, -l);
+        }
+        TestProblem problem = Problems.byName(problemName == null ? "gbm" : problemName);
+        Scheme scheme = Schemes.byName(schemeName != null ? schemeName : "sriw1");
+        long p = Require.positive("paths", paths != null ? paths : 1000L);
+        int threadCount = threads.orElse(Runtime.getRuntime().availableProcessors());
+        return new AdaptiveConvergenceReport.Settings(problem, scheme, tolerances, p, seed, threadCount, json, plot);
     }
 
     /** Function evaluations per path at each level (work–precision). */
