@@ -59,45 +59,40 @@ class DriftImplicitNewtonTest {
         return worst;
     }
 
-    @Test
-    void aLinearDriftFormsOneJacobianPerStep() {
+    private static final int STEPS = 20;
+    private static final double H = 0.1;
+
+    /**
+     * Takes {@value #STEPS} steps of h = 0.1 from x with one fixed ΔW, checking each step's residual against
+     * {@code tolerance}; returns {Jacobian evaluations, drift evaluations}.
+     */
+    private static int[] stepAndCount(double kappa, double[] x, double tolerance) {
         AtomicInteger jacobians = new AtomicInteger();
         AtomicInteger drifts = new AtomicInteger();
-        Sde sde = sde(0, jacobians, drifts);
-        Stepper stepper = DriftImplicit.EULER_MARUYAMA.newStepper(sde);
-        double[] x = {1, -0.5, 2};
+        Stepper stepper = DriftImplicit.EULER_MARUYAMA.newStepper(sde(kappa, jacobians, drifts));
         Increment noise = new Increment(3, false, false);
         double[] dw = {0.1, -0.2, 0.05};
-        int steps = 20;
-        for (int n = 0; n < steps; n++) {
+        for (int n = 0; n < STEPS; n++) {
             double[] before = x.clone();
-            noise.set(0.1, dw);
+            noise.set(H, dw);
             stepper.step(0, x, noise);
-            double r = residual(0, before, x, 0.1, dw);
-            assertTrue(r <= 1e-11, "step " + n + ": residual " + r);
+            double r = residual(kappa, before, x, H, dw);
+            assertTrue(r <= tolerance, "step " + n + ": residual " + r);
         }
-        assertEquals(steps, jacobians.get(), "Jacobians");
+        return new int[] {jacobians.get(), drifts.get()};
+    }
+
+    @Test
+    void aLinearDriftFormsOneJacobianPerStep() {
+        int[] counts = stepAndCount(0, new double[] {1, -0.5, 2}, 1e-11);
+        assertEquals(STEPS, counts[0], "Jacobians");
     }
 
     @Test
     void aNonlinearDriftReusesTheJacobianAcrossIterations() {
-        AtomicInteger jacobians = new AtomicInteger();
-        AtomicInteger drifts = new AtomicInteger();
-        Sde sde = sde(40, jacobians, drifts);
-        Stepper stepper = DriftImplicit.EULER_MARUYAMA.newStepper(sde);
-        double[] x = {1.5, -1, 2};
-        Increment noise = new Increment(3, false, false);
-        double[] dw = {0.1, -0.2, 0.05};
-        int steps = 20;
-        for (int n = 0; n < steps; n++) {
-            double[] before = x.clone();
-            noise.set(0.1, dw);
-            stepper.step(0, x, noise);
-            double r = residual(40, before, x, 0.1, dw);
-            assertTrue(r <= 1e-9, "step " + n + ": residual " + r);
-        }
+        int[] counts = stepAndCount(40, new double[] {1.5, -1, 2}, 1e-9);
         // One explicit drift per step, then one per Newton iteration; fewer Jacobians than iterations.
-        int iterations = drifts.get() - steps;
-        assertTrue(jacobians.get() < iterations, jacobians + " Jacobians for " + iterations + " iterations");
+        int iterations = counts[1] - STEPS;
+        assertTrue(counts[0] < iterations, counts[0] + " Jacobians for " + iterations + " iterations");
     }
 }
