@@ -9,13 +9,13 @@ import org.sde4j.montecarlo.Shard;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.engine.BlockAdaptiveSolver;
-import org.sde4j.solver.engine.DyadicAdaptiveSolver;
+import org.sde4j.solver.engine.PathAdaptiveSolver;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.engine.StepControl;
 
 /**
  * An ensemble whose every path steps on its own error estimate, over its own Brownian path: P paths of a problem
- * solved by {@link DyadicAdaptiveSolver}'s algorithm (dyadic steps on a Brownian path keyed by (seed, path),
+ * solved by {@link PathAdaptiveSolver}'s algorithm (steps on a Brownian path keyed by (seed, path) and drawn on demand,
  * rejections that never redraw noise, saved times hit exactly), reduced to statistics at the saved times and step
  * counts. Tableau schemes run 256 paths at once on the block-adaptive engine ({@link BlockAdaptiveSolver}, the same
  * bits; {@link #engine}).
@@ -124,7 +124,7 @@ public final class AdaptiveEnsemble implements MonteCarloJob<AdaptiveEnsembleRes
     /**
      * Which engine steps the paths: {@code AUTO} (the default) the block-adaptive engine ({@link BlockAdaptiveSolver},
      * 256 lanes at once) when it {@linkplain BlockAdaptiveSolver#supports supports} the scheme and SDE, else the
-     * per-path one ({@link DyadicAdaptiveSolver}); {@code BLOCK} the block-adaptive one (the run throws when it does not
+     * per-path one ({@link PathAdaptiveSolver}); {@code BLOCK} the block-adaptive one (the run throws when it does not
      * support them); {@code PATH} the per-path one. Both give every path the same bits, so the choice never changes
      * the result, only the speed.
      */
@@ -181,7 +181,7 @@ public final class AdaptiveEnsemble implements MonteCarloJob<AdaptiveEnsembleRes
                     + (Integer.MAX_VALUE - 8) / d + " for d = " + d + ")");
         }
         // Fail early, in the caller's thread, on a scheme that cannot step adaptively.
-        new DyadicAdaptiveSolver(problem, scheme, control, times, seed, doubling);
+        new PathAdaptiveSolver(problem, scheme, control, times, seed, doubling);
         if (engine == Ensemble.Engine.BLOCK && !usesBlockEngine()) {
             throw new IllegalArgumentException("engine BLOCK: the block-adaptive engine does not run scheme "
                     + scheme.name() + " on this SDE (it needs a tableau scheme without a fused step, and one noise"

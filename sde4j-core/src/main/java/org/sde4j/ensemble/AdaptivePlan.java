@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.sde4j.montecarlo.ChunkPlan;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.engine.BlockAdaptiveSolver;
-import org.sde4j.solver.engine.DyadicAdaptiveSolver;
+import org.sde4j.solver.engine.PathAdaptiveSolver;
 import org.sde4j.solver.Scheme;
 import org.sde4j.solver.SolveDivergedException;
 import org.sde4j.solver.engine.StepControl;
@@ -12,7 +12,7 @@ import org.sde4j.solver.StepFailedException;
 
 /**
  * What each chunk of an {@link AdaptiveEnsemble} computes — its paths solved at once, one per lane, by a thread's
- * {@link BlockAdaptiveSolver}, or one after the other by its {@link DyadicAdaptiveSolver} (the same bits), reduced in
+ * {@link BlockAdaptiveSolver}, or one after the other by its {@link PathAdaptiveSolver} (the same bits), reduced in
  * path order to statistics, step counts and failures — and the fold that merges them in
  * chunk order and throws, at the end, when a path failed.
  */
@@ -72,7 +72,7 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
                 return r.chunk();
             };
         }
-        DyadicAdaptiveSolver solver = new DyadicAdaptiveSolver(problem, scheme, control, times, seed, doubling);
+        PathAdaptiveSolver solver = new PathAdaptiveSolver(problem, scheme, control, times, seed, doubling);
         double[][] saved = new double[times.length][d];
         double[] row = new double[times.length * d];
         return chunk -> {

@@ -1,6 +1,6 @@
 package org.sde4j.error;
 
-import org.sde4j.brownian.DyadicBrownianPath;
+import org.sde4j.brownian.OnDemandBrownianPath;
 import org.sde4j.ensemble.AdaptiveEnsemble;
 import org.sde4j.ensemble.AdaptiveEnsembleResult;
 import org.sde4j.problems.TestProblem;
@@ -10,9 +10,9 @@ import org.sde4j.solver.Scheme;
 
 /**
  * The strong error of an adaptive ensemble at several tolerances: for each tolerance τ (atol = rtol = τ) the
- * {@link AdaptiveEnsemble} steps every path on its own error estimate over its own Brownian tree, and the error is
- * {@code E|X_T − X(T)|} (Euclidean norm) against the exact solution on that same path: W(T) is read from the path's
- * tree, keyed by (seed, path, segment 0) as the ensemble keys it, so the comparison is pathwise and exact.
+ * {@link AdaptiveEnsemble} steps every path on its own error estimate over its own Brownian path, and the error is
+ * {@code E|X_T − X(T)|} (Euclidean norm) against the exact solution on that same path: W(T), the path's anchor at
+ * t1, is a pure function of (seed, path) ({@link OnDemandBrownianPath}), so the comparison is pathwise and exact.
  *
  * <p>Two fits, each the least-squares slope with a 95 % bootstrap interval over whole paths ({@link OrderFit}):
  * <ul>
@@ -121,19 +121,20 @@ public final class AdaptiveConvergence {
                 paths, (System.nanoTime() - start) * 1e-9);
     }
 
-    /** X(T) on each path's own tree: W(T) at the end of segment 0, keyed by (seed, path) as the ensemble keys it. */
+    /** X(T) on each path's own Brownian path: W(T), its anchor at t1, keyed by (seed, path) as the ensemble keys it. */
     private static double[] exactFinalStates(TestProblem problem, Scheme scheme, int paths, long seed) {
         SdeProblem p = problem.problem();
         int m = p.sde().noiseDimension();
         int d = p.dimension();
-        DyadicBrownianPath tree = DyadicBrownianPath.of(m, scheme.needsSpaceTimeLevyArea(), 4, seed);
+        OnDemandBrownianPath brownian = OnDemandBrownianPath.of(m, scheme.needsSpaceTimeLevyArea(), seed);
+        double[] anchor = {p.t1()};
         double[] w = new double[m];
         double[] k = new double[m];
         double[] x = new double[d];
         double[] out = new double[paths * d];
         for (int q = 0; q < paths; q++) {
-            tree.reset(q, 0, p.t0(), p.t1() - p.t0());
-            tree.value(tree.end(), w, k);
+            brownian.reset(q, p.t0(), anchor);
+            brownian.value(p.t1(), w, k);
             problem.exactSolution(p.t1(), w, x);
             System.arraycopy(x, 0, out, q * d, d);
         }

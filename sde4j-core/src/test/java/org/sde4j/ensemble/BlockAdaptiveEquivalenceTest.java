@@ -19,7 +19,7 @@ import org.sde4j.solver.scheme.Schemes;
 
 /**
  * The block-adaptive engine ({@code BlockAdaptiveSolver}, 256 lanes at once) against the per-path adaptive engine
- * ({@code DyadicAdaptiveSolver}): every path's final state, every statistic at every saved time and the step counts
+ * ({@code PathAdaptiveSolver}): every path's final state, every statistic at every saved time and the step counts
  * are the same bits — with an embedded estimate and with step doubling, with and without Lévy areas, one state and
  * two, a time-dependent drift (each lane at its own time), many rejections, failing paths — and the same bits again
  * for 1 and 3 threads and for shards merged out of order.

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sde4j.brownian.DyadicBrownianPath;
+import org.sde4j.brownian.OnDemandBrownianPath;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.Scheme;
@@ -14,7 +14,7 @@ import org.sde4j.solver.scheme.Schemes;
 /**
  * Adaptive steps with an embedded estimate on a drift pulse in time: {@code dX = a(t) X dt + ½ X dW},
  * {@code a(t) = 200 sech²(200 (t − ½))}, X0 = 1, T = 1, dtMax = 1/64, exact {@code X_T = exp(2 tanh 100 − 1/8 + W_T/2)}
- * on each path's own tree (the problem of {@code sde4j bench --work-precision}).
+ * on each path's own Brownian path (the problem of {@code sde4j bench --work-precision}).
  *
  * <p>SOSRI samples the drift at {@code t + 3.75 h} (its published node c⁰₄), beyond the step, and the drift part of
  * Rackauckas &amp; Nie's estimate reads stages 1 and 2 only; SOSRI2's stages 3 and 4 sit at the step's end, also
@@ -40,13 +40,13 @@ class SharpTransientAdaptiveTest {
                 .stepControl(new StepControl(tol, tol, Math.scalb(1.0, -40), 1.0 / 64, 1.0 / 64)).paths(PATHS)
                 .seed(SEED).keepFinalStates(true).run();
         double[] x = r.statistics().finalStates();
-        DyadicBrownianPath root = DyadicBrownianPath.of(1, scheme.needsSpaceTimeLevyArea(), 4, SEED);
+        OnDemandBrownianPath brownian = OnDemandBrownianPath.of(1, scheme.needsSpaceTimeLevyArea(), SEED);
         double[] w = new double[1];
         double[] k = new double[1];
         double sum = 0;
         for (int p = 0; p < PATHS; p++) {
-            root.reset(p, 0, 0, 1);
-            root.value(root.end(), w, k);
+            brownian.reset(p, 0, new double[] {1});
+            brownian.value(1, w, k);
             sum += Math.abs(x[p] - Math.exp(2 * Math.tanh(100) - 0.5 * B * B + B * w[0]));
         }
         return sum / PATHS;

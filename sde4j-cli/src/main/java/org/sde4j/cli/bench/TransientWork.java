@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sde4j.brownian.DyadicBrownianPath;
+import org.sde4j.brownian.OnDemandBrownianPath;
 import org.sde4j.brownian.Increment;
 import org.sde4j.ensemble.AdaptiveEnsemble;
 import org.sde4j.ensemble.AdaptiveEnsembleResult;
@@ -22,10 +22,10 @@ import org.sde4j.solver.scheme.Schemes;
  * Fixed against adaptive steps on a sharp transient, on the same Brownian paths: {@code dX = a(t) X dt + b X dW} with
  * a pulse {@code a(t) = 200 sech²(200 (t − ½))} (X grows by about e² within a few thousandths), b = ½, X0 = 1, T = 1;
  * exact {@code X_T = exp(2 tanh 100 − b²T/2 + b W_T)} (Itô: ∫a = tanh 100 + tanh 100). Strong error: mean
- * |X_T − exact| over the paths, each path's exact value from its own {@link DyadicBrownianPath} keyed by (seed, p,
- * segment 0) — the path the adaptive ensemble steps on. Fixed steps: the error from the per-path stepper at the
- * uniform dyadic points of those trees, the cost from the fixed-step block engine ({@link Ensemble}, same scheme and
- * number of steps). Adaptive: {@link AdaptiveEnsemble} with its final states kept, steps capped by dtMax = 1/64 (a
+ * |X_T − exact| over the paths, each path's exact value from W_T of its own {@link OnDemandBrownianPath} keyed by
+ * (seed, p), anchored at T — the path the adaptive ensemble steps on. Fixed steps: the error from the per-path
+ * stepper at uniform points of those paths (drawn as bridges towards the same W_T), the cost from the fixed-step
+ * block engine ({@link Ensemble}, same scheme and number of steps). Adaptive: {@link AdaptiveEnsemble} with its final states kept, steps capped by dtMax = 1/64 (a
  * larger step can jump over the pulse, which then no stage sees). Cost: thread CPU time per path on one thread, best
  * of 3. Used by {@code sde4j bench --work-precision} and {@code bench/AdaptiveVsFixed.java}.
  */
@@ -34,6 +34,8 @@ public final class TransientWork {
     public static final double B = 0.5;
     /** The default cap on the adaptive step. */
     public static final double DT_MAX = 1.0 / 64;
+    /** The Brownian paths' one anchor: T. */
+    private static final double[] END = {1.0};
 
     private TransientWork() {
     }
@@ -50,15 +52,15 @@ public final class TransientWork {
         return SdeProblem.of(sde, 1.0, 0, 1);
     }
 
-    /** Each path's exact X_T, from W_T of its tree keyed by (seed, p, segment 0). */
+    /** Each path's exact X_T, from W_T of its Brownian path keyed by (seed, p). */
     public static double[] exact(int paths, long seed, boolean levy) {
         double[] exact = new double[paths];
-        DyadicBrownianPath root = DyadicBrownianPath.of(1, levy, 4, seed);
+        OnDemandBrownianPath brownian = OnDemandBrownianPath.of(1, levy, seed);
         double[] w = new double[1];
         double[] k = new double[1];
         for (int p = 0; p < paths; p++) {
-            root.reset(p, 0, 0, 1);
-            root.value(root.end(), w, k);
+            brownian.reset(p, 0, END);
+            brownian.value(1, w, k);
             exact[p] = Math.exp(2 * Math.tanh(100) - 0.5 * B * B + B * w[0]);
         }
         return exact;
@@ -73,10 +75,10 @@ public final class TransientWork {
         return sum / exact.length;
     }
 
-    /** Mean |X_T − exact| with 2^level uniform steps on each path's tree (per-path stepper). */
+    /** Mean |X_T − exact| with 2^level uniform steps on each path's Brownian path (per-path stepper). */
     public static double fixedError(SdeProblem problem, Scheme scheme, int level, long seed, double[] exact) {
         boolean levy = scheme.needsSpaceTimeLevyArea();
-        DyadicBrownianPath tree = DyadicBrownianPath.of(1, levy, Math.max(level, 2), seed);
+        OnDemandBrownianPath brownian = OnDemandBrownianPath.of(1, levy, seed);
         Stepper stepper = scheme.newStepper(problem.sde());
         Increment noise = new Increment(1, false, levy);
         double[] w0 = new double[1];
@@ -86,16 +88,18 @@ public final class TransientWork {
         double[] x = new double[1];
         double[] area = new double[1];
         double[] finals = new double[exact.length];
-        long units = tree.end() >> level;
+        int steps = 1 << level;
         for (int p = 0; p < exact.length; p++) {
-            tree.reset(p, 0, 0, 1);
+            brownian.reset(p, 0, END);
             x[0] = problem.x0()[0];
             w0[0] = 0;
             k0[0] = 0;
-            for (long pos = 0; pos < tree.end(); pos += units) {
-                double t = tree.time(pos);
-                double h = tree.time(pos + units) - t;
-                tree.value(pos + units, w1, k1);
+            for (int n = 0; n < steps; n++) {
+                double t = Math.scalb((double) n, -level);
+                double tn = Math.scalb((double) (n + 1), -level);
+                double h = tn - t;
+                brownian.value(tn, w1, k1);
+                brownian.forgetBefore(tn);
                 noise.set(h, w1[0] - w0[0]);
                 if (levy) {
                     area[0] = (k1[0] - k0[0] - h * w0[0]) / h - 0.5 * (w1[0] - w0[0]);

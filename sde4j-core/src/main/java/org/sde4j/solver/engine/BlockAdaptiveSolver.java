@@ -1,7 +1,7 @@
 package org.sde4j.solver.engine;
 
 import java.util.Arrays;
-import org.sde4j.brownian.DyadicBrownianPath;
+import org.sde4j.brownian.OnDemandBrownianPath;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.Scheme;
@@ -11,23 +11,24 @@ import org.sde4j.solver.scheme.RungeKuttaScheme;
 /**
  * Adaptive stepping of a block of paths at once, one path per lane, each lane with its own time, step, error
  * estimate and Brownian path: the block-adaptive engine of an adaptive ensemble. It runs the algorithm of
- * {@link DyadicAdaptiveSolver} — the same lattice, the same Brownian path keyed by {@code (seed, path, segment)}, the
- * same controller, the same rejections that never redraw noise, the same saved times hit exactly — and gives each
+ * {@link PathAdaptiveSolver} — the same Brownian path keyed by {@code (seed, path)} and drawn on demand
+ * ({@link OnDemandBrownianPath}), the same controller, the same rejections that never redraw noise, the same saved
+ * times hit exactly — and gives each
  * path the same bits, but evaluates the scheme's stages over all active lanes at once, in structure-of-arrays layout
  * ({@link LaneTableauStepper}). One round:
  *
  * <ol>
- *   <li>per active lane: the next lattice point, its time and its Brownian value (and the midpoint's, for step
- *       doubling), gathered into dense lane arrays;</li>
+ *   <li>per active lane: the end of its next step and its Brownian value (and the midpoint's, for step doubling),
+ *       gathered into dense lane arrays;</li>
  *   <li>the step (and the embedded estimate, or the two half steps) over the active lanes, at once;</li>
- *   <li>per lane: the error, accept or reject, the controller; a lane whose segment ends saves its state and opens the
- *       next segment; a lane whose path ends (or fails) leaves the active set.</li>
+ *   <li>per lane: the error, accept or reject, the controller; a lane that reaches a saved time saves its state; a
+ *       lane whose path ends (or fails) leaves the active set.</li>
  * </ol>
  *
  * <p>Lanes never wait for each other: a round moves every active lane by one attempt, whatever its time; the work of
  * a round is proportional to the number of active lanes. For tableau schemes without a fused per-path step (SRIW1,
  * SOSRI, SRA1, SOSRA, Heun, RK4, …; {@link #supports}) on one noise channel or diagonal noise; the others run on
- * {@link DyadicAdaptiveSolver}. One instance per thread; it allocates nothing per step.
+ * {@link PathAdaptiveSolver}. One instance per thread; it allocates nothing per step.
  */
 public final class BlockAdaptiveSolver {
     private final SdeProblem problem;
@@ -41,19 +42,14 @@ public final class BlockAdaptiveSolver {
     private final boolean embedded;
     private final double k;
     private final double span;
-    private final int grain;
     private final LaneTableauStepper stepper;
     // Per lane (index l), fixed for the path.
     private final long[] path;
     private final int[] segment;
-    private final double[] segmentStart;
-    private final DyadicBrownianPath[] tree;
-    private final DyadicBrownianPath[][] trees;
-    private final long[] pos;
-    private final long[] next;
+    private final OnDemandBrownianPath[] brownian;
     private final double[] t;
     private final double[] proposal;
-    private final double[] previousError;
+    private final double[] logPrevious;
     private final int[] inARow;
     private final int[] accepted;
     private final int[] rejected;
@@ -92,6 +88,8 @@ public final class BlockAdaptiveSolver {
     private final double[] wm;
     private final double[] km;
     private final double[] initial;
+    private final double[] anchors;
+    private final double stepFloor;
 
     /**
      * @param saveTimes increasing times in {@code (t0, t1]} or from t0, ending at t1 (not modified)
@@ -111,7 +109,7 @@ public final class BlockAdaptiveSolver {
                     + " needs a tableau scheme without a fused step, on one noise channel or diagonal noise");
         }
         // The per-path engine's checks (one-step scheme, Brownian increments, save times), and its reference.
-        new DyadicAdaptiveSolver(problem, scheme, control, saveTimes, seed, doubling);
+        new PathAdaptiveSolver(problem, scheme, control, saveTimes, seed, doubling);
         this.saveTimes = saveTimes.clone();
         this.seed = seed;
         this.d = problem.dimension();
@@ -121,17 +119,12 @@ public final class BlockAdaptiveSolver {
         this.embedded = stepper.hasErrorEstimate() && !doubling;
         this.k = embedded ? 1.0 : Math.max(0.5, scheme.strongOrder(problem.sde().noise()));
         this.span = problem.t1() - problem.t0();
-        this.grain = embedded ? 0 : 1;
         this.path = new long[lanes];
         this.segment = new int[lanes];
-        this.segmentStart = new double[lanes];
-        this.tree = new DyadicBrownianPath[lanes];
-        this.trees = new DyadicBrownianPath[lanes][];
-        this.pos = new long[lanes];
-        this.next = new long[lanes];
+        this.brownian = new OnDemandBrownianPath[lanes];
         this.t = new double[lanes];
         this.proposal = new double[lanes];
-        this.previousError = new double[lanes];
+        this.logPrevious = new double[lanes];
         this.inARow = new int[lanes];
         this.accepted = new int[lanes];
         this.rejected = new int[lanes];
@@ -168,12 +161,14 @@ public final class BlockAdaptiveSolver {
         this.km = new double[m];
         this.initial = new double[d];
         problem.copyInitialState(initial);
+        this.anchors = PathAdaptiveSolver.anchors(problem, this.saveTimes);
+        this.stepFloor = PathAdaptiveSolver.stepFloor(problem, control);
     }
 
     /**
      * Whether this engine runs {@code scheme} on the problem: a tableau scheme driven by Brownian increments whose
      * per-path step is the generic tableau step (no fused kernel), on an SDE with one noise channel or diagonal
-     * noise. (Everything else {@link DyadicAdaptiveSolver} refuses, this engine refuses too.)
+     * noise. (Everything else {@link PathAdaptiveSolver} refuses, this engine refuses too.)
      */
     public static boolean supports(SdeProblem problem, Scheme scheme) {
         return scheme instanceof RungeKuttaScheme rk && !rk.hasFusedStepper() && rk.drivingNoise() == null
@@ -240,38 +235,33 @@ public final class BlockAdaptiveSolver {
         smallest[l] = Double.POSITIVE_INFINITY;
         failure[l] = null;
         proposal[l] = control.dtInitial();
-        previousError[l] = 1.0;
+        logPrevious[l] = 0.0;
         for (int i = 0; i < d; i++) {
             x[i * lanes + l] = initial[i];
         }
+        if (brownian[l] == null) {
+            brownian[l] = OnDemandBrownianPath.of(m, levy, seed);
+        }
+        brownian[l].reset(p, problem.t0(), anchors);
+        for (int j = 0; j < m; j++) {
+            ws[j * lanes + l] = 0;
+            ks[j * lanes + l] = 0;
+        }
+        t[l] = problem.t0();
         segment[l] = -1;
-        segmentStart[l] = problem.t0();
         return openNext(l, saved);
     }
 
     /**
-     * Opens the lane's next segment that has a positive length, saving the state at each save time on the way; false
+     * Moves the lane to its next saved time after its time, saving the state at each saved time on the way; false
      * when the path has reached t1.
      */
     private boolean openNext(int l, double[] saved) {
         int K = saveTimes.length;
         while (++segment[l] < K) {
             int s = segment[l];
-            double a = segmentStart[l];
-            double b = saveTimes[s];
-            if (b > a) {
-                double length = b - a;
-                int depth = DyadicAdaptiveSolver.depthFor(a, length, control.dtMin());
-                DyadicBrownianPath tr = tree(l, depth);
-                tr.reset(path[l], s, a, length);
-                tree[l] = tr;
-                pos[l] = 0;
-                t[l] = a;
+            if (saveTimes[s] > t[l]) {
                 inARow[l] = 0;
-                for (int j = 0; j < m; j++) {
-                    ws[j * lanes + l] = 0;
-                    ks[j * lanes + l] = 0;
-                }
                 return true;
             }
             save(l, s, saved);
@@ -286,29 +276,15 @@ public final class BlockAdaptiveSolver {
         }
     }
 
-    private DyadicBrownianPath tree(int l, int depth) {
-        if (trees[l] == null) {
-            trees[l] = new DyadicBrownianPath[51];
-        }
-        if (trees[l][depth] == null) {
-            trees[l][depth] = DyadicBrownianPath.of(m, levy, depth, seed);
-        }
-        return trees[l][depth];
-    }
-
-    /** Step 1: the next point of each active lane, its Brownian values, the dense stepper inputs. */
+    /** Step 1: the next step end of each active lane, its Brownian values, the dense stepper inputs. */
     private void gather(int n) {
+        double dtMax = control.dtMax();
         for (int q = 0; q < n; q++) {
             int l = active[q];
-            DyadicBrownianPath tr = tree[l];
-            int s = segment[l];
-            double length = saveTimes[s] - segmentStart[l];
-            long p = pos[l];
-            long nx = DyadicAdaptiveSolver.nextPoint(p, tr.end(), length, tr.depth(), grain,
-                    Math.min(proposal[l], control.dtMax()));
-            next[l] = nx;
+            OnDemandBrownianPath b = brownian[l];
             double t0 = t[l];
-            double tn = tr.valueAndTime(nx, w1, k1);
+            double tn = PathAdaptiveSolver.nextEnd(t0, saveTimes[segment[l]], Math.min(proposal[l], dtMax));
+            b.value(tn, w1, k1);
             for (int j = 0; j < m; j++) {
                 w0[j] = ws[j * lanes + l];
                 k0[j] = ks[j * lanes + l];
@@ -323,8 +299,8 @@ public final class BlockAdaptiveSolver {
                 start[i * lanes + q] = x[i * lanes + l];
             }
             if (!embedded) {
-                long mid = p + (nx - p) / 2;
-                double tm = tr.valueAndTime(mid, wm, km);
+                double tm = t0 + 0.5 * (tn - t0);
+                b.value(tm, wm, km);
                 tmq[q] = tm;
                 h1[q] = load(t0, tm, w0, k0, wm, km, dw1, area1, q);
                 h2[q] = load(tm, tn, wm, km, w1, k1, dw2, area2, q);
@@ -335,7 +311,7 @@ public final class BlockAdaptiveSolver {
         }
     }
 
-    /** The increments of the step {@code [a, b]} into lane q of the dense arrays (as DyadicAdaptiveSolver's load). */
+    /** The increments of the step {@code [a, b]} into lane q of the dense arrays (as PathAdaptiveSolver's load). */
     private double load(double a, double b, double[] wa, double[] ka, double[] wb, double[] kb, double[] dwOut,
             double[] areaOut, int q) {
         double h = b - a;
@@ -370,8 +346,8 @@ public final class BlockAdaptiveSolver {
                 for (int i = 0; i < d; i++) {
                     x[i * lanes + l] = half[i * lanes + q];
                 }
-                pos[l] = next[l];
                 t[l] = tn;
+                brownian[l].forgetBefore(tn);
                 for (int j = 0; j < m; j++) {
                     ws[j * lanes + l] = wn[j * lanes + l];
                     ks[j * lanes + l] = kn[j * lanes + l];
@@ -379,18 +355,19 @@ public final class BlockAdaptiveSolver {
                 accepted[l]++;
                 inARow[l] = 0;
                 smallest[l] = Math.min(smallest[l], h);
-                proposal[l] = DyadicAdaptiveSolver.acceptedProposal(h, error, previousError[l], k, control.dtMax());
-                previousError[l] = Math.max(error, 1e-4);
-                if (pos[l] == tree[l].end()) {
+                double logError = Math.log(error);
+                proposal[l] = Math.max(stepFloor,
+                        PathAdaptiveSolver.acceptedProposal(h, logError, logPrevious[l], k, control.dtMax()));
+                logPrevious[l] = Math.max(logError, PathAdaptiveSolver.LOG_ERROR_FLOOR);
+                if (tn == saveTimes[segment[l]]) {
                     save(l, segment[l], saved);
-                    segmentStart[l] = saveTimes[segment[l]];
                     alive = openNext(l, saved);
                 }
             } else {
                 rejected[l]++;
-                proposal[l] = DyadicAdaptiveSolver.rejectedProposal(h, error, k);
-                if (++inARow[l] > DyadicAdaptiveSolver.MAX_REJECTIONS || next[l] - pos[l] <= (1L << grain)) {
-                    failure[l] = DyadicAdaptiveSolver.tooSmall(t[l], h, inARow[l], error, control, path[l]);
+                proposal[l] = PathAdaptiveSolver.rejectedProposal(h, error, k);
+                if (++inARow[l] > PathAdaptiveSolver.MAX_REJECTIONS || proposal[l] < stepFloor) {
+                    failure[l] = PathAdaptiveSolver.tooSmall(t[l], proposal[l], inARow[l], error, control, path[l]);
                     alive = false;
                 }
             }

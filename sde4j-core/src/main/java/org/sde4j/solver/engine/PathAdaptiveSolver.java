@@ -2,7 +2,7 @@ package org.sde4j.solver.engine;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.sde4j.brownian.DyadicBrownianPath;
+import org.sde4j.brownian.OnDemandBrownianPath;
 import org.sde4j.brownian.Increment;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
@@ -13,49 +13,46 @@ import org.sde4j.solver.StepFailedException;
 import org.sde4j.solver.Stepper;
 
 /**
- * Adaptive stepping of many paths in turn, each on its own Brownian path keyed by {@code (seed, path)}, with step
- * ends on a dyadic lattice of that path: the engine of an adaptive ensemble. One instance per thread; it
- * allocates nothing per step or per path.
+ * Adaptive stepping of many paths in turn, each on its own Brownian path keyed by {@code (seed, path)}: the per-path
+ * engine of an adaptive ensemble. One instance per thread; it allocates nothing per step or per path.
  *
- * <p><b>Segments and saved times.</b> The span is cut at the saved times {@code s_1 < … < s_K = t1}. Segment k,
- * {@code [s_{k−1}, s_k]} of length L, has its own {@link DyadicBrownianPath} keyed by {@code (seed, path, k)}; every
- * step starts and ends at lattice points {@code s_{k−1} + n L 2^-D} of that path (D = ⌈log₂(L/dtMin)⌉, at most the
- * time precision allows), so every saved time is a step end, hit exactly.
+ * <p><b>The Brownian path.</b> An {@link OnDemandBrownianPath} keyed by {@code (seed, path)}, with the saved times
+ * {@code s_1 < … < s_K = t1} as its anchors: W at every saved time is drawn first, as a pure function of the key,
+ * and every step end the controller asks for is drawn when it is first needed, from its exact law given the points
+ * drawn before (forward, or as a Brownian bridge inside a rejected step). A step never crosses a saved time: the
+ * saved times are hit exactly.
  *
  * <p><b>The step-size rule.</b> The error of an attempted step is measured as in {@link AdaptiveSolver}: with the
  * scheme's embedded estimate E (SRIW1 and any {@link ErrorEstimatingStepper}), the RMS of
- * {@code E_i / (atol + rtol · max(|x_i|, |x̂_i|))}; otherwise by step doubling on the two halves (the midpoint is a
- * lattice point too), {@code RMS((x_i − x̂_i)/(atol + rtol · max(|x_i|, |x̂_i|))) / √(h / T)}. A step with error ≤ 1
- * is accepted (the more accurate value kept) and the PI controller of {@link AdaptiveSolver} proposes the next size
- * h′; a rejected step gets at most half its size. The next step ends at the coarsest lattice point (the one with the
- * fewest binary digits) between {@code t + h′/2} and {@code t + h′} (capped by dtMax and the segment end): the step
- * follows the controller within a factor 2, and its end lies on a coarse level of the tree, where a query costs
- * few bisections (dyadic step control after Gaines &amp; Lyons 1997, without their alignment constraint, which held
- * the step small for long after each rejection). A path that needs a step below the lattice spacing fails with a
- * {@link StepFailedException} naming the time, the path and the step size.
+ * {@code E_i / (atol + rtol · max(|x_i|, |x̂_i|))}; otherwise by step doubling on the two halves,
+ * {@code RMS((x_i − x̂_i)/(atol + rtol · max(|x_i|, |x̂_i|))) / √(h / T)}. A step with error ≤ 1 is accepted (the
+ * more accurate value kept) and the PI controller of {@link AdaptiveSolver} proposes the next size h′ (at most
+ * dtMax); a rejected step gets at most half its size. The next step is h′, cut at the next saved time; when less
+ * than 2h′ remains to it, the rest is taken in two equal steps rather than a full one and a sliver
+ * ({@link #nextEnd}). A path whose step would fall below dtMin fails with a {@link StepFailedException} naming the
+ * time, the path and the step size.
  *
- * <p><b>Why the solution stays exactly distributed.</b> Every value of W the solver uses is the value at a dyadic
- * point of one Brownian path fixed by the key before the solve starts, and those values are exactly distributed
- * (the bridge refinements are drawn from the exact conditional law, and no value is ever interpolated). The
- * controller only chooses at which points of that path to look; it never changes the path. So the numerical
- * solution is a function F(W) of a genuine Brownian motion W, and its error X_T − F(W) is a discretisation error
- * that falls with the tolerance, whatever the choices depend on. Redrawing the increment of a rejected step
- * instead — the naive scheme — keeps the small increments and throws away the large ones: the accepted
- * increments then have a variance below h and the solution's law is biased (a test shows this on GBM). This is
- * the property rejection sampling with memory (RSwM; Rackauckas &amp; Nie 2017) restores by storing the rejected
- * future; a path that can be queried anywhere, like this one, makes the memory implicit.
+ * <p><b>Why the solution stays exactly distributed.</b> Every value of W the solver uses is drawn from its exact
+ * law given all values drawn before; a rejected step's end stays on the path, and the next, shorter attempt is a
+ * bridge inside it. The controller only chooses where to look at the path; it never changes what was drawn, so
+ * the numerical solution is a function F(W) of a genuine Brownian motion W, and X_T − F(W) is a discretisation
+ * error that falls with the tolerance, whatever the choices depend on. Redrawing the increment of a rejected step
+ * instead — the naive scheme — keeps the small increments and throws away the large ones: the accepted increments
+ * then have a variance below h and the law is biased (a test shows this on GBM). Keeping the rejected future is
+ * rejection sampling with memory (RSwM; Rackauckas &amp; Nie 2017).
  *
  * <p>Schemes with auxiliary state (multistep, reversible Heun), with a discrete driving law (weak schemes), or that
  * need iterated integrals of several noises are refused.
  */
-public final class DyadicAdaptiveSolver {
+public final class PathAdaptiveSolver {
     /** Largest number of consecutive rejections before a path fails. */
     static final int MAX_REJECTIONS = 60;
 
     private final SdeProblem problem;
     private final StepControl control;
     private final double[] saveTimes;
-    private final long seed;
+    /** The saved times after t0: the Brownian path's anchors. */
+    private final double[] anchors;
     private final Stepper stepper;
     private final ErrorEstimatingStepper embedded;
     private final double k;
@@ -63,7 +60,7 @@ public final class DyadicAdaptiveSolver {
     private final int m;
     private final boolean levy;
     private final Increment noise;
-    private final DyadicBrownianPath[] trees = new DyadicBrownianPath[51];
+    private final OnDemandBrownianPath brownian;
     private final double[] x;
     private final double[] big;
     private final double[] half;
@@ -77,12 +74,15 @@ public final class DyadicAdaptiveSolver {
     private final double[] dw;
     private final double[] area;
     private final double span;
+    /** The smallest step the controller may propose: dtMin, or 32 ulps of the times where that is more. */
+    private final double stepFloor;
     private boolean redrawOnRejection;
     private int accepted;
     private int rejected;
     private double smallestStep;
     private double proposal;
-    private double previousError;
+    /** log of the previous accepted error (at least 10⁻⁴), for the PI controller. */
+    private double logPrevious;
 
     /**
      * @param saveTimes increasing times in {@code [t0, t1]} ending at t1 (not modified)
@@ -90,13 +90,13 @@ public final class DyadicAdaptiveSolver {
      * @param doubling  whether to use step doubling even when the scheme has an embedded estimate
      * @throws IllegalArgumentException naming an unsupported scheme or an invalid save time
      */
-    public DyadicAdaptiveSolver(SdeProblem problem, Scheme scheme, StepControl control, double[] saveTimes, long seed,
+    public PathAdaptiveSolver(SdeProblem problem, Scheme scheme, StepControl control, double[] saveTimes, long seed,
             boolean doubling) {
         this.problem = Require.nonNull("problem", problem);
         Require.nonNull("scheme", scheme);
         this.control = Require.nonNull("control", control);
         this.saveTimes = checkSaveTimes(problem, saveTimes);
-        this.seed = seed;
+        this.anchors = anchors(problem, this.saveTimes);
         this.d = problem.dimension();
         this.m = problem.sde().noiseDimension();
         this.stepper = scheme.newStepper(problem.sde());
@@ -116,6 +116,7 @@ public final class DyadicAdaptiveSolver {
         this.k = embedded != null ? 1.0 : Math.max(0.5, scheme.strongOrder(problem.sde().noise()));
         this.levy = scheme.needsSpaceTimeLevyArea();
         this.noise = new Increment(m, false, levy);
+        this.brownian = OnDemandBrownianPath.of(m, levy, seed);
         this.x = new double[d];
         this.big = new double[d];
         this.half = new double[d];
@@ -129,6 +130,18 @@ public final class DyadicAdaptiveSolver {
         this.dw = new double[m];
         this.area = new double[m];
         this.span = problem.t1() - problem.t0();
+        this.stepFloor = stepFloor(problem, control);
+    }
+
+    /** dtMin, or 32 ulps of the largest time of the span where that is more (a step must be resolvable in time). */
+    static double stepFloor(SdeProblem problem, StepControl control) {
+        double largest = Math.max(Math.abs(problem.t0()), Math.abs(problem.t1()));
+        return Math.max(control.dtMin(), 32 * Math.ulp(largest));
+    }
+
+    /** The saved times after t0 (a first saved time at t0 is no anchor). */
+    static double[] anchors(SdeProblem problem, double[] saveTimes) {
+        return saveTimes[0] == problem.t0() ? Arrays.copyOfRange(saveTimes, 1, saveTimes.length) : saveTimes;
     }
 
     private static double[] checkSaveTimes(SdeProblem problem, double[] times) {
@@ -166,14 +179,13 @@ public final class DyadicAdaptiveSolver {
         rejected = 0;
         smallestStep = Double.POSITIVE_INFINITY;
         proposal = control.dtInitial();
-        previousError = 1.0;
-        double a = problem.t0();
+        logPrevious = 0.0;
+        brownian.reset(path, problem.t0(), anchors);
+        Arrays.fill(ws, 0);
+        Arrays.fill(ks, 0);
+        double t = problem.t0();
         for (int s = 0; s < saveTimes.length; s++) {
-            double b = saveTimes[s];
-            if (b > a) {
-                segment(path, s, a, b);
-                a = b;
-            }
+            t = segment(path, t, saveTimes[s]);
             System.arraycopy(x, 0, saved[s], 0, d);
         }
     }
@@ -193,39 +205,25 @@ public final class DyadicAdaptiveSolver {
         return smallestStep;
     }
 
-    private DyadicBrownianPath tree(int depth) {
-        if (trees[depth] == null) {
-            trees[depth] = DyadicBrownianPath.of(m, levy, depth, seed);
+    /**
+     * The end of the next step from t towards the saved time b, for a proposal p (already at most dtMax): b when
+     * {@code b − t ≤ p}; the midpoint of [t, b] when {@code b − t < 2p}, so no sliver of a step is left before b;
+     * else {@code t + p}.
+     */
+    static double nextEnd(double t, double b, double p) {
+        double remaining = b - t;
+        if (remaining <= p) {
+            return b;
         }
-        return trees[depth];
+        return remaining < 2 * p ? t + 0.5 * remaining : t + p;
     }
 
-    /** The finest level of a segment of length L from a: log₂(L/dtMin) rounded up, capped by the time precision. */
-    static int depthFor(double a, double length, double dtMin) {
-        int wanted = (int) Math.ceil(Math.log(length / dtMin) / Math.log(2) - 1e-9);
-        double precision = 32 * Math.ulp(Math.abs(a) + length);
-        int possible = (int) Math.floor(Math.log(length / precision) / Math.log(2));
-        int depth = Math.min(Math.min(wanted, possible), 50);
-        return Math.max(depth, 2);
-    }
-
-    private void segment(long path, int s, double a, double b) {
-        double length = b - a;
-        int depth = depthFor(a, length, control.dtMin());
-        DyadicBrownianPath tree = tree(depth);
-        tree.reset(path, s, a, length);
-        long end = tree.end();
-        // Step doubling needs the midpoint on the lattice: its steps span an even number of units.
-        int grain = embedded != null ? 0 : 1;
-        long pos = 0;
-        Arrays.fill(ws, 0);
-        Arrays.fill(ks, 0);
-        int redraws = 0;
+    /** Steps from t to the saved time b (returned), or fails. */
+    private double segment(long path, double t, double b) {
         int inARow = 0;
-        double t = a;
-        while (pos < end) {
-            long next = nextPoint(pos, end, length, depth, grain, Math.min(proposal, control.dtMax()));
-            double tn = tree.valueAndTime(next, wn, kn);
+        while (t < b) {
+            double tn = nextEnd(t, b, Math.min(proposal, control.dtMax()));
+            brownian.value(tn, wn, kn);
             double error;
             if (embedded != null) {
                 System.arraycopy(x, 0, half, 0, d);
@@ -234,8 +232,8 @@ public final class DyadicAdaptiveSolver {
                 embedded.lastError(estimate);
                 error = embeddedError();
             } else {
-                long mid = pos + (next - pos) / 2;
-                double tm = tree.valueAndTime(mid, wm, km);
+                double tm = t + 0.5 * (tn - t);
+                brownian.value(tm, wm, km);
                 System.arraycopy(x, 0, big, 0, d);
                 load(t, tn, ws, ks, wn, kn);
                 stepper.step(t, big, noise);
@@ -252,58 +250,41 @@ public final class DyadicAdaptiveSolver {
             }
             if (error <= 1.0) {
                 System.arraycopy(half, 0, x, 0, d);
-                pos = next;
                 t = tn;
+                brownian.forgetBefore(t);
                 System.arraycopy(wn, 0, ws, 0, m);
                 System.arraycopy(kn, 0, ks, 0, m);
                 accepted++;
                 inARow = 0;
                 smallestStep = Math.min(smallestStep, h);
-                proposal = acceptedProposal(h, error, previousError, k, control.dtMax());
-                previousError = Math.max(error, 1e-4);
+                double logError = Math.log(error);
+                proposal = Math.max(stepFloor, acceptedProposal(h, logError, logPrevious, k, control.dtMax()));
+                logPrevious = Math.max(logError, LOG_ERROR_FLOOR);
             } else {
                 rejected++;
                 proposal = rejectedProposal(h, error, k);
-                if (++inARow > MAX_REJECTIONS || next - pos <= (1L << grain)) {
-                    throw tooSmall(t, h, inARow, error, control, path);
+                if (++inARow > MAX_REJECTIONS || proposal < stepFloor) {
+                    throw tooSmall(t, proposal, inARow, error, control, path);
                 }
                 if (redrawOnRejection) {
-                    tree.reset(path, s + (++redraws << 16), a, length);
-                    tree.value(pos, ws, ks);
+                    brownian.forgetAfter(t);
                 }
             }
         }
+        return b;
     }
 
-    /**
-     * The end of the next step: the segment end when the proposal p (already capped by dtMax) reaches it, else the
-     * coarsest lattice point (the most trailing zero bits, a multiple of {@code 2^grain}) in {@code [pos + p/2, pos +
-     * p]}, p in lattice units — so the step is between half the proposal and the proposal, and its end is a point the
-     * tree reaches in few levels. At least one grain. The coarsest point of {@code [lo, hi]} keeps the bits of hi above
-     * the highest bit where hi and lo − 1 differ.
-     */
-    static long nextPoint(long pos, long end, double length, int depth, int grain, double proposal) {
-        double units = Math.scalb(proposal / length, depth);
-        if (units >= end - pos) {
-            return end;
-        }
-        long step = 1L << grain;
-        long hi = Math.max(pos + step, pos + (long) Math.floor(units));
-        long lo = Math.max(pos + step, pos + (long) Math.ceil(0.5 * units));
-        int bit = Math.min(62, 63 - Long.numberOfLeadingZeros(hi ^ (lo - 1)));
-        if (bit > grain) {
-            return (hi >> bit) << bit;
-        }
-        long candidate = (hi >> grain) << grain;
-        return candidate >= lo ? candidate : candidate + step;
-    }
+    /** The floor of the previous error the PI controller divides by: log 10⁻⁴. */
+    static final double LOG_ERROR_FLOOR = Math.log(1e-4);
+    private static final double LOG_ERROR_MIN = Math.log(1e-10);
 
     /**
-     * The next step after an accepted one: {@link AdaptiveSolver}'s PI controller (gains 0.7/k and 0.4/k), within
-     * [h/5, 5h], at most dtMax.
+     * The next step after an accepted one: {@link AdaptiveSolver}'s PI controller, {@code h · 0.9 e^{−0.7/k} ·
+     * e_prev^{0.4/k}}, within [h/5, 5h], at most dtMax; from the logarithms of the error (floored at 10⁻¹⁰) and of
+     * the previous accepted error (floored at 10⁻⁴), one exp per step.
      */
-    static double acceptedProposal(double h, double error, double previousError, double k, double dtMax) {
-        double factor = 0.9 * Math.pow(Math.max(error, 1e-10), -0.7 / k) * Math.pow(previousError, 0.4 / k);
+    static double acceptedProposal(double h, double logError, double logPrevious, double k, double dtMax) {
+        double factor = 0.9 * Math.exp((0.4 * logPrevious - 0.7 * Math.max(logError, LOG_ERROR_MIN)) / k);
         return Math.min(dtMax, h * Math.min(5.0, Math.max(0.2, factor)));
     }
 
@@ -312,11 +293,12 @@ public final class DyadicAdaptiveSolver {
         return h * Math.max(0.2, Math.min(0.5, 0.9 * Math.pow(error, -1.0 / k)));
     }
 
-    /** The failure of a path whose step would fall below the lattice (or that was rejected too often in a row). */
+    /** The failure of a path whose step would fall below dtMin (or that was rejected too often in a row). */
     static StepFailedException tooSmall(double t, double h, int inARow, double error, StepControl control, long path) {
-        return StepFailedException.at(t, String.format(Locale.ROOT, "the step size would fall below %s, the smallest"
-                + " dtMin = %s allows, after %d rejections in a row (error %.3g × tolerance; atol = %s, rtol = %s too"
-                + " strict for this path?)", h, control.dtMin(), inARow, error, control.atol(), control.rtol()))
+        return StepFailedException.at(t, String.format(Locale.ROOT, "the step size would fall below the smallest"
+                + " allowed (next step %s, dtMin = %s), after %d rejections in a row (error %.3g × tolerance; atol = %s,"
+                + " rtol = %s too strict for this path?)", h, control.dtMin(), inARow, error, control.atol(),
+                control.rtol()))
                 .onPath(path);
     }
 
