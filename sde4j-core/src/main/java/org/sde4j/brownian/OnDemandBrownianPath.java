@@ -296,11 +296,15 @@ public final class OnDemandBrownianPath {
             }
             return at;
         }
+        // Z₁ drives W₁ (sdW) and part of H₁ (loading = Cov/sdW = −½ r² sdW / c), Z₂ the rest of H₁ (sdH, its
+        // variance Var H₁ − loading² = Δ (r (1 − r³)/12 − q r⁵ / (4c)), formed without sdW so both roots run at once).
         double rq = r * q;
-        double r3 = r * r * r;
-        double sdW = Math.sqrt(delta * rq * (1 - 3 * rq));
-        double loading = -0.5 * delta * q * r3 / sdW;
-        double sdH = Math.sqrt(Math.max(0.0, delta * r * (1 - r3) / 12 - loading * loading));
+        double c = 1 - 3 * rq;
+        double inverseC = 1.0 / c;
+        double r2 = r * r;
+        double sdW = Math.sqrt(delta * rq * c);
+        double loading = -0.5 * r2 * sdW * inverseC;
+        double sdH = Math.sqrt(Math.max(0.0, delta * (r * (1 - r2 * r) / 12 - 0.25 * q * r2 * r2 * r * inverseC)));
         for (int j = 0; j < m; j++) {
             double w0 = wa[o + j];
             double k0 = ka[o + j];
@@ -309,7 +313,7 @@ public final class OnDemandBrownianPath {
             double z1 = normal.sample();
             double z2 = normal.sample();
             double w1 = r * w + 6 * rq * h + sdW * z1;
-            double h1 = r * r * h + loading * z1 + sdH * z2;
+            double h1 = r2 * h + loading * z1 + sdH * z2;
             ws[ot + j] = w0 + w1;
             ks[ot + j] = k0 + s * (w0 + 0.5 * w1 + h1);
         }
