@@ -355,7 +355,7 @@ public final class BlockAdaptiveSolver {
                 accepted[l]++;
                 inARow[l] = 0;
                 smallest[l] = Math.min(smallest[l], h);
-                double logError = Math.log(error);
+                double logError = ControllerLogarithms.log2(Math.max(error, 1e-10));
                 proposal[l] = Math.max(stepFloor,
                         PathAdaptiveSolver.acceptedProposal(h, logError, logPrevious[l], k, control.dtMax()));
                 logPrevious[l] = Math.max(logError, PathAdaptiveSolver.LOG_ERROR_FLOOR);

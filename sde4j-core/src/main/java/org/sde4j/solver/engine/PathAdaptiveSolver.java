@@ -81,7 +81,7 @@ public final class PathAdaptiveSolver {
     private int rejected;
     private double smallestStep;
     private double proposal;
-    /** log of the previous accepted error (at least 10⁻⁴), for the PI controller. */
+    /** log₂ of the previous accepted error (at least 10⁻⁴), for the PI controller. */
     private double logPrevious;
 
     /**
@@ -257,7 +257,7 @@ public final class PathAdaptiveSolver {
                 accepted++;
                 inARow = 0;
                 smallestStep = Math.min(smallestStep, h);
-                double logError = Math.log(error);
+                double logError = ControllerLogarithms.log2(Math.max(error, 1e-10));
                 proposal = Math.max(stepFloor, acceptedProposal(h, logError, logPrevious, k, control.dtMax()));
                 logPrevious = Math.max(logError, LOG_ERROR_FLOOR);
             } else {
@@ -274,17 +274,16 @@ public final class PathAdaptiveSolver {
         return b;
     }
 
-    /** The floor of the previous error the PI controller divides by: log 10⁻⁴. */
-    static final double LOG_ERROR_FLOOR = Math.log(1e-4);
-    private static final double LOG_ERROR_MIN = Math.log(1e-10);
+    /** The floor of the previous error the PI controller divides by: log₂ 10⁻⁴. */
+    static final double LOG_ERROR_FLOOR = Math.log(1e-4) / Math.log(2);
 
     /**
      * The next step after an accepted one: {@link AdaptiveSolver}'s PI controller, {@code h · 0.9 e^{−0.7/k} ·
-     * e_prev^{0.4/k}}, within [h/5, 5h], at most dtMax; from the logarithms of the error (floored at 10⁻¹⁰) and of
-     * the previous accepted error (floored at 10⁻⁴), one exp per step.
+     * e_prev^{0.4/k}}, within [h/5, 5h], at most dtMax; from the base-2 logarithms of the error (floored at 10⁻¹⁰ by
+     * the caller) and of the previous accepted error (floored at 10⁻⁴), by {@link ControllerLogarithms}.
      */
     static double acceptedProposal(double h, double logError, double logPrevious, double k, double dtMax) {
-        double factor = 0.9 * Math.exp((0.4 * logPrevious - 0.7 * Math.max(logError, LOG_ERROR_MIN)) / k);
+        double factor = 0.9 * ControllerLogarithms.exp2((0.4 * logPrevious - 0.7 * logError) / k);
         return Math.min(dtMax, h * Math.min(5.0, Math.max(0.2, factor)));
     }
 
