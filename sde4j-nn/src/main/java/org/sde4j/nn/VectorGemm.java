@@ -21,6 +21,11 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulators, 4 B vectors and a broadcast, of the 32 AVX-512 registers. Every entry of C is the same chain of
  * multiply–adds over p whichever tile computes it, so the tile changes no bit.
  *
+ * <p>With AVX2 (V = 8 floats, sixteen vector registers) the 6 × 4V and 4 × 4V tiles spill their accumulators, and
+ * {@link #multiply} takes 4 × 3V tiles instead (twelve accumulators, three B vectors, one broadcast): on the 2-core
+ * EPYC of family 25 (Zen 4) exposing AVX2 only, a convolution's forward pass on resnet20's shapes went 1.05–1.25×
+ * faster with the 4 × 3V tile (issue 33, {@code bench/WinogradVsDirect.java}'s direct variants), with the same bits.
+ *
  * <p>Why not 4 × 2V: JDK 17 compiled the narrower tile (one broadcast per two multiply–adds) to code of
  * four speeds, 72, 81, 90 or 97 GFLOP/s from one JVM to the next (m = 64, k = 576, n = 512, one core of the 2-core
  * EPYC of family 25 (Zen 4) used for {@code docs/benchmarks.md} in issue 15; each JVM kept its speed, and the
@@ -71,7 +76,18 @@ final class VectorGemm {
         // Columns below nv are chains of multiply–adds and the last n mod 16 are dot products, on every vector width.
         int nv = n - n % L;
         int j = 0;
-        for (; j + 4 * V <= nv; j += 4 * V) {
+        // With fewer than 16 lanes per vector (AVX2, SSE) the processor has 16 vector registers: 4 × 3V tiles.
+        for (; G > 1 && j + 3 * V <= nv; j += 3 * V) {
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                tile4x3(i, j, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
+            }
+            for (; i < m; i++) {
+                tile1x2(i, j, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
+                tile1x1(i, j + 2 * V, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
+            }
+        }
+        for (; G == 1 && j + 4 * V <= nv; j += 4 * V) {
             int i = 0;
             // Six rows at a time, but never so as to leave two: eight rows left take two 4 × 4V tiles.
             for (; i + 6 <= m && m - i != 8; i += 6) {
@@ -96,13 +112,7 @@ final class VectorGemm {
         }
         for (; j + V <= nv; j += V) {
             for (int i = 0; i < m; i++) {
-                int ai = aOff + i * lda;
-                int ci = cOff + i * ldc + j;
-                FloatVector acc = accumulate ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
-                for (int p = 0; p < k; p++) {
-                    acc = FloatVector.fromArray(S, b, rows[p] + j).fma(FloatVector.broadcast(S, a[ai + p]), acc);
-                }
-                acc.intoArray(c, ci);
+                tile1x1(i, j, k, a, aOff, lda, b, rows, c, cOff, ldc, accumulate);
             }
         }
         if (j < n) {
@@ -360,6 +370,80 @@ final class VectorGemm {
         x31.intoArray(c, c3 + V);
     }
 
+    /**
+     * C(i .. i+4, j .. j+3V): twelve accumulators, three loads and four broadcasts per twelve multiply–adds — with the
+     * loaded B vectors and a broadcast, sixteen registers, all that AVX2 has.
+     */
+    private static void tile4x3(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        int c0 = cOff + i * ldc + j;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        FloatVector x00 = start(c, c0, accumulate);
+        FloatVector x01 = start(c, c0 + V, accumulate);
+        FloatVector x02 = start(c, c0 + 2 * V, accumulate);
+        FloatVector x10 = start(c, c1, accumulate);
+        FloatVector x11 = start(c, c1 + V, accumulate);
+        FloatVector x12 = start(c, c1 + 2 * V, accumulate);
+        FloatVector x20 = start(c, c2, accumulate);
+        FloatVector x21 = start(c, c2 + V, accumulate);
+        FloatVector x22 = start(c, c2 + 2 * V, accumulate);
+        FloatVector x30 = start(c, c3, accumulate);
+        FloatVector x31 = start(c, c3 + V, accumulate);
+        FloatVector x32 = start(c, c3 + 2 * V, accumulate);
+        int a0 = aOff + i * lda;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        for (int p = 0; p < k; p++) {
+            int bp = rows[p] + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + V);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * V);
+            FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
+            x00 = b0.fma(v, x00);
+            x01 = b1.fma(v, x01);
+            x02 = b2.fma(v, x02);
+            v = FloatVector.broadcast(S, a[a1 + p]);
+            x10 = b0.fma(v, x10);
+            x11 = b1.fma(v, x11);
+            x12 = b2.fma(v, x12);
+            v = FloatVector.broadcast(S, a[a2 + p]);
+            x20 = b0.fma(v, x20);
+            x21 = b1.fma(v, x21);
+            x22 = b2.fma(v, x22);
+            v = FloatVector.broadcast(S, a[a3 + p]);
+            x30 = b0.fma(v, x30);
+            x31 = b1.fma(v, x31);
+            x32 = b2.fma(v, x32);
+        }
+        x00.intoArray(c, c0);
+        x01.intoArray(c, c0 + V);
+        x02.intoArray(c, c0 + 2 * V);
+        x10.intoArray(c, c1);
+        x11.intoArray(c, c1 + V);
+        x12.intoArray(c, c1 + 2 * V);
+        x20.intoArray(c, c2);
+        x21.intoArray(c, c2 + V);
+        x22.intoArray(c, c2 + 2 * V);
+        x30.intoArray(c, c3);
+        x31.intoArray(c, c3 + V);
+        x32.intoArray(c, c3 + 2 * V);
+    }
+
+    /** C(i, j .. j+V): one accumulator. */
+    private static void tile1x1(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        int ai = aOff + i * lda;
+        int ci = cOff + i * ldc + j;
+        FloatVector acc = start(c, ci, accumulate);
+        for (int p = 0; p < k; p++) {
+            acc = FloatVector.fromArray(S, b, rows[p] + j).fma(FloatVector.broadcast(S, a[ai + p]), acc);
+        }
+        acc.intoArray(c, ci);
+    }
+
     private static void tile1x2(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int[] rows,
             float[] c, int cOff, int ldc, boolean accumulate) {
         int c0 = cOff + i * ldc + j;
@@ -387,7 +471,8 @@ final class VectorGemm {
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int j = 0;
-            for (; j + 4 <= n; j += 4) {
+            // With AVX2's sixteen registers the 4 × 4 tile's sixteen accumulators spill: 4 × 2 tiles only.
+            for (; G == 1 && j + 4 <= n; j += 4) {
                 dots4x4(i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc, lanes);
             }
             for (; j + 2 <= n; j += 2) {
