@@ -7,8 +7,9 @@ import org.sde4j.solver.scheme.Schemes;
  * Adaptive against fixed steps on a sharp transient, on the same Brownian paths: {@code dX = a(t) X dt + b X dW}
  * with a pulse {@code a(t) = 200 sech²(200 (t − ½))} (it multiplies X by about e² within a few thousandths of a
  * time unit), b = 0.5, X0 = 1, T = 1. Exact solution {@code X_T = exp(tanh(100) + tanh(100) − b²T/2 + b W_T)}.
- * The strong error of fixed steps is measured on each path's own {@code DyadicBrownianPath} keyed by (seed, p,
- * segment 0), the one the adaptive ensemble steps on (at the uniform dyadic points, per-path stepper); its cost is
+ * The strong error of fixed steps is measured on each path's own {@code OnDemandBrownianPath} keyed by (seed, p),
+ * anchored at T as the adaptive ensemble's (uniform steps, per-path stepper; the same W_T, so the same exact
+ * solution); its cost is
  * measured on the fixed-step block engine ({@code Ensemble}, the fastest fixed-step engine, same scheme, same number
  * of steps, its own stream of the same law). The adaptive ensemble ({@code AdaptiveEnsemble}, the block-adaptive
  * engine for tableau schemes) keeps its final states, whose error is measured against the same exact solutions.
@@ -32,7 +33,7 @@ public class AdaptiveVsFixed {
         long seed = 17;
         SdeProblem problem = TransientWork.problem();
         double[] exact = TransientWork.exact(paths, seed, scheme.needsSpaceTimeLevyArea());
-        System.out.println("fixed steps: error on the same paths (per-path solver on each path's tree), cost on the"
+        System.out.println("fixed steps: error on the same paths (per-path solver on each path's own Brownian path), cost on the"
                 + " fixed-step block engine (Ensemble, " + scheme.name() + ", one thread):");
         int levels = 11;
         double[] fixedError = new double[levels];

@@ -15,6 +15,10 @@
  *     points and space-time Lévy area; {@link org.sde4j.brownian.VirtualBrownianTree} answers any
  *     interval to a tolerance without storing the path. Both give values that depend on the seed and
  *     the times only, never on the order of queries.</li>
+ * <li>{@link org.sde4j.brownian.OnDemandBrownianPath}, the adaptive ensembles' path: values drawn when first
+ *     asked for (forward, or as a bridge between kept points) and remembered, so a rejected step's noise is
+ *     never redrawn; values at its anchor times are a pure function of the key, the rest depend on the order of
+ *     queries, which a solver makes deterministic.</li>
  * <li>{@link org.sde4j.brownian.CorrelatedBrownianMotion}: {@code L B} for a covariance {@code L Lᵀ}.</li>
  * <li>{@link org.sde4j.brownian.IteratedIntegralSource}s supply the iterated Itô integrals of m ≥ 2
  *     noises ({@link org.sde4j.brownian.LevyAreaMethod}: Kloeden–Platen–Wright or Wiktorsson), which
