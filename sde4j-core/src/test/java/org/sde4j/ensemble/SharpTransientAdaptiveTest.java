@@ -22,7 +22,9 @@ import org.sde4j.solver.scheme.Schemes;
  * dtMax, not by the tolerance: mean error 1.62 and 0.45 for SOSRI, 1.18 and 0.045 for SOSRI2, at tol 10⁻² and 10⁻³
  * (200 paths, seed 17). With the unseen-drift part of the estimate ({@code StochasticTableau.Builder
  * #watchUnseenDrift}) they measured 0.17 and 0.013 (SOSRI), 0.024 and 0.0014 (SOSRI2); SRIW1, whose estimate
- * reads all its drift stages, is unchanged (0.0040 and 0.0029).
+ * reads all its drift stages, is unchanged (0.0040 and 0.0029). (Those figures were on the dyadic Brownian tree; on
+ * the on-demand path without its lattice: 0.157 and 0.019 (SOSRI), 0.024 and 0.0023 (SOSRI2), 0.0070 and 0.0019
+ * (SRIW1).)
  */
 class SharpTransientAdaptiveTest {
     private static final double B = 0.5;
