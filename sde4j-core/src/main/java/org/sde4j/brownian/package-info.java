@@ -18,7 +18,8 @@
  * <li>{@link org.sde4j.brownian.OnDemandBrownianPath}, the adaptive ensembles' path: values drawn when first
  *     asked for (forward, or as a bridge between kept points) and remembered, so a rejected step's noise is
  *     never redrawn; values at its anchor times are a pure function of the key, the rest depend on the order of
- *     queries, which a solver makes deterministic.</li>
+ *     queries, which a solver makes deterministic. {@link org.sde4j.brownian.LaneBrownianPaths} keeps many such
+ *     paths at once, structure-of-arrays, for the block-adaptive engine (the same bits per path).</li>
  * <li>{@link org.sde4j.brownian.CorrelatedBrownianMotion}: {@code L B} for a covariance {@code L Lᵀ}.</li>
  * <li>{@link org.sde4j.brownian.IteratedIntegralSource}s supply the iterated Itô integrals of m ≥ 2
  *     noises ({@link org.sde4j.brownian.LevyAreaMethod}: Kloeden–Platen–Wright or Wiktorsson), which

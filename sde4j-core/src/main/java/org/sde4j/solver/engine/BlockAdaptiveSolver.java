@@ -1,7 +1,7 @@
 package org.sde4j.solver.engine;
 
 import java.util.Arrays;
-import org.sde4j.brownian.OnDemandBrownianPath;
+import org.sde4j.brownian.LaneBrownianPaths;
 import org.sde4j.sde.Require;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.Scheme;
@@ -12,10 +12,10 @@ import org.sde4j.solver.scheme.RungeKuttaScheme;
  * Adaptive stepping of a block of paths at once, one path per lane, each lane with its own time, step, error
  * estimate and Brownian path: the block-adaptive engine of an adaptive ensemble. It runs the algorithm of
  * {@link PathAdaptiveSolver} — the same Brownian path keyed by {@code (seed, path)} and drawn on demand
- * ({@link OnDemandBrownianPath}), the same controller, the same rejections that never redraw noise, the same saved
- * times hit exactly — and gives each
- * path the same bits, but evaluates the scheme's stages over all active lanes at once, in structure-of-arrays layout
- * ({@link LaneTableauStepper}). One round:
+ ({@link org.sde4j.brownian.OnDemandBrownianPath}), the same controller, the same rejections that never redraw
+ * noise, the same saved times hit exactly — and gives each path the same bits, but works on all active lanes at
+ * once, in structure-of-arrays layout: the scheme's stages ({@link LaneTableauStepper}), the Brownian bridges
+ * ({@link LaneBrownianPaths}) and the controller's arithmetic. One round:
  *
  * <ol>
  *   <li>per active lane: the end of its next step and its Brownian value (and the midpoint's, for step doubling),
@@ -46,7 +46,8 @@ public final class BlockAdaptiveSolver {
     // Per lane (index l), fixed for the path.
     private final long[] path;
     private final int[] segment;
-    private final OnDemandBrownianPath[] brownian;
+    /** The lanes' Brownian paths, lane l on the path keyed by (seed, path[l]). */
+    private final LaneBrownianPaths brownian;
     private final double[] t;
     private final double[] proposal;
     private final double[] logPrevious;
@@ -59,8 +60,6 @@ public final class BlockAdaptiveSolver {
     private final double[] x;
     private final double[] ws;
     private final double[] ks;
-    private final double[] wn;
-    private final double[] kn;
     // Dense arrays of the active lanes (index q), for the stepper.
     private final int[] active;
     private final double[] tq;
@@ -72,6 +71,15 @@ public final class BlockAdaptiveSolver {
     /** The dense copy of the active lanes' states before the attempt, and their error norms. */
     private final double[] start;
     private final double[] errorNorm;
+    /** W, K at the active lanes' step ends (and midpoints, for step doubling), {@code [j · lanes + q]}. */
+    private final double[] wn;
+    private final double[] kn;
+    private final double[] wm;
+    private final double[] km;
+    /** Per active lane: its step, and the controller's next step if the attempt is accepted. */
+    private final double[] stepq;
+    private final double[] acceptedNext;
+    private final double[] logErrorq;
     private final double[] dw;
     private final double[] area;
     private final double[] tmq;
@@ -81,12 +89,6 @@ public final class BlockAdaptiveSolver {
     private final double[] area1;
     private final double[] dw2;
     private final double[] area2;
-    private final double[] w0;
-    private final double[] k0;
-    private final double[] w1;
-    private final double[] k1;
-    private final double[] wm;
-    private final double[] km;
     private final double[] initial;
     private final double[] anchors;
     private final double stepFloor;
@@ -121,7 +123,7 @@ public final class BlockAdaptiveSolver {
         this.span = problem.t1() - problem.t0();
         this.path = new long[lanes];
         this.segment = new int[lanes];
-        this.brownian = new OnDemandBrownianPath[lanes];
+        this.brownian = LaneBrownianPaths.of(lanes, m, levy, seed);
         this.t = new double[lanes];
         this.proposal = new double[lanes];
         this.logPrevious = new double[lanes];
@@ -133,8 +135,6 @@ public final class BlockAdaptiveSolver {
         this.x = new double[d * lanes];
         this.ws = new double[m * lanes];
         this.ks = new double[m * lanes];
-        this.wn = new double[m * lanes];
-        this.kn = new double[m * lanes];
         this.active = new int[lanes];
         this.tq = new double[lanes];
         this.hq = new double[lanes];
@@ -144,6 +144,13 @@ public final class BlockAdaptiveSolver {
         this.estimate = embedded ? new double[d * lanes] : null;
         this.start = new double[d * lanes];
         this.errorNorm = new double[lanes];
+        this.wn = new double[m * lanes];
+        this.kn = new double[m * lanes];
+        this.wm = embedded ? null : new double[m * lanes];
+        this.km = embedded ? null : new double[m * lanes];
+        this.stepq = new double[lanes];
+        this.acceptedNext = new double[lanes];
+        this.logErrorq = new double[lanes];
         this.dw = new double[m * lanes];
         this.area = new double[m * lanes];
         this.tmq = embedded ? null : new double[lanes];
@@ -153,12 +160,6 @@ public final class BlockAdaptiveSolver {
         this.area1 = embedded ? null : new double[m * lanes];
         this.dw2 = embedded ? null : new double[m * lanes];
         this.area2 = embedded ? null : new double[m * lanes];
-        this.w0 = new double[m];
-        this.k0 = new double[m];
-        this.w1 = new double[m];
-        this.k1 = new double[m];
-        this.wm = new double[m];
-        this.km = new double[m];
         this.initial = new double[d];
         problem.copyInitialState(initial);
         this.anchors = PathAdaptiveSolver.anchors(problem, this.saveTimes);
@@ -239,10 +240,7 @@ public final class BlockAdaptiveSolver {
         for (int i = 0; i < d; i++) {
             x[i * lanes + l] = initial[i];
         }
-        if (brownian[l] == null) {
-            brownian[l] = OnDemandBrownianPath.of(m, levy, seed);
-        }
-        brownian[l].reset(p, problem.t0(), anchors);
+        brownian.reset(l, p, problem.t0(), anchors);
         for (int j = 0; j < m; j++) {
             ws[j * lanes + l] = 0;
             ks[j * lanes + l] = 0;
@@ -276,34 +274,35 @@ public final class BlockAdaptiveSolver {
         }
     }
 
-    /** Step 1: the next step end of each active lane, its Brownian values, the dense stepper inputs. */
+    /**
+     * Step 1: the next step end of each active lane, the Brownian values there (all lanes at once), the dense
+     * stepper inputs.
+     */
     private void gather(int n) {
         double dtMax = control.dtMax();
         for (int q = 0; q < n; q++) {
             int l = active[q];
-            OnDemandBrownianPath b = brownian[l];
-            double t0 = t[l];
-            double tn = PathAdaptiveSolver.nextEnd(t0, saveTimes[segment[l]], Math.min(proposal[l], dtMax));
-            b.value(tn, w1, k1);
-            for (int j = 0; j < m; j++) {
-                w0[j] = ws[j * lanes + l];
-                k0[j] = ks[j * lanes + l];
-                wn[j * lanes + l] = w1[j];
-                kn[j * lanes + l] = k1[j];
+            tq[q] = t[l];
+            tnq[q] = PathAdaptiveSolver.nextEnd(t[l], saveTimes[segment[l]], Math.min(proposal[l], dtMax));
+        }
+        brownian.values(n, active, tnq, wn, kn);
+        if (!embedded) {
+            // After the ends, as the per-path engine asks: each lane's normals come in the same order.
+            for (int q = 0; q < n; q++) {
+                tmq[q] = tq[q] + 0.5 * (tnq[q] - tq[q]);
             }
-            tq[q] = t0;
-            tnq[q] = tn;
-            hq[q] = load(t0, tn, w0, k0, w1, k1, dw, area, q);
+            brownian.values(n, active, tmq, wm, km);
+        }
+        for (int q = 0; q < n; q++) {
+            int l = active[q];
+            hq[q] = load(q, tq[q], tnq[q], ws, ks, l, wn, kn, q, dw, area);
             for (int i = 0; i < d; i++) {
                 half[i * lanes + q] = x[i * lanes + l];
                 start[i * lanes + q] = x[i * lanes + l];
             }
             if (!embedded) {
-                double tm = t0 + 0.5 * (tn - t0);
-                b.value(tm, wm, km);
-                tmq[q] = tm;
-                h1[q] = load(t0, tm, w0, k0, wm, km, dw1, area1, q);
-                h2[q] = load(tm, tn, wm, km, w1, k1, dw2, area2, q);
+                h1[q] = load(q, tq[q], tmq[q], ws, ks, l, wm, km, q, dw1, area1);
+                h2[q] = load(q, tmq[q], tnq[q], wm, km, q, wn, kn, q, dw2, area2);
                 for (int i = 0; i < d; i++) {
                     big[i * lanes + q] = x[i * lanes + l];
                 }
@@ -311,28 +310,47 @@ public final class BlockAdaptiveSolver {
         }
     }
 
-    /** The increments of the step {@code [a, b]} into lane q of the dense arrays (as PathAdaptiveSolver's load). */
-    private double load(double a, double b, double[] wa, double[] ka, double[] wb, double[] kb, double[] dwOut,
-            double[] areaOut, int q) {
+    /**
+     * The increments of the step {@code [a, b]} into lane q of the dense arrays (as PathAdaptiveSolver's load), from
+     * W, K at a (index ia of wa, ka: {@code [j · lanes + ia]}) and at b (index ib).
+     */
+    private double load(int q, double a, double b, double[] wa, double[] ka, int ia, double[] wb, double[] kb, int ib,
+            double[] dwOut, double[] areaOut) {
         double h = b - a;
         for (int j = 0; j < m; j++) {
-            double increment = wb[j] - wa[j];
+            double w0 = wa[j * lanes + ia];
+            double increment = wb[j * lanes + ib] - w0;
             dwOut[j * lanes + q] = increment;
             if (levy) {
-                areaOut[j * lanes + q] = (kb[j] - ka[j] - h * wa[j]) / h - 0.5 * increment;
+                areaOut[j * lanes + q] = (kb[j * lanes + ib] - ka[j * lanes + ia] - h * w0) / h - 0.5 * increment;
             }
         }
         return h;
     }
 
-    /** Step 3: accept or reject each active lane's attempt; returns the number of lanes still active. */
+    /**
+     * Step 3: accept or reject each active lane's attempt; returns the number of lanes still active. The controller's
+     * arithmetic (the error's logarithm, the next step if accepted) runs first over all lanes at once, the
+     * bookkeeping after.
+     */
     private int decide(int n, double[] saved) {
+        double dtMax = control.dtMax();
+        for (int q = 0; q < n; q++) {
+            double h = tnq[q] - tq[q];
+            double error = embedded ? errorNorm[q] : errorNorm[q] / Math.sqrt(h / span);
+            double logError = ControllerLogarithms.log2(PathAdaptiveSolver.atLeast(1e-10, error));
+            stepq[q] = h;
+            errorNorm[q] = error;
+            logErrorq[q] = logError;
+            acceptedNext[q] = PathAdaptiveSolver.atLeast(stepFloor,
+                    PathAdaptiveSolver.acceptedProposal(h, logError, logPrevious[active[q]], k, dtMax));
+        }
         int kept = 0;
         for (int q = 0; q < n; q++) {
             int l = active[q];
             double tn = tnq[q];
-            double h = tn - t[l];
-            double error = embedded ? errorNorm[q] : errorNorm[q] / Math.sqrt(h / span);
+            double h = stepq[q];
+            double error = errorNorm[q];
             if (!Double.isFinite(error)) {
                 double[] state = new double[d];
                 for (int i = 0; i < d; i++) {
@@ -347,18 +365,16 @@ public final class BlockAdaptiveSolver {
                     x[i * lanes + l] = half[i * lanes + q];
                 }
                 t[l] = tn;
-                brownian[l].forgetBefore(tn);
+                brownian.forgetBefore(l, tn);
                 for (int j = 0; j < m; j++) {
-                    ws[j * lanes + l] = wn[j * lanes + l];
-                    ks[j * lanes + l] = kn[j * lanes + l];
+                    ws[j * lanes + l] = wn[j * lanes + q];
+                    ks[j * lanes + l] = kn[j * lanes + q];
                 }
                 accepted[l]++;
                 inARow[l] = 0;
                 smallest[l] = Math.min(smallest[l], h);
-                double logError = ControllerLogarithms.log2(Math.max(error, 1e-10));
-                proposal[l] = Math.max(stepFloor,
-                        PathAdaptiveSolver.acceptedProposal(h, logError, logPrevious[l], k, control.dtMax()));
-                logPrevious[l] = Math.max(logError, PathAdaptiveSolver.LOG_ERROR_FLOOR);
+                proposal[l] = acceptedNext[q];
+                logPrevious[l] = Math.max(logErrorq[q], PathAdaptiveSolver.LOG_ERROR_FLOOR);
                 if (tn == saveTimes[segment[l]]) {
                     save(l, segment[l], saved);
                     alive = openNext(l, saved);

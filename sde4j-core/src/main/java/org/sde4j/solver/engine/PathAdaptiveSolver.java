@@ -257,8 +257,8 @@ public final class PathAdaptiveSolver {
                 accepted++;
                 inARow = 0;
                 smallestStep = Math.min(smallestStep, h);
-                double logError = ControllerLogarithms.log2(Math.max(error, 1e-10));
-                proposal = Math.max(stepFloor, acceptedProposal(h, logError, logPrevious, k, control.dtMax()));
+                double logError = ControllerLogarithms.log2(atLeast(1e-10, error));
+                proposal = atLeast(stepFloor, acceptedProposal(h, logError, logPrevious, k, control.dtMax()));
                 logPrevious = Math.max(logError, LOG_ERROR_FLOOR);
             } else {
                 rejected++;
@@ -284,7 +284,21 @@ public final class PathAdaptiveSolver {
      */
     static double acceptedProposal(double h, double logError, double logPrevious, double k, double dtMax) {
         double factor = 0.9 * ControllerLogarithms.exp2((0.4 * logPrevious - 0.7 * logError) / k);
-        return Math.min(dtMax, h * Math.min(5.0, Math.max(0.2, factor)));
+        return atMost(dtMax, h * atMost(5.0, atLeast(0.2, factor)));
+    }
+
+    /**
+     * {@code max(floor, x)} for the controller's finite values, by a comparison: {@code Math.max} also orders NaN
+     * and the signed zeros, which on x86 costs a blend sequence on the controller's chain of dependent operations;
+     * a compare and branch the processor predicts does not wait.
+     */
+    static double atLeast(double floor, double x) {
+        return x > floor ? x : floor;
+    }
+
+    /** {@code min(ceiling, x)} for the controller's finite values, by a comparison (see {@link #atLeast}). */
+    static double atMost(double ceiling, double x) {
+        return x < ceiling ? x : ceiling;
     }
 
     /** The next step after a rejected one: at most half, at least a fifth of it. */

@@ -1,0 +1,478 @@
+package org.sde4j.brownian;
+
+import java.util.Arrays;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.sde4j.random.KeyedStream;
+import org.sde4j.sde.Require;
+
+/**
+ * The on-demand Brownian paths of a block of lanes, one path per lane, stored structure-of-arrays: the paths a
+ * block-adaptive ensemble steps on. Each lane's path is the one {@link OnDemandBrownianPath} describes — the same
+ * law, the same normals from the same {@link KeyedStream} keyed by {@code (seed, path)}, the same arithmetic, so the
+ * same bits (an {@code OnDemandBrownianPath} is one lane of this class) — but a query is asked of many lanes at once
+ * ({@link #values}), and the work is laid out for that:
+ *
+ * <ol>
+ *   <li>per lane, the search of its kept points and the choice of the gap the new point falls in (a short scan, a
+ *       branch), the slot opened for it, and its normals — the scalar part;</li>
+ *   <li>the Brownian bridges of all lanes at once, in one loop over dense arrays without branches: the roots and
+ *       divisions of independent lanes overlap in the processor instead of waiting on each other;</li>
+ *   <li>the new points written back to the lanes' stacks.</li>
+ * </ol>
+ *
+ * <p>Layout: a lane's kept points form a stack, nearest on top (slot {@code count − 1}), the farthest in slot 0; slot
+ * s of lane l keeps its time at {@code times[s · lanes + l]} and W of channel j at {@code ws[(s · m + j) · lanes +
+ * l]} (K likewise), so the top slots of all lanes — the ones a solver touches — lie together in memory. The base
+ * (the earliest point kept, where the lane's solver stands) is {@code baseTime[l]}, {@code baseW[j · lanes + l]}.
+ *
+ * <p>Formulas ({@link OnDemandBrownianPath} derives them): a point at {@code x = a + rΔ} ({@code q = 1 − r}) between
+ * kept points a and b with increment W and Lévy area H has increment W₁ and Lévy area H₁ from a with
+ * {@code W₁ = r W + 6 r q H + σ_W Z₁}, {@code H₁ = r² H + λ Z₁ + σ_H Z₂}, {@code σ_W = √(Δ r q (1 − 3rq))},
+ * {@code λ = −r² σ_W / (2(1 − 3rq))}, {@code σ_H² = Δ (r (1 − r³)/12 − q r⁵ / (4(1 − 3rq)))}; without Lévy area
+ * {@code W₁ = r W + √(Δ r q) Z}; forward from the farthest point, {@code W₁ = √Δ Z₁}, {@code H₁ = √(Δ/12) Z₂}.
+ *
+ * <p>Thread-confined; allocation-free once its store has grown to the most points a lane keeps at once.
+ */
+public final class LaneBrownianPaths {
+    /** The stream's second key word, after (seed, path): keeps these normals apart from other streams of the seed. */
+    private static final long STREAM = 0x4f6e44656d616e64L;
+
+    private final int lanes;
+    private final int m;
+    private final boolean levy;
+    private final long seed;
+    private final KeyedStream[] streams;
+    private final ContinuousSampler[] normals;
+    private final double[] baseTime;
+    private final double[] baseW;
+    private final double[] baseK;
+    private final int[] count;
+    /** Slots per lane the store holds. */
+    private int capacity;
+    private double[] times;
+    private double[] ws;
+    private double[] ks;
+    // The pending bridges of one call of values (index b), dense: the lane, the query's index, the slot opened.
+    private final int[] bridgeLane;
+    private final int[] bridgeQuery;
+    private final int[] bridgeSlot;
+    private final double[] leftTime;
+    private final double[] rightTime;
+    private final double[] pointTime;
+    /** W, K at the left and right kept points, the normals, the new values: {@code [j · lanes + b]}. */
+    private final double[] leftW;
+    private final double[] leftK;
+    private final double[] rightW;
+    private final double[] rightK;
+    private final double[] z1;
+    private final double[] z2;
+    private final double[] newW;
+    private final double[] newK;
+    // Per pending bridge, the coefficients of the law above.
+    private final double[] r;
+    private final double[] rq6;
+    private final double[] r2;
+    private final double[] s;
+    private final double[] inverse;
+    private final double[] delta;
+    private final double[] sdW;
+    private final double[] loading;
+    private final double[] sdH;
+
+    private LaneBrownianPaths(int lanes, int m, boolean levy, long seed) {
+        this.lanes = lanes;
+        this.m = m;
+        this.levy = levy;
+        this.seed = seed;
+        this.streams = new KeyedStream[lanes];
+        this.normals = new ContinuousSampler[lanes];
+        for (int l = 0; l < lanes; l++) {
+            streams[l] = new KeyedStream();
+            normals[l] = streams[l].gaussian();
+        }
+        this.baseTime = new double[lanes];
+        this.baseW = new double[m * lanes];
+        this.baseK = new double[m * lanes];
+        this.count = new int[lanes];
+        this.capacity = 4;
+        this.times = new double[capacity * lanes];
+        this.ws = new double[capacity * m * lanes];
+        this.ks = levy ? new double[capacity * m * lanes] : null;
+        this.bridgeLane = new int[lanes];
+        this.bridgeQuery = new int[lanes];
+        this.bridgeSlot = new int[lanes];
+        this.leftTime = new double[lanes];
+        this.rightTime = new double[lanes];
+        this.pointTime = new double[lanes];
+        this.leftW = new double[m * lanes];
+        this.leftK = new double[m * lanes];
+        this.rightW = new double[m * lanes];
+        this.rightK = new double[m * lanes];
+        this.z1 = new double[m * lanes];
+        this.z2 = new double[m * lanes];
+        this.newW = new double[m * lanes];
+        this.newK = new double[m * lanes];
+        this.r = new double[lanes];
+        this.rq6 = new double[lanes];
+        this.r2 = new double[lanes];
+        this.s = new double[lanes];
+        this.inverse = new double[lanes];
+        this.delta = new double[lanes];
+        this.sdW = new double[lanes];
+        this.loading = new double[lanes];
+        this.sdH = new double[lanes];
+    }
+
+    /**
+     * @param lanes     paths held at once
+     * @param dimension m, the number of independent Brownian motions of each path
+     * @param levyArea  whether values carry K(t) = ∫ W du, hence the space-time Lévy area of any step
+     * @param seed      the root seed
+     */
+    public static LaneBrownianPaths of(int lanes, int dimension, boolean levyArea, long seed) {
+        return new LaneBrownianPaths(Require.positive("lanes", lanes), Require.positive("dimension", dimension),
+                levyArea, seed);
+    }
+
+    /** The number of lanes. */
+    public int lanes() {
+        return lanes;
+    }
+
+    /** m. */
+    public int dimension() {
+        return m;
+    }
+
+    /** Whether values carry K, for Lévy areas. */
+    public boolean hasLevyArea() {
+        return levy;
+    }
+
+    /** The earliest time lane l still keeps (where its solver stands). */
+    public double baseTime(int lane) {
+        return baseTime[lane];
+    }
+
+    /**
+     * Starts lane l on path {@code path} at t0 (W = K = 0 there) and draws its values at the anchors, in order: W at
+     * every anchor first (forward, in time order), then the Lévy areas, so the anchors' W are the same with or
+     * without them — a pure function of {@code (seed, path)}.
+     *
+     * @param anchors strictly increasing times after t0 (not modified; may be empty)
+     * @throws IllegalArgumentException naming a non-finite t0 or an anchor out of order
+     */
+    public void reset(int lane, long path, double t0, double[] anchors) {
+        Require.finite("t0", t0);
+        double previous = t0;
+        for (double anchor : anchors) {
+            if (!(anchor > previous) || !Double.isFinite(anchor)) {
+                throw new IllegalArgumentException("anchors = " + Arrays.toString(anchors) + ": must increase"
+                        + " strictly after t0 = " + t0);
+            }
+            previous = anchor;
+        }
+        streams[lane].reset(seed, path, STREAM);
+        ContinuousSampler normal = normals[lane];
+        baseTime[lane] = t0;
+        for (int j = 0; j < m; j++) {
+            baseW[j * lanes + lane] = 0.0;
+            baseK[j * lanes + lane] = 0.0;
+        }
+        int n = anchors.length;
+        ensureCapacity(n);
+        // The farthest point in slot 0: anchor a goes to slot n − 1 − a.
+        for (int a = 0; a < n; a++) {
+            int i = n - 1 - a;
+            times[i * lanes + lane] = anchors[a];
+            double root = Math.sqrt(anchors[a] - (a == 0 ? t0 : anchors[a - 1]));
+            for (int j = 0; j < m; j++) {
+                double before = a == 0 ? 0.0 : ws[w(i + 1, j, lane)];
+                ws[w(i, j, lane)] = before + root * normal.sample();
+            }
+        }
+        for (int a = 0; levy && a < n; a++) {
+            int i = n - 1 - a;
+            double from = a == 0 ? t0 : anchors[a - 1];
+            double span = anchors[a] - from;
+            double rootTwelfth = Math.sqrt(span / 12);
+            for (int j = 0; j < m; j++) {
+                double wa = a == 0 ? 0.0 : ws[w(i + 1, j, lane)];
+                double ka = a == 0 ? 0.0 : ks[w(i + 1, j, lane)];
+                ks[w(i, j, lane)] = ka + span * (wa + 0.5 * (ws[w(i, j, lane)] - wa) + rootTwelfth * normal.sample());
+            }
+        }
+        count[lane] = n;
+    }
+
+    /**
+     * W and K at time {@code t[q]} of lane {@code lane[q]}, for q in [0, n), into {@code wOut[j · lanes + q]} and
+     * {@code kOut[j · lanes + q]} (kOut may be null without Lévy area), drawing each value that is not kept yet.
+     * A lane appears at most once.
+     *
+     * @throws IllegalArgumentException when a time is not finite or lies before its lane's earliest kept point
+     *                                  (then no lane has changed)
+     */
+    public void values(int n, int[] lane, double[] t, double[] wOut, double[] kOut) {
+        // Every time checked before any lane changes: a refused call leaves every path as it was.
+        for (int q = 0; q < n; q++) {
+            int l = lane[q];
+            if (!(t[q] >= baseTime[l]) || t[q] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("t = " + t[q] + ": must be finite and at least " + baseTime[l]
+                        + ", the earliest time this path still keeps");
+            }
+        }
+        int bridges = 0;
+        for (int q = 0; q < n; q++) {
+            int l = lane[q];
+            double time = t[q];
+            if (time == baseTime[l]) {
+                copyBase(l, q, wOut, kOut);
+                continue;
+            }
+            // The nearest kept point at or after t: scan the stack from its top (the nearest).
+            int i = count[l] - 1;
+            while (i >= 0 && times[i * lanes + l] < time) {
+                i--;
+            }
+            if (i >= 0 && times[i * lanes + l] == time) {
+                copySlot(l, i, q, wOut, kOut);
+            } else if (i < 0) {
+                forward(l, time);
+                copySlot(l, 0, q, wOut, kOut);
+            } else {
+                openBridge(bridges++, q, l, i, time);
+            }
+        }
+        if (bridges > 0) {
+            drawBridges(bridges);
+            for (int b = 0; b < bridges; b++) {
+                int l = bridgeLane[b];
+                int at = bridgeSlot[b];
+                int q = bridgeQuery[b];
+                for (int j = 0; j < m; j++) {
+                    double wNew = newW[j * lanes + b];
+                    ws[w(at, j, l)] = wNew;
+                    wOut[j * lanes + q] = wNew;
+                }
+                if (levy) {
+                    for (int j = 0; j < m; j++) {
+                        double kNew = newK[j * lanes + b];
+                        ks[w(at, j, l)] = kNew;
+                        if (kOut != null) {
+                            kOut[j * lanes + q] = kNew;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The index of W (or K) of channel j in slot s of lane l. */
+    private int w(int s, int j, int l) {
+        return (s * m + j) * lanes + l;
+    }
+
+    private void copyBase(int l, int q, double[] wOut, double[] kOut) {
+        for (int j = 0; j < m; j++) {
+            wOut[j * lanes + q] = baseW[j * lanes + l];
+        }
+        if (levy && kOut != null) {
+            for (int j = 0; j < m; j++) {
+                kOut[j * lanes + q] = baseK[j * lanes + l];
+            }
+        }
+    }
+
+    private void copySlot(int l, int slot, int q, double[] wOut, double[] kOut) {
+        for (int j = 0; j < m; j++) {
+            wOut[j * lanes + q] = ws[w(slot, j, l)];
+        }
+        if (levy && kOut != null) {
+            for (int j = 0; j < m; j++) {
+                kOut[j * lanes + q] = ks[w(slot, j, l)];
+            }
+        }
+    }
+
+    /**
+     * Drops lane l's kept points at or before t, the last of them becoming the base: its solver asks for no earlier
+     * time again (it accepted a step to t).
+     */
+    public void forgetBefore(int l, double t) {
+        int c = count[l];
+        while (c > 0 && times[(c - 1) * lanes + l] <= t) {
+            c--;
+            baseTime[l] = times[c * lanes + l];
+            for (int j = 0; j < m; j++) {
+                baseW[j * lanes + l] = ws[w(c, j, l)];
+            }
+            if (levy) {
+                for (int j = 0; j < m; j++) {
+                    baseK[j * lanes + l] = ks[w(c, j, l)];
+                }
+            }
+        }
+        count[l] = c;
+    }
+
+    /**
+     * Drops every point lane l keeps after t, anchors included: the next query beyond t is drawn afresh. This is the
+     * naive redraw of a rejected step that biases an adaptive solution's law; it exists for the test that shows so.
+     */
+    public void forgetAfter(int l, double t) {
+        int c = count[l];
+        int kept = 0;
+        while (kept < c && times[(c - 1 - kept) * lanes + l] <= t) {
+            kept++;
+        }
+        // The points at or before t are the top `kept` slots: move them down to the bottom of the stack.
+        int from = c - kept;
+        for (int i = 0; i < kept; i++) {
+            moveSlot(l, from + i, i);
+        }
+        count[l] = kept;
+    }
+
+    private void moveSlot(int l, int from, int to) {
+        times[to * lanes + l] = times[from * lanes + l];
+        for (int j = 0; j < m; j++) {
+            ws[w(to, j, l)] = ws[w(from, j, l)];
+        }
+        if (levy) {
+            for (int j = 0; j < m; j++) {
+                ks[w(to, j, l)] = ks[w(from, j, l)];
+            }
+        }
+    }
+
+    /** Draws lane l's point t beyond all its kept points (from the farthest, or the base), into slot 0. */
+    private void forward(int l, double t) {
+        insertAt(l, 0, t);
+        boolean fromBase = count[l] == 1;
+        double ta = fromBase ? baseTime[l] : times[lanes + l];
+        double span = t - ta;
+        double root = Math.sqrt(span);
+        ContinuousSampler normal = normals[l];
+        for (int j = 0; j < m; j++) {
+            double w0 = fromBase ? baseW[j * lanes + l] : ws[w(1, j, l)];
+            ws[w(0, j, l)] = w0 + root * normal.sample();
+        }
+        if (levy) {
+            double rootTwelfth = Math.sqrt(span / 12);
+            for (int j = 0; j < m; j++) {
+                double w0 = fromBase ? baseW[j * lanes + l] : ws[w(1, j, l)];
+                double k0 = fromBase ? baseK[j * lanes + l] : ks[w(1, j, l)];
+                ks[w(0, j, l)] = k0 + span * (w0 + 0.5 * (ws[w(0, j, l)] - w0) + rootTwelfth * normal.sample());
+            }
+        }
+    }
+
+    /**
+     * Opens pending bridge b: lane l's point t strictly between its kept point i (after t) and the point before it
+     * (slot i + 1 before the insertion, or the base); inserts the slot above i, copies the two neighbours' values
+     * and draws the normals, in the order of {@link OnDemandBrownianPath} (per channel, Z₁ then Z₂).
+     */
+    private void openBridge(int b, int q, int l, int i, double t) {
+        int at = i + 1;
+        insertAt(l, at, t);
+        boolean fromBase = at + 1 >= count[l];
+        bridgeLane[b] = l;
+        bridgeQuery[b] = q;
+        bridgeSlot[b] = at;
+        pointTime[b] = t;
+        leftTime[b] = fromBase ? baseTime[l] : times[(at + 1) * lanes + l];
+        rightTime[b] = times[i * lanes + l];
+        ContinuousSampler normal = normals[l];
+        for (int j = 0; j < m; j++) {
+            int o = j * lanes + b;
+            leftW[o] = fromBase ? baseW[j * lanes + l] : ws[w(at + 1, j, l)];
+            rightW[o] = ws[w(i, j, l)];
+            if (levy) {
+                leftK[o] = fromBase ? baseK[j * lanes + l] : ks[w(at + 1, j, l)];
+                rightK[o] = ks[w(i, j, l)];
+                z1[o] = normal.sample();
+                z2[o] = normal.sample();
+            } else {
+                z1[o] = normal.sample();
+            }
+        }
+    }
+
+    /** The pending bridges' new values, every lane at once (the law in the class comment). */
+    private void drawBridges(int bridges) {
+        for (int b = 0; b < bridges; b++) {
+            double d = rightTime[b] - leftTime[b];
+            double inv = 1.0 / d;
+            delta[b] = d;
+            inverse[b] = inv;
+            r[b] = (pointTime[b] - leftTime[b]) * inv;
+            s[b] = pointTime[b] - leftTime[b];
+        }
+        if (!levy) {
+            for (int b = 0; b < bridges; b++) {
+                double q = (rightTime[b] - pointTime[b]) * inverse[b];
+                sdW[b] = Math.sqrt(delta[b] * r[b] * q);
+            }
+            for (int j = 0; j < m; j++) {
+                int o = j * lanes;
+                for (int b = 0; b < bridges; b++) {
+                    double w0 = leftW[o + b];
+                    newW[o + b] = w0 + r[b] * (rightW[o + b] - w0) + sdW[b] * z1[o + b];
+                }
+            }
+            return;
+        }
+        // Z₁ drives W₁ (σ_W) and part of H₁ (λ = Cov/σ_W), Z₂ the rest (σ_H, formed without σ_W so both roots run at
+        // once).
+        for (int b = 0; b < bridges; b++) {
+            double rb = r[b];
+            double q = (rightTime[b] - pointTime[b]) * inverse[b];
+            double rq = rb * q;
+            double c = 1 - 3 * rq;
+            double inverseC = 1.0 / c;
+            double rr = rb * rb;
+            double sw = Math.sqrt(delta[b] * rq * c);
+            rq6[b] = 6 * rq;
+            r2[b] = rr;
+            sdW[b] = sw;
+            loading[b] = -0.5 * rr * sw * inverseC;
+            sdH[b] = Math.sqrt(Math.max(0.0, delta[b] * (rb * (1 - rr * rb) / 12 - 0.25 * q * rr * rr * rb * inverseC)));
+        }
+        for (int j = 0; j < m; j++) {
+            int o = j * lanes;
+            for (int b = 0; b < bridges; b++) {
+                double w0 = leftW[o + b];
+                double k0 = leftK[o + b];
+                double w = rightW[o + b] - w0;
+                double h = (rightK[o + b] - k0 - delta[b] * w0) * inverse[b] - 0.5 * w;
+                double w1 = r[b] * w + rq6[b] * h + sdW[b] * z1[o + b];
+                double h1 = r2[b] * h + loading[b] * z1[o + b] + sdH[b] * z2[o + b];
+                newW[o + b] = w0 + w1;
+                newK[o + b] = k0 + s[b] * (w0 + 0.5 * w1 + h1);
+            }
+        }
+    }
+
+    /** Opens slot `at` of lane l's stack for time t (values to be written), moving the slots from `at` up by one. */
+    private void insertAt(int l, int at, double t) {
+        int c = count[l];
+        ensureCapacity(c + 1);
+        for (int i = c; i > at; i--) {
+            moveSlot(l, i - 1, i);
+        }
+        times[at * lanes + l] = t;
+        count[l] = c + 1;
+    }
+
+    private void ensureCapacity(int slots) {
+        if (slots > capacity) {
+            capacity = Math.max(slots, 2 * capacity);
+            times = Arrays.copyOf(times, capacity * lanes);
+            ws = Arrays.copyOf(ws, capacity * m * lanes);
+            if (levy) {
+                ks = Arrays.copyOf(ks, capacity * m * lanes);
+            }
+        }
+    }
+}
