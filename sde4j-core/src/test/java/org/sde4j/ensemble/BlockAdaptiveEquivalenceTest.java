@@ -95,6 +95,25 @@ class BlockAdaptiveEquivalenceTest {
     }
 
     @Test
+    void pathsOverTheStepLimitFailAlikeNamingTheCount() {
+        // SRIW1 at 10⁻² takes 27.6 steps per path on gbm, at most 46: a limit of 30 stops some paths, not all.
+        StepControl control = StepControl.of(1e-2, 1e-2, 1.0).withMaxSteps(30);
+        AdaptiveEnsemble job = AdaptiveEnsemble.of(GBM, Schemes.byName("sriw1")).stepControl(control).paths(600)
+                .seed(4);
+        StepFailedException block = assertThrows(StepFailedException.class,
+                () -> job.engine(Ensemble.Engine.BLOCK).run());
+        StepFailedException path = assertThrows(StepFailedException.class,
+                () -> job.engine(Ensemble.Engine.PATH).run());
+        assertEquals(path.getMessage(), block.getMessage());
+        assertTrue(block.getMessage().contains("the path took 30 steps ("), block.getMessage());
+        assertTrue(block.getMessage().contains("the most allowed (maxSteps), before reaching t1"), block.getMessage());
+        assertFalse(block.getMessage().startsWith("600 of 600"), block.getMessage());
+        // With room for every path, the same job runs through.
+        assertTrue(job.stepControl(control.withMaxSteps(46)).engine(Ensemble.Engine.BLOCK).run().steps()
+                .maxAccepted() <= 46);
+    }
+
+    @Test
     void theBitsAreTheSameForAnyThreadCountAndShards() {
         AdaptiveEnsemble job = AdaptiveEnsemble.of(GBM, Schemes.byName("sriw1")).tolerances(1e-2, 1e-2).paths(1500)
                 .saveAt(0.5).seed(9).keepFinalStates(true);

@@ -24,6 +24,11 @@ public final class AdaptiveOptions {
     @Option(names = "--rtol", paramLabel = "R", description = "Relative tolerance of --adaptive (default: 1e-3).")
     Double rtol;
 
+    @Option(names = "--max-steps", paramLabel = "N", description = "With --adaptive: the most steps (accepted and"
+            + " rejected) one path may take; a path that needs more stops the run with its time and the step size"
+            + " the tolerances ask for (default: 1000000).")
+    Long maxSteps;
+
     /** Whether {@code --adaptive} was given. */
     public boolean on() {
         return adaptive;
@@ -39,8 +44,20 @@ public final class AdaptiveOptions {
             throw new IllegalArgumentException((atol != null ? "--atol" : "--rtol") + " needs --adaptive (the"
                     + " tolerance of adaptive steps); add --adaptive, or use --steps or --dt for uniform steps");
         }
+        if (!adaptive && maxSteps != null) {
+            throw new IllegalArgumentException("--max-steps needs --adaptive (the limit of adaptive steps per path);"
+                    + " add --adaptive, or leave it out");
+        }
         positive("--atol", atol());
         positive("--rtol", rtol());
+        if (maxSteps != null && maxSteps < 1) {
+            throw new IllegalArgumentException("--max-steps = " + maxSteps + ": must be at least 1");
+        }
+    }
+
+    /** {@code --max-steps} or its default. */
+    public long maxSteps() {
+        return maxSteps != null ? maxSteps : org.sde4j.solver.engine.StepControl.DEFAULT_MAX_STEPS;
     }
 
     private static void positive(String option, double value) {

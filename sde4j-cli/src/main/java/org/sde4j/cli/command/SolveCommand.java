@@ -269,7 +269,8 @@ public final class SolveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--adaptive runs on this machine's threads: give it without --spark");
         }
         SdeProblem p = prepared.problem();
-        AdaptiveEnsembleResult run = AdaptiveEnsemble.of(p, scheme).tolerances(adaptive.atol(), adaptive.rtol())
+        AdaptiveEnsemble ensemble = AdaptiveEnsemble.of(p, scheme).tolerances(adaptive.atol(), adaptive.rtol());
+        AdaptiveEnsembleResult run = ensemble.stepControl(ensemble.stepControl().withMaxSteps(adaptive.maxSteps()))
                 .paths(paths).seed(seed).threads(threadCount).run();
         EnsembleResult result = run.statistics();
         Optional<double[]> exactMean = problem.exactMean(p.t1());

@@ -68,6 +68,24 @@ class SolveAdaptiveTest {
                 + " without --steps");
         expectUsage(MainTest.run("solve", "--problem", "gbm", "--atol", "1e-3"), "sde4j solve: --atol needs"
                 + " --adaptive");
+        expectUsage(run("--max-steps", "0"), "sde4j solve: --max-steps = 0: must be at least 1");
+        expectUsage(MainTest.run("solve", "--problem", "gbm", "--max-steps", "10"), "sde4j solve: --max-steps needs"
+                + " --adaptive");
+    }
+
+    @Test
+    void tooStrictAToleranceStopsAtTheStepLimitInOneLine() {
+        // Milstein by step doubling at 10⁻⁹ would take about 10⁹ steps per path; the limit stops it at once.
+        Run r = MainTest.run("solve", "--problem", "gbm", "--scheme", "milstein", "--adaptive", "--atol", "1e-9",
+                "--rtol", "1e-9", "--paths", "4", "--max-steps", "20000");
+        assertTrue(r.code() != 0, r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().startsWith("sde4j solve: step failed at t = "), r.err());
+        assertTrue(r.err().contains("4 of 4 paths failed; the first: step failed at t = "), r.err());
+        assertTrue(r.err().contains("(path 0): the path took 20000 steps ("), r.err());
+        assertTrue(r.err().contains("ask for steps of about "), r.err());
+        assertTrue(r.err().contains("raise maxSteps (--max-steps)"), r.err());
+        assertEquals("", r.out());
     }
 
     private static void expectUsage(Run r, String start) {

@@ -387,6 +387,10 @@ public final class BlockAdaptiveSolver {
                     alive = false;
                 }
             }
+            if (alive && accepted[l] + rejected[l] >= control.maxSteps()) {
+                failure[l] = PathAdaptiveSolver.tooMany(t[l], proposal[l], accepted[l], rejected[l], control, path[l]);
+                alive = false;
+            }
             if (alive) {
                 active[kept++] = l;
             }

@@ -30,7 +30,8 @@ import org.sde4j.solver.Stepper;
  * dtMax); a rejected step gets at most half its size. The next step is h′, cut at the next saved time; when less
  * than 2h′ remains to it, the rest is taken in two equal steps rather than a full one and a sliver
  * ({@link #nextEnd}). A path whose step would fall below dtMin fails with a {@link StepFailedException} naming the
- * time, the path and the step size.
+ * time, the path and the step size; so does a path that has tried {@link StepControl#maxSteps} steps without reaching
+ * t1 (a tolerance far too strict for the scheme would otherwise run for hours).
  *
  * <p><b>Why the solution stays exactly distributed.</b> Every value of W the solver uses is drawn from its exact
  * law given all values drawn before; a rejected step's end stays on the path, and the next, shorter attempt is a
@@ -222,6 +223,9 @@ public final class PathAdaptiveSolver {
     private double segment(long path, double t, double b) {
         int inARow = 0;
         while (t < b) {
+            if (accepted + rejected >= control.maxSteps()) {
+                throw tooMany(t, proposal, accepted, rejected, control, path);
+            }
             double tn = nextEnd(t, b, Math.min(proposal, control.dtMax()));
             brownian.value(tn, wn, kn);
             double error;
@@ -313,6 +317,15 @@ public final class PathAdaptiveSolver {
                 + " rtol = %s too strict for this path?)", h, control.dtMin(), inARow, error, control.atol(),
                 control.rtol()))
                 .onPath(path);
+    }
+
+    /** The failure of a path that has tried {@code maxSteps} steps and not reached t1. */
+    static StepFailedException tooMany(double t, double proposal, int accepted, int rejected, StepControl control,
+            long path) {
+        return StepFailedException.at(t, String.format(Locale.ROOT, "the path took %d steps (%d accepted, %d"
+                + " rejected), the most allowed (maxSteps), before reaching t1: at t = %s the tolerances atol = %s,"
+                + " rtol = %s ask for steps of about %.3g; loosen them, or raise maxSteps (--max-steps)",
+                accepted + rejected, accepted, rejected, t, control.atol(), control.rtol(), proposal)).onPath(path);
     }
 
     /** Fills the noise of the step {@code [t, tn]} from W and K at its ends (relative to the segment start). */
