@@ -30,7 +30,9 @@ public final class Scratch {
         /** {@code ShiftedConvolution}: a piece of the contraction transposed for the weight gradient. */
         CONV_TRANSPOSED,
         /** {@code VectorGemm}: the last columns of B copied for a contiguous dot product. */
-        GEMM_TAIL
+        GEMM_TAIL,
+        /** {@code VectorGemm}: the logical-lane partial sums of the dot products of four rows of A, between blocks. */
+        GEMM_LANES
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);

@@ -45,6 +45,11 @@ import jdk.incubator.vector.VectorSpecies;
  * lanes and the column split of {@link #multiply} falls at a multiple of 16 whatever the vector length (see {@link
  * VectorOps}), so the bits are also the same on every vector width: with AVX2 a dot product's accumulators take
  * two passes over the contraction, one per half of the logical lanes.
+ *
+ * <p>With AVX2 the dot products take 4 × 2 tiles (the 4 × 4 tile's sixteen accumulators spill) over blocks of
+ * {@link #DOT_BLOCK} columns of the contraction, every tile of four rows of A passing over one block before the
+ * next (see {@link #dots4x2Blocked}): the two passes then read the block from L1 instead of streaming it from L2
+ * twice per tile.
  */
 final class VectorGemm {
     private static final VectorSpecies<Float> S = VectorOps.species();
@@ -471,7 +476,12 @@ final class VectorGemm {
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int j = 0;
-            // With AVX2's sixteen registers the 4 × 4 tile's sixteen accumulators spill: 4 × 2 tiles only.
+            if (G > 1) {
+                // With AVX2's sixteen registers the 4 × 4 tile's sixteen accumulators spill: 4 × 2 tiles, over
+                // blocks of the contraction.
+                dots4x2Blocked(i, n, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+                j = n - n % 2;
+            }
             for (; G == 1 && j + 4 <= n; j += 4) {
                 dots4x4(i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc, lanes);
             }
@@ -490,6 +500,136 @@ final class VectorGemm {
                 float d = dot(p, pv, a, aOff + i * lda, b, rows[j], lanes);
                 c[cOff + i * ldc + j] = acc ? c[cOff + i * ldc + j] + d : d;
             }
+        }
+    }
+
+    /**
+     * Columns of the contraction that {@link #dots4x2Blocked} takes at a time: four rows of A over 1 024 columns are
+     * 16 KiB, which stay in a 32 KiB L1 data cache while every pair of B rows passes over them.
+     */
+    static final int DOT_BLOCK = 1024;
+
+    /**
+     * Rows {@code i .. i+3} of {@code A·Bᵀ}, columns {@code 0 .. n − n mod 2}, for vectors narrower than the 16 logical
+     * lanes (G &gt; 1): 4 × 2 tiles of dot products, the contraction cut into blocks of {@link #DOT_BLOCK} columns,
+     * every pair of B rows passing over one block before the next block is started.
+     *
+     * <p>Why: with G = 2 a tile makes two passes over its columns, each using half of every 16-float run, so each
+     * cache line of the four A rows is read twice per tile; and every tile of a row block reads those rows again.
+     * Unblocked, four rows of a long contraction (resnet20's stage 1 has 6 720 columns per chunk: 107 KiB) do not fit
+     * in L1, and every pass of every tile streamed them from L2. Blocked, both passes of all n/2 tiles read a block
+     * of A from L1 (and the nine views of a channel, which overlap, share their cache lines too).
+     *
+     * <p>Bits: each logical lane of each dot product is still one chain of fused multiply–adds over its positions in
+     * increasing order from zero. Between blocks a tile's accumulators wait in {@code part} (storing and loading a
+     * float does not change it); after the last block the 16 lanes are added from lane 0 and the scalar tail
+     * follows, as in {@link #dots4x2}.
+     */
+    private static void dots4x2Blocked(int i, int n, int p, int pv, float[] a, int aOff, int lda, float[] b,
+            int[] rows, float[] c, int cOff, int ldc, boolean acc) {
+        int pairs = n / 2;
+        // Pair t's eight dot products (row r, column s of the tile at d = 2r + s), 16 logical lanes each.
+        float[] part = Scratch.floats(Scratch.Slot.GEMM_LANES, pairs * 8 * L);
+        int a0 = aOff + i * lda;
+        // At least one block, which starts the lanes at zero even when pv = 0.
+        int q0 = 0;
+        do {
+            int q1 = Math.min(q0 + DOT_BLOCK, pv);
+            for (int t = 0; t < pairs; t++) {
+                dots4x2Block(a, a0, lda, b, rows[2 * t], rows[2 * t + 1], q0, q1, part, t * 8 * L);
+            }
+            q0 += DOT_BLOCK;
+        } while (q0 < pv);
+        for (int t = 0; t < pairs; t++) {
+            int o = t * 8 * L;
+            // The eight sums side by side, each lane after lane from lane 0 (VectorOps.sumLogicalLanes's order).
+            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+            for (int l = 0; l < L; l++) {
+                s0 += part[o + l];
+                s1 += part[o + L + l];
+                s2 += part[o + 2 * L + l];
+                s3 += part[o + 3 * L + l];
+                s4 += part[o + 4 * L + l];
+                s5 += part[o + 5 * L + l];
+                s6 += part[o + 6 * L + l];
+                s7 += part[o + 7 * L + l];
+            }
+            int j = 2 * t;
+            finish(s0, i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+            finish(s1, i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+            finish(s2, i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+            finish(s3, i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+            finish(s4, i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+            finish(s5, i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+            finish(s6, i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+            finish(s7, i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        }
+    }
+
+    /**
+     * One block {@code [q0, q1)} (multiples of 16) of a 4 × 2 tile: A rows at {@code a0 + r·lda}, B rows at
+     * {@code b0}, {@code b1}; the logical lanes of its eight dot products continue from {@code part[o ..]} (from zero
+     * when {@code q0 == 0}) and are stored back there. Eight accumulators, two B vectors and one A vector: eleven of
+     * AVX2's sixteen registers.
+     */
+    private static void dots4x2Block(float[] a, int a0, int lda, float[] b, int b0, int b1, int q0, int q1,
+            float[] part, int o) {
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        for (int g = 0; g < G; g++) {
+            int h = g * V;
+            FloatVector x00;
+            FloatVector x01;
+            FloatVector x10;
+            FloatVector x11;
+            FloatVector x20;
+            FloatVector x21;
+            FloatVector x30;
+            FloatVector x31;
+            if (q0 == 0) {
+                x00 = FloatVector.zero(S);
+                x01 = x00;
+                x10 = x00;
+                x11 = x00;
+                x20 = x00;
+                x21 = x00;
+                x30 = x00;
+                x31 = x00;
+            } else {
+                x00 = FloatVector.fromArray(S, part, o + h);
+                x01 = FloatVector.fromArray(S, part, o + L + h);
+                x10 = FloatVector.fromArray(S, part, o + 2 * L + h);
+                x11 = FloatVector.fromArray(S, part, o + 3 * L + h);
+                x20 = FloatVector.fromArray(S, part, o + 4 * L + h);
+                x21 = FloatVector.fromArray(S, part, o + 5 * L + h);
+                x30 = FloatVector.fromArray(S, part, o + 6 * L + h);
+                x31 = FloatVector.fromArray(S, part, o + 7 * L + h);
+            }
+            for (int q = q0 + h; q < q1; q += L) {
+                FloatVector u = FloatVector.fromArray(S, b, b0 + q);
+                FloatVector w = FloatVector.fromArray(S, b, b1 + q);
+                FloatVector v = FloatVector.fromArray(S, a, a0 + q);
+                x00 = v.fma(u, x00);
+                x01 = v.fma(w, x01);
+                v = FloatVector.fromArray(S, a, a1 + q);
+                x10 = v.fma(u, x10);
+                x11 = v.fma(w, x11);
+                v = FloatVector.fromArray(S, a, a2 + q);
+                x20 = v.fma(u, x20);
+                x21 = v.fma(w, x21);
+                v = FloatVector.fromArray(S, a, a3 + q);
+                x30 = v.fma(u, x30);
+                x31 = v.fma(w, x31);
+            }
+            x00.intoArray(part, o + h);
+            x01.intoArray(part, o + L + h);
+            x10.intoArray(part, o + 2 * L + h);
+            x11.intoArray(part, o + 3 * L + h);
+            x20.intoArray(part, o + 4 * L + h);
+            x21.intoArray(part, o + 5 * L + h);
+            x30.intoArray(part, o + 6 * L + h);
+            x31.intoArray(part, o + 7 * L + h);
         }
     }
 

@@ -182,6 +182,38 @@ class GemmTest {
         }
     }
 
+    /**
+     * The same with a contraction of several of {@code VectorGemm.DOT_BLOCK}'s blocks and a scalar tail, accumulating:
+     * with vectors narrower than 16 floats the 4 × 2 tiles carry their logical lanes from block to block, and each
+     * entry must still have the bits of one unblocked dot product.
+     */
+    @Test
+    void transposedEntriesAcrossContractionBlocksHaveTheBitsOfOneDot() {
+        SplittableRandom r = new SplittableRandom(13);
+        int m = 9;
+        int n = 7;
+        int p = 2 * VectorGemm.DOT_BLOCK + 3 * 16 + 5;
+        int lda = p + 3;
+        float[] a = random(r, m * lda);
+        float[] b = random(r, n * p + 40);
+        int[] rows = new int[n];
+        for (int j = 0; j < n; j++) {
+            rows[j] = r.nextInt(n * p - p + 40);
+        }
+        float[] c0 = random(r, m * n);
+        float[] c = c0.clone();
+        Gemm.multiplyTransposedRows(m, n, p, a, 0, lda, b, rows, c, 0, n, null, true);
+        float[] one = new float[1];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                one[0] = c0[i * n + j];
+                Gemm.multiplyTransposedRows(1, 1, p, a, i * lda, lda, b, new int[] {rows[j]}, one, 0, 1, null, true);
+                assertEquals(Float.floatToRawIntBits(one[0]), Float.floatToRawIntBits(c[i * n + j]),
+                        "entry " + i + "," + j);
+            }
+        }
+    }
+
     @Test
     void vectorKernelsAreInUseInTheTestJvm() {
         // Surefire adds --add-modules jdk.incubator.vector, so the tests above check the vector kernels.
