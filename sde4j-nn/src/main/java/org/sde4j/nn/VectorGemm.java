@@ -523,47 +523,57 @@ final class VectorGemm {
      * <p>Bits: each logical lane of each dot product is still one chain of fused multiply–adds over its positions in
      * increasing order from zero. Between blocks a tile's accumulators wait in {@code part} (storing and loading a
      * float does not change it); after the last block the 16 lanes are added from lane 0 and the scalar tail
-     * follows, as in {@link #dots4x2}.
+     * follows, as in {@link #dots4x2}. A contraction of one block (stage 3's 1 024 columns) is the plain 4 × 2 tile.
      */
     private static void dots4x2Blocked(int i, int n, int p, int pv, float[] a, int aOff, int lda, float[] b,
             int[] rows, float[] c, int cOff, int ldc, boolean acc) {
         int pairs = n / 2;
         // Pair t's eight dot products (row r, column s of the tile at d = 2r + s), 16 logical lanes each.
-        float[] part = Scratch.floats(Scratch.Slot.GEMM_LANES, pairs * 8 * L);
+        // With one block, every tile is summed before the next starts: they all use the first 128 floats.
+        boolean oneBlock = pv <= DOT_BLOCK;
+        float[] part = Scratch.floats(Scratch.Slot.GEMM_LANES, (oneBlock ? 1 : pairs) * 8 * L);
         int a0 = aOff + i * lda;
-        // At least one block, which starts the lanes at zero even when pv = 0.
+        // At least one block, which starts the lanes at zero even when pv = 0. In the last block each tile's sums
+        // follow it at once, while its lanes are still in L1.
         int q0 = 0;
+        boolean last;
         do {
             int q1 = Math.min(q0 + DOT_BLOCK, pv);
+            last = q1 == pv;
             for (int t = 0; t < pairs; t++) {
-                dots4x2Block(a, a0, lda, b, rows[2 * t], rows[2 * t + 1], q0, q1, part, t * 8 * L);
+                int o = oneBlock ? 0 : t * 8 * L;
+                dots4x2Block(a, a0, lda, b, rows[2 * t], rows[2 * t + 1], q0, q1, part, o);
+                if (last) {
+                    finish4x2(part, o, i, 2 * t, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+                }
             }
-            q0 += DOT_BLOCK;
-        } while (q0 < pv);
-        for (int t = 0; t < pairs; t++) {
-            int o = t * 8 * L;
-            // The eight sums side by side, each lane after lane from lane 0 (VectorOps.sumLogicalLanes's order).
-            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-            for (int l = 0; l < L; l++) {
-                s0 += part[o + l];
-                s1 += part[o + L + l];
-                s2 += part[o + 2 * L + l];
-                s3 += part[o + 3 * L + l];
-                s4 += part[o + 4 * L + l];
-                s5 += part[o + 5 * L + l];
-                s6 += part[o + 6 * L + l];
-                s7 += part[o + 7 * L + l];
-            }
-            int j = 2 * t;
-            finish(s0, i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-            finish(s1, i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-            finish(s2, i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-            finish(s3, i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-            finish(s4, i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-            finish(s5, i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-            finish(s6, i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-            finish(s7, i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+            q0 = q1;
+        } while (!last);
+    }
+
+    /** Sums the logical lanes of a 4 × 2 tile's eight dot products at {@code part[o ..]} and stores them. */
+    private static void finish4x2(float[] part, int o, int i, int j, int p, int pv, float[] a, int aOff, int lda,
+            float[] b, int[] rows, float[] c, int cOff, int ldc, boolean acc) {
+        // The eight sums side by side, each lane after lane from lane 0 (VectorOps.sumLogicalLanes's order).
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        for (int l = 0; l < L; l++) {
+            s0 += part[o + l];
+            s1 += part[o + L + l];
+            s2 += part[o + 2 * L + l];
+            s3 += part[o + 3 * L + l];
+            s4 += part[o + 4 * L + l];
+            s5 += part[o + 5 * L + l];
+            s6 += part[o + 6 * L + l];
+            s7 += part[o + 7 * L + l];
         }
+        finish(s0, i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s1, i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s2, i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s3, i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s4, i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s5, i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s6, i + 3, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s7, i + 3, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
     }
 
     /**
