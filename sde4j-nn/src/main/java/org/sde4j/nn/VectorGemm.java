@@ -474,31 +474,42 @@ final class VectorGemm {
         float[] lanes = new float[16 * L];
         int pv = p - p % L;
         int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            int j = 0;
-            if (G > 1) {
-                // With AVX2's sixteen registers the 4 × 4 tile's sixteen accumulators spill: 4 × 2 tiles, over
-                // blocks of the contraction.
-                dots4x2Blocked(i, n, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
-                j = n - n % 2;
+        if (G > 1) {
+            // AVX2's sixteen registers: 3 × 3 tiles over blocks of the contraction (the 4 × 4 tile's sixteen
+            // accumulators spill), after one or two groups of four rows in 4 × 2 tiles when m − i is not a multiple
+            // of three.
+            while (i + 3 <= m) {
+                if ((m - i) % 3 != 0 && i + 4 <= m) {
+                    dots4x2Blocked(i, n, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+                    dots(i, 4, n - n % 2, n, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc, lanes);
+                    i += 4;
+                } else {
+                    dots3x3Blocked(i, n, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+                    dots(i, 3, n - n % 3, n, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc, lanes);
+                    i += 3;
+                }
             }
-            for (; G == 1 && j + 4 <= n; j += 4) {
+        }
+        for (; G == 1 && i + 4 <= m; i += 4) {
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
                 dots4x4(i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc, lanes);
             }
             for (; j + 2 <= n; j += 2) {
                 dots4x2(i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc, lanes);
             }
-            for (; j < n; j++) {
-                for (int r = i; r < i + 4; r++) {
-                    float d = dot(p, pv, a, aOff + r * lda, b, rows[j], lanes);
-                    c[cOff + r * ldc + j] = acc ? c[cOff + r * ldc + j] + d : d;
-                }
-            }
+            dots(i, 4, j, n, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc, lanes);
         }
-        for (; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float d = dot(p, pv, a, aOff + i * lda, b, rows[j], lanes);
-                c[cOff + i * ldc + j] = acc ? c[cOff + i * ldc + j] + d : d;
+        dots(i, m - i, 0, n, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc, lanes);
+    }
+
+    /** C(i .. i+count, j0 .. n) as single dot products. */
+    private static void dots(int i, int count, int j0, int n, int p, int pv, float[] a, int aOff, int lda, float[] b,
+            int[] rows, float[] c, int cOff, int ldc, boolean acc, float[] lanes) {
+        for (int r = i; r < i + count; r++) {
+            for (int j = j0; j < n; j++) {
+                float d = dot(p, pv, a, aOff + r * lda, b, rows[j], lanes);
+                c[cOff + r * ldc + j] = acc ? c[cOff + r * ldc + j] + d : d;
             }
         }
     }
@@ -640,6 +651,211 @@ final class VectorGemm {
             x21.intoArray(part, o + 5 * L + h);
             x30.intoArray(part, o + 6 * L + h);
             x31.intoArray(part, o + 7 * L + h);
+        }
+    }
+
+    /**
+     * Rows {@code i .. i+2} of {@code A·Bᵀ}, columns {@code 0 .. n − n mod 3}, for vectors narrower than the 16 logical
+     * lanes: 3 × 3 tiles of dot products over blocks of {@link #DOT_BLOCK} columns, as {@link #dots4x2Blocked} does
+     * with 4 × 2 tiles. Nine multiply–adds per six loads instead of eight; with a convolution's views the three B rows
+     * of a tile are usually the taps v = 0, 1, 2 of one kernel row, adjacent in memory, and then share one index
+     * ({@link #dots3x3BlockAdjacent}). Same bits as every other tile: each logical lane one chain over its positions
+     * in increasing order from zero, the lanes added from lane 0, then the scalar tail.
+     */
+    private static void dots3x3Blocked(int i, int n, int p, int pv, float[] a, int aOff, int lda, float[] b,
+            int[] rows, float[] c, int cOff, int ldc, boolean acc) {
+        int triples = n / 3;
+        boolean oneBlock = pv <= DOT_BLOCK;
+        // Triple t's nine dot products (row r, column s of the tile at d = 3r + s), 16 logical lanes each.
+        float[] part = Scratch.floats(Scratch.Slot.GEMM_LANES, (oneBlock ? 1 : triples) * 9 * L);
+        int a0 = aOff + i * lda;
+        int q0 = 0;
+        boolean last;
+        do {
+            int q1 = Math.min(q0 + DOT_BLOCK, pv);
+            last = q1 == pv;
+            for (int t = 0; t < triples; t++) {
+                int o = oneBlock ? 0 : t * 9 * L;
+                int b0 = rows[3 * t];
+                int b1 = rows[3 * t + 1];
+                int b2 = rows[3 * t + 2];
+                if (b1 == b0 + 1 && b2 == b0 + 2) {
+                    dots3x3BlockAdjacent(a, a0, lda, b, b0, q0, q1, part, o);
+                } else {
+                    dots3x3Block(a, a0, lda, b, b0, b1, b2, q0, q1, part, o);
+                }
+                if (last) {
+                    finish3x3(part, o, i, 3 * t, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+                }
+            }
+            q0 = q1;
+        } while (!last);
+    }
+
+    /** Sums the logical lanes of a 3 × 3 tile's nine dot products at {@code part[o ..]} and stores them. */
+    private static void finish3x3(float[] part, int o, int i, int j, int p, int pv, float[] a, int aOff, int lda,
+            float[] b, int[] rows, float[] c, int cOff, int ldc, boolean acc) {
+        // The nine sums side by side, each lane after lane from lane 0 (VectorOps.sumLogicalLanes's order).
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f, s8 = 0f;
+        for (int l = 0; l < L; l++) {
+            s0 += part[o + l];
+            s1 += part[o + L + l];
+            s2 += part[o + 2 * L + l];
+            s3 += part[o + 3 * L + l];
+            s4 += part[o + 4 * L + l];
+            s5 += part[o + 5 * L + l];
+            s6 += part[o + 6 * L + l];
+            s7 += part[o + 7 * L + l];
+            s8 += part[o + 8 * L + l];
+        }
+        finish(s0, i, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s1, i, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s2, i, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s3, i + 1, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s4, i + 1, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s5, i + 1, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s6, i + 2, j, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s7, i + 2, j + 1, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+        finish(s8, i + 2, j + 2, p, pv, a, aOff, lda, b, rows, c, cOff, ldc, acc);
+    }
+
+    /**
+     * One block {@code [q0, q1)} (multiples of 16) of a 3 × 3 tile of dot products: A rows at {@code a0 + r·lda}, B
+     * rows at {@code b0}, {@code b1}, {@code b2}; the logical lanes of its nine dot products continue from
+     * {@code part[o ..]} (from zero when {@code q0 == 0}) and are stored back there. Nine accumulators, three B vectors
+     * and one A vector: thirteen of AVX2's sixteen registers, six loads per nine multiply–adds.
+     */
+    private static void dots3x3Block(float[] a, int a0, int lda, float[] b, int b0, int b1, int b2, int q0,
+            int q1, float[] part, int o) {
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        for (int g = 0; g < G; g++) {
+            int h = g * V;
+            FloatVector x00;
+            FloatVector x01;
+            FloatVector x02;
+            FloatVector x10;
+            FloatVector x11;
+            FloatVector x12;
+            FloatVector x20;
+            FloatVector x21;
+            FloatVector x22;
+            if (q0 == 0) {
+                x00 = FloatVector.zero(S);
+                x01 = x00;
+                x02 = x00;
+                x10 = x00;
+                x11 = x00;
+                x12 = x00;
+                x20 = x00;
+                x21 = x00;
+                x22 = x00;
+            } else {
+                x00 = FloatVector.fromArray(S, part, o + h);
+                x01 = FloatVector.fromArray(S, part, o + L + h);
+                x02 = FloatVector.fromArray(S, part, o + 2 * L + h);
+                x10 = FloatVector.fromArray(S, part, o + 3 * L + h);
+                x11 = FloatVector.fromArray(S, part, o + 4 * L + h);
+                x12 = FloatVector.fromArray(S, part, o + 5 * L + h);
+                x20 = FloatVector.fromArray(S, part, o + 6 * L + h);
+                x21 = FloatVector.fromArray(S, part, o + 7 * L + h);
+                x22 = FloatVector.fromArray(S, part, o + 8 * L + h);
+            }
+            for (int q = q0 + h; q < q1; q += L) {
+                FloatVector u = FloatVector.fromArray(S, b, b0 + q);
+                FloatVector w = FloatVector.fromArray(S, b, b1 + q);
+                FloatVector y = FloatVector.fromArray(S, b, b2 + q);
+                FloatVector v = FloatVector.fromArray(S, a, a0 + q);
+                x00 = v.fma(u, x00);
+                x01 = v.fma(w, x01);
+                x02 = v.fma(y, x02);
+                v = FloatVector.fromArray(S, a, a1 + q);
+                x10 = v.fma(u, x10);
+                x11 = v.fma(w, x11);
+                x12 = v.fma(y, x12);
+                v = FloatVector.fromArray(S, a, a2 + q);
+                x20 = v.fma(u, x20);
+                x21 = v.fma(w, x21);
+                x22 = v.fma(y, x22);
+            }
+            x00.intoArray(part, o + h);
+            x01.intoArray(part, o + L + h);
+            x02.intoArray(part, o + 2 * L + h);
+            x10.intoArray(part, o + 3 * L + h);
+            x11.intoArray(part, o + 4 * L + h);
+            x12.intoArray(part, o + 5 * L + h);
+            x20.intoArray(part, o + 6 * L + h);
+            x21.intoArray(part, o + 7 * L + h);
+            x22.intoArray(part, o + 8 * L + h);
+        }
+    }
+
+    /**
+     * {@link #dots3x3Block} for three adjacent B rows, {@code b0}, {@code b0 + 1} and {@code b0 + 2} (the taps v = 0,
+     * 1, 2 of one row of a 3 × 3 kernel, stride 1): one index serves the three loads.
+     */
+    private static void dots3x3BlockAdjacent(float[] a, int a0, int lda, float[] b, int b0, int q0, int q1,
+            float[] part, int o) {
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        for (int g = 0; g < G; g++) {
+            int h = g * V;
+            FloatVector x00;
+            FloatVector x01;
+            FloatVector x02;
+            FloatVector x10;
+            FloatVector x11;
+            FloatVector x12;
+            FloatVector x20;
+            FloatVector x21;
+            FloatVector x22;
+            if (q0 == 0) {
+                x00 = FloatVector.zero(S);
+                x01 = x00;
+                x02 = x00;
+                x10 = x00;
+                x11 = x00;
+                x12 = x00;
+                x20 = x00;
+                x21 = x00;
+                x22 = x00;
+            } else {
+                x00 = FloatVector.fromArray(S, part, o + h);
+                x01 = FloatVector.fromArray(S, part, o + L + h);
+                x02 = FloatVector.fromArray(S, part, o + 2 * L + h);
+                x10 = FloatVector.fromArray(S, part, o + 3 * L + h);
+                x11 = FloatVector.fromArray(S, part, o + 4 * L + h);
+                x12 = FloatVector.fromArray(S, part, o + 5 * L + h);
+                x20 = FloatVector.fromArray(S, part, o + 6 * L + h);
+                x21 = FloatVector.fromArray(S, part, o + 7 * L + h);
+                x22 = FloatVector.fromArray(S, part, o + 8 * L + h);
+            }
+            for (int q = q0 + h; q < q1; q += L) {
+                FloatVector u = FloatVector.fromArray(S, b, b0 + q);
+                FloatVector w = FloatVector.fromArray(S, b, b0 + 1 + q);
+                FloatVector y = FloatVector.fromArray(S, b, b0 + 2 + q);
+                FloatVector v = FloatVector.fromArray(S, a, a0 + q);
+                x00 = v.fma(u, x00);
+                x01 = v.fma(w, x01);
+                x02 = v.fma(y, x02);
+                v = FloatVector.fromArray(S, a, a1 + q);
+                x10 = v.fma(u, x10);
+                x11 = v.fma(w, x11);
+                x12 = v.fma(y, x12);
+                v = FloatVector.fromArray(S, a, a2 + q);
+                x20 = v.fma(u, x20);
+                x21 = v.fma(w, x21);
+                x22 = v.fma(y, x22);
+            }
+            x00.intoArray(part, o + h);
+            x01.intoArray(part, o + L + h);
+            x02.intoArray(part, o + 2 * L + h);
+            x10.intoArray(part, o + 3 * L + h);
+            x11.intoArray(part, o + 4 * L + h);
+            x12.intoArray(part, o + 5 * L + h);
+            x20.intoArray(part, o + 6 * L + h);
+            x21.intoArray(part, o + 7 * L + h);
+            x22.intoArray(part, o + 8 * L + h);
         }
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The float kernels against a double-precision triple loop, on shapes that exercise every tile and tail
@@ -183,22 +184,24 @@ class GemmTest {
     }
 
     /**
-     * The same with a contraction of several of {@code VectorGemm.DOT_BLOCK}'s blocks and a scalar tail, accumulating:
-     * with vectors narrower than 16 floats the 4 × 2 tiles carry their logical lanes from block to block, and each
-     * entry must still have the bits of one unblocked dot product.
+     * The same with a contraction of several of {@code VectorGemm.DOT_BLOCK}'s blocks and a scalar tail, accumulating,
+     * with B rows anywhere and with B rows in runs of three adjacent ones (a convolution's taps): with vectors
+     * narrower than 16 floats the 4 × 2 and 3 × 3 tiles (m = 11 takes both) carry their logical lanes from block to
+     * block, and each entry must still have the bits of one unblocked dot product.
      */
-    @Test
-    void transposedEntriesAcrossContractionBlocksHaveTheBitsOfOneDot() {
-        SplittableRandom r = new SplittableRandom(13);
-        int m = 9;
-        int n = 7;
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void transposedEntriesAcrossContractionBlocksHaveTheBitsOfOneDot(boolean adjacent) {
+        SplittableRandom r = new SplittableRandom(adjacent ? 17 : 13);
+        int m = 11;
+        int n = 8;
         int p = 2 * VectorGemm.DOT_BLOCK + 3 * 16 + 5;
         int lda = p + 3;
         float[] a = random(r, m * lda);
         float[] b = random(r, n * p + 40);
         int[] rows = new int[n];
         for (int j = 0; j < n; j++) {
-            rows[j] = r.nextInt(n * p - p + 40);
+            rows[j] = adjacent ? 5 + j / 3 * (p + 7) + j % 3 : r.nextInt(n * p - p + 40);
         }
         float[] c0 = random(r, m * n);
         float[] c = c0.clone();
