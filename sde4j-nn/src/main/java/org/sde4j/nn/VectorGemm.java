@@ -46,10 +46,13 @@ import jdk.incubator.vector.VectorSpecies;
  * VectorOps}), so the bits are also the same on every vector width: with AVX2 a dot product's accumulators take
  * two passes over the contraction, one per half of the logical lanes.
  *
- * <p>With AVX2 the dot products take 4 × 2 tiles (the 4 × 4 tile's sixteen accumulators spill) over blocks of
- * {@link #DOT_BLOCK} columns of the contraction, every tile of four rows of A passing over one block before the
- * next (see {@link #dots4x2Blocked}): the two passes then read the block from L1 instead of streaming it from L2
- * twice per tile.
+ * <p>With AVX2 (sixteen registers) the dot products take 3 × 3 tiles (nine accumulators, three B vectors, one A
+ * vector), and 4 × 2 tiles for one or two groups of four rows when m is not a multiple of three, over blocks of
+ * {@link #DOT_BLOCK} columns of the contraction: every tile of a group of rows passes over one block before the
+ * next block is started, so the two passes over each block (one per half of the logical lanes) read it from L1
+ * instead of streaming it from L2 twice per tile. On the 2-core EPYC of family 25 (Zen 4, AVX2) this took the
+ * weight-gradient dots from 38–57 to 54–69 GFLOP/s at resnet20's shapes ({@code docs/benchmarks.md}, issue 33). A
+ * 4 × 3 tile (twelve accumulators, all sixteen registers) ran at 31–37 GFLOP/s there: it spills.
  */
 final class VectorGemm {
     private static final VectorSpecies<Float> S = VectorOps.species();
