@@ -167,6 +167,7 @@ public final class TransientWork {
             }
             series.put(label(scheme) + ", fixed steps (block engine)", fixed);
         }
+        adaptive(problem, sriw1, 1e-2, DT_MAX, seed, exact); // JIT warm-up of the block-adaptive engine, discarded
         for (String name : new String[] {"sriw1", "sriw2", "sosri"}) {
             Scheme scheme = Schemes.byName(name);
             List<double[]> points = new ArrayList<>();
