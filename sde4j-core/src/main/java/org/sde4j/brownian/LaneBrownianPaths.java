@@ -60,14 +60,14 @@ public final class LaneBrownianPaths {
     private final double[] rightTime;
     private final double[] pointTime;
     /** W, K at the left and right kept points, the normals, the new values: {@code [j · lanes + b]}. */
-    private final double[] leftW;
-    private final double[] leftK;
-    private final double[] rightW;
-    private final double[] rightK;
-    private final double[] z1;
-    private final double[] z2;
-    private final double[] newW;
-    private final double[] newK;
+    private final double[][] leftW;
+    private final double[][] leftK;
+    private final double[][] rightW;
+    private final double[][] rightK;
+    private final double[][] z1;
+    private final double[][] z2;
+    private final double[][] newW;
+    private final double[][] newK;
     // Per pending bridge, the coefficients of the law above.
     private final double[] r;
     private final double[] rq6;
@@ -78,6 +78,18 @@ public final class LaneBrownianPaths {
     private final double[] sdW;
     private final double[] loading;
     private final double[] sdH;
+    /** q = 1 − r, rq, 1 − 3rq and its inverse, the two terms of σ_H² / Δ. */
+    private final double[] complement;
+    private final double[] rq;
+    private final double[] oneMinusThreeRq;
+    private final double[] inverseC;
+    private final double[] varianceFirst;
+    private final double[] varianceSecond;
+    /** One channel's bridge increment W and Lévy area H, and the new point's W₁ and H₁. */
+    private final double[] increment;
+    private final double[] area;
+    private final double[] newIncrement;
+    private final double[] newArea;
 
     private LaneBrownianPaths(int lanes, int m, boolean levy, long seed) {
         this.lanes = lanes;
@@ -104,14 +116,14 @@ public final class LaneBrownianPaths {
         this.leftTime = new double[lanes];
         this.rightTime = new double[lanes];
         this.pointTime = new double[lanes];
-        this.leftW = new double[m * lanes];
-        this.leftK = new double[m * lanes];
-        this.rightW = new double[m * lanes];
-        this.rightK = new double[m * lanes];
-        this.z1 = new double[m * lanes];
-        this.z2 = new double[m * lanes];
-        this.newW = new double[m * lanes];
-        this.newK = new double[m * lanes];
+        this.leftW = new double[m][lanes];
+        this.leftK = new double[m][lanes];
+        this.rightW = new double[m][lanes];
+        this.rightK = new double[m][lanes];
+        this.z1 = new double[m][lanes];
+        this.z2 = new double[m][lanes];
+        this.newW = new double[m][lanes];
+        this.newK = new double[m][lanes];
         this.r = new double[lanes];
         this.rq6 = new double[lanes];
         this.r2 = new double[lanes];
@@ -121,6 +133,16 @@ public final class LaneBrownianPaths {
         this.sdW = new double[lanes];
         this.loading = new double[lanes];
         this.sdH = new double[lanes];
+        this.complement = new double[lanes];
+        this.rq = new double[lanes];
+        this.oneMinusThreeRq = new double[lanes];
+        this.inverseC = new double[lanes];
+        this.varianceFirst = new double[lanes];
+        this.varianceSecond = new double[lanes];
+        this.increment = new double[lanes];
+        this.area = new double[lanes];
+        this.newIncrement = new double[lanes];
+        this.newArea = new double[lanes];
     }
 
     /**
@@ -251,13 +273,13 @@ public final class LaneBrownianPaths {
                 int at = bridgeSlot[b];
                 int q = bridgeQuery[b];
                 for (int j = 0; j < m; j++) {
-                    double wNew = newW[j * lanes + b];
+                    double wNew = newW[j][b];
                     ws[w(at, j, l)] = wNew;
                     wOut[j * lanes + q] = wNew;
                 }
                 if (levy) {
                     for (int j = 0; j < m; j++) {
-                        double kNew = newK[j * lanes + b];
+                        double kNew = newK[j][b];
                         ks[w(at, j, l)] = kNew;
                         if (kOut != null) {
                             kOut[j * lanes + q] = kNew;
@@ -385,72 +407,119 @@ public final class LaneBrownianPaths {
         rightTime[b] = times[i * lanes + l];
         ContinuousSampler normal = normals[l];
         for (int j = 0; j < m; j++) {
-            int o = j * lanes + b;
-            leftW[o] = fromBase ? baseW[j * lanes + l] : ws[w(at + 1, j, l)];
-            rightW[o] = ws[w(i, j, l)];
+            leftW[j][b] = fromBase ? baseW[j * lanes + l] : ws[w(at + 1, j, l)];
+            rightW[j][b] = ws[w(i, j, l)];
             if (levy) {
-                leftK[o] = fromBase ? baseK[j * lanes + l] : ks[w(at + 1, j, l)];
-                rightK[o] = ks[w(i, j, l)];
-                z1[o] = normal.sample();
-                z2[o] = normal.sample();
+                leftK[j][b] = fromBase ? baseK[j * lanes + l] : ks[w(at + 1, j, l)];
+                rightK[j][b] = ks[w(i, j, l)];
+                z1[j][b] = normal.sample();
+                z2[j][b] = normal.sample();
             } else {
-                z1[o] = normal.sample();
+                z1[j][b] = normal.sample();
             }
         }
     }
 
-    /** The pending bridges' new values, every lane at once (the law in the class comment). */
+    /**
+     * The pending bridges' new values, every lane at once (the law in the class comment). Each quantity has its own
+     * loop of a few operations over the bridges: the compiler turns loops that short into vector instructions (its
+     * unrolling budget, about 60 nodes, would leave a longer body scalar), so four bridges' divisions and roots run
+     * in one instruction. The arithmetic per bridge, and so its bits, is that of {@link OnDemandBrownianPath}.
+     */
     private void drawBridges(int bridges) {
         for (int b = 0; b < bridges; b++) {
-            double d = rightTime[b] - leftTime[b];
-            double inv = 1.0 / d;
-            delta[b] = d;
-            inverse[b] = inv;
-            r[b] = (pointTime[b] - leftTime[b]) * inv;
+            delta[b] = rightTime[b] - leftTime[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            inverse[b] = 1.0 / delta[b];
+        }
+        for (int b = 0; b < bridges; b++) {
             s[b] = pointTime[b] - leftTime[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            r[b] = s[b] * inverse[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            complement[b] = (rightTime[b] - pointTime[b]) * inverse[b];
         }
         if (!levy) {
             for (int b = 0; b < bridges; b++) {
-                double q = (rightTime[b] - pointTime[b]) * inverse[b];
-                sdW[b] = Math.sqrt(delta[b] * r[b] * q);
+                sdW[b] = Math.sqrt(delta[b] * r[b] * complement[b]);
             }
             for (int j = 0; j < m; j++) {
-                int o = j * lanes;
+                double[] left = leftW[j];
+                double[] right = rightW[j];
+                double[] z = z1[j];
+                double[] out = newW[j];
                 for (int b = 0; b < bridges; b++) {
-                    double w0 = leftW[o + b];
-                    newW[o + b] = w0 + r[b] * (rightW[o + b] - w0) + sdW[b] * z1[o + b];
+                    out[b] = left[b] + r[b] * (right[b] - left[b]) + sdW[b] * z[b];
                 }
             }
             return;
         }
-        // Z₁ drives W₁ (σ_W) and part of H₁ (λ = Cov/σ_W), Z₂ the rest (σ_H, formed without σ_W so both roots run at
-        // once).
-        for (int b = 0; b < bridges; b++) {
-            double rb = r[b];
-            double q = (rightTime[b] - pointTime[b]) * inverse[b];
-            double rq = rb * q;
-            double c = 1 - 3 * rq;
-            double inverseC = 1.0 / c;
-            double rr = rb * rb;
-            double sw = Math.sqrt(delta[b] * rq * c);
-            rq6[b] = 6 * rq;
-            r2[b] = rr;
-            sdW[b] = sw;
-            loading[b] = -0.5 * rr * sw * inverseC;
-            sdH[b] = Math.sqrt(Math.max(0.0, delta[b] * (rb * (1 - rr * rb) / 12 - 0.25 * q * rr * rr * rb * inverseC)));
-        }
+        drawLevyCoefficients(bridges);
         for (int j = 0; j < m; j++) {
-            int o = j * lanes;
-            for (int b = 0; b < bridges; b++) {
-                double w0 = leftW[o + b];
-                double k0 = leftK[o + b];
-                double w = rightW[o + b] - w0;
-                double h = (rightK[o + b] - k0 - delta[b] * w0) * inverse[b] - 0.5 * w;
-                double w1 = r[b] * w + rq6[b] * h + sdW[b] * z1[o + b];
-                double h1 = r2[b] * h + loading[b] * z1[o + b] + sdH[b] * z2[o + b];
-                newW[o + b] = w0 + w1;
-                newK[o + b] = k0 + s[b] * (w0 + 0.5 * w1 + h1);
-            }
+            drawLevyChannel(leftW[j], leftK[j], rightW[j], rightK[j], z1[j], z2[j], newW[j], newK[j], bridges);
+        }
+    }
+
+    /**
+     * The coefficients of the law with Lévy area: Z₁ drives W₁ (σ_W) and part of H₁ (λ = Cov/σ_W), Z₂ the rest (σ_H,
+     * formed without σ_W so both roots run at once).
+     */
+    private void drawLevyCoefficients(int bridges) {
+        for (int b = 0; b < bridges; b++) {
+            rq[b] = r[b] * complement[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            oneMinusThreeRq[b] = 1 - 3 * rq[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            inverseC[b] = 1.0 / oneMinusThreeRq[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            r2[b] = r[b] * r[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            sdW[b] = Math.sqrt(delta[b] * rq[b] * oneMinusThreeRq[b]);
+        }
+        for (int b = 0; b < bridges; b++) {
+            rq6[b] = 6 * rq[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            loading[b] = -0.5 * r2[b] * sdW[b] * inverseC[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            varianceFirst[b] = r[b] * (1 - r2[b] * r[b]) / 12;
+        }
+        for (int b = 0; b < bridges; b++) {
+            varianceSecond[b] = 0.25 * complement[b] * r2[b] * r2[b] * r[b] * inverseC[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            sdH[b] = Math.sqrt(Math.max(0.0, delta[b] * (varianceFirst[b] - varianceSecond[b])));
+        }
+    }
+
+    /** The new W and K of one channel, from the coefficients, W and K at the bridges' ends and the normals. */
+    private void drawLevyChannel(double[] leftW, double[] leftK, double[] rightW, double[] rightK, double[] z1,
+            double[] z2, double[] newW, double[] newK, int bridges) {
+        for (int b = 0; b < bridges; b++) {
+            increment[b] = rightW[b] - leftW[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            area[b] = (rightK[b] - leftK[b] - delta[b] * leftW[b]) * inverse[b] - 0.5 * increment[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            newIncrement[b] = r[b] * increment[b] + rq6[b] * area[b] + sdW[b] * z1[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            newArea[b] = r2[b] * area[b] + loading[b] * z1[b] + sdH[b] * z2[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            newW[b] = leftW[b] + newIncrement[b];
+        }
+        for (int b = 0; b < bridges; b++) {
+            newK[b] = leftK[b] + s[b] * (leftW[b] + 0.5 * newIncrement[b] + newArea[b]);
         }
     }
 
