@@ -228,14 +228,14 @@ public final class LaneBrownianPaths {
     }
 
     /**
-     * W and K at time {@code t[q]} of lane {@code lane[q]}, for q in [0, n), into {@code wOut[j · lanes + q]} and
-     * {@code kOut[j · lanes + q]} (kOut may be null without Lévy area), drawing each value that is not kept yet.
+     * W and K at time {@code t[q]} of lane {@code lane[q]}, for q in [0, n), into {@code wOut[j][q]} and
+     * {@code kOut[j][q]} (channel j; kOut may be null without Lévy area), drawing each value that is not kept yet.
      * A lane appears at most once.
      *
      * @throws IllegalArgumentException when a time is not finite or lies before its lane's earliest kept point
      *                                  (then no lane has changed)
      */
-    public void values(int n, int[] lane, double[] t, double[] wOut, double[] kOut) {
+    public void values(int n, int[] lane, double[] t, double[][] wOut, double[][] kOut) {
         // Every time checked before any lane changes: a refused call leaves every path as it was.
         for (int q = 0; q < n; q++) {
             int l = lane[q];
@@ -275,14 +275,14 @@ public final class LaneBrownianPaths {
                 for (int j = 0; j < m; j++) {
                     double wNew = newW[j][b];
                     ws[w(at, j, l)] = wNew;
-                    wOut[j * lanes + q] = wNew;
+                    wOut[j][q] = wNew;
                 }
                 if (levy) {
                     for (int j = 0; j < m; j++) {
                         double kNew = newK[j][b];
                         ks[w(at, j, l)] = kNew;
                         if (kOut != null) {
-                            kOut[j * lanes + q] = kNew;
+                            kOut[j][q] = kNew;
                         }
                     }
                 }
@@ -295,26 +295,59 @@ public final class LaneBrownianPaths {
         return (s * m + j) * lanes + l;
     }
 
-    private void copyBase(int l, int q, double[] wOut, double[] kOut) {
+    private void copyBase(int l, int q, double[][] wOut, double[][] kOut) {
         for (int j = 0; j < m; j++) {
-            wOut[j * lanes + q] = baseW[j * lanes + l];
+            wOut[j][q] = baseW[j * lanes + l];
         }
         if (levy && kOut != null) {
             for (int j = 0; j < m; j++) {
-                kOut[j * lanes + q] = baseK[j * lanes + l];
+                kOut[j][q] = baseK[j * lanes + l];
             }
         }
     }
 
-    private void copySlot(int l, int slot, int q, double[] wOut, double[] kOut) {
+    private void copySlot(int l, int slot, int q, double[][] wOut, double[][] kOut) {
         for (int j = 0; j < m; j++) {
-            wOut[j * lanes + q] = ws[w(slot, j, l)];
+            wOut[j][q] = ws[w(slot, j, l)];
         }
         if (levy && kOut != null) {
             for (int j = 0; j < m; j++) {
-                kOut[j * lanes + q] = ks[w(slot, j, l)];
+                kOut[j][q] = ks[w(slot, j, l)];
             }
         }
+    }
+
+    /**
+     * Moves lane {@code from}'s path — its kept points, base and random stream — to lane {@code to}, whose path is
+     * dropped; lane {@code from} is left for {@link #reset}. The moved path goes on exactly as it would have in its
+     * old lane (a block-adaptive solver keeps its active lanes together this way).
+     */
+    public void moveLane(int from, int to) {
+        if (from == to) {
+            return;
+        }
+        int c = count[from];
+        baseTime[to] = baseTime[from];
+        for (int j = 0; j < m; j++) {
+            baseW[j * lanes + to] = baseW[j * lanes + from];
+            baseK[j * lanes + to] = baseK[j * lanes + from];
+        }
+        for (int i = 0; i < c; i++) {
+            times[i * lanes + to] = times[i * lanes + from];
+            for (int j = 0; j < m; j++) {
+                ws[w(i, j, to)] = ws[w(i, j, from)];
+                if (levy) {
+                    ks[w(i, j, to)] = ks[w(i, j, from)];
+                }
+            }
+        }
+        count[to] = c;
+        KeyedStream stream = streams[to];
+        streams[to] = streams[from];
+        streams[from] = stream;
+        ContinuousSampler normal = normals[to];
+        normals[to] = normals[from];
+        normals[from] = normal;
     }
 
     /**

@@ -49,9 +49,14 @@ public final class OnDemandBrownianPath {
     private final LaneBrownianPaths lane;
     private final int[] lane0 = {0};
     private final double[] time = new double[1];
+    /** The block's output rows, W and K of channel j in {@code [j][0]}. */
+    private final double[][] w;
+    private final double[][] k;
 
     private OnDemandBrownianPath(int m, boolean levy, long seed) {
         this.lane = LaneBrownianPaths.of(1, m, levy, seed);
+        this.w = new double[m][1];
+        this.k = new double[m][1];
     }
 
     /**
@@ -90,7 +95,13 @@ public final class OnDemandBrownianPath {
      */
     public void value(double t, double[] wOut, double[] kOut) {
         time[0] = t;
-        lane.values(1, lane0, time, wOut, kOut);
+        lane.values(1, lane0, time, w, k);
+        for (int j = 0; j < w.length; j++) {
+            wOut[j] = w[j][0];
+            if (kOut != null && lane.hasLevyArea()) {
+                kOut[j] = k[j][0];
+            }
+        }
     }
 
     /**

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@link OnDemandBrownianPathTest}, whose path is a one-lane block of this class.) Each lane follows its own
  * solver-like script from a seeded generator — steps forward, rejections that bridge inside the last step, a
  * forgotten future now and then, deep stacks that grow the store — while the lanes are queried together in an order
- * that changes every round.
+ * that changes every round, and now and then two lanes trade paths ({@link LaneBrownianPaths#moveLane}, through a
+ * spare lane), as a block-adaptive solver moves its lanes together.
  */
 class LaneBrownianPathsTest {
     @ParameterizedTest
@@ -21,7 +22,8 @@ class LaneBrownianPathsTest {
     void everyLaneMatchesItsOwnPathBitForBit(int m, boolean levy) {
         int lanes = 37;
         long seed = 11;
-        LaneBrownianPaths block = LaneBrownianPaths.of(lanes, m, levy, seed);
+        int spare = lanes;
+        LaneBrownianPaths block = LaneBrownianPaths.of(lanes + 1, m, levy, seed);
         OnDemandBrownianPath[] alone = new OnDemandBrownianPath[lanes];
         double[] anchors = {0.5, 1.0};
         double[] position = new double[lanes];
@@ -34,8 +36,8 @@ class LaneBrownianPathsTest {
         }
         int[] lane = new int[lanes];
         double[] times = new double[lanes];
-        double[] w = new double[m * lanes];
-        double[] k = new double[m * lanes];
+        double[][] w = new double[m][lanes];
+        double[][] k = new double[m][lanes];
         double[] wAlone = new double[m];
         double[] kAlone = new double[m];
         for (int round = 0; round < 400; round++) {
@@ -63,9 +65,9 @@ class LaneBrownianPathsTest {
                 int l = lane[q];
                 alone[l].value(times[q], wAlone, levy ? kAlone : null);
                 for (int j = 0; j < m; j++) {
-                    assertEquals(wAlone[j], w[j * lanes + q], 0.0, "W, lane " + l + ", round " + round);
+                    assertEquals(wAlone[j], w[j][q], 0.0, "W, lane " + l + ", round " + round);
                     if (levy) {
-                        assertEquals(kAlone[j], k[j * lanes + q], 0.0, "K, lane " + l + ", round " + round);
+                        assertEquals(kAlone[j], k[j][q], 0.0, "K, lane " + l + ", round " + round);
                     }
                 }
                 int action = script.nextInt(10);
@@ -79,6 +81,19 @@ class LaneBrownianPathsTest {
                     alone[l].forgetAfter(position[l]);
                 }
             }
+            if (script.nextInt(3) == 0) {
+                int a = script.nextInt(lanes);
+                int b = (a + 1 + script.nextInt(lanes - 1)) % lanes;
+                block.moveLane(a, spare);
+                block.moveLane(b, a);
+                block.moveLane(spare, b);
+                OnDemandBrownianPath path = alone[a];
+                alone[a] = alone[b];
+                alone[b] = path;
+                double at = position[a];
+                position[a] = position[b];
+                position[b] = at;
+            }
         }
     }
 
@@ -88,19 +103,19 @@ class LaneBrownianPathsTest {
         LaneBrownianPaths block = LaneBrownianPaths.of(2, m, levy, 3);
         block.reset(0, 0, 0.0, new double[] {1.0});
         block.reset(1, 1, 0.0, new double[] {1.0});
-        block.values(1, new int[] {1}, new double[] {0.5}, new double[2], new double[2]);
+        block.values(1, new int[] {1}, new double[] {0.5}, new double[1][2], new double[1][2]);
         block.forgetBefore(1, 0.5);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> block.values(2, new int[] {0, 1}, new double[] {0.2, 0.25}, new double[2], new double[2]));
+                () -> block.values(2, new int[] {0, 1}, new double[] {0.2, 0.25}, new double[1][2], new double[1][2]));
         assertEquals("t = 0.25: must be finite and at least 0.5, the earliest time this path still keeps",
                 e.getMessage());
         // Nothing changed: lane 0 draws W(0.2) now exactly as a path alone does.
-        double[] w = new double[2];
-        block.values(1, new int[] {0}, new double[] {0.2}, w, new double[2]);
+        double[][] w = new double[1][2];
+        block.values(1, new int[] {0}, new double[] {0.2}, w, new double[1][2]);
         OnDemandBrownianPath alone = OnDemandBrownianPath.of(m, levy, 3);
         alone.reset(0, 0.0, new double[] {1.0});
         double[] wAlone = new double[1];
         alone.value(0.2, wAlone, new double[1]);
-        assertEquals(wAlone[0], w[0], 0.0);
+        assertEquals(wAlone[0], w[0][0], 0.0);
     }
 }

@@ -12,18 +12,24 @@ import org.sde4j.solver.scheme.RungeKuttaScheme;
  * Adaptive stepping of a block of paths at once, one path per lane, each lane with its own time, step, error
  * estimate and Brownian path: the block-adaptive engine of an adaptive ensemble. It runs the algorithm of
  * {@link PathAdaptiveSolver} — the same Brownian path keyed by {@code (seed, path)} and drawn on demand
- ({@link org.sde4j.brownian.OnDemandBrownianPath}), the same controller, the same rejections that never redraw
+ * ({@link org.sde4j.brownian.OnDemandBrownianPath}), the same controller, the same rejections that never redraw
  * noise, the same saved times hit exactly — and gives each path the same bits, but works on all active lanes at
  * once, in structure-of-arrays layout: the scheme's stages ({@link LaneTableauStepper}), the Brownian bridges
  * ({@link LaneBrownianPaths}) and the controller's arithmetic. One round:
  *
  * <ol>
- *   <li>per active lane: the end of its next step and its Brownian value (and the midpoint's, for step doubling),
- *       gathered into dense lane arrays;</li>
- *   <li>the step (and the embedded estimate, or the two half steps) over the active lanes, at once;</li>
- *   <li>per lane: the error, accept or reject, the controller; a lane that reaches a saved time saves its state; a
- *       lane whose path ends (or fails) leaves the active set.</li>
+ *   <li>every active lane's next step end and its Brownian value there (and at the midpoint, for step doubling);
+ *       the increments;</li>
+ *   <li>the step (and the embedded estimate, or the two half steps), every active lane at once;</li>
+ *   <li>the error norms and the controller's next step, every active lane at once; then per lane: accept or
+ *       reject; a lane that reaches a saved time saves its state; a lane whose path ends (or fails) leaves.</li>
  * </ol>
+ *
+ * <p><b>Layout.</b> The active lanes are always lanes {@code 0 … n − 1}: a path that ends hands its lane to the last
+ * active one, which moves down with all its state (its Brownian path too, {@link LaneBrownianPaths#moveLane}). So
+ * every loop over the lanes runs over dense rows ({@code x[k][q]} for component k of lane q) with no index
+ * indirection — the form the JIT (JDK 17) turns into vector instructions. A lane remembers which of the caller's
+ * paths it carries ({@code slot}), and its results are filed under that.
  *
  * <p>Lanes never wait for each other: a round moves every active lane by one attempt, whatever its time; the work of
  * a round is proportional to the number of active lanes. For tableau schemes without a fused per-path step (SRIW1,
@@ -34,7 +40,6 @@ public final class BlockAdaptiveSolver {
     private final SdeProblem problem;
     private final StepControl control;
     private final double[] saveTimes;
-    private final long seed;
     private final int lanes;
     private final int d;
     private final int m;
@@ -42,56 +47,62 @@ public final class BlockAdaptiveSolver {
     private final boolean embedded;
     private final double k;
     private final double span;
+    private final double stepFloor;
+    private final double[] initial;
+    private final double[] anchors;
     private final LaneTableauStepper stepper;
-    // Per lane (index l), fixed for the path.
+    /** The lanes' Brownian paths, lane q on the path keyed by (seed, path[q]). */
+    private final LaneBrownianPaths brownian;
+    /** Lanes 0, 1, 2, …: the active lanes, for the Brownian store's queries. */
+    private final int[] identity;
+
+    // Per active lane q: which path it carries, and where that path stands.
+    private final int[] slot;
     private final long[] path;
     private final int[] segment;
-    /** The lanes' Brownian paths, lane l on the path keyed by (seed, path[l]). */
-    private final LaneBrownianPaths brownian;
-    private final double[] t;
-    private final double[] proposal;
-    private final double[] logPrevious;
     private final int[] inARow;
     private final int[] accepted;
     private final int[] rejected;
     private final double[] smallest;
-    private final RuntimeException[] failure;
-    /** Lane states {@code x[i · lanes + l]}, and W, K at the lane's time {@code [j · lanes + l]}. */
-    private final double[] x;
-    private final double[] ws;
-    private final double[] ks;
-    // Dense arrays of the active lanes (index q), for the stepper.
-    private final int[] active;
-    private final double[] tq;
-    private final double[] hq;
-    private final double[] tnq;
-    private final double[] half;
-    private final double[] big;
-    private final double[] estimate;
-    /** The dense copy of the active lanes' states before the attempt, and their error norms. */
-    private final double[] start;
-    private final double[] errorNorm;
-    /** W, K at the active lanes' step ends (and midpoints, for step doubling), {@code [j · lanes + q]}. */
-    private final double[] wn;
-    private final double[] kn;
-    private final double[] wm;
-    private final double[] km;
-    /** Per active lane: its step, and the controller's next step if the attempt is accepted. */
-    private final double[] stepq;
-    private final double[] acceptedNext;
-    private final double[] logErrorq;
-    private final double[] dw;
-    private final double[] area;
-    private final double[] tmq;
+    private final double[] t;
+    private final double[] proposal;
+    private final double[] logPrevious;
+    /** The state {@code x[k][q]}, and W, K at the lane's time {@code [j][q]}. */
+    private final double[][] x;
+    private final double[][] ws;
+    private final double[][] ks;
+
+    // The attempt of lane q: its end (and midpoint), steps, increments, results, error and next step.
+    private final double[] tn;
+    private final double[] h;
+    private final double[][] wn;
+    private final double[][] kn;
+    private final double[][] dw;
+    private final double[][] area;
+    private final double[][] half;
+    private final double[][] estimate;
+    private final double[] tm;
     private final double[] h1;
     private final double[] h2;
-    private final double[] dw1;
-    private final double[] area1;
-    private final double[] dw2;
-    private final double[] area2;
-    private final double[] initial;
-    private final double[] anchors;
-    private final double stepFloor;
+    private final double[][] wm;
+    private final double[][] km;
+    private final double[][] dw1;
+    private final double[][] area1;
+    private final double[][] dw2;
+    private final double[][] area2;
+    private final double[][] big;
+    private final double[] errorNorm;
+    private final double[] logError;
+    private final double[] acceptedNext;
+    private final double[] scratch;
+    private final double[] scratch2;
+    private final boolean[] leaving;
+
+    // The results of the caller's paths, by slot.
+    private final int[] acceptedOf;
+    private final int[] rejectedOf;
+    private final double[] smallestOf;
+    private final RuntimeException[] failureOf;
 
     /**
      * @param saveTimes increasing times in {@code (t0, t1]} or from t0, ending at t1 (not modified)
@@ -113,7 +124,6 @@ public final class BlockAdaptiveSolver {
         // The per-path engine's checks (one-step scheme, Brownian increments, save times), and its reference.
         new PathAdaptiveSolver(problem, scheme, control, saveTimes, seed, doubling);
         this.saveTimes = saveTimes.clone();
-        this.seed = seed;
         this.d = problem.dimension();
         this.m = problem.sde().noiseDimension();
         this.levy = scheme.needsSpaceTimeLevyArea();
@@ -121,49 +131,54 @@ public final class BlockAdaptiveSolver {
         this.embedded = stepper.hasErrorEstimate() && !doubling;
         this.k = embedded ? 1.0 : Math.max(0.5, scheme.strongOrder(problem.sde().noise()));
         this.span = problem.t1() - problem.t0();
+        this.stepFloor = PathAdaptiveSolver.stepFloor(problem, control);
+        this.initial = new double[d];
+        problem.copyInitialState(initial);
+        this.anchors = PathAdaptiveSolver.anchors(problem, this.saveTimes);
+        this.brownian = LaneBrownianPaths.of(lanes, m, levy, seed);
+        this.identity = new int[lanes];
+        Arrays.setAll(identity, q -> q);
+        this.slot = new int[lanes];
         this.path = new long[lanes];
         this.segment = new int[lanes];
-        this.brownian = LaneBrownianPaths.of(lanes, m, levy, seed);
-        this.t = new double[lanes];
-        this.proposal = new double[lanes];
-        this.logPrevious = new double[lanes];
         this.inARow = new int[lanes];
         this.accepted = new int[lanes];
         this.rejected = new int[lanes];
         this.smallest = new double[lanes];
-        this.failure = new RuntimeException[lanes];
-        this.x = new double[d * lanes];
-        this.ws = new double[m * lanes];
-        this.ks = new double[m * lanes];
-        this.active = new int[lanes];
-        this.tq = new double[lanes];
-        this.hq = new double[lanes];
-        this.tnq = new double[lanes];
-        this.half = new double[d * lanes];
-        this.big = embedded ? null : new double[d * lanes];
-        this.estimate = embedded ? new double[d * lanes] : null;
-        this.start = new double[d * lanes];
-        this.errorNorm = new double[lanes];
-        this.wn = new double[m * lanes];
-        this.kn = new double[m * lanes];
-        this.wm = embedded ? null : new double[m * lanes];
-        this.km = embedded ? null : new double[m * lanes];
-        this.stepq = new double[lanes];
-        this.acceptedNext = new double[lanes];
-        this.logErrorq = new double[lanes];
-        this.dw = new double[m * lanes];
-        this.area = new double[m * lanes];
-        this.tmq = embedded ? null : new double[lanes];
+        this.t = new double[lanes];
+        this.proposal = new double[lanes];
+        this.logPrevious = new double[lanes];
+        this.x = new double[d][lanes];
+        this.ws = new double[m][lanes];
+        this.ks = new double[m][lanes];
+        this.tn = new double[lanes];
+        this.h = new double[lanes];
+        this.wn = new double[m][lanes];
+        this.kn = new double[m][lanes];
+        this.dw = new double[m][lanes];
+        this.area = new double[m][lanes];
+        this.half = new double[d][lanes];
+        this.estimate = embedded ? new double[d][lanes] : null;
+        this.tm = embedded ? null : new double[lanes];
         this.h1 = embedded ? null : new double[lanes];
         this.h2 = embedded ? null : new double[lanes];
-        this.dw1 = embedded ? null : new double[m * lanes];
-        this.area1 = embedded ? null : new double[m * lanes];
-        this.dw2 = embedded ? null : new double[m * lanes];
-        this.area2 = embedded ? null : new double[m * lanes];
-        this.initial = new double[d];
-        problem.copyInitialState(initial);
-        this.anchors = PathAdaptiveSolver.anchors(problem, this.saveTimes);
-        this.stepFloor = PathAdaptiveSolver.stepFloor(problem, control);
+        this.wm = embedded ? null : new double[m][lanes];
+        this.km = embedded ? null : new double[m][lanes];
+        this.dw1 = embedded ? null : new double[m][lanes];
+        this.area1 = embedded ? null : new double[m][lanes];
+        this.dw2 = embedded ? null : new double[m][lanes];
+        this.area2 = embedded ? null : new double[m][lanes];
+        this.big = embedded ? null : new double[d][lanes];
+        this.errorNorm = new double[lanes];
+        this.logError = new double[lanes];
+        this.acceptedNext = new double[lanes];
+        this.scratch = new double[lanes];
+        this.scratch2 = new double[lanes];
+        this.leaving = new boolean[lanes];
+        this.acceptedOf = new int[lanes];
+        this.rejectedOf = new int[lanes];
+        this.smallestOf = new double[lanes];
+        this.failureOf = new RuntimeException[lanes];
     }
 
     /**
@@ -177,9 +192,9 @@ public final class BlockAdaptiveSolver {
     }
 
     /**
-     * Solves paths {@code first … first + count − 1}, lane l taking path {@code first + l}: its state at save time k
-     * into {@code saved[(l · K + k) · d + i]} (K save times). A path that fails leaves its rows as they were and
-     * records its exception ({@link #failure}).
+     * Solves paths {@code first … first + count − 1}, the i-th of them path {@code first + i}: its state at save
+     * time k into {@code saved[(i · K + k) · d + c]} (K save times, component c). A path that fails leaves its rows
+     * as they were and records its exception ({@link #failure}).
      *
      * @param count at most the number of lanes
      */
@@ -187,247 +202,302 @@ public final class BlockAdaptiveSolver {
         if (count < 1 || count > lanes) {
             throw new IllegalArgumentException("count = " + count + ": must be in [1, " + lanes + "]");
         }
-        int n = 0;
-        for (int l = 0; l < count; l++) {
-            if (start(l, first + l, saved)) {
-                active[n++] = l;
-            }
+        for (int q = 0; q < count; q++) {
+            start(q, first + q);
+            leaving[q] = !openNext(q, saved);
         }
+        int n = leave(count);
         while (n > 0) {
-            gather(n);
-            if (embedded) {
-                stepper.step(tq, hq, half, dw, area, n);
-                stepper.lastError(hq, estimate, n);
-            } else {
-                stepper.step(tq, hq, big, dw, area, n);
-                stepper.step(tq, h1, half, dw1, area1, n);
-                stepper.step(tmq, h2, half, dw2, area2, n);
-            }
+            attempt(n);
             errors(n);
-            n = decide(n, saved);
+            control(n);
+            decide(n, saved);
+            n = leave(n);
         }
     }
 
-    /** Accepted steps of lane l's last path. */
-    public int accepted(int lane) {
-        return accepted[lane];
+    /** Accepted steps of the i-th path of the last {@link #solve}. */
+    public int accepted(int i) {
+        return acceptedOf[i];
     }
 
-    /** Rejected steps of lane l's last path. */
-    public int rejected(int lane) {
-        return rejected[lane];
+    /** Rejected steps of the i-th path of the last {@link #solve}. */
+    public int rejected(int i) {
+        return rejectedOf[i];
     }
 
-    /** The smallest accepted step of lane l's last path. */
-    public double smallestStep(int lane) {
-        return smallest[lane];
+    /** The smallest accepted step of the i-th path of the last {@link #solve}. */
+    public double smallestStep(int i) {
+        return smallestOf[i];
     }
 
-    /** The failure of lane l's last path ({@link org.sde4j.solver.StepFailedException} or divergence), or null. */
-    public RuntimeException failure(int lane) {
-        return failure[lane];
+    /** The failure of the i-th path of the last {@link #solve} ({@link org.sde4j.solver.StepFailedException} or divergence), or null. */
+    public RuntimeException failure(int i) {
+        return failureOf[i];
     }
 
-    /** Sets up lane l for path p; false when its path is done already (every save time at t0). */
-    private boolean start(int l, long p, double[] saved) {
-        path[l] = p;
-        accepted[l] = 0;
-        rejected[l] = 0;
-        smallest[l] = Double.POSITIVE_INFINITY;
-        failure[l] = null;
-        proposal[l] = control.dtInitial();
-        logPrevious[l] = 0.0;
+    /** Sets up lane q for the i-th path (i = q), path p. */
+    private void start(int q, long p) {
+        slot[q] = q;
+        path[q] = p;
+        accepted[q] = 0;
+        rejected[q] = 0;
+        smallest[q] = Double.POSITIVE_INFINITY;
+        failureOf[q] = null;
+        proposal[q] = control.dtInitial();
+        logPrevious[q] = 0.0;
         for (int i = 0; i < d; i++) {
-            x[i * lanes + l] = initial[i];
+            x[i][q] = initial[i];
         }
-        brownian.reset(l, p, problem.t0(), anchors);
+        brownian.reset(q, p, problem.t0(), anchors);
         for (int j = 0; j < m; j++) {
-            ws[j * lanes + l] = 0;
-            ks[j * lanes + l] = 0;
+            ws[j][q] = 0;
+            ks[j][q] = 0;
         }
-        t[l] = problem.t0();
-        segment[l] = -1;
-        return openNext(l, saved);
+        t[q] = problem.t0();
+        segment[q] = -1;
     }
 
     /**
      * Moves the lane to its next saved time after its time, saving the state at each saved time on the way; false
      * when the path has reached t1.
      */
-    private boolean openNext(int l, double[] saved) {
+    private boolean openNext(int q, double[] saved) {
         int K = saveTimes.length;
-        while (++segment[l] < K) {
-            int s = segment[l];
-            if (saveTimes[s] > t[l]) {
-                inARow[l] = 0;
+        while (++segment[q] < K) {
+            int s = segment[q];
+            if (saveTimes[s] > t[q]) {
+                inARow[q] = 0;
                 return true;
             }
-            save(l, s, saved);
+            save(q, s, saved);
         }
         return false;
     }
 
-    private void save(int l, int s, double[] saved) {
-        int o = (l * saveTimes.length + s) * d;
+    private void save(int q, int s, double[] saved) {
+        int o = (slot[q] * saveTimes.length + s) * d;
         for (int i = 0; i < d; i++) {
-            saved[o + i] = x[i * lanes + l];
+            saved[o + i] = x[i][q];
         }
     }
 
     /**
-     * Step 1: the next step end of each active lane, the Brownian values there (all lanes at once), the dense
-     * stepper inputs.
+     * Step 1 and 2: every lane's next step end, the Brownian values there (all lanes at once), the increments, and
+     * the step (with its estimate, or the two half steps of step doubling).
      */
-    private void gather(int n) {
+    private void attempt(int n) {
         double dtMax = control.dtMax();
         for (int q = 0; q < n; q++) {
-            int l = active[q];
-            tq[q] = t[l];
-            tnq[q] = PathAdaptiveSolver.nextEnd(t[l], saveTimes[segment[l]], Math.min(proposal[l], dtMax));
+            tn[q] = PathAdaptiveSolver.nextEnd(t[q], saveTimes[segment[q]], Math.min(proposal[q], dtMax));
         }
-        brownian.values(n, active, tnq, wn, kn);
+        brownian.values(n, identity, tn, wn, kn);
         if (!embedded) {
             // After the ends, as the per-path engine asks: each lane's normals come in the same order.
             for (int q = 0; q < n; q++) {
-                tmq[q] = tq[q] + 0.5 * (tnq[q] - tq[q]);
+                tm[q] = t[q] + 0.5 * (tn[q] - t[q]);
             }
-            brownian.values(n, active, tmq, wm, km);
+            brownian.values(n, identity, tm, wm, km);
         }
-        for (int q = 0; q < n; q++) {
-            int l = active[q];
-            hq[q] = load(q, tq[q], tnq[q], ws, ks, l, wn, kn, q, dw, area);
-            for (int i = 0; i < d; i++) {
-                half[i * lanes + q] = x[i * lanes + l];
-                start[i * lanes + q] = x[i * lanes + l];
-            }
-            if (!embedded) {
-                h1[q] = load(q, tq[q], tmq[q], ws, ks, l, wm, km, q, dw1, area1);
-                h2[q] = load(q, tmq[q], tnq[q], wm, km, q, wn, kn, q, dw2, area2);
-                for (int i = 0; i < d; i++) {
-                    big[i * lanes + q] = x[i * lanes + l];
-                }
-            }
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(x[i], 0, half[i], 0, n);
         }
+        increments(t, tn, ws, ks, wn, kn, h, dw, area, n);
+        if (embedded) {
+            stepper.step(t, h, half, dw, area, n);
+            stepper.lastError(h, estimate, n);
+            return;
+        }
+        increments(t, tm, ws, ks, wm, km, h1, dw1, area1, n);
+        increments(tm, tn, wm, km, wn, kn, h2, dw2, area2, n);
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(x[i], 0, big[i], 0, n);
+        }
+        stepper.step(t, h, big, dw, area, n);
+        stepper.step(t, h1, half, dw1, area1, n);
+        stepper.step(tm, h2, half, dw2, area2, n);
     }
 
     /**
-     * The increments of the step {@code [a, b]} into lane q of the dense arrays (as PathAdaptiveSolver's load), from
-     * W, K at a (index ia of wa, ka: {@code [j · lanes + ia]}) and at b (index ib).
+     * The steps {@code [a, b]} of every lane and their increments (as PathAdaptiveSolver's load): ΔW from W at both
+     * ends, and with Lévy area {@code H = (K_b − K_a − h W_a)/h − ΔW/2}.
      */
-    private double load(int q, double a, double b, double[] wa, double[] ka, int ia, double[] wb, double[] kb, int ib,
-            double[] dwOut, double[] areaOut) {
-        double h = b - a;
+    private void increments(double[] a, double[] b, double[][] wa, double[][] ka, double[][] wb, double[][] kb,
+            double[] step, double[][] dwOut, double[][] areaOut, int n) {
+        for (int q = 0; q < n; q++) {
+            step[q] = b[q] - a[q];
+        }
         for (int j = 0; j < m; j++) {
-            double w0 = wa[j * lanes + ia];
-            double increment = wb[j * lanes + ib] - w0;
-            dwOut[j * lanes + q] = increment;
+            double[] w0 = wa[j];
+            double[] w1 = wb[j];
+            double[] out = dwOut[j];
+            for (int q = 0; q < n; q++) {
+                out[q] = w1[q] - w0[q];
+            }
             if (levy) {
-                areaOut[j * lanes + q] = (kb[j * lanes + ib] - ka[j * lanes + ia] - h * w0) / h - 0.5 * increment;
+                double[] k0 = ka[j];
+                double[] k1 = kb[j];
+                double[] areaRow = areaOut[j];
+                for (int q = 0; q < n; q++) {
+                    areaRow[q] = (k1[q] - k0[q] - step[q] * w0[q]) / step[q] - 0.5 * out[q];
+                }
             }
         }
-        return h;
     }
 
     /**
-     * Step 3: accept or reject each active lane's attempt; returns the number of lanes still active. The controller's
-     * arithmetic (the error's logarithm, the next step if accepted) runs first over all lanes at once, the
-     * bookkeeping after.
-     */
-    private int decide(int n, double[] saved) {
-        double dtMax = control.dtMax();
-        for (int q = 0; q < n; q++) {
-            double h = tnq[q] - tq[q];
-            double error = embedded ? errorNorm[q] : errorNorm[q] / Math.sqrt(h / span);
-            double logError = ControllerLogarithms.log2(PathAdaptiveSolver.atLeast(1e-10, error));
-            stepq[q] = h;
-            errorNorm[q] = error;
-            logErrorq[q] = logError;
-            acceptedNext[q] = PathAdaptiveSolver.atLeast(stepFloor,
-                    PathAdaptiveSolver.acceptedProposal(h, logError, logPrevious[active[q]], k, dtMax));
-        }
-        int kept = 0;
-        for (int q = 0; q < n; q++) {
-            int l = active[q];
-            double tn = tnq[q];
-            double h = stepq[q];
-            double error = errorNorm[q];
-            if (!Double.isFinite(error)) {
-                double[] state = new double[d];
-                for (int i = 0; i < d; i++) {
-                    state[i] = half[i * lanes + q];
-                }
-                failure[l] = new SolveDivergedException(tn, accepted[l], path[l], state);
-                continue;
-            }
-            boolean alive = true;
-            if (error <= 1.0) {
-                for (int i = 0; i < d; i++) {
-                    x[i * lanes + l] = half[i * lanes + q];
-                }
-                t[l] = tn;
-                brownian.forgetBefore(l, tn);
-                for (int j = 0; j < m; j++) {
-                    ws[j * lanes + l] = wn[j * lanes + q];
-                    ks[j * lanes + l] = kn[j * lanes + q];
-                }
-                accepted[l]++;
-                inARow[l] = 0;
-                smallest[l] = Math.min(smallest[l], h);
-                proposal[l] = acceptedNext[q];
-                logPrevious[l] = Math.max(logErrorq[q], PathAdaptiveSolver.LOG_ERROR_FLOOR);
-                if (tn == saveTimes[segment[l]]) {
-                    save(l, segment[l], saved);
-                    alive = openNext(l, saved);
-                }
-            } else {
-                rejected[l]++;
-                proposal[l] = PathAdaptiveSolver.rejectedProposal(h, error, k);
-                if (++inARow[l] > PathAdaptiveSolver.MAX_REJECTIONS || proposal[l] < stepFloor) {
-                    failure[l] = PathAdaptiveSolver.tooSmall(t[l], proposal[l], inARow[l], error, control, path[l]);
-                    alive = false;
-                }
-            }
-            if (alive && accepted[l] + rejected[l] >= control.maxSteps()) {
-                failure[l] = PathAdaptiveSolver.tooMany(t[l], proposal[l], accepted[l], rejected[l], control, path[l]);
-                alive = false;
-            }
-            if (alive) {
-                active[kept++] = l;
-            }
-        }
-        return kept;
-    }
-
-    /**
-     * The scaled error norm of every active lane, {@code √(Σ_i e_i² / d)}, over the dense arrays at once: with the
-     * embedded estimate {@code e_i = E_i / (atol + rtol · max(|x_i|, |x̂_i|))}, with step doubling {@code e_i = (x_i −
-     * x̂_i) / (atol + rtol · max(|x_i|, |x̂_i|))} (x the full step, x̂ the two halves) — the per-path engine's sums, term
-     * by term.
+     * The scaled error norm of every lane, {@code √(Σ_i e_i² / d)}: with the embedded estimate {@code e_i = E_i /
+     * (atol + rtol · max(|x_i|, |x̂_i|))}, with step doubling {@code e_i = (x_i − x̂_i) / (atol + rtol · max(|x_i|,
+     * |x̂_i|))} (x the full step, x̂ the two halves) then divided by {@code √(h / T)} — the per-path engine's sums,
+     * term by term.
      */
     private void errors(int n) {
-        java.util.Arrays.fill(errorNorm, 0, n, 0.0);
+        Arrays.fill(errorNorm, 0, n, 0.0);
         double atol = control.atol();
         double rtol = control.rtol();
         for (int i = 0; i < d; i++) {
-            int o = i * lanes;
+            double[] hf = half[i];
             if (embedded) {
+                double[] e = estimate[i];
+                double[] before = x[i];
                 for (int q = 0; q < n; q++) {
-                    double e = estimate[o + q] / (atol + rtol * Math.max(Math.abs(start[o + q]), Math.abs(half[o + q])));
-                    errorNorm[q] += e * e;
+                    scratch[q] = e[q] / (atol + rtol * Math.max(Math.abs(before[q]), Math.abs(hf[q])));
                 }
             } else {
+                double[] b = big[i];
                 for (int q = 0; q < n; q++) {
-                    double b = big[o + q];
-                    double hf = half[o + q];
-                    double scale = atol + rtol * Math.max(Math.abs(b), Math.abs(hf));
-                    double e = (b - hf) / scale;
-                    errorNorm[q] += e * e;
+                    scratch[q] = (b[q] - hf[q]) / (atol + rtol * Math.max(Math.abs(b[q]), Math.abs(hf[q])));
                 }
+            }
+            for (int q = 0; q < n; q++) {
+                errorNorm[q] += scratch[q] * scratch[q];
             }
         }
         for (int q = 0; q < n; q++) {
             errorNorm[q] = Math.sqrt(errorNorm[q] / d);
         }
+        if (!embedded) {
+            for (int q = 0; q < n; q++) {
+                errorNorm[q] = errorNorm[q] / Math.sqrt(h[q] / span);
+            }
+        }
+    }
+
+    /**
+     * Step 3, the controller's arithmetic for every lane at once: the error's base-2 logarithm, and the next step if
+     * the attempt is accepted ({@link PathAdaptiveSolver#acceptedProposal}, term by term, at least the step floor).
+     */
+    private void control(int n) {
+        for (int q = 0; q < n; q++) {
+            scratch[q] = PathAdaptiveSolver.atLeast(1e-10, errorNorm[q]);
+        }
+        ControllerLogarithms.log2(scratch, logError, acceptedNext, n);
+        for (int q = 0; q < n; q++) {
+            scratch[q] = (0.4 * logPrevious[q] - 0.7 * logError[q]) / k;
+        }
+        ControllerLogarithms.exp2(scratch, acceptedNext, scratch2, n);
+        double dtMax = control.dtMax();
+        for (int q = 0; q < n; q++) {
+            double factor = 0.9 * acceptedNext[q];
+            acceptedNext[q] = PathAdaptiveSolver.atLeast(stepFloor, PathAdaptiveSolver.atMost(dtMax,
+                    h[q] * PathAdaptiveSolver.atMost(5.0, PathAdaptiveSolver.atLeast(0.2, factor))));
+        }
+    }
+
+    /**
+     * Step 3, per lane: accept or reject the attempt; marks the lanes that leave (their path ended or failed).
+     */
+    private void decide(int n, double[] saved) {
+        for (int q = 0; q < n; q++) {
+            double error = errorNorm[q];
+            boolean alive = true;
+            if (!Double.isFinite(error)) {
+                double[] state = new double[d];
+                for (int i = 0; i < d; i++) {
+                    state[i] = half[i][q];
+                }
+                failureOf[slot[q]] = new SolveDivergedException(tn[q], accepted[q], path[q], state);
+                alive = false;
+            } else if (error <= 1.0) {
+                for (int i = 0; i < d; i++) {
+                    x[i][q] = half[i][q];
+                }
+                t[q] = tn[q];
+                brownian.forgetBefore(q, tn[q]);
+                for (int j = 0; j < m; j++) {
+                    ws[j][q] = wn[j][q];
+                    ks[j][q] = kn[j][q];
+                }
+                accepted[q]++;
+                inARow[q] = 0;
+                smallest[q] = Math.min(smallest[q], h[q]);
+                proposal[q] = acceptedNext[q];
+                logPrevious[q] = Math.max(logError[q], PathAdaptiveSolver.LOG_ERROR_FLOOR);
+                if (tn[q] == saveTimes[segment[q]]) {
+                    save(q, segment[q], saved);
+                    alive = openNext(q, saved);
+                }
+            } else {
+                rejected[q]++;
+                proposal[q] = PathAdaptiveSolver.rejectedProposal(h[q], error, k);
+                if (++inARow[q] > PathAdaptiveSolver.MAX_REJECTIONS || proposal[q] < stepFloor) {
+                    failureOf[slot[q]] = PathAdaptiveSolver.tooSmall(t[q], proposal[q], inARow[q], error, control,
+                            path[q]);
+                    alive = false;
+                }
+            }
+            if (alive && accepted[q] + rejected[q] >= control.maxSteps()) {
+                failureOf[slot[q]] = PathAdaptiveSolver.tooMany(t[q], proposal[q], accepted[q], rejected[q], control,
+                        path[q]);
+                alive = false;
+            }
+            leaving[q] = !alive;
+        }
+    }
+
+    /**
+     * Files the results of the lanes that leave, and closes the gaps: the last active lane moves into each; returns
+     * the number of lanes still active.
+     */
+    private int leave(int n) {
+        for (int q = n - 1; q >= 0; q--) {
+            if (leaving[q]) {
+                int i = slot[q];
+                acceptedOf[i] = accepted[q];
+                rejectedOf[i] = rejected[q];
+                smallestOf[i] = smallest[q];
+                n--;
+                // Lanes above q were looked at already and stay: lane n is active.
+                move(n, q);
+            }
+        }
+        return n;
+    }
+
+    /** Moves lane {@code from} (active) to lane {@code to}. */
+    private void move(int from, int to) {
+        if (from == to) {
+            return;
+        }
+        slot[to] = slot[from];
+        path[to] = path[from];
+        segment[to] = segment[from];
+        inARow[to] = inARow[from];
+        accepted[to] = accepted[from];
+        rejected[to] = rejected[from];
+        smallest[to] = smallest[from];
+        t[to] = t[from];
+        proposal[to] = proposal[from];
+        logPrevious[to] = logPrevious[from];
+        leaving[to] = leaving[from];
+        for (int i = 0; i < d; i++) {
+            x[i][to] = x[i][from];
+        }
+        for (int j = 0; j < m; j++) {
+            ws[j][to] = ws[j][from];
+            ks[j][to] = ks[j][from];
+        }
+        brownian.moveLane(from, to);
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.sde4j.solver.tableau.TableauPlan;
 
 /**
  * A stochastic tableau stepping a block of lanes, each with its own time {@code t_q} and step {@code h_q}, in
- * structure-of-arrays layout (component k of lane q at {@code k · stride + q}): the stepper of
+ * structure-of-arrays layout (component k of lane q at {@code [k][q]}, one row per component): the stepper of
  * {@link BlockAdaptiveSolver}. For one noise channel or diagonal noise (a diffusion vector):
  *
  * <pre>
@@ -25,22 +25,27 @@ import org.sde4j.solver.tableau.TableauPlan;
  * strict, and the JIT's vector instructions round each lane as its scalar code would). The user's drift and
  * diffusion are called lane by lane at the lane's own time: through the scalar function when the SDE is scalar
  * ({@link Sde#pathwiseScalarDrift()}), else through the per-path form with a gathered state.
+ *
+ * <p>Why rows: every loop over the lanes reads and writes whole rows at the same index q, the form the JIT (JDK 17)
+ * turns into vector instructions; a flat array indexed {@code k · stride + q} beside a per-lane array indexed q
+ * stays scalar.
  */
 final class LaneTableauStepper {
     private final Sde sde;
     private final int d;
     private final int m;
-    private final int stride;
     private final TableauPlan plan;
     private final NoiseTerm[] terms;
     private final boolean scalarPath;
     private final boolean scalarNoise;
     private final ScalarFunction scalarDrift;
     private final ScalarFunction scalarDiffusion;
-    private final double[][] f;
-    private final double[][] g;
-    private final double[][] stage;
-    private final double[][] xi;
+    /** Drift, diffusion and stage value of stage i, component k, lane q: {@code [i][k][q]}. */
+    private final double[][][] f;
+    private final double[][][] g;
+    private final double[][][] stage;
+    /** Noise term r of channel j, lane q: {@code [r][j][q]}. */
+    private final double[][][] xi;
     private final double[] sqrtH;
     private final double[] sum;
     private final double[] ti;
@@ -54,17 +59,16 @@ final class LaneTableauStepper {
     private final double[] errorUnseen;
 
     /**
-     * @param stride the number of lanes the arrays hold
+     * @param lanes the number of lanes the rows hold
      * @throws IllegalArgumentException when the SDE has no diffusion vector (general noise)
      */
-    LaneTableauStepper(Sde sde, StochasticTableau tableau, int stride) {
+    LaneTableauStepper(Sde sde, StochasticTableau tableau, int lanes) {
         if (!sde.hasDiffusionVector()) {
             throw new IllegalArgumentException("the block-adaptive engine needs one noise channel or diagonal noise");
         }
         this.sde = sde;
         this.d = sde.stateDimension();
         this.m = sde.noiseDimension();
-        this.stride = stride;
         this.plan = tableau.plan();
         this.terms = plan.terms;
         this.scalarNoise = m == 1;
@@ -72,16 +76,16 @@ final class LaneTableauStepper {
         this.scalarDrift = scalarPath ? sde.pathwiseScalarDrift() : null;
         this.scalarDiffusion = scalarPath ? sde.pathwiseScalarDiffusion() : null;
         int s = plan.s;
-        this.f = new double[s][d * stride];
-        this.g = new double[s][d * stride];
-        this.stage = new double[s][d * stride];
-        this.xi = new double[terms.length][m * stride];
-        this.sqrtH = new double[stride];
-        this.sum = new double[stride];
-        this.ti = new double[stride];
-        this.e1 = new double[stride];
-        this.e2 = new double[stride];
-        this.e3 = new double[stride];
+        this.f = new double[s][d][lanes];
+        this.g = new double[s][d][lanes];
+        this.stage = new double[s][d][lanes];
+        this.xi = new double[terms.length][m][lanes];
+        this.sqrtH = new double[lanes];
+        this.sum = new double[lanes];
+        this.ti = new double[lanes];
+        this.e1 = new double[lanes];
+        this.e2 = new double[lanes];
+        this.e3 = new double[lanes];
         this.in = new double[d];
         this.out = new double[d];
         if (tableau.hasErrorEstimate()) {
@@ -108,26 +112,27 @@ final class LaneTableauStepper {
     }
 
     /**
-     * Steps lanes {@code q < count} in place: lane q from {@code t[q]} by {@code h[q]} with increments
-     * {@code dw[j · stride + q]} and, when the tableau needs them, space-time Lévy areas {@code area[j · stride + q]}.
+     * Steps lanes {@code q < count} in place: lane q of {@code x[k][q]} from {@code t[q]} by {@code h[q]} with
+     * increments {@code dw[j][q]} and, when the tableau needs them, space-time Lévy areas {@code area[j][q]}.
      */
-    void step(double[] t, double[] h, double[] x, double[] dw, double[] area, int count) {
+    void step(double[] t, double[] h, double[][] x, double[][] dw, double[][] area, int count) {
         for (int q = 0; q < count; q++) {
             sqrtH[q] = Math.sqrt(h[q]);
         }
         for (int r = 0; r < terms.length; r++) {
             for (int j = 0; j < m; j++) {
-                terms[r].fillLanes(xi[r], dw, area, j * stride, h, sqrtH, count);
+                terms[r].fillLanes(xi[r][j], dw[j], area == null ? null : area[j], h, sqrtH, count);
             }
         }
         if (scalarPath) {
-            stepScalar(t, h, x, count);
+            stepScalar(t, h, x[0], count);
             return;
         }
-        int n = d * stride;
         for (int i = 0; i < plan.s; i++) {
-            double[] hi = stage[i];
-            System.arraycopy(x, 0, hi, 0, n);
+            double[][] hi = stage[i];
+            for (int k = 0; k < d; k++) {
+                System.arraycopy(x[k], 0, hi[k], 0, count);
+            }
             accumulate(hi, i, h, count);
             times(t, h, i, count);
             if (plan.drift[i]) {
@@ -143,17 +148,17 @@ final class LaneTableauStepper {
     /** d = m = 1: stage values {@code X + (Σ terms)}, the sum formed first, as the per-path scalar step does. */
     private void stepScalar(double[] t, double[] h, double[] x, int count) {
         for (int i = 0; i < plan.s; i++) {
-            double[] point = stage[i];
+            double[] point = stage[i][0];
             increment(i, h, count);
             for (int q = 0; q < count; q++) {
                 point[q] = x[q] + sum[q];
             }
             times(t, h, i, count);
             if (plan.drift[i]) {
-                evaluateScalar(scalarDrift, point, f[i], true, count);
+                evaluateScalar(scalarDrift, stage[i], f[i], true, count);
             }
             if (plan.anyDiffusion[i]) {
-                evaluateScalar(scalarDiffusion, point, g[i], false, count);
+                evaluateScalar(scalarDiffusion, stage[i], g[i], false, count);
             }
         }
         increment(plan.s, h, count);
@@ -176,7 +181,7 @@ final class LaneTableauStepper {
         double[] coefficient = plan.driftCoefficient[index];
         for (int n = 0; n < from.length; n++) {
             double a = coefficient[n];
-            double[] fj = f[from[n]];
+            double[] fj = f[from[n]][0];
             for (int q = 0; q < count; q++) {
                 sum[q] += a * h[q] * fj[q];
             }
@@ -186,8 +191,8 @@ final class LaneTableauStepper {
         double[] gCoefficient = plan.diffusionCoefficient[index];
         for (int n = 0; n < gFrom.length; n++) {
             double b = gCoefficient[n];
-            double[] gj = g[gFrom[n]];
-            double[] xr = xi[gTerm[n]];
+            double[] gj = g[gFrom[n]][0];
+            double[] xr = xi[gTerm[n]][0];
             for (int q = 0; q < count; q++) {
                 sum[q] += b * gj[q] * xr[q];
             }
@@ -195,16 +200,17 @@ final class LaneTableauStepper {
     }
 
     /** {@code target += (a h) f_j} per source, then {@code + (b ξ_r) g_j} (one channel) or {@code (b g_j) ξ_r}. */
-    private void accumulate(double[] target, int index, double[] h, int count) {
+    private void accumulate(double[][] target, int index, double[] h, int count) {
         int[] from = plan.driftFrom[index];
         double[] coefficient = plan.driftCoefficient[index];
         for (int n = 0; n < from.length; n++) {
             double a = coefficient[n];
-            double[] fj = f[from[n]];
+            double[][] fj = f[from[n]];
             for (int k = 0; k < d; k++) {
-                int o = k * stride;
+                double[] row = target[k];
+                double[] fk = fj[k];
                 for (int q = 0; q < count; q++) {
-                    target[o + q] += a * h[q] * fj[o + q];
+                    row[q] += a * h[q] * fk[q];
                 }
             }
         }
@@ -213,17 +219,20 @@ final class LaneTableauStepper {
         double[] gCoefficient = plan.diffusionCoefficient[index];
         for (int n = 0; n < gFrom.length; n++) {
             double b = gCoefficient[n];
-            double[] gj = g[gFrom[n]];
-            double[] xr = xi[gTerm[n]];
+            double[][] gj = g[gFrom[n]];
+            double[][] xr = xi[gTerm[n]];
             for (int k = 0; k < d; k++) {
-                int o = k * stride;
+                double[] row = target[k];
+                double[] gk = gj[k];
                 if (scalarNoise) {
+                    double[] x0 = xr[0];
                     for (int q = 0; q < count; q++) {
-                        target[o + q] += b * xr[q] * gj[o + q];
+                        row[q] += b * x0[q] * gk[q];
                     }
                 } else {
+                    double[] xk = xr[k];
                     for (int q = 0; q < count; q++) {
-                        target[o + q] += b * gj[o + q] * xr[o + q];
+                        row[q] += b * gk[q] * xk[q];
                     }
                 }
             }
@@ -231,21 +240,24 @@ final class LaneTableauStepper {
     }
 
     /** d = 1: the scalar function at each lane's stage time and point, or the per-path form when it is null. */
-    private void evaluateScalar(ScalarFunction function, double[] points, double[] values, boolean drift, int count) {
+    private void evaluateScalar(ScalarFunction function, double[][] points, double[][] values, boolean drift,
+            int count) {
         if (function == null) {
             evaluate(points, values, drift, count);
             return;
         }
+        double[] point = points[0];
+        double[] value = values[0];
         for (int q = 0; q < count; q++) {
-            values[q] = function.value(ti[q], points[q]);
+            value[q] = function.value(ti[q], point[q]);
         }
     }
 
     /** The drift (or diffusion vector) of each lane at its stage time, through the per-path form. */
-    private void evaluate(double[] states, double[] values, boolean drift, int count) {
+    private void evaluate(double[][] states, double[][] values, boolean drift, int count) {
         for (int q = 0; q < count; q++) {
             for (int k = 0; k < d; k++) {
-                in[k] = states[k * stride + q];
+                in[k] = states[k][q];
             }
             if (drift) {
                 sde.drift(ti[q], in, out);
@@ -253,49 +265,49 @@ final class LaneTableauStepper {
                 sde.diffusionVector(ti[q], in, out);
             }
             for (int k = 0; k < d; k++) {
-                values[k * stride + q] = out[k];
+                values[k][q] = out[k];
             }
         }
     }
 
     /**
-     * The embedded estimate of the last {@link #step}, per component and lane, unscaled.
+     * The embedded estimate of the last {@link #step}, per component and lane ({@code error[k][q]}), unscaled.
      *
      * @param h the steps of that call
      */
-    void lastError(double[] h, double[] error, int count) {
+    void lastError(double[] h, double[][] error, int count) {
         for (int k = 0; k < d; k++) {
-            int o = k * stride;
-            int w = scalarNoise ? 0 : o;
+            int w = scalarNoise ? 0 : k;
             java.util.Arrays.fill(e1, 0, count, 0.0);
             java.util.Arrays.fill(e2, 0, count, 0.0);
             java.util.Arrays.fill(e3, 0, count, 0.0);
+            double[] f0 = f[0][k];
             for (int i = 0; i < plan.s; i++) {
                 double a = errorDrift[i];
-                double[] fi = f[i];
+                double[] fi = f[i][k];
                 for (int q = 0; q < count; q++) {
-                    e1[q] += a * fi[o + q];
+                    e1[q] += a * fi[q];
                 }
                 double u = errorUnseen[i];
                 if (u != 0) {
-                    double[] f0 = f[0];
                     for (int q = 0; q < count; q++) {
-                        e3[q] += u * Math.abs(fi[o + q] - f0[o + q]);
+                        e3[q] += u * Math.abs(fi[q] - f0[q]);
                     }
                 }
-                double[] gi = g[i];
+                double[] gi = g[i][k];
                 for (int r = 0; r < terms.length; r++) {
                     double b = errorNoise[i][r];
                     if (b != 0) {
-                        double[] xr = xi[r];
+                        double[] xr = xi[r][w];
                         for (int q = 0; q < count; q++) {
-                            e2[q] += b * (gi[o + q] * xr[w + q]);
+                            e2[q] += b * (gi[q] * xr[q]);
                         }
                     }
                 }
             }
+            double[] row = error[k];
             for (int q = 0; q < count; q++) {
-                error[o + q] = RungeKuttaScheme.ERROR_DELTA * Math.abs(h[q] * e1[q]) + Math.abs(e2[q]) + h[q] * e3[q];
+                row[q] = RungeKuttaScheme.ERROR_DELTA * Math.abs(h[q] * e1[q]) + Math.abs(e2[q]) + h[q] * e3[q];
             }
         }
     }

@@ -95,35 +95,34 @@ public enum NoiseTerm {
     }
 
     /**
-     * ξ for lanes that each have their own step: {@code out[o + q] = value(dw[o + q], h[q], sqrtH[q], area[o + q])}
-     * for {@code q < count}, o = {@code offset}; for the block-adaptive engine. Same formulas, same rounding as
+     * ξ of one channel for lanes that each have their own step: {@code out[q] = value(dw[q], h[q], sqrtH[q],
+     * area[q])} for {@code q < count}; for the block-adaptive engine. Same formulas, same rounding as
      * {@link #value}.
      *
-     * @param area the Lévy areas (read by {@link #TIME_INTEGRAL} only; may be null otherwise)
+     * @param area the channel's Lévy areas (read by {@link #TIME_INTEGRAL} only; may be null otherwise)
      */
-    public void fillLanes(double[] out, double[] dw, double[] area, int offset, double[] h, double[] sqrtH,
-            int count) {
+    public void fillLanes(double[] out, double[] dw, double[] area, double[] h, double[] sqrtH, int count) {
         switch (this) {
-            case DW -> System.arraycopy(dw, offset, out, offset, count);
-            case SQRT_H -> System.arraycopy(sqrtH, 0, out, offset, count);
+            case DW -> System.arraycopy(dw, 0, out, 0, count);
+            case SQRT_H -> System.arraycopy(sqrtH, 0, out, 0, count);
             case ITO_SQUARE -> {
                 for (int q = 0; q < count; q++) {
-                    out[offset + q] = itoSquare(dw[offset + q], h[q], 1 / sqrtH[q]);
+                    out[q] = itoSquare(dw[q], h[q], 1 / sqrtH[q]);
                 }
             }
             case STRATONOVICH_SQUARE -> {
                 for (int q = 0; q < count; q++) {
-                    out[offset + q] = stratonovichSquare(dw[offset + q], sqrtH[q]);
+                    out[q] = stratonovichSquare(dw[q], sqrtH[q]);
                 }
             }
             case TIME_INTEGRAL -> {
                 for (int q = 0; q < count; q++) {
-                    out[offset + q] = timeIntegral(dw[offset + q], area[offset + q]);
+                    out[q] = timeIntegral(dw[q], area[q]);
                 }
             }
             case ITO_CUBE -> {
                 for (int q = 0; q < count; q++) {
-                    out[offset + q] = itoCube(dw[offset + q], h[q], 1 / h[q]);
+                    out[q] = itoCube(dw[q], h[q], 1 / h[q]);
                 }
             }
             default -> throw new IllegalStateException("noise term " + this);
