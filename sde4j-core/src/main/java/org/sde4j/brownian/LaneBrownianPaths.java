@@ -13,12 +13,18 @@ import org.sde4j.sde.Require;
  * ({@link #values}), and the work is laid out for that:
  *
  * <ol>
- *   <li>per lane, the search of its kept points and the choice of the gap the new point falls in (a short scan, a
- *       branch), the slot opened for it, and its normals — the scalar part;</li>
- *   <li>the Brownian bridges of all lanes at once, in one loop over dense arrays without branches: the roots and
- *       divisions of independent lanes overlap in the processor instead of waiting on each other;</li>
+ *   <li>per lane, the search of its kept points and the choice of the gap the new point falls in (one comparison in
+ *       the common case of a solver's next step end, a short scan otherwise) and the slot opened for it — the scalar
+ *       part;</li>
+ *   <li>channel by channel, over all pending bridges at once: the neighbours' values, the normals from each lane's
+ *       stream, then the Brownian bridges in short loops without branches that the JIT turns into vector
+ *       instructions (four lanes' roots and divisions in one instruction);</li>
  *   <li>the new points written back to the lanes' stacks.</li>
  * </ol>
+ *
+ * <p>Loops run over the lanes (or bridges) innermost and over the m channels outside: a loop over one or two
+ * channels per lane costs more in set-up than its body. A lane's path can move to another lane ({@link #moveLane}),
+ * as a block-adaptive solver keeps its active lanes together.
  *
  * <p>Layout: a lane's kept points form a stack, nearest on top (slot {@code count − 1}), the farthest in slot 0; slot
  * s of lane l keeps its time at {@code times[s · lanes + l]} and W of channel j at {@code ws[(s · m + j) · lanes +
@@ -56,6 +62,10 @@ public final class LaneBrownianPaths {
     private final int[] bridgeLane;
     private final int[] bridgeQuery;
     private final int[] bridgeSlot;
+    /** The slot of the pending bridge's left neighbour, or −1 for the base. */
+    private final int[] bridgeLeft;
+    /** Per lane, the slot that became its base in the last batched {@link #forgetBefore}, or −1. */
+    private final int[] newBase;
     private final double[] leftTime;
     private final double[] rightTime;
     private final double[] pointTime;
@@ -113,6 +123,8 @@ public final class LaneBrownianPaths {
         this.bridgeLane = new int[lanes];
         this.bridgeQuery = new int[lanes];
         this.bridgeSlot = new int[lanes];
+        this.bridgeLeft = new int[lanes];
+        this.newBase = new int[lanes];
         this.leftTime = new double[lanes];
         this.rightTime = new double[lanes];
         this.pointTime = new double[lanes];
@@ -248,6 +260,12 @@ public final class LaneBrownianPaths {
         for (int q = 0; q < n; q++) {
             int l = lane[q];
             double time = t[q];
+            int top = count[l] - 1;
+            if (top >= 0 && time > baseTime[l] && time < times[top * lanes + l]) {
+                // The common query, an adaptive solver's next step end: between the base and the nearest point.
+                openBridge(bridges++, q, l, top, time);
+                continue;
+            }
             if (time == baseTime[l]) {
                 copyBase(l, q, wOut, kOut);
                 continue;
@@ -267,26 +285,10 @@ public final class LaneBrownianPaths {
             }
         }
         if (bridges > 0) {
+            neighbours(bridges);
+            draws(bridges);
             drawBridges(bridges);
-            for (int b = 0; b < bridges; b++) {
-                int l = bridgeLane[b];
-                int at = bridgeSlot[b];
-                int q = bridgeQuery[b];
-                for (int j = 0; j < m; j++) {
-                    double wNew = newW[j][b];
-                    ws[w(at, j, l)] = wNew;
-                    wOut[j][q] = wNew;
-                }
-                if (levy) {
-                    for (int j = 0; j < m; j++) {
-                        double kNew = newK[j][b];
-                        ks[w(at, j, l)] = kNew;
-                        if (kOut != null) {
-                            kOut[j][q] = kNew;
-                        }
-                    }
-                }
-            }
+            writeBack(bridges, wOut, kOut);
         }
     }
 
@@ -358,17 +360,61 @@ public final class LaneBrownianPaths {
         int c = count[l];
         while (c > 0 && times[(c - 1) * lanes + l] <= t) {
             c--;
-            baseTime[l] = times[c * lanes + l];
-            for (int j = 0; j < m; j++) {
-                baseW[j * lanes + l] = ws[w(c, j, l)];
+        }
+        if (c < count[l]) {
+            becomeBase(l, c);
+            count[l] = c;
+        }
+    }
+
+    /**
+     * {@link #forgetBefore(int, double)} for each lane {@code q < n} with {@code which[q]}, at its time {@code t[q]}:
+     * the lanes whose solvers accepted a step, in one pass.
+     */
+    public void forgetBefore(int n, boolean[] which, double[] t) {
+        int[] c = count;
+        double[] time = times;
+        for (int l = 0; l < n; l++) {
+            int top = c[l];
+            if (which[l]) {
+                // Mostly one point: the accepted step's end, on top of the stack.
+                while (top > 0 && time[(top - 1) * lanes + l] <= t[l]) {
+                    top--;
+                }
             }
-            if (levy) {
-                for (int j = 0; j < m; j++) {
-                    baseK[j * lanes + l] = ks[w(c, j, l)];
+            newBase[l] = top < c[l] ? top : -1;
+            c[l] = top;
+        }
+        for (int l = 0; l < n; l++) {
+            if (newBase[l] >= 0) {
+                baseTime[l] = time[newBase[l] * lanes + l];
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            for (int l = 0; l < n; l++) {
+                if (newBase[l] >= 0) {
+                    baseW[j * lanes + l] = ws[w(newBase[l], j, l)];
+                }
+            }
+            for (int l = 0; levy && l < n; l++) {
+                if (newBase[l] >= 0) {
+                    baseK[j * lanes + l] = ks[w(newBase[l], j, l)];
                 }
             }
         }
-        count[l] = c;
+    }
+
+    /** Makes slot s of lane l its base (the slots above s are dropped by the caller). */
+    private void becomeBase(int l, int s) {
+        baseTime[l] = times[s * lanes + l];
+        for (int j = 0; j < m; j++) {
+            baseW[j * lanes + l] = ws[w(s, j, l)];
+        }
+        if (levy) {
+            for (int j = 0; j < m; j++) {
+                baseK[j * lanes + l] = ks[w(s, j, l)];
+            }
+        }
     }
 
     /**
@@ -425,30 +471,94 @@ public final class LaneBrownianPaths {
 
     /**
      * Opens pending bridge b: lane l's point t strictly between its kept point i (after t) and the point before it
-     * (slot i + 1 before the insertion, or the base); inserts the slot above i, copies the two neighbours' values
-     * and draws the normals, in the order of {@link OnDemandBrownianPath} (per channel, Z₁ then Z₂).
+     * (slot i + 1 before the insertion, or the base); inserts the slot above i. The neighbours' values and the
+     * normals follow for all bridges at once ({@link #neighbours}, {@link #draws}).
      */
     private void openBridge(int b, int q, int l, int i, double t) {
         int at = i + 1;
-        insertAt(l, at, t);
-        boolean fromBase = at + 1 >= count[l];
+        boolean fromBase = at == count[l];
+        if (fromBase) {
+            // On top of the stack: nothing to move.
+            ensureCapacity(at + 1);
+            times[at * lanes + l] = t;
+            count[l] = at + 1;
+        } else {
+            insertAt(l, at, t);
+        }
         bridgeLane[b] = l;
         bridgeQuery[b] = q;
         bridgeSlot[b] = at;
+        bridgeLeft[b] = fromBase ? -1 : at + 1;
         pointTime[b] = t;
         leftTime[b] = fromBase ? baseTime[l] : times[(at + 1) * lanes + l];
         rightTime[b] = times[i * lanes + l];
-        ContinuousSampler normal = normals[l];
+    }
+
+    /**
+     * W and K at the pending bridges' two neighbours, channel by channel: loops over all bridges, so the work per
+     * bridge is a few loads, not the set-up of a loop over one or two channels.
+     */
+    private void neighbours(int bridges) {
         for (int j = 0; j < m; j++) {
-            leftW[j][b] = fromBase ? baseW[j * lanes + l] : ws[w(at + 1, j, l)];
-            rightW[j][b] = ws[w(i, j, l)];
+            double[] left = leftW[j];
+            double[] right = rightW[j];
+            for (int b = 0; b < bridges; b++) {
+                int l = bridgeLane[b];
+                int from = bridgeLeft[b];
+                left[b] = from < 0 ? baseW[j * lanes + l] : ws[w(from, j, l)];
+                right[b] = ws[w(bridgeSlot[b] - 1, j, l)];
+            }
             if (levy) {
-                leftK[j][b] = fromBase ? baseK[j * lanes + l] : ks[w(at + 1, j, l)];
-                rightK[j][b] = ks[w(i, j, l)];
-                z1[j][b] = normal.sample();
-                z2[j][b] = normal.sample();
-            } else {
-                z1[j][b] = normal.sample();
+                double[] leftArea = leftK[j];
+                double[] rightArea = rightK[j];
+                for (int b = 0; b < bridges; b++) {
+                    int l = bridgeLane[b];
+                    int from = bridgeLeft[b];
+                    leftArea[b] = from < 0 ? baseK[j * lanes + l] : ks[w(from, j, l)];
+                    rightArea[b] = ks[w(bridgeSlot[b] - 1, j, l)];
+                }
+            }
+        }
+    }
+
+    /**
+     * The pending bridges' normals from their lanes' streams, in the order of {@link OnDemandBrownianPath}: per
+     * channel, Z₁ then Z₂ (each lane's stream sees that order; the lanes' streams are independent).
+     */
+    private void draws(int bridges) {
+        for (int j = 0; j < m; j++) {
+            double[] first = z1[j];
+            double[] second = z2[j];
+            for (int b = 0; b < bridges; b++) {
+                ContinuousSampler normal = normals[bridgeLane[b]];
+                first[b] = normal.sample();
+                if (levy) {
+                    second[b] = normal.sample();
+                }
+            }
+        }
+    }
+
+    /** The new points into their slots and into the caller's rows, channel by channel. */
+    private void writeBack(int bridges, double[][] wOut, double[][] kOut) {
+        for (int j = 0; j < m; j++) {
+            double[] values = newW[j];
+            double[] out = wOut[j];
+            for (int b = 0; b < bridges; b++) {
+                ws[w(bridgeSlot[b], j, bridgeLane[b])] = values[b];
+                out[bridgeQuery[b]] = values[b];
+            }
+            if (levy) {
+                double[] areas = newK[j];
+                for (int b = 0; b < bridges; b++) {
+                    ks[w(bridgeSlot[b], j, bridgeLane[b])] = areas[b];
+                }
+                if (kOut != null) {
+                    double[] kRow = kOut[j];
+                    for (int b = 0; b < bridges; b++) {
+                        kRow[bridgeQuery[b]] = areas[b];
+                    }
+                }
             }
         }
     }

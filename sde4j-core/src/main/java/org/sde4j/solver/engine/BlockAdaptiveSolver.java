@@ -96,6 +96,8 @@ public final class BlockAdaptiveSolver {
     private final double[] acceptedNext;
     private final double[] scratch;
     private final double[] scratch2;
+    /** Per lane, whether the attempt is accepted (and the lane moved on), and whether the lane leaves. */
+    private final boolean[] moved;
     private final boolean[] leaving;
 
     // The results of the caller's paths, by slot.
@@ -174,6 +176,7 @@ public final class BlockAdaptiveSolver {
         this.acceptedNext = new double[lanes];
         this.scratch = new double[lanes];
         this.scratch2 = new double[lanes];
+        this.moved = new boolean[lanes];
         this.leaving = new boolean[lanes];
         this.acceptedOf = new int[lanes];
         this.rejectedOf = new int[lanes];
@@ -405,54 +408,89 @@ public final class BlockAdaptiveSolver {
     }
 
     /**
-     * Step 3, per lane: accept or reject the attempt; marks the lanes that leave (their path ended or failed).
+     * Step 3, per lane: accept or reject the attempt; marks the lanes that leave (their path ended or failed). The
+     * accepted lanes move first, in short loops without calls (the common case: the compiler keeps the arrays in
+     * registers); the rest — saved times, rejections, failures, the step limit — lane by lane after.
      */
     private void decide(int n, double[] saved) {
         for (int q = 0; q < n; q++) {
-            double error = errorNorm[q];
-            boolean alive = true;
-            if (!Double.isFinite(error)) {
-                double[] state = new double[d];
-                for (int i = 0; i < d; i++) {
-                    state[i] = half[i][q];
+            // Not for a non-finite error: NaN fails the comparison.
+            moved[q] = errorNorm[q] <= 1.0;
+        }
+        for (int i = 0; i < d; i++) {
+            double[] row = x[i];
+            double[] next = half[i];
+            for (int q = 0; q < n; q++) {
+                if (moved[q]) {
+                    row[q] = next[q];
                 }
-                failureOf[slot[q]] = new SolveDivergedException(tn[q], accepted[q], path[q], state);
-                alive = false;
-            } else if (error <= 1.0) {
-                for (int i = 0; i < d; i++) {
-                    x[i][q] = half[i][q];
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            double[] w = ws[j];
+            double[] wNext = wn[j];
+            double[] kk = ks[j];
+            double[] kNext = kn[j];
+            for (int q = 0; q < n; q++) {
+                if (moved[q]) {
+                    w[q] = wNext[q];
+                    kk[q] = kNext[q];
                 }
+            }
+        }
+        for (int q = 0; q < n; q++) {
+            if (moved[q]) {
                 t[q] = tn[q];
-                brownian.forgetBefore(q, tn[q]);
-                for (int j = 0; j < m; j++) {
-                    ws[j][q] = wn[j][q];
-                    ks[j][q] = kn[j][q];
-                }
                 accepted[q]++;
                 inARow[q] = 0;
                 smallest[q] = Math.min(smallest[q], h[q]);
                 proposal[q] = acceptedNext[q];
                 logPrevious[q] = Math.max(logError[q], PathAdaptiveSolver.LOG_ERROR_FLOOR);
-                if (tn[q] == saveTimes[segment[q]]) {
-                    save(q, segment[q], saved);
-                    alive = openNext(q, saved);
-                }
-            } else {
-                rejected[q]++;
-                proposal[q] = PathAdaptiveSolver.rejectedProposal(h[q], error, k);
-                if (++inARow[q] > PathAdaptiveSolver.MAX_REJECTIONS || proposal[q] < stepFloor) {
-                    failureOf[slot[q]] = PathAdaptiveSolver.tooSmall(t[q], proposal[q], inARow[q], error, control,
-                            path[q]);
-                    alive = false;
-                }
             }
-            if (alive && accepted[q] + rejected[q] >= control.maxSteps()) {
-                failureOf[slot[q]] = PathAdaptiveSolver.tooMany(t[q], proposal[q], accepted[q], rejected[q], control,
+        }
+        brownian.forgetBefore(n, moved, tn);
+        long maxSteps = control.maxSteps();
+        for (int q = 0; q < n; q++) {
+            // Most lanes moved, short of a saved time and of the step limit: nothing more to settle.
+            boolean settled = moved[q] && tn[q] != saveTimes[segment[q]] && accepted[q] + rejected[q] < maxSteps;
+            leaving[q] = !settled && !settle(q, moved[q], saved);
+        }
+    }
+
+    /**
+     * The rest of lane q's decision, after an accepted attempt has moved it: a saved time reached, a rejection, a
+     * failure, the step limit; false when the lane leaves.
+     */
+    private boolean settle(int q, boolean moved, double[] saved) {
+        double error = errorNorm[q];
+        boolean alive = true;
+        if (moved) {
+            if (tn[q] == saveTimes[segment[q]]) {
+                save(q, segment[q], saved);
+                alive = openNext(q, saved);
+            }
+        } else if (!Double.isFinite(error)) {
+            double[] state = new double[d];
+            for (int i = 0; i < d; i++) {
+                state[i] = half[i][q];
+            }
+            failureOf[slot[q]] = new SolveDivergedException(tn[q], accepted[q], path[q], state);
+            return false;
+        } else {
+            rejected[q]++;
+            proposal[q] = PathAdaptiveSolver.rejectedProposal(h[q], error, k);
+            if (++inARow[q] > PathAdaptiveSolver.MAX_REJECTIONS || proposal[q] < stepFloor) {
+                failureOf[slot[q]] = PathAdaptiveSolver.tooSmall(t[q], proposal[q], inARow[q], error, control,
                         path[q]);
                 alive = false;
             }
-            leaving[q] = !alive;
         }
+        if (alive && accepted[q] + rejected[q] >= control.maxSteps()) {
+            failureOf[slot[q]] = PathAdaptiveSolver.tooMany(t[q], proposal[q], accepted[q], rejected[q], control,
+                    path[q]);
+            alive = false;
+        }
+        return alive;
     }
 
     /**
