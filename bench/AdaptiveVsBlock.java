@@ -16,11 +16,14 @@ import org.sde4j.solver.scheme.Schemes;
  * on as many paths; runs alternate, each on the caller's thread (thread CPU time, robust to a loaded machine). The
  * adaptive ensemble runs on both its engines, the block-adaptive one (256 lanes) and the per-path one, which give the
  * same bits (checked here too). Prints CPU seconds per path-step of each and the ratios adaptive/block (per accepted
- * path-step; the adaptive cost includes rejected attempts and, for step doubling, the two half steps).
+ * path-step; the adaptive cost includes rejected attempts and, for step doubling, the two half steps). A fifth
+ * argument names another test problem ({@code Problems.names()}, for example {@code cubic}, {@code wave},
+ * {@code additive}): GBM's step is the cheapest there is (two multiplications per stage), so its ratio is the
+ * engine's overhead at its plainest; a drift or diffusion that costs something shrinks it.
  *
  * <pre>
  *   mvn -B -o -q -pl sde4j-core compile
- *   java -cp sde4j-core/target/classes:$(cat cp.txt) bench/AdaptiveVsBlock.java [scheme] [tol] [paths] [repeats]
+ *   java -cp sde4j-core/target/classes:$(cat cp.txt) bench/AdaptiveVsBlock.java [scheme] [tol] [paths] [repeats] [problem]
  * </pre>
  */
 public class AdaptiveVsBlock {
@@ -29,7 +32,8 @@ public class AdaptiveVsBlock {
         double tol = args.length > 1 ? Double.parseDouble(args[1]) : 1e-2;
         long paths = args.length > 2 ? Long.parseLong(args[2]) : 20_000;
         int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        SdeProblem problem = Problems.gbm().problem();
+        String problemName = args.length > 4 ? args[4] : "gbm";
+        SdeProblem problem = Problems.byName(problemName).problem();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[] adaptive = new double[repeats];
         double[] perPath = new double[repeats];
@@ -64,10 +68,10 @@ public class AdaptiveVsBlock {
         double ma = median(adaptive);
         double mp = median(perPath);
         double mb = median(block);
-        System.out.printf("%s tol %.0e, %d paths, %.1f accepted steps per path: cpu per path-step block-adaptive"
+        System.out.printf("%s, %s tol %.0e, %d paths, %.1f accepted steps per path: cpu per path-step block-adaptive"
                 + " %.1f ns, per-path adaptive %.1f ns, fixed block %.1f ns; block-adaptive/block %.1f,"
-                + " per-path/block %.1f%n", scheme.name(), tol, paths, steps, ma * 1e9, mp * 1e9, mb * 1e9, ma / mb,
-                mp / mb);
+                + " per-path/block %.1f%n", problemName, scheme.name(), tol, paths, steps, ma * 1e9, mp * 1e9, mb * 1e9,
+                ma / mb, mp / mb);
     }
 
     private static double median(double[] v) {
