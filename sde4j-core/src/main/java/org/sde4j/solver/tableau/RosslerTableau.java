@@ -19,10 +19,11 @@ import java.util.Map;
  * <b>SRA</b> (additive noise): the same drift stages, and
  * {@code X_{n+1} = X + Σ α_i f(H⁰_i) h + Σ (β¹_i I_(1) + β²_i I_(1,0)/h) g(t + c¹_i h)}.
  *
- * <p>SRI tableaus carry the embedded error estimate of Rackauckas &amp; Nie (2017, "Adaptive methods for
- * stochastic differential equations via natural embeddings and rejection sampling with memory"):
+ * <p>The tableaus carry the embedded error estimates of Rackauckas &amp; Nie (2017, "Adaptive methods for
+ * stochastic differential equations via natural embeddings and rejection sampling with memory"): for SRI
  * {@code E₁ = h (f(H⁰_1) + f(H⁰_2))} and {@code E₂ = Σ_i (β³_i I_(1,0)/h + β⁴_i I_(1,1,1)/h) g(H¹_i)}, the
- * terms beyond a strong-order-1 method.
+ * terms beyond a strong-order-1 method; for SRA {@code E₁ = h Σ_i f(H⁰_i)} over every stage and
+ * {@code E₂ = Σ_i β²_i (I_(1,0)/h) g(t + c¹_i h)} (as StochasticDiffEq.jl's SRA and SOSRA steps form them).
  *
  * <p>In the generic tableau the stages are interleaved (H⁰_1, H¹_1, H⁰_2, H¹_2, …), so each stage only
  * looks back, and {@code I_(1,0)/h = ΔW/2 + H} comes from the step's space-time Lévy area H.
@@ -145,6 +146,13 @@ public final class RosslerTableau {
                 unseen[2 * i] = Math.abs(alpha[i]);
             }
             builder.watchUnseenDrift(unseen);
+        } else {
+            // Rackauckas & Nie (2017) for SRA: E₁ = h Σ_i f(H⁰_i), every drift stage; E₂ = the I_(1,0) terms.
+            double[] errorDrift = new double[n];
+            for (int i = 0; i < s; i++) {
+                errorDrift[2 * i] = 1;
+            }
+            builder.errorEstimate(errorDrift, java.util.Map.of(NoiseTerm.TIME_INTEGRAL, w3));
         }
         return builder.build();
     }
