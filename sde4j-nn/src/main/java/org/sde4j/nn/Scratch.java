@@ -23,6 +23,11 @@ public final class Scratch {
         CONV_COLUMNS,
         /** {@code ShiftedConvolution}: a block's input spread into phase planes. */
         CONV_PHASES,
+        /**
+         * {@code ShiftedConvolution}: a block's input spread into phase planes beside its output gradients'
+         * (a same-size convolution's backward pass).
+         */
+        CONV_INPUT_PHASES,
         /** {@code ShiftedConvolution}: a block's output gradients in padded output coordinates. */
         CONV_GRADIENTS,
         /** {@code ShiftedConvolution}: a block's forward results. */

@@ -20,7 +20,8 @@ import org.sde4j.nn.Tensor;
  * planes (one per channel, or s² phase planes for stride s) and reads k² shifted views of them as the rows of
  * the product, so {@code Y = W · X̂} and {@code dW = dY · X̂ᵀ} without writing the unfolded matrix X̂. The input
  * gradient of a same-size convolution (stride 1, padding (k − 1)/2: every convolution of a ResNet block) is the
- * same-size convolution of dY with the flipped, transposed kernels {@code w'[c,o,u,v] = w[o,c,k−1−u,k−1−v]}; that
+ * same-size convolution of dY with the flipped, transposed kernels {@code w'[c,o,u,v] = w[o,c,k−1−u,k−1−v]}, formed
+ * block by block beside the weight gradient from the same padded copy of dY; that
  * of any other one is {@code col2im(Wᵀ · dY)}, in sub-blocks of a few images whose columns fit in L2
  * (per-thread scratch buffers).
  * Weights are He-normal initialised.
@@ -178,13 +179,14 @@ public final class Conv2d implements Layer {
         int chunks = (n + per - 1) / per;
         int sub = subBlock(kk, hw);
         Parallel.current().forBlocks(n, per, (c, from, to) -> {
-            shifted.weightGradient(cin, xd, cout, dyd, buffer(partial, c, cout * kk), n, h, w, from, to);
-            if (!inputGradient) {
+            float[] dw = buffer(partial, c, cout * kk);
+            if (sameSize && inputGradient) {
+                // dX is the same-size convolution of dY with the flipped, transposed kernels, formed beside dW.
+                shifted.sameSizeBackward(cin, xd, cout, dyd, wFlip, dw, dxd, n, h, w, from, to);
                 return;
             }
-            if (sameSize) {
-                // dX is the same-size convolution of dY with the flipped, transposed kernels.
-                shifted.convolve(cout, dyd, cin, wFlip, dxd, n, h, w, from, to);
+            shifted.weightGradient(cin, xd, cout, dyd, dw, n, h, w, from, to);
+            if (!inputGradient) {
                 return;
             }
             // Otherwise dX = col2im(Wᵀ · dY), in sub-blocks whose columns stay in L2.

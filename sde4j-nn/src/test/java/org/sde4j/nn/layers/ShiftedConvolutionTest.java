@@ -123,6 +123,45 @@ class ShiftedConvolutionTest {
         }
     }
 
+    /**
+     * The same-size backward pass writes the bits of the weight gradient and of the convolution with the flipped
+     * kernels done apart, with more input than output channels and fewer, in one block and in several.
+     */
+    @ParameterizedTest
+    @MethodSource("sameSizeShapes")
+    void sameSizeBackwardIsTheWeightGradientAndTheFlippedConvolution(int inC, int outC, int k, int h, int w, int n,
+            int from, int to) {
+        SplittableRandom r = new SplittableRandom(11 + inC * 100 + outC + h);
+        int p = (k - 1) / 2;
+        float[] in = random(r, inC * n * h * w);
+        float[] dy = random(r, outC * n * h * w);
+        float[] flipped = random(r, inC * outC * k * k);
+        float[] dw = random(r, outC * inC * k * k);
+        float[] dx = random(r, inC * n * h * w);
+        float[] dwApart = dw.clone();
+        float[] dxApart = dx.clone();
+        ShiftedConvolution conv = new ShiftedConvolution(k, 1, p);
+        conv.sameSizeBackward(inC, in, outC, dy, flipped, dw, dx, n, h, w, from, to);
+        conv.weightGradient(inC, in, outC, dy, dwApart, n, h, w, from, to);
+        conv.convolve(outC, dy, inC, flipped, dxApart, n, h, w, from, to);
+        assertTrue(java.util.Arrays.equals(dwApart, dw), "weight gradient");
+        assertTrue(java.util.Arrays.equals(dxApart, dx), "input gradient");
+    }
+
+    static Stream<Arguments> sameSizeShapes() {
+        // inC, outC, k, h, w, n, from, to
+        return Stream.of(Arguments.of(2, 3, 3, 5, 5, 3, 0, 3), Arguments.of(3, 2, 5, 7, 6, 4, 1, 4),
+                Arguments.of(4, 2, 1, 5, 3, 2, 0, 2), Arguments.of(16, 16, 3, 28, 28, 20, 2, 20),
+                Arguments.of(32, 16, 3, 14, 14, 40, 0, 40));
+    }
+
+    @Test
+    void sameSizeBackwardRefusesOtherConvolutions() {
+        float[] none = new float[64];
+        assertThrows(IllegalStateException.class,
+                () -> new ShiftedConvolution(3, 2, 1).sameSizeBackward(1, none, 1, none, none, none, none, 1, 4, 4, 0, 1));
+    }
+
     /** The forward pass of a range is the same whether it is done at once or in two calls. */
     @Test
     void outputsDoNotDependOnHowTheImagesAreSplit() {
