@@ -33,15 +33,17 @@ public final class Simd {
     }
 
     /**
-     * With {@code g = dy} masked by {@code y > 0} when {@code relu}: writes {@code Σ g} and
-     * {@code Σ g (x − mu)} over {@code [off, off+len)} into {@code out[0]} and {@code out[1]}.
+     * With {@code g = dy} masked, when {@code relu}, by the fused ReLU's output {@code max(x a + b, 0)} of
+     * {@link #affine} being positive (recomputed from x as {@code affine} computed it, so the same mask as from the
+     * output): writes {@code Σ g} and {@code Σ g (x − mu)} over {@code [off, off+len)} into {@code out[0]} and
+     * {@code out[1]}. Recomputing the mask spares reading the output, one stream of three.
      */
-    public static void maskedSums(float[] dy, float[] y, float[] x, int off, int len, float mu, boolean relu,
+    public static void maskedSums(float[] dy, float[] x, int off, int len, float mu, boolean relu, float a, float b,
             double[] out) {
         if (Gemm.VECTOR) {
-            VectorOps.maskedSums(dy, y, x, off, len, mu, relu, out);
+            VectorOps.maskedSums(dy, x, off, len, mu, relu, a, b, out);
         } else {
-            ScalarOps.maskedSums(dy, y, x, off, len, mu, relu, out);
+            ScalarOps.maskedSums(dy, x, off, len, mu, relu, a, b, out);
         }
     }
 
@@ -49,12 +51,12 @@ public final class Simd {
      * {@code dx = s (g − c0 − (x − mu) c1)} with g as in {@link #maskedSums}, over {@code [off, off+len)}
      * (batch-norm backward; c0 = mean g, c1 = mean g x̂ · invStd).
      */
-    public static void normBackward(float[] dy, float[] y, float[] x, float[] dx, int off, int len, boolean relu,
-            float s, float c0, float mu, float c1) {
+    public static void normBackward(float[] dy, float[] x, float[] dx, int off, int len, boolean relu, float a,
+            float b, float s, float c0, float mu, float c1) {
         if (Gemm.VECTOR) {
-            VectorOps.normBackward(dy, y, x, dx, off, len, relu, s, c0, mu, c1);
+            VectorOps.normBackward(dy, x, dx, off, len, relu, a, b, s, c0, mu, c1);
         } else {
-            ScalarOps.normBackward(dy, y, x, dx, off, len, relu, s, c0, mu, c1);
+            ScalarOps.normBackward(dy, x, dx, off, len, relu, a, b, s, c0, mu, c1);
         }
     }
 
@@ -133,30 +135,30 @@ public final class Simd {
             }
         }
 
-        static void maskedSums(float[] dy, float[] y, float[] x, int off, int len, float mu, boolean relu,
+        static void maskedSums(float[] dy, float[] x, int off, int len, float mu, boolean relu, float a, float b,
                 double[] out) {
             double sg = 0;
             double sgx = 0;
             for (int s = off; s < off + len; s += SEGMENT) {
                 int e = Math.min(off + len, s + SEGMENT);
-                float a = 0f;
-                float b = 0f;
+                float pa = 0f;
+                float pb = 0f;
                 for (int i = s; i < e; i++) {
-                    float g = relu && y[i] <= 0f ? 0f : dy[i];
-                    a += g;
-                    b += g * (x[i] - mu);
+                    float g = relu && x[i] * a + b <= 0f ? 0f : dy[i];
+                    pa += g;
+                    pb += g * (x[i] - mu);
                 }
-                sg += a;
-                sgx += b;
+                sg += pa;
+                sgx += pb;
             }
             out[0] = sg;
             out[1] = sgx;
         }
 
-        static void normBackward(float[] dy, float[] y, float[] x, float[] dx, int off, int len, boolean relu,
+        static void normBackward(float[] dy, float[] x, float[] dx, int off, int len, boolean relu, float a, float b,
                 float s, float c0, float mu, float c1) {
             for (int i = off; i < off + len; i++) {
-                float g = relu && y[i] <= 0f ? 0f : dy[i];
+                float g = relu && x[i] * a + b <= 0f ? 0f : dy[i];
                 dx[i] = s * (g - c0 - (x[i] - mu) * c1);
             }
         }

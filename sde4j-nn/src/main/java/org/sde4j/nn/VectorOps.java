@@ -113,58 +113,72 @@ final class VectorOps {
         }
     }
 
-    private static FloatVector gate(float[] dy, float[] y, int i, boolean relu) {
+    /**
+     * {@code dy[i ..]}, with zeros where the fused ReLU's output {@code max(x a + b, 0)} is zero when {@code relu}:
+     * where the multiply–add {@link #affine} formed on vectors, {@code fma(x, a, b) ≤ 0}, the same bits as its test
+     * of the output it wrote.
+     */
+    private static FloatVector gate(float[] dy, float[] x, int i, boolean relu, float a, float b) {
         FloatVector g = FloatVector.fromArray(S, dy, i);
         if (relu) {
-            VectorMask<Float> dead = FloatVector.fromArray(S, y, i).compare(VectorOperators.LE, 0f);
+            VectorMask<Float> dead = FloatVector.fromArray(S, x, i).fma(a, b).compare(VectorOperators.LE, 0f);
             g = g.blend(0f, dead);
         }
         return g;
     }
 
-    static void maskedSums(float[] dy, float[] y, float[] x, int off, int len, float mu, boolean relu, double[] out) {
+    /** {@code dy[i]} gated as by {@link #gate}, where {@link #affine} formed {@code x a + b} without fusing. */
+    private static float gateScalar(float[] dy, float[] x, int i, boolean relu, float a, float b) {
+        return relu && x[i] * a + b <= 0f ? 0f : dy[i];
+    }
+
+    static void maskedSums(float[] dy, float[] x, int off, int len, float mu, boolean relu, float a, float b,
+            double[] out) {
         float[] lanes = new float[2 * L];
         double sg = 0;
         double sgx = 0;
         for (int s = off; s < off + len; s += Simd.SEGMENT) {
             int e = Math.min(off + len, s + Simd.SEGMENT);
+            // Segments start at multiples of L from off: vectors where affine's were, the scalar tail where its was.
             int ve = s + (e - s) / L * L;
             for (int h = 0; h < G; h++) {
-                FloatVector a = FloatVector.zero(S);
-                FloatVector b = FloatVector.zero(S);
+                FloatVector pa = FloatVector.zero(S);
+                FloatVector pb = FloatVector.zero(S);
                 for (int i = s + h * V; i < ve; i += L) {
-                    FloatVector g = gate(dy, y, i, relu);
-                    a = a.add(g);
-                    b = g.fma(FloatVector.fromArray(S, x, i).sub(mu), b);
+                    FloatVector g = gate(dy, x, i, relu, a, b);
+                    pa = pa.add(g);
+                    pb = g.fma(FloatVector.fromArray(S, x, i).sub(mu), pb);
                 }
-                a.intoArray(lanes, h * V);
-                b.intoArray(lanes, L + h * V);
+                pa.intoArray(lanes, h * V);
+                pb.intoArray(lanes, L + h * V);
             }
-            float pa = sumLogicalLanes(lanes, 0);
-            float pb = sumLogicalLanes(lanes, L);
+            float sa = sumLogicalLanes(lanes, 0);
+            float sb = sumLogicalLanes(lanes, L);
             for (int i = ve; i < e; i++) {
-                float g = relu && y[i] <= 0f ? 0f : dy[i];
-                pa += g;
-                pb += g * (x[i] - mu);
+                float g = gateScalar(dy, x, i, relu, a, b);
+                sa += g;
+                sb += g * (x[i] - mu);
             }
-            sg += pa;
-            sgx += pb;
+            sg += sa;
+            sgx += sb;
         }
         out[0] = sg;
         out[1] = sgx;
     }
 
-    static void normBackward(float[] dy, float[] y, float[] x, float[] dx, int off, int len, boolean relu, float s,
-            float c0, float mu, float c1) {
+    static void normBackward(float[] dy, float[] x, float[] dx, int off, int len, boolean relu, float a, float b,
+            float s, float c0, float mu, float c1) {
         int i = off;
         int end = off + len;
-        for (; i + V <= end; i += V) {
-            FloatVector g = gate(dy, y, i, relu);
+        // Vectors over affine's vector range, so that each gate is the one of the forward pass.
+        int ve = off + len / L * L;
+        for (; i < ve; i += V) {
+            FloatVector g = gate(dy, x, i, relu, a, b);
             FloatVector xh = FloatVector.fromArray(S, x, i).sub(mu).mul(c1);
             g.sub(c0).sub(xh).mul(s).intoArray(dx, i);
         }
         for (; i < end; i++) {
-            float g = relu && y[i] <= 0f ? 0f : dy[i];
+            float g = gateScalar(dy, x, i, relu, a, b);
             dx[i] = s * (g - c0 - (x[i] - mu) * c1);
         }
     }
@@ -184,7 +198,8 @@ final class VectorOps {
         int i = off;
         int end = off + len;
         for (; i + V <= end; i += V) {
-            gate(dy, y, i, true).intoArray(out, i);
+            VectorMask<Float> dead = FloatVector.fromArray(S, y, i).compare(VectorOperators.LE, 0f);
+            FloatVector.fromArray(S, dy, i).blend(0f, dead).intoArray(out, i);
         }
         for (; i < end; i++) {
             out[i] = y[i] > 0f ? dy[i] : 0f;

@@ -21,6 +21,9 @@ import org.sde4j.nn.Tensor;
  *
  * <p>Channels are independent and run in parallel; the per-channel sums are accumulated in float segments
  * and double totals in a fixed order ({@link Simd}). Fusing the ReLU saves one pass over the activations and one buffer.
+ * Backward does not read y: the mask {@code y > 0} is recomputed from x with the forward pass's per-channel
+ * {@code γ_c / sqrt(σ²_c + ε)} and shift, in the forward pass's arithmetic, so it is the same mask, and each of the
+ * two backward passes streams dy and x only.
  */
 public final class BatchNorm implements Layer {
     private static final double EPS = 1e-5;
@@ -33,6 +36,9 @@ public final class BatchNorm implements Layer {
     private final Tensor runningVar;
     private final double[] mean;
     private final double[] invStd;
+    /** The last forward pass's affine map, {@code y = scale·x + shift}, per channel: backward recomputes its mask. */
+    private final float[] scale;
+    private final float[] shift;
     private boolean trainedForward;
     private boolean frozen;
     private Tensor x;
@@ -56,6 +62,8 @@ public final class BatchNorm implements Layer {
         java.util.Arrays.fill(runningVar.data(), 1f);
         this.mean = new double[channels];
         this.invStd = new double[channels];
+        this.scale = new float[channels];
+        this.shift = new float[channels];
     }
 
     /**
@@ -74,6 +82,8 @@ public final class BatchNorm implements Layer {
         }
         this.mean = new double[channels];
         this.invStd = new double[channels];
+        this.scale = new float[channels];
+        this.shift = new float[channels];
     }
 
     @Override
@@ -151,7 +161,9 @@ public final class BatchNorm implements Layer {
             double is = 1 / Math.sqrt(var + EPS);
             mean[c] = mu;
             invStd[c] = is;
-            Simd.affine(xd, yd, off, m, (float) (g[c] * is), (float) (b[c] - g[c] * is * mu), relu);
+            scale[c] = (float) (g[c] * is);
+            shift[c] = (float) (b[c] - g[c] * is * mu);
+            Simd.affine(xd, yd, off, m, scale[c], shift[c], relu);
         });
         return y;
     }
@@ -161,7 +173,6 @@ public final class BatchNorm implements Layer {
         int m = block(x);
         dx = Tensor.reuse(dx, x.shape());
         float[] xd = x.data();
-        float[] yd = y.data();
         float[] dyd = dy.data();
         float[] dxd = dx.data();
         float[] g = gamma.value().data();
@@ -173,16 +184,17 @@ public final class BatchNorm implements Layer {
             float is = (float) invStd[c];
             int off = c * m;
             double[] sums = new double[2];
-            Simd.maskedSums(dyd, yd, xd, off, m, mu, relu, sums);
+            Simd.maskedSums(dyd, xd, off, m, mu, relu, scale[c], shift[c], sums);
             double sg = sums[0];
             double sgx = sums[1] * is;
             dg[c] += (float) sgx;
             db[c] += (float) sg;
             float s = g[c] * is;
             if (batchStats) {
-                Simd.normBackward(dyd, yd, xd, dxd, off, m, relu, s, (float) (sg / m), mu, (float) (sgx / m) * is);
+                Simd.normBackward(dyd, xd, dxd, off, m, relu, scale[c], shift[c], s, (float) (sg / m), mu,
+                        (float) (sgx / m) * is);
             } else {
-                Simd.normBackward(dyd, yd, xd, dxd, off, m, relu, s, 0f, mu, 0f);
+                Simd.normBackward(dyd, xd, dxd, off, m, relu, scale[c], shift[c], s, 0f, mu, 0f);
             }
         });
         return dx;
