@@ -33,6 +33,18 @@ public final class Simd {
     }
 
     /**
+     * {@code y = max((a x + b) + r, 0)} over {@code [off, off+len)}, {@code a x + b} formed as {@link #affine} forms
+     * it (so the bits of {@link #affine} followed by {@link #addRelu}).
+     */
+    public static void affineAddRelu(float[] x, float[] r, float[] y, int off, int len, float a, float b) {
+        if (Gemm.VECTOR) {
+            VectorOps.affineAddRelu(x, r, y, off, len, a, b);
+        } else {
+            ScalarOps.affineAddRelu(x, r, y, off, len, a, b);
+        }
+    }
+
+    /**
      * With {@code g = dy} masked, when {@code relu}, by the fused ReLU's output {@code max(x a + b, 0)} of
      * {@link #affine} being positive (recomputed from x as {@code affine} computed it, so the same mask as from the
      * output): writes {@code Σ g} and {@code Σ g (x − mu)} over {@code [off, off+len)} into {@code out[0]} and
@@ -132,6 +144,13 @@ public final class Simd {
             for (int i = off; i < off + len; i++) {
                 float v = x[i] * a + b;
                 y[i] = relu ? Math.max(0f, v) : v;
+            }
+        }
+
+        static void affineAddRelu(float[] x, float[] r, float[] y, int off, int len, float a, float b) {
+            for (int i = off; i < off + len; i++) {
+                float v = x[i] * a + b;
+                y[i] = Math.max(0f, v + r[i]);
             }
         }
 

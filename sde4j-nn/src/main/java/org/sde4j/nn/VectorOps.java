@@ -113,6 +113,20 @@ final class VectorOps {
         }
     }
 
+    static void affineAddRelu(float[] x, float[] r, float[] y, int off, int len, float a, float b) {
+        int i = off;
+        int end = off + len;
+        // The multiply–add on affine's vector range, the rest unfused, as affine forms it.
+        int ve = off + len / L * L;
+        for (; i < ve; i += V) {
+            FloatVector.fromArray(S, x, i).fma(a, b).add(FloatVector.fromArray(S, r, i)).max(0f).intoArray(y, i);
+        }
+        for (; i < end; i++) {
+            float v = x[i] * a + b;
+            y[i] = Math.max(0f, v + r[i]);
+        }
+    }
+
     /**
      * {@code dy[i ..]}, with zeros where the fused ReLU's output {@code max(x a + b, 0)} is zero when {@code relu}:
      * where the multiply–add {@link #affine} formed on vectors, {@code fma(x, a, b) ≤ 0}, the same bits as its test

@@ -38,6 +38,9 @@ class SimdTest {
         Simd.ScalarOps.normBackward(dy, x, s, off, len, true, 1.5f, -0.25f, 0.7f, 0.1f, 0.2f, 0.3f);
         VectorOps.normBackward(dy, x, v, off, len, true, 1.5f, -0.25f, 0.7f, 0.1f, 0.2f, 0.3f);
         assertArrayEquals(s, v, 1e-6f);
+        Simd.ScalarOps.affineAddRelu(x, y, s, off, len, 1.5f, -0.25f);
+        VectorOps.affineAddRelu(x, y, v, off, len, 1.5f, -0.25f);
+        assertArrayEquals(s, v, 1e-6f);
         Simd.ScalarOps.addRelu(x, y, s, off, len);
         VectorOps.addRelu(x, y, v, off, len);
         assertArrayEquals(s, v);

@@ -112,6 +112,11 @@ public final class BatchNorm implements Layer {
         this.frozen = frozen;
     }
 
+    /** Whether this layer applies a ReLU after the affine map. */
+    public boolean fusesRelu() {
+        return relu;
+    }
+
     @Override
     public List<Param> params() {
         return List.of(gamma, beta);
@@ -131,12 +136,41 @@ public final class BatchNorm implements Layer {
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
+        y = Tensor.reuse(y, input.shape());
+        normalise(input, training, null, y.data());
+        return y;
+    }
+
+    /**
+     * The forward pass followed by a residual sum and a ReLU, in one pass over the activations: writes
+     * {@code max(y + s, 0)} into {@code out}, y being what {@link #forward} returns (not stored: backward does not
+     * read it). The sum of each element is formed as from y, so {@code out} has the bits of a separate sum and ReLU
+     * over {@link #forward}'s output. For a layer without its own ReLU.
+     *
+     * @param s   the residual, of the input's size
+     * @param out the output, of the input's size (overwritten)
+     * @throws IllegalStateException when this layer has its own ReLU
+     */
+    public void forwardAddRelu(Tensor input, Tensor s, Tensor out, boolean training) {
+        if (relu) {
+            throw new IllegalStateException("batch norm with its own ReLU: no residual sum after it");
+        }
+        if (s.size() != input.size() || out.size() != input.size()) {
+            throw new IllegalArgumentException("residual " + s + " and output " + out + ": must have the size of "
+                    + input);
+        }
+        normalise(input, training, s.data(), out.data());
+    }
+
+    /**
+     * The forward pass into {@code out}: the affine map of the batch (training) or running statistics, then the
+     * ReLU when fused; with a {@code residual}, {@code max(y + residual, 0)} instead.
+     */
+    private void normalise(Tensor input, boolean training, float[] residual, float[] out) {
         int m = block(input);
         this.x = input;
         this.trainedForward = training;
-        y = Tensor.reuse(y, input.shape());
         float[] xd = input.data();
-        float[] yd = y.data();
         float[] g = gamma.value().data();
         float[] b = beta.value().data();
         float[] rm = runningMean.data();
@@ -163,9 +197,12 @@ public final class BatchNorm implements Layer {
             invStd[c] = is;
             scale[c] = (float) (g[c] * is);
             shift[c] = (float) (b[c] - g[c] * is * mu);
-            Simd.affine(xd, yd, off, m, scale[c], shift[c], relu);
+            if (residual == null) {
+                Simd.affine(xd, out, off, m, scale[c], shift[c], relu);
+            } else {
+                Simd.affineAddRelu(xd, residual, out, off, m, scale[c], shift[c]);
+            }
         });
-        return y;
     }
 
     @Override

@@ -39,20 +39,43 @@ public final class Residual implements Layer {
         dx = null;
     }
 
+    /**
+     * When the branch ends in a batch norm without its own ReLU (a ResNet basic block), that last layer forms the sum
+     * and the ReLU in its own pass ({@link BatchNorm#forwardAddRelu}): same bits, two fewer passes over the
+     * activations.
+     */
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        Tensor f = branch.forward(x, training);
+        BatchNorm last = lastNormalisation();
+        Tensor f = last == null ? branch.forward(x, training)
+                : ((Sequential) branch).forwardFirst(((Sequential) branch).layers().size() - 1, x, training);
         Tensor s = shortcut == null ? x : shortcut.forward(x, training);
         if (f.size() != s.size()) {
             throw new IllegalArgumentException("branch output " + f + " and shortcut output " + s
                     + ": must have the same shape");
         }
         y = Tensor.reuse(y, f.shape());
+        if (last != null) {
+            last.forwardAddRelu(f, s, y, training);
+            return y;
+        }
         float[] fd = f.data();
         float[] sd = s.data();
         float[] yd = y.data();
         Parallel.current().forChunks(yd.length, (c, from, to) -> Simd.addRelu(fd, sd, yd, from, to - from));
         return y;
+    }
+
+    /**
+     * The branch's last layer when the branch is a {@link Sequential} ending in a batch norm without ReLU, else
+     * null.
+     */
+    private BatchNorm lastNormalisation() {
+        if (branch instanceof Sequential seq && seq.layers().get(seq.layers().size() - 1) instanceof BatchNorm bn
+                && !bn.fusesRelu()) {
+            return bn;
+        }
+        return null;
     }
 
     @Override

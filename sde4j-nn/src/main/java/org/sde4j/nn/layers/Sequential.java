@@ -39,8 +39,13 @@ public final class Sequential implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
+        return forwardFirst(layers.size(), x, training);
+    }
+
+    /** The forward pass of the first {@code count} layers only (the composition {@code f_count ∘ … ∘ f_1}). */
+    public Tensor forwardFirst(int count, Tensor x, boolean training) {
         Tensor t = x;
-        for (Layer l : layers) {
+        for (Layer l : layers.subList(0, count)) {
             t = l.forward(t, training);
         }
         return t;

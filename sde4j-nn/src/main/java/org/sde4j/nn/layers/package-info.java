@@ -1,6 +1,7 @@
 /**
  * Layers with forward and backward passes over channel-major {@code [C, N, H, W]} {@link org.sde4j.nn.Tensor tensors}: dense, 2-D
- * convolution, batch normalisation (optionally fused with ReLU), ReLU, average and max pooling, global
+ * convolution, batch normalisation (optionally fused with ReLU, or, at the end of a residual branch, with the residual
+ * sum and ReLU), ReLU, average and max pooling, global
  * average pooling, flatten, residual blocks, sequential composition, spectral normalisation of dense and
  * convolution weights ({@link org.sde4j.nn.layers.SpectralNorm}), and the softmax cross-entropy loss.
  *
