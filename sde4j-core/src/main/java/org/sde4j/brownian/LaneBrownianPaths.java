@@ -42,6 +42,8 @@ import org.sde4j.sde.Require;
 public final class LaneBrownianPaths {
     /** The stream's second key word, after (seed, path): keeps these normals apart from other streams of the seed. */
     private static final long STREAM = 0x4f6e44656d616e64L;
+    /** Fewer pending bridges than this are formed one by one ({@link #completeOne}), more in vectorised loops. */
+    private static final int FEW = 8;
 
     private final int lanes;
     private final int m;
@@ -284,11 +286,53 @@ public final class LaneBrownianPaths {
                 openBridge(bridges++, q, l, i, time);
             }
         }
-        if (bridges > 0) {
+        if (bridges >= FEW) {
             neighbours(bridges);
             draws(bridges);
             drawBridges(bridges);
             writeBack(bridges, wOut, kOut);
+        } else {
+            for (int b = 0; b < bridges; b++) {
+                completeOne(b, wOut, kOut);
+            }
+        }
+    }
+
+    /**
+     * Pending bridge b alone, start to end — its neighbours, its normals, its law ({@link #drawOne}), its new point
+     * written back: for a handful of bridges (a path queried on its own, {@link OnDemandBrownianPath}), where the
+     * set-up of the loops over all bridges would cost more than their work. The same operations in the same order
+     * per bridge, so the same bits.
+     */
+    private void completeOne(int b, double[][] wOut, double[][] kOut) {
+        int l = bridgeLane[b];
+        int from = bridgeLeft[b];
+        int right = bridgeSlot[b] - 1;
+        ContinuousSampler normal = normals[l];
+        for (int j = 0; j < m; j++) {
+            leftW[j][b] = from < 0 ? baseW[j * lanes + l] : ws[w(from, j, l)];
+            rightW[j][b] = ws[w(right, j, l)];
+            if (levy) {
+                leftK[j][b] = from < 0 ? baseK[j * lanes + l] : ks[w(from, j, l)];
+                rightK[j][b] = ks[w(right, j, l)];
+            }
+            z1[j][b] = normal.sample();
+            if (levy) {
+                z2[j][b] = normal.sample();
+            }
+        }
+        drawOne(b);
+        int at = bridgeSlot[b];
+        int q = bridgeQuery[b];
+        for (int j = 0; j < m; j++) {
+            ws[w(at, j, l)] = newW[j][b];
+            wOut[j][q] = newW[j][b];
+            if (levy) {
+                ks[w(at, j, l)] = newK[j][b];
+                if (kOut != null) {
+                    kOut[j][q] = newK[j][b];
+                }
+            }
         }
     }
 
@@ -603,6 +647,47 @@ public final class LaneBrownianPaths {
         drawLevyCoefficients(bridges);
         for (int j = 0; j < m; j++) {
             drawLevyChannel(leftW[j], leftK[j], rightW[j], rightK[j], z1[j], z2[j], newW[j], newK[j], bridges);
+        }
+    }
+
+    /**
+     * Bridge b alone, every quantity in one pass: for a handful of bridges (a path queried on its own, {@link
+     * OnDemandBrownianPath}), where the set-up of the short loops of {@link #drawBridges} would cost more than their
+     * work. The same operations on the same values in the same order as those loops, so the same bits
+     * ({@code LaneBrownianPathsTest} compares the two on every query).
+     */
+    private void drawOne(int b) {
+        double d = rightTime[b] - leftTime[b];
+        double inv = 1.0 / d;
+        double sb = pointTime[b] - leftTime[b];
+        double rb = sb * inv;
+        double qb = (rightTime[b] - pointTime[b]) * inv;
+        if (!levy) {
+            double sw = Math.sqrt(d * rb * qb);
+            for (int j = 0; j < m; j++) {
+                newW[j][b] = leftW[j][b] + rb * (rightW[j][b] - leftW[j][b]) + sw * z1[j][b];
+            }
+            return;
+        }
+        double rq = rb * qb;
+        double c = 1 - 3 * rq;
+        double ic = 1.0 / c;
+        double rr = rb * rb;
+        double sw = Math.sqrt(d * rq * c);
+        double rq6b = 6 * rq;
+        double load = -0.5 * rr * sw * ic;
+        double first = rb * (1 - rr * rb) / 12;
+        double second = 0.25 * qb * rr * rr * rb * ic;
+        double sh = Math.sqrt(Math.max(0.0, d * (first - second)));
+        for (int j = 0; j < m; j++) {
+            double w0 = leftW[j][b];
+            double k0 = leftK[j][b];
+            double w = rightW[j][b] - w0;
+            double h = (rightK[j][b] - k0 - d * w0) * inv - 0.5 * w;
+            double w1 = rb * w + rq6b * h + sw * z1[j][b];
+            double h1 = rr * h + load * z1[j][b] + sh * z2[j][b];
+            newW[j][b] = w0 + w1;
+            newK[j][b] = k0 + sb * (w0 + 0.5 * w1 + h1);
         }
     }
 
