@@ -22,7 +22,8 @@ import org.sde4j.sde.Require;
  *   <li>the new points written back to the lanes' stacks.</li>
  * </ol>
  *
- * <p>Loops run over the lanes (or bridges) innermost and over the m channels outside: a loop over one or two
+ * <p>The law's arithmetic, for many bridges at once or for one, lives in {@link BridgeBatch}. Loops run over the
+ * lanes (or bridges) innermost and over the m channels outside: a loop over one or two
  * channels per lane costs more in set-up than its body. A lane's path can move to another lane ({@link #moveLane}),
  * as a block-adaptive solver keeps its active lanes together.
  *
@@ -68,40 +69,8 @@ public final class LaneBrownianPaths {
     private final int[] bridgeLeft;
     /** Per lane, the slot that became its base in the last batched {@link #forgetBefore}, or −1. */
     private final int[] newBase;
-    private final double[] leftTime;
-    private final double[] rightTime;
-    private final double[] pointTime;
-    /** W, K at the left and right kept points, the normals, the new values: {@code [j · lanes + b]}. */
-    private final double[][] leftW;
-    private final double[][] leftK;
-    private final double[][] rightW;
-    private final double[][] rightK;
-    private final double[][] z1;
-    private final double[][] z2;
-    private final double[][] newW;
-    private final double[][] newK;
-    // Per pending bridge, the coefficients of the law above.
-    private final double[] r;
-    private final double[] rq6;
-    private final double[] r2;
-    private final double[] s;
-    private final double[] inverse;
-    private final double[] delta;
-    private final double[] sdW;
-    private final double[] loading;
-    private final double[] sdH;
-    /** q = 1 − r, rq, 1 − 3rq and its inverse, the two terms of σ_H² / Δ. */
-    private final double[] complement;
-    private final double[] rq;
-    private final double[] oneMinusThreeRq;
-    private final double[] inverseC;
-    private final double[] varianceFirst;
-    private final double[] varianceSecond;
-    /** One channel's bridge increment W and Lévy area H, and the new point's W₁ and H₁. */
-    private final double[] increment;
-    private final double[] area;
-    private final double[] newIncrement;
-    private final double[] newArea;
+    /** The pending bridges' times, neighbours' values, normals and new values, and their law. */
+    private final BridgeBatch batch;
 
     private LaneBrownianPaths(int lanes, int m, boolean levy, long seed) {
         this.lanes = lanes;
@@ -127,36 +96,7 @@ public final class LaneBrownianPaths {
         this.bridgeSlot = new int[lanes];
         this.bridgeLeft = new int[lanes];
         this.newBase = new int[lanes];
-        this.leftTime = new double[lanes];
-        this.rightTime = new double[lanes];
-        this.pointTime = new double[lanes];
-        this.leftW = new double[m][lanes];
-        this.leftK = new double[m][lanes];
-        this.rightW = new double[m][lanes];
-        this.rightK = new double[m][lanes];
-        this.z1 = new double[m][lanes];
-        this.z2 = new double[m][lanes];
-        this.newW = new double[m][lanes];
-        this.newK = new double[m][lanes];
-        this.r = new double[lanes];
-        this.rq6 = new double[lanes];
-        this.r2 = new double[lanes];
-        this.s = new double[lanes];
-        this.inverse = new double[lanes];
-        this.delta = new double[lanes];
-        this.sdW = new double[lanes];
-        this.loading = new double[lanes];
-        this.sdH = new double[lanes];
-        this.complement = new double[lanes];
-        this.rq = new double[lanes];
-        this.oneMinusThreeRq = new double[lanes];
-        this.inverseC = new double[lanes];
-        this.varianceFirst = new double[lanes];
-        this.varianceSecond = new double[lanes];
-        this.increment = new double[lanes];
-        this.area = new double[lanes];
-        this.newIncrement = new double[lanes];
-        this.newArea = new double[lanes];
+        this.batch = new BridgeBatch(lanes, m, levy);
     }
 
     /**
@@ -289,7 +229,7 @@ public final class LaneBrownianPaths {
         if (bridges >= FEW) {
             neighbours(bridges);
             draws(bridges);
-            drawBridges(bridges);
+            batch.draw(bridges);
             writeBack(bridges, wOut, kOut);
         } else {
             for (int b = 0; b < bridges; b++) {
@@ -299,7 +239,7 @@ public final class LaneBrownianPaths {
     }
 
     /**
-     * Pending bridge b alone, start to end — its neighbours, its normals, its law ({@link #drawOne}), its new point
+     * Pending bridge b alone, start to end — its neighbours, its normals, its law ({@link BridgeBatch#drawOne}), its new point
      * written back: for a handful of bridges (a path queried on its own, {@link OnDemandBrownianPath}), where the
      * set-up of the loops over all bridges would cost more than their work. The same operations in the same order
      * per bridge, so the same bits.
@@ -310,27 +250,27 @@ public final class LaneBrownianPaths {
         int right = bridgeSlot[b] - 1;
         ContinuousSampler normal = normals[l];
         for (int j = 0; j < m; j++) {
-            leftW[j][b] = from < 0 ? baseW[j * lanes + l] : ws[w(from, j, l)];
-            rightW[j][b] = ws[w(right, j, l)];
+            batch.leftW[j][b] = from < 0 ? baseW[j * lanes + l] : ws[w(from, j, l)];
+            batch.rightW[j][b] = ws[w(right, j, l)];
             if (levy) {
-                leftK[j][b] = from < 0 ? baseK[j * lanes + l] : ks[w(from, j, l)];
-                rightK[j][b] = ks[w(right, j, l)];
+                batch.leftK[j][b] = from < 0 ? baseK[j * lanes + l] : ks[w(from, j, l)];
+                batch.rightK[j][b] = ks[w(right, j, l)];
             }
-            z1[j][b] = normal.sample();
+            batch.z1[j][b] = normal.sample();
             if (levy) {
-                z2[j][b] = normal.sample();
+                batch.z2[j][b] = normal.sample();
             }
         }
-        drawOne(b);
+        batch.drawOne(b);
         int at = bridgeSlot[b];
         int q = bridgeQuery[b];
         for (int j = 0; j < m; j++) {
-            ws[w(at, j, l)] = newW[j][b];
-            wOut[j][q] = newW[j][b];
+            ws[w(at, j, l)] = batch.newW[j][b];
+            wOut[j][q] = batch.newW[j][b];
             if (levy) {
-                ks[w(at, j, l)] = newK[j][b];
+                ks[w(at, j, l)] = batch.newK[j][b];
                 if (kOut != null) {
-                    kOut[j][q] = newK[j][b];
+                    kOut[j][q] = batch.newK[j][b];
                 }
             }
         }
@@ -533,9 +473,9 @@ public final class LaneBrownianPaths {
         bridgeQuery[b] = q;
         bridgeSlot[b] = at;
         bridgeLeft[b] = fromBase ? -1 : at + 1;
-        pointTime[b] = t;
-        leftTime[b] = fromBase ? baseTime[l] : times[(at + 1) * lanes + l];
-        rightTime[b] = times[i * lanes + l];
+        batch.pointTime[b] = t;
+        batch.leftTime[b] = fromBase ? baseTime[l] : times[(at + 1) * lanes + l];
+        batch.rightTime[b] = times[i * lanes + l];
     }
 
     /**
@@ -544,8 +484,8 @@ public final class LaneBrownianPaths {
      */
     private void neighbours(int bridges) {
         for (int j = 0; j < m; j++) {
-            double[] left = leftW[j];
-            double[] right = rightW[j];
+            double[] left = batch.leftW[j];
+            double[] right = batch.rightW[j];
             for (int b = 0; b < bridges; b++) {
                 int l = bridgeLane[b];
                 int from = bridgeLeft[b];
@@ -553,8 +493,8 @@ public final class LaneBrownianPaths {
                 right[b] = ws[w(bridgeSlot[b] - 1, j, l)];
             }
             if (levy) {
-                double[] leftArea = leftK[j];
-                double[] rightArea = rightK[j];
+                double[] leftArea = batch.leftK[j];
+                double[] rightArea = batch.rightK[j];
                 for (int b = 0; b < bridges; b++) {
                     int l = bridgeLane[b];
                     int from = bridgeLeft[b];
@@ -571,8 +511,8 @@ public final class LaneBrownianPaths {
      */
     private void draws(int bridges) {
         for (int j = 0; j < m; j++) {
-            double[] first = z1[j];
-            double[] second = z2[j];
+            double[] first = batch.z1[j];
+            double[] second = batch.z2[j];
             for (int b = 0; b < bridges; b++) {
                 ContinuousSampler normal = normals[bridgeLane[b]];
                 first[b] = normal.sample();
@@ -586,14 +526,14 @@ public final class LaneBrownianPaths {
     /** The new points into their slots and into the caller's rows, channel by channel. */
     private void writeBack(int bridges, double[][] wOut, double[][] kOut) {
         for (int j = 0; j < m; j++) {
-            double[] values = newW[j];
+            double[] values = batch.newW[j];
             double[] out = wOut[j];
             for (int b = 0; b < bridges; b++) {
                 ws[w(bridgeSlot[b], j, bridgeLane[b])] = values[b];
                 out[bridgeQuery[b]] = values[b];
             }
             if (levy) {
-                double[] areas = newK[j];
+                double[] areas = batch.newK[j];
                 for (int b = 0; b < bridges; b++) {
                     ks[w(bridgeSlot[b], j, bridgeLane[b])] = areas[b];
                 }
@@ -604,150 +544,6 @@ public final class LaneBrownianPaths {
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * The pending bridges' new values, every lane at once (the law in the class comment). Each quantity has its own
-     * loop of a few operations over the bridges: the compiler turns loops that short into vector instructions (its
-     * unrolling budget, about 60 nodes, would leave a longer body scalar), so four bridges' divisions and roots run
-     * in one instruction. The arithmetic per bridge, and so its bits, is that of {@link OnDemandBrownianPath}.
-     */
-    private void drawBridges(int bridges) {
-        for (int b = 0; b < bridges; b++) {
-            delta[b] = rightTime[b] - leftTime[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            inverse[b] = 1.0 / delta[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            s[b] = pointTime[b] - leftTime[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            r[b] = s[b] * inverse[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            complement[b] = (rightTime[b] - pointTime[b]) * inverse[b];
-        }
-        if (!levy) {
-            for (int b = 0; b < bridges; b++) {
-                sdW[b] = Math.sqrt(delta[b] * r[b] * complement[b]);
-            }
-            for (int j = 0; j < m; j++) {
-                double[] left = leftW[j];
-                double[] right = rightW[j];
-                double[] z = z1[j];
-                double[] out = newW[j];
-                for (int b = 0; b < bridges; b++) {
-                    out[b] = left[b] + r[b] * (right[b] - left[b]) + sdW[b] * z[b];
-                }
-            }
-            return;
-        }
-        drawLevyCoefficients(bridges);
-        for (int j = 0; j < m; j++) {
-            drawLevyChannel(leftW[j], leftK[j], rightW[j], rightK[j], z1[j], z2[j], newW[j], newK[j], bridges);
-        }
-    }
-
-    /**
-     * Bridge b alone, every quantity in one pass: for a handful of bridges (a path queried on its own, {@link
-     * OnDemandBrownianPath}), where the set-up of the short loops of {@link #drawBridges} would cost more than their
-     * work. The same operations on the same values in the same order as those loops, so the same bits
-     * ({@code LaneBrownianPathsTest} compares the two on every query).
-     */
-    private void drawOne(int b) {
-        double d = rightTime[b] - leftTime[b];
-        double inv = 1.0 / d;
-        double sb = pointTime[b] - leftTime[b];
-        double rb = sb * inv;
-        double qb = (rightTime[b] - pointTime[b]) * inv;
-        if (!levy) {
-            double sw = Math.sqrt(d * rb * qb);
-            for (int j = 0; j < m; j++) {
-                newW[j][b] = leftW[j][b] + rb * (rightW[j][b] - leftW[j][b]) + sw * z1[j][b];
-            }
-            return;
-        }
-        double rq = rb * qb;
-        double c = 1 - 3 * rq;
-        double ic = 1.0 / c;
-        double rr = rb * rb;
-        double sw = Math.sqrt(d * rq * c);
-        double rq6b = 6 * rq;
-        double load = -0.5 * rr * sw * ic;
-        double first = rb * (1 - rr * rb) / 12;
-        double second = 0.25 * qb * rr * rr * rb * ic;
-        double sh = Math.sqrt(Math.max(0.0, d * (first - second)));
-        for (int j = 0; j < m; j++) {
-            double w0 = leftW[j][b];
-            double k0 = leftK[j][b];
-            double w = rightW[j][b] - w0;
-            double h = (rightK[j][b] - k0 - d * w0) * inv - 0.5 * w;
-            double w1 = rb * w + rq6b * h + sw * z1[j][b];
-            double h1 = rr * h + load * z1[j][b] + sh * z2[j][b];
-            newW[j][b] = w0 + w1;
-            newK[j][b] = k0 + sb * (w0 + 0.5 * w1 + h1);
-        }
-    }
-
-    /**
-     * The coefficients of the law with Lévy area: Z₁ drives W₁ (σ_W) and part of H₁ (λ = Cov/σ_W), Z₂ the rest (σ_H,
-     * formed without σ_W so both roots run at once).
-     */
-    private void drawLevyCoefficients(int bridges) {
-        for (int b = 0; b < bridges; b++) {
-            rq[b] = r[b] * complement[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            oneMinusThreeRq[b] = 1 - 3 * rq[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            inverseC[b] = 1.0 / oneMinusThreeRq[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            r2[b] = r[b] * r[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            sdW[b] = Math.sqrt(delta[b] * rq[b] * oneMinusThreeRq[b]);
-        }
-        for (int b = 0; b < bridges; b++) {
-            rq6[b] = 6 * rq[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            loading[b] = -0.5 * r2[b] * sdW[b] * inverseC[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            varianceFirst[b] = r[b] * (1 - r2[b] * r[b]) / 12;
-        }
-        for (int b = 0; b < bridges; b++) {
-            varianceSecond[b] = 0.25 * complement[b] * r2[b] * r2[b] * r[b] * inverseC[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            sdH[b] = Math.sqrt(Math.max(0.0, delta[b] * (varianceFirst[b] - varianceSecond[b])));
-        }
-    }
-
-    /** The new W and K of one channel, from the coefficients, W and K at the bridges' ends and the normals. */
-    private void drawLevyChannel(double[] leftW, double[] leftK, double[] rightW, double[] rightK, double[] z1,
-            double[] z2, double[] newW, double[] newK, int bridges) {
-        for (int b = 0; b < bridges; b++) {
-            increment[b] = rightW[b] - leftW[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            area[b] = (rightK[b] - leftK[b] - delta[b] * leftW[b]) * inverse[b] - 0.5 * increment[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            newIncrement[b] = r[b] * increment[b] + rq6[b] * area[b] + sdW[b] * z1[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            newArea[b] = r2[b] * area[b] + loading[b] * z1[b] + sdH[b] * z2[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            newW[b] = leftW[b] + newIncrement[b];
-        }
-        for (int b = 0; b < bridges; b++) {
-            newK[b] = leftK[b] + s[b] * (leftW[b] + 0.5 * newIncrement[b] + newArea[b]);
         }
     }
 
