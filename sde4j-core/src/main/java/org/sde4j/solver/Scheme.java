@@ -41,6 +41,17 @@ public interface Scheme {
      */
     double strongOrder(NoiseStructure noise);
 
+    /**
+     * The strong order that every step of this scheme keeps on SDEs of the given structure: {@link #strongOrder},
+     * unless some steps are taken by a method of lower order (a switching scheme, such as {@code auto-sosri2}, whose
+     * stiff steps are SK-ROCK's). Adaptive stepping needs at least 1 (see {@code PathAdaptiveSolver}).
+     *
+     * @throws IllegalArgumentException when the scheme does not support {@code noise}
+     */
+    default double strongOrderOfEveryStep(NoiseStructure noise) {
+        return strongOrder(noise);
+    }
+
     /** The weak order {@code β}, {@code |E φ(X_N) − E φ(X(T))| = O(h^β)} for smooth φ. */
     double weakOrder();
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.sde4j.sde.NoiseStructure;
 import org.sde4j.sde.Sde;
 import org.sde4j.sde.SdeProblem;
 import org.sde4j.solver.scheme.DriftImplicit;
@@ -14,15 +15,19 @@ import org.sde4j.solver.scheme.EulerMaruyama;
  * {@code dX = (1 − 50 X) dt + 0.2 dW}, X0 = 1, T = 2 (exact mean 0.02 + 0.98 e^{−100} ≈ 0.02, variance
  * {@code 0.04/100 · (1 − e^{−200})} = 4·10⁻⁴; 4000 paths, seed 3).
  *
- * <p>Measured: at tol 10⁻² implicit Euler–Maruyama takes 2 229 accepted steps per path (explicit: 2 640) and gives
- * mean 0.01998, variance 3.95·10⁻⁴. At tol 10⁻¹ it takes 30 steps where explicit Euler–Maruyama, held by its
- * stability limit h &lt; 2/50, takes 304 — but its variance is then 4.4·10⁻⁵, a ninth of the exact one: the step
+ * <p>The noise is declared additive: there Euler–Maruyama, explicit or implicit, is of strong order 1, and adaptive
+ * stepping refuses lower orders ({@code AdaptiveStrongOrderTest}). Measured: at tol 10⁻² implicit Euler–Maruyama
+ * takes 1 163 accepted steps per path (explicit: 1 456) and gives mean 0.01946, variance 3.81·10⁻⁴. At tol 10⁻¹ it
+ * takes 21 steps where explicit Euler–Maruyama, held by its stability limit h &lt; 2/50, takes 172 — but its
+ * variance is then 4.7·10⁻⁵, a ninth of the exact one: the step
  * doubling estimate bounds the strong error per step, and implicit Euler–Maruyama at long steps damps the stationary
  * variance: at a fixed step h it is σ²h / ((1 − hλ)² − 1), not σ²/(2|λ|) (3·10⁻⁵ at h = 0.5, where hλ = −25).
  */
 class AdaptiveImplicitTest {
-    private static final SdeProblem STIFF_OU = SdeProblem.of(Sde.scalar((t, x) -> 1 - 50 * x, (t, x) -> 0.2), 1.0, 0,
-            2);
+    /** Declared additive: there implicit Euler–Maruyama is of strong order 1, which adaptive stepping needs. */
+    private static final SdeProblem STIFF_OU = SdeProblem.of(Sde.builder(1, 1)
+            .drift((t, x, out) -> out[0] = 1 - 50 * x[0])
+            .diffusion((t, x, dw, out) -> out[0] = 0.2 * dw[0], NoiseStructure.ADDITIVE).build(), 1.0, 0, 2);
     private static final int PATHS = 4000;
 
     private static AdaptiveEnsembleResult run(org.sde4j.solver.Scheme scheme, double tol) {

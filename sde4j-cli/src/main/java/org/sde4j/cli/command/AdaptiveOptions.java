@@ -35,6 +35,23 @@ public final class AdaptiveOptions {
     }
 
     /**
+     * Refuses, naming {@code --scheme}, a scheme whose strong order on this SDE's noise is below 1: steps chosen from
+     * the Brownian path make it converge to the wrong solution (the library refuses it too, in API terms).
+     *
+     * @throws IllegalArgumentException naming the option, the scheme, its order and what to choose
+     */
+    static void requireStrongOrderOne(org.sde4j.solver.Scheme scheme, org.sde4j.sde.Sde sde) {
+        double order = scheme.strongOrderOfEveryStep(sde.noise());
+        if (order < 1) {
+            throw new IllegalArgumentException("--scheme " + scheme.name() + ": strong order " + order + " on "
+                    + sde.noise().label() + " noise" + (order < scheme.strongOrder(sde.noise()) ? " on some steps" : "")
+                    + "; --adaptive needs strong order 1 or more (steps chosen from the Brownian path make a lower"
+                    + " order converge to the wrong solution: Gaines & Lyons 1997): choose --scheme milstein, sriw1,"
+                    + " sosri, … or drop --adaptive");
+        }
+    }
+
+    /**
      * Checks the options: tolerances only with {@code --adaptive}, each positive and finite.
      *
      * @throws IllegalArgumentException naming the option, its value and what is allowed

@@ -269,6 +269,7 @@ public final class SolveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--adaptive runs on this machine's threads: give it without --spark");
         }
         SdeProblem p = prepared.problem();
+        AdaptiveOptions.requireStrongOrderOne(scheme, p.sde());
         AdaptiveEnsemble ensemble = AdaptiveEnsemble.of(p, scheme).tolerances(adaptive.atol(), adaptive.rtol());
         AdaptiveEnsembleResult run = ensemble.stepControl(ensemble.stepControl().withMaxSteps(adaptive.maxSteps()))
                 .paths(paths).seed(seed).threads(threadCount).run();

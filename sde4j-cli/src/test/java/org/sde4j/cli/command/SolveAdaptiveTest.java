@@ -71,6 +71,13 @@ class SolveAdaptiveTest {
         expectUsage(run("--max-steps", "0"), "sde4j solve: --max-steps = 0: must be at least 1");
         expectUsage(MainTest.run("solve", "--problem", "gbm", "--max-steps", "10"), "sde4j solve: --max-steps needs"
                 + " --adaptive");
+        // The default scheme, Euler–Maruyama, is of strong order ½ on GBM's multiplicative noise: refused, before any
+        // path runs, naming --scheme (AdaptiveStrongOrderTest shows the bias it would give).
+        expectUsage(MainTest.run("solve", "--problem", "gbm", "--adaptive"), "sde4j solve: --scheme euler-maruyama:"
+                + " strong order 0.5 on scalar noise; --adaptive needs strong order 1 or more");
+        expectUsage(MainTest.run("convergence", "--problem", "gbm", "--scheme", "auto-sosri2", "--adaptive"),
+                "sde4j convergence: --scheme auto-sosri2: strong order 0.5 on scalar noise on some steps; --adaptive"
+                        + " needs strong order 1 or more");
     }
 
     @Test

@@ -91,6 +91,7 @@ public final class AdaptiveSolver {
             throw new IllegalArgumentException("dtInitial = " + dtInitial + ": must lie in [dtMin, dtMax] = [" + dtMin
                     + ", " + dtMax + "]");
         }
+        PathAdaptiveSolver.requireStrongOrderOne(scheme, problem.sde());
         if (scheme.newStepper(problem.sde()).auxiliaryDimension() > 0) {
             throw new IllegalArgumentException("scheme " + scheme.name() + " keeps state between steps; adaptive"
                     + " stepping needs a one-step scheme");

@@ -36,14 +36,17 @@ import org.sde4j.solver.Stepper;
  * <p><b>Why the solution stays exactly distributed.</b> Every value of W the solver uses is drawn from its exact
  * law given all values drawn before; a rejected step's end stays on the path, and the next, shorter attempt is a
  * bridge inside it. The controller only chooses where to look at the path; it never changes what was drawn, so
- * the numerical solution is a function F(W) of a genuine Brownian motion W, and X_T − F(W) is a discretisation
- * error that falls with the tolerance, whatever the choices depend on. Redrawing the increment of a rejected step
+ * the numerical solution is a function F(W) of a genuine Brownian motion W, and for a scheme of strong order 1 or
+ * more X_T − F(W) is a discretisation error that falls with the tolerance, whatever the choices depend on. Redrawing the increment of a rejected step
  * instead — the naive scheme — keeps the small increments and throws away the large ones: the accepted increments
  * then have a variance below h and the law is biased (a test shows this on GBM). Keeping the rejected future is
- * rejection sampling with memory (RSwM; Rackauckas &amp; Nie 2017).
+ * rejection sampling with memory (RSwM; Rackauckas &amp; Nie 2017). That the discretisation error falls with the
+ * tolerance holds for schemes of strong order 1 or more on the SDE's noise; for lower orders a grid chosen from the
+ * path converges to a wrong limit (Gaines &amp; Lyons 1997), so they are refused ({@link #requireStrongOrderOne}).
  *
- * <p>Schemes with auxiliary state (multistep, reversible Heun), with a discrete driving law (weak schemes), or that
- * need iterated integrals of several noises are refused.
+ * <p>Schemes of strong order below 1 on the SDE's noise (Euler–Maruyama and SK-ROCK unless the noise is additive),
+ * schemes with auxiliary state (multistep, reversible Heun), with a discrete driving law (weak schemes), or that need
+ * iterated integrals of several noises are refused.
  */
 public final class PathAdaptiveSolver {
     /** Largest number of consecutive rejections before a path fails. */
@@ -109,6 +112,7 @@ public final class PathAdaptiveSolver {
             throw new IllegalArgumentException("scheme " + scheme.name() + " is driven by a discrete law ("
                     + scheme.drivingNoise() + "); adaptive stepping needs Brownian increments: choose a strong scheme");
         }
+        requireStrongOrderOne(scheme, problem.sde());
         if (scheme.needsIteratedIntegrals() && m >= 2) {
             throw new IllegalArgumentException("scheme " + scheme.name() + " needs iterated integrals of " + m
                     + " noises, which the adaptive path does not supply; choose a scheme without them");
@@ -141,6 +145,30 @@ public final class PathAdaptiveSolver {
     }
 
     /** The saved times after t0 (a first saved time at t0 is no anchor). */
+    /**
+     * Refuses a scheme that is not of strong order 1 or more, on every step, on this SDE's noise. Steps chosen from
+     * the Brownian path itself — rejected where its increments are large, refined there — make such a scheme converge
+     * to the wrong solution: Euler–Maruyama's product of {@code 1 + σΔW_i} carries the Itô correction only through
+     * {@code Σ ΔW_i² ≈ T}, and a grid refined where the increments are large has a smaller sum of squares (Gaines &amp;
+     * Lyons 1997, "Variable step size control in the numerical solution of stochastic differential equations", SIAM
+     * J. Appl. Math. 57(5)). Measured on GBM ({@code AdaptiveStrongOrderTest}): Euler–Maruyama's adaptive mean moves
+     * away from the exact one as the tolerance falls; Milstein's, whose {@code ½ g g' (ΔW² − h)} restores the
+     * correction step by step, does not. With additive noise there is no correction and Euler–Maruyama is of strong
+     * order 1.
+     *
+     * @throws IllegalArgumentException naming the scheme, its order and the noise, and what to choose instead
+     */
+    static void requireStrongOrderOne(Scheme scheme, org.sde4j.sde.Sde sde) {
+        double order = scheme.strongOrderOfEveryStep(sde.noise());
+        if (order < 1) {
+            throw new IllegalArgumentException("scheme " + scheme.name() + " has strong order " + order + " on "
+                    + sde.noise().label() + " noise" + (order < scheme.strongOrder(sde.noise()) ? " on some steps" : "")
+                    + ": steps chosen from the Brownian path make such a scheme converge to the wrong solution (Gaines"
+                    + " & Lyons 1997); adaptive stepping needs strong order 1 or more (milstein, sriw1, sosri, …; noise"
+                    + " that does not depend on the state can be declared NoiseStructure.ADDITIVE), or use fixed steps");
+        }
+    }
+
     static double[] anchors(SdeProblem problem, double[] saveTimes) {
         return saveTimes[0] == problem.t0() ? Arrays.copyOfRange(saveTimes, 1, saveTimes.length) : saveTimes;
     }

@@ -33,6 +33,7 @@ public final class Schemes {
             DriftImplicit.EULER_MARUYAMA,
             DriftImplicit.MILSTEIN,
             SkRock.INSTANCE,
+            AutoSwitching.SOSRI2_SK_ROCK,
             LinearMultistep.ADAMS_BASHFORTH_2,
             LinearMultistep.lmResNet(0.5));
 

@@ -52,6 +52,8 @@ public final class SkRock extends DeclaredScheme {
 
     private final int stages;
     private final double damping;
+    /** ℓ at {@value #MAX_STAGES} stages, the longest interval the automatic choice reaches (computed once: O(s)). */
+    private final double longest;
 
     private SkRock(int stages, double damping) {
         super(stages == 0 ? "sk-rock" : "sk-rock-" + stages,
@@ -63,6 +65,7 @@ public final class SkRock extends DeclaredScheme {
                 1);
         this.stages = stages;
         this.damping = damping;
+        this.longest = stabilityLength(MAX_STAGES);
     }
 
     /**
@@ -111,7 +114,7 @@ public final class SkRock extends DeclaredScheme {
     /** The smallest s with {@code ℓ_s ≥ 1.2 hρ} (at most {@value #MAX_STAGES}): the automatic stage count. */
     public int stagesFor(double hRho) {
         double target = SAFETY * hRho;
-        if (!(target < stabilityLength(MAX_STAGES))) {
+        if (!(target < longest)) {
             return MAX_STAGES;
         }
         int s = (int) Math.max(1, Math.min(MAX_STAGES, Math.ceil(Math.sqrt(target / (2 - 4 * damping / 3)))));
@@ -239,8 +242,13 @@ public final class SkRock extends DeclaredScheme {
 
         @Override
         public void step(double t, double[] x, Increment noise) {
+            step(t, x, noise, scheme.stages > 0 ? 0 : spectralRadius(t, x));
+        }
+
+        /** {@link #step(double, double[], Increment)} with ρ already known (ignored when s is fixed). */
+        void step(double t, double[] x, Increment noise, double rho) {
             double h = noise.h();
-            int s = scheme.stages > 0 ? scheme.stages : scheme.stagesFor(h * spectralRadius(t, x));
+            int s = scheme.stages > 0 ? scheme.stages : scheme.stagesFor(h * rho);
             if (s != cachedStages) {
                 cached = coefficients(s, scheme.damping);
                 cachedStages = s;
