@@ -45,6 +45,7 @@ public final class AdaptiveEnsemble implements MonteCarloJob<AdaptiveEnsembleRes
     private double[] saveTimes;
     private boolean keepFinalStates;
     private boolean doubling;
+    private boolean driftControl;
     private Ensemble.Engine engine = Ensemble.Engine.AUTO;
     private Executor executor;
 
@@ -122,6 +123,17 @@ public final class AdaptiveEnsemble implements MonteCarloJob<AdaptiveEnsembleRes
     }
 
     /**
+     * Whether to choose each step from the drift's error alone, before the step's noise is drawn (Lamba, Mattingly
+     * &amp; Stuart 2007; {@link PathAdaptiveSolver}): the grid is adapted to each path's past, so schemes of strong
+     * order ½ (Euler–Maruyama, SK-ROCK, implicit Euler–Maruyama) step adaptively on any noise and converge to the
+     * right solution. The tolerances then bound the drift's local error only. Runs on the per-path engine.
+     */
+    public AdaptiveEnsemble driftErrorControl(boolean value) {
+        this.driftControl = value;
+        return this;
+    }
+
+    /**
      * Which engine steps the paths: {@code AUTO} (the default) the block-adaptive engine ({@link BlockAdaptiveSolver},
      * 256 lanes at once) when it {@linkplain BlockAdaptiveSolver#supports supports} the scheme and SDE, else the
      * per-path one ({@link PathAdaptiveSolver}); {@code BLOCK} the block-adaptive one (the run throws when it does not
@@ -135,7 +147,7 @@ public final class AdaptiveEnsemble implements MonteCarloJob<AdaptiveEnsembleRes
 
     /** Whether the block-adaptive engine runs this ensemble (see {@link #engine}). */
     public boolean usesBlockEngine() {
-        return engine != Ensemble.Engine.PATH && BlockAdaptiveSolver.supports(problem, scheme);
+        return engine != Ensemble.Engine.PATH && !driftControl && BlockAdaptiveSolver.supports(problem, scheme);
     }
 
     /** Runs the workers on {@code pool} (null: a pool per run). Never changes the result. */
@@ -181,13 +193,14 @@ public final class AdaptiveEnsemble implements MonteCarloJob<AdaptiveEnsembleRes
                     + (Integer.MAX_VALUE - 8) / d + " for d = " + d + ")");
         }
         // Fail early, in the caller's thread, on a scheme that cannot step adaptively.
-        new PathAdaptiveSolver(problem, scheme, control, times, seed, doubling);
+        new PathAdaptiveSolver(problem, scheme, control, times, seed, doubling, driftControl);
         if (engine == Ensemble.Engine.BLOCK && !usesBlockEngine()) {
             throw new IllegalArgumentException("engine BLOCK: the block-adaptive engine does not run scheme "
-                    + scheme.name() + " on this SDE (it needs a tableau scheme without a fused step, and one noise"
-                    + " channel or diagonal noise); choose AUTO or PATH");
+                    + scheme.name() + " on this SDE" + (driftControl ? " with driftErrorControl" : " (it needs a"
+                    + " tableau scheme without a fused step, and one noise channel or diagonal noise)")
+                    + "; choose AUTO or PATH");
         }
         return new AdaptivePlan(problem, scheme, control, times, paths, seed, keepFinalStates, doubling,
-                usesBlockEngine());
+                driftControl, usesBlockEngine());
     }
 }

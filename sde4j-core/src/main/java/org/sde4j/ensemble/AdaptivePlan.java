@@ -25,11 +25,12 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
     private final long seed;
     private final boolean keepFinalStates;
     private final boolean doubling;
+    private final boolean driftControl;
     private final boolean block;
     private final int d;
 
     AdaptivePlan(SdeProblem problem, Scheme scheme, StepControl control, double[] times, long paths, long seed,
-            boolean keepFinalStates, boolean doubling, boolean block) {
+            boolean keepFinalStates, boolean doubling, boolean driftControl, boolean block) {
         this.problem = problem;
         this.scheme = scheme;
         this.control = control;
@@ -38,6 +39,7 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
         this.seed = seed;
         this.keepFinalStates = keepFinalStates;
         this.doubling = doubling;
+        this.driftControl = driftControl;
         this.block = block;
         this.d = problem.dimension();
     }
@@ -50,7 +52,8 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
     @Override
     public String identity() {
         return "adaptive ensemble of " + paths + " paths in chunks of " + Ensemble.CHUNK + ", " + scheme.name()
-                + (doubling ? " with step doubling" : "") + ", " + control + ", seed " + seed + ", saved at "
+                + (doubling ? " with step doubling" : "") + (driftControl ? " with drift error control" : "") + ", "
+                + control + ", seed " + seed + ", saved at "
                 + Arrays.toString(times) + ", d = " + d + (keepFinalStates ? ", final states kept" : "");
     }
 
@@ -72,7 +75,8 @@ final class AdaptivePlan implements ChunkPlan<AdaptiveChunk, AdaptiveEnsembleRes
                 return r.chunk();
             };
         }
-        PathAdaptiveSolver solver = new PathAdaptiveSolver(problem, scheme, control, times, seed, doubling);
+        PathAdaptiveSolver solver = new PathAdaptiveSolver(problem, scheme, control, times, seed, doubling,
+                driftControl);
         double[][] saved = new double[times.length][d];
         double[] row = new double[times.length * d];
         return chunk -> {

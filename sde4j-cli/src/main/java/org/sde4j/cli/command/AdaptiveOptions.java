@@ -29,6 +29,16 @@ public final class AdaptiveOptions {
             + " the tolerances ask for (default: 1000000).")
     Long maxSteps;
 
+    @Option(names = "--drift-control", description = "With --adaptive: choose each step from the drift's error alone,"
+            + " before its noise is drawn (Lamba, Mattingly & Stuart 2007); the tolerances then bound the drift's"
+            + " error only, and schemes of strong order 1/2 (euler-maruyama, sk-rock) step adaptively on any noise.")
+    boolean driftControl;
+
+    /** Whether {@code --drift-control} was given. */
+    public boolean driftControl() {
+        return driftControl;
+    }
+
     /** Whether {@code --adaptive} was given. */
     public boolean on() {
         return adaptive;
@@ -38,16 +48,18 @@ public final class AdaptiveOptions {
      * Refuses, naming {@code --scheme}, a scheme whose strong order on this SDE's noise is below 1: steps chosen from
      * the Brownian path make it converge to the wrong solution (the library refuses it too, in API terms).
      *
+     * @param offerDriftControl whether the command has {@code --drift-control}, which lifts the refusal
      * @throws IllegalArgumentException naming the option, the scheme, its order and what to choose
      */
-    static void requireStrongOrderOne(org.sde4j.solver.Scheme scheme, org.sde4j.sde.Sde sde) {
+    static void requireStrongOrderOne(org.sde4j.solver.Scheme scheme, org.sde4j.sde.Sde sde,
+            boolean offerDriftControl) {
         double order = scheme.strongOrderOfEveryStep(sde.noise());
         if (order < 1) {
             throw new IllegalArgumentException("--scheme " + scheme.name() + ": strong order " + order + " on "
                     + sde.noise().label() + " noise" + (order < scheme.strongOrder(sde.noise()) ? " on some steps" : "")
                     + "; --adaptive needs strong order 1 or more (steps chosen from the Brownian path make a lower"
                     + " order converge to the wrong solution: Gaines & Lyons 1997): choose --scheme milstein, sriw1,"
-                    + " sosri, … or drop --adaptive");
+                    + " sosri, …" + (offerDriftControl ? ", add --drift-control," : "") + " or drop --adaptive");
         }
     }
 
@@ -60,6 +72,10 @@ public final class AdaptiveOptions {
         if (!adaptive && (atol != null || rtol != null)) {
             throw new IllegalArgumentException((atol != null ? "--atol" : "--rtol") + " needs --adaptive (the"
                     + " tolerance of adaptive steps); add --adaptive, or use --steps or --dt for uniform steps");
+        }
+        if (!adaptive && driftControl) {
+            throw new IllegalArgumentException("--drift-control needs --adaptive (how adaptive steps are chosen); add"
+                    + " --adaptive, or leave it out");
         }
         if (!adaptive && maxSteps != null) {
             throw new IllegalArgumentException("--max-steps needs --adaptive (the limit of adaptive steps per path);"

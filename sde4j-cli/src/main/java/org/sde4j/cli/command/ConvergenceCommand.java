@@ -317,7 +317,7 @@ public final class ConvergenceCommand implements Callable<Integer>, ParameterNam
         }
         TestProblem problem = Problems.byName(problemName == null ? "gbm" : problemName);
         Scheme scheme = Schemes.byName(schemeName != null ? schemeName : "sriw1");
-        AdaptiveOptions.requireStrongOrderOne(scheme, problem.problem().sde());
+        AdaptiveOptions.requireStrongOrderOne(scheme, problem.problem().sde(), false);
         long p = Require.positive("paths", paths != null ? paths : 1000L);
         int threadCount = threads.orElse(Runtime.getRuntime().availableProcessors());
         return new AdaptiveConvergenceReport.Settings(problem, scheme, tolerances, p, seed, threadCount, json, plot);

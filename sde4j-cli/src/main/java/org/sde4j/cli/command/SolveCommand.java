@@ -269,8 +269,11 @@ public final class SolveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--adaptive runs on this machine's threads: give it without --spark");
         }
         SdeProblem p = prepared.problem();
-        AdaptiveOptions.requireStrongOrderOne(scheme, p.sde());
-        AdaptiveEnsemble ensemble = AdaptiveEnsemble.of(p, scheme).tolerances(adaptive.atol(), adaptive.rtol());
+        if (!adaptive.driftControl()) {
+            AdaptiveOptions.requireStrongOrderOne(scheme, p.sde(), true);
+        }
+        AdaptiveEnsemble ensemble = AdaptiveEnsemble.of(p, scheme).tolerances(adaptive.atol(), adaptive.rtol())
+                .driftErrorControl(adaptive.driftControl());
         AdaptiveEnsembleResult run = ensemble.stepControl(ensemble.stepControl().withMaxSteps(adaptive.maxSteps()))
                 .paths(paths).seed(seed).threads(threadCount).run();
         EnsembleResult result = run.statistics();
@@ -278,9 +281,11 @@ public final class SolveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(json(problem, scheme, o -> o.put("atol", adaptive.atol()).put("rtol", adaptive.rtol())
-                    .put("steps", AdaptiveOptions.stepsJson(run.steps())), p.t1(), result, exactMean, threadCount, null));
+                    .put("driftControl", adaptive.driftControl()).put("steps", AdaptiveOptions.stepsJson(run.steps())),
+                    p.t1(), result, exactMean, threadCount, null));
         } else {
-            summary(out, prepared, "adaptive, " + adaptive.tolerances() + ", on [" + p.t0() + ", " + p.t1() + "]",
+            summary(out, prepared, "adaptive" + (adaptive.driftControl() ? " on the drift's error alone" : "") + ", "
+                    + adaptive.tolerances() + ", on [" + p.t0() + ", " + p.t1() + "]",
                     AdaptiveOptions.stepsLine(run.steps()), scheme, threadCount, result, exactMean);
         }
         out.flush();

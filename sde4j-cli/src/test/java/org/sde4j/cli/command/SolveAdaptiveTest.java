@@ -33,9 +33,11 @@ class SolveAdaptiveTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(1, r.outLines().size(), r.out());
         Map<String, Object> json = JsonReader.object(r.out());
-        assertEquals(List.of("problem", "scheme", "atol", "rtol", "steps", "paths", "seed", "t1", "mean", "std",
+        assertEquals(List.of("problem", "scheme", "atol", "rtol", "driftControl", "steps", "paths", "seed", "t1", "mean",
+                "std",
                 "stderr", "exactMean", "threads", "seconds"), List.copyOf(json.keySet()));
         assertEquals(1e-2, (Double) json.get("atol"));
+        assertEquals(Boolean.FALSE, json.get("driftControl"));
         Map<String, Object> steps = (Map<String, Object>) json.get("steps");
         Map<String, Object> accepted = (Map<String, Object>) steps.get("accepted");
         double mean = (Double) accepted.get("mean");
@@ -59,6 +61,23 @@ class SolveAdaptiveTest {
                 + " rejected per path mean [0-9.]+, max \\d+; smallest step [0-9.e-]+")), r.out());
     }
 
+    /**
+     * {@code --drift-control}: each step chosen from the drift alone, before its noise is drawn, so Euler–Maruyama
+     * (refused without it on GBM) steps adaptively and converges: at 10⁻⁴ its first-order drift bias (about −0.0095)
+     * is within the run's 5 standard errors (0.0097).
+     */
+    @Test
+    void driftControlLetsEulerMaruyamaStepAdaptively() {
+        Run r = MainTest.run("solve", "--problem", "gbm", "--adaptive", "--drift-control", "--atol", "1e-4", "--rtol",
+                "1e-4", "--paths", "20000", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> json = JsonReader.object(r.out());
+        assertEquals("euler-maruyama", json.get("scheme"));
+        assertEquals(Boolean.TRUE, json.get("driftControl"));
+        assertEquals((Double) json.get("exactMean"), (Double) json.get("mean"), 5 * (Double) json.get("stderr"),
+                json.toString());
+    }
+
     @Test
     void badTolerancesAndConflictsAreOneLineErrorsNamingTheOption() {
         expectUsage(run("--atol", "0"), "sde4j solve: --atol = 0: must be a positive finite number");
@@ -75,6 +94,8 @@ class SolveAdaptiveTest {
         // path runs, naming --scheme (AdaptiveStrongOrderTest shows the bias it would give).
         expectUsage(MainTest.run("solve", "--problem", "gbm", "--adaptive"), "sde4j solve: --scheme euler-maruyama:"
                 + " strong order 0.5 on scalar noise; --adaptive needs strong order 1 or more");
+        expectUsage(MainTest.run("solve", "--problem", "gbm", "--drift-control"), "sde4j solve: --drift-control needs"
+                + " --adaptive");
         expectUsage(MainTest.run("convergence", "--problem", "gbm", "--scheme", "auto-sosri2", "--adaptive"),
                 "sde4j convergence: --scheme auto-sosri2: strong order 0.5 on scalar noise on some steps; --adaptive"
                         + " needs strong order 1 or more");

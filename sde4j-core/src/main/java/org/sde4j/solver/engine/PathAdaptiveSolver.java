@@ -37,16 +37,20 @@ import org.sde4j.solver.Stepper;
  * law given all values drawn before; a rejected step's end stays on the path, and the next, shorter attempt is a
  * bridge inside it. The controller only chooses where to look at the path; it never changes what was drawn, so
  * the numerical solution is a function F(W) of a genuine Brownian motion W, and for a scheme of strong order 1 or
- * more X_T − F(W) is a discretisation error that falls with the tolerance, whatever the choices depend on. Redrawing the increment of a rejected step
- * instead — the naive scheme — keeps the small increments and throws away the large ones: the accepted increments
- * then have a variance below h and the law is biased (a test shows this on GBM). Keeping the rejected future is
- * rejection sampling with memory (RSwM; Rackauckas &amp; Nie 2017). That the discretisation error falls with the
- * tolerance holds for schemes of strong order 1 or more on the SDE's noise; for lower orders a grid chosen from the
- * path converges to a wrong limit (Gaines &amp; Lyons 1997), so they are refused ({@link #requireStrongOrderOne}).
+ * more X_T − F(W) is a discretisation error that falls with the tolerance, whatever the choices depend on.
+ * Redrawing the increment of a rejected step instead — the naive scheme — keeps the small increments and throws away
+ * the large ones: the accepted increments then have a variance below h and the law is biased (a test shows this on
+ * GBM). Keeping the rejected future is rejection sampling with memory (RSwM; Rackauckas &amp; Nie 2017). That the
+ * discretisation error falls with the tolerance holds for schemes of strong order 1 or more on the SDE's noise; for
+ * lower orders a grid chosen from the path converges to a wrong limit (Gaines &amp; Lyons 1997), so they are
+ * refused ({@link #requireStrongOrderOne}).
  *
- * <p>Schemes of strong order below 1 on the SDE's noise (Euler–Maruyama and SK-ROCK unless the noise is additive),
- * schemes with auxiliary state (multistep, reversible Heun), with a discrete driving law (weak schemes), or that need
- * iterated integrals of several noises are refused.
+ * <p>With drift error control (the constructor's {@code driftControl}) the step is chosen from the drift alone
+ * before its noise is drawn, so the grid depends on the path's past only, and schemes of strong order ½ are allowed.
+ *
+ * <p>Otherwise schemes of strong order below 1 on the SDE's noise (Euler–Maruyama and SK-ROCK unless the noise is
+ * additive) are refused; so are schemes with auxiliary state (multistep, reversible Heun), with a discrete driving
+ * law (weak schemes), or that need iterated integrals of several noises.
  */
 public final class PathAdaptiveSolver {
     /** Largest number of consecutive rejections before a path fails. */
@@ -59,6 +63,12 @@ public final class PathAdaptiveSolver {
     private final double[] anchors;
     private final Stepper stepper;
     private final ErrorEstimatingStepper embedded;
+    /** Whether the step is chosen from the drift alone, before its noise is drawn ({@link #driftError}). */
+    private final boolean driftControl;
+    private final double[] f0;
+    private final double[] f1;
+    /** The drift at the current time and state is in f0 (it is kept across rejections). */
+    private boolean driftKnown;
     private final double k;
     private final int d;
     private final int m;
@@ -96,6 +106,21 @@ public final class PathAdaptiveSolver {
      */
     public PathAdaptiveSolver(SdeProblem problem, Scheme scheme, StepControl control, double[] saveTimes, long seed,
             boolean doubling) {
+        this(problem, scheme, control, saveTimes, seed, doubling, false);
+    }
+
+    /**
+     * @param driftControl whether to choose each step from the drift's error alone, before the step's noise is drawn
+     *                     (Lamba, Mattingly &amp; Stuart 2007): the grid is then adapted to the past of the path, and a
+     *                     scheme of strong order ½ is allowed (see {@link #driftError})
+     * @throws IllegalArgumentException as the other constructor, and for {@code doubling} with {@code driftControl}
+     */
+    public PathAdaptiveSolver(SdeProblem problem, Scheme scheme, StepControl control, double[] saveTimes, long seed,
+            boolean doubling, boolean driftControl) {
+        if (doubling && driftControl) {
+            throw new IllegalArgumentException("stepDoubling and driftErrorControl: choose one error estimate");
+        }
+        this.driftControl = driftControl;
         this.problem = Require.nonNull("problem", problem);
         Require.nonNull("scheme", scheme);
         this.control = Require.nonNull("control", control);
@@ -112,13 +137,19 @@ public final class PathAdaptiveSolver {
             throw new IllegalArgumentException("scheme " + scheme.name() + " is driven by a discrete law ("
                     + scheme.drivingNoise() + "); adaptive stepping needs Brownian increments: choose a strong scheme");
         }
-        requireStrongOrderOne(scheme, problem.sde());
+        if (!driftControl) {
+            requireStrongOrderOne(scheme, problem.sde());
+        }
         if (scheme.needsIteratedIntegrals() && m >= 2) {
             throw new IllegalArgumentException("scheme " + scheme.name() + " needs iterated integrals of " + m
                     + " noises, which the adaptive path does not supply; choose a scheme without them");
         }
-        this.embedded = stepper instanceof ErrorEstimatingStepper && !doubling ? (ErrorEstimatingStepper) stepper : null;
-        this.k = embedded != null ? 1.0 : Math.max(0.5, scheme.strongOrder(problem.sde().noise()));
+        this.embedded = stepper instanceof ErrorEstimatingStepper && !doubling && !driftControl
+                ? (ErrorEstimatingStepper) stepper : null;
+        // The drift's error estimate, like an embedded one, is a local error of order h².
+        this.k = embedded != null || driftControl ? 1.0 : Math.max(0.5, scheme.strongOrder(problem.sde().noise()));
+        this.f0 = new double[d];
+        this.f1 = new double[d];
         this.levy = scheme.needsSpaceTimeLevyArea();
         this.noise = new Increment(m, false, levy);
         this.brownian = OnDemandBrownianPath.of(m, levy, seed);
@@ -165,7 +196,8 @@ public final class PathAdaptiveSolver {
                     + sde.noise().label() + " noise" + (order < scheme.strongOrder(sde.noise()) ? " on some steps" : "")
                     + ": steps chosen from the Brownian path make such a scheme converge to the wrong solution (Gaines"
                     + " & Lyons 1997); adaptive stepping needs strong order 1 or more (milstein, sriw1, sosri, …; noise"
-                    + " that does not depend on the state can be declared NoiseStructure.ADDITIVE), or use fixed steps");
+                    + " that does not depend on the state can be declared NoiseStructure.ADDITIVE), a step chosen from"
+                    + " the drift alone (driftErrorControl), or fixed steps");
         }
     }
 
@@ -210,6 +242,7 @@ public final class PathAdaptiveSolver {
         proposal = control.dtInitial();
         logPrevious = 0.0;
         brownian.reset(path, problem.t0(), anchors);
+        driftKnown = false;
         Arrays.fill(ws, 0);
         Arrays.fill(ks, 0);
         double t = problem.t0();
@@ -255,15 +288,29 @@ public final class PathAdaptiveSolver {
                 throw tooMany(t, proposal, accepted, rejected, control, path);
             }
             double tn = nextEnd(t, b, Math.min(proposal, control.dtMax()));
-            brownian.value(tn, wn, kn);
             double error;
-            if (embedded != null) {
+            if (driftControl) {
+                error = driftError(t, tn);
+                if (error <= 1.0) {
+                    // Accepted on the drift alone: only now is the step's noise drawn, forward from t.
+                    brownian.value(tn, wn, kn);
+                    System.arraycopy(x, 0, half, 0, d);
+                    load(t, tn, ws, ks, wn, kn);
+                    stepper.step(t, half, noise);
+                    if (!allFinite(half)) {
+                        throw new SolveDivergedException(tn, accepted, path, half);
+                    }
+                    driftKnown = false;
+                }
+            } else if (embedded != null) {
+                brownian.value(tn, wn, kn);
                 System.arraycopy(x, 0, half, 0, d);
                 load(t, tn, ws, ks, wn, kn);
                 stepper.step(t, half, noise);
                 embedded.lastError(estimate);
                 error = embeddedError();
             } else {
+                brownian.value(tn, wn, kn);
                 double tm = t + 0.5 * (tn - t);
                 brownian.value(tm, wm, km);
                 System.arraycopy(x, 0, big, 0, d);
@@ -304,6 +351,43 @@ public final class PathAdaptiveSolver {
             }
         }
         return b;
+    }
+
+    /**
+     * The drift's local error over {@code [t, tn]}, scaled: {@code RMS(E_i / (atol + rtol · max(|x_i|, |y_i|)))} with
+     * {@code y = x + h f(t, x)} and {@code E = (h/2)(f(tn, y) − f(t, x))}, the difference of the Euler and Heun steps
+     * of {@code x' = f(t, x)}. It depends on the state and h only, never on the step's noise, so a path's grid is
+     * adapted to its past: the scheme of Lamba, Mattingly &amp; Stuart (2007, "An adaptive Euler–Maruyama scheme for
+     * SDEs: convergence and stability", IMA J. Numer. Anal. 27), with which Euler–Maruyama converges to the right
+     * solution, unlike a grid chosen from the noise (Gaines &amp; Lyons 1997). It controls the drift's error alone:
+     * the noise's is the scheme's at that step size.
+     */
+    private double driftError(double t, double tn) {
+        double h = tn - t;
+        if (!driftKnown) {
+            problem.sde().drift(t, x, f0);
+            driftKnown = true;
+        }
+        for (int i = 0; i < d; i++) {
+            big[i] = x[i] + h * f0[i];
+        }
+        problem.sde().drift(tn, big, f1);
+        double sum = 0;
+        for (int i = 0; i < d; i++) {
+            double e = 0.5 * h * (f1[i] - f0[i])
+                    / (control.atol() + control.rtol() * Math.max(Math.abs(x[i]), Math.abs(big[i])));
+            sum += e * e;
+        }
+        return Math.sqrt(sum / d);
+    }
+
+    private static boolean allFinite(double[] v) {
+        for (double value : v) {
+            if (!Double.isFinite(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The floor of the previous error the PI controller divides by: log₂ 10⁻⁴. */
