@@ -19,7 +19,7 @@ import org.sde4j.solver.scheme.EulerMaruyama;
  * stepping refuses lower orders ({@code AdaptiveStrongOrderTest}). Measured: at tol 10⁻² implicit Euler–Maruyama
  * takes 1 163 accepted steps per path (explicit: 1 456) and gives mean 0.01946, variance 3.81·10⁻⁴. At tol 10⁻¹ it
  * takes 21 steps where explicit Euler–Maruyama, held by its stability limit h &lt; 2/50, takes 172 — but its
- * variance is then 4.7·10⁻⁵, a ninth of the exact one: the step
+ * variance is then 4.7·10⁻⁵, an eighth of the exact one: the step
  * doubling estimate bounds the strong error per step, and implicit Euler–Maruyama at long steps damps the stationary
  * variance: at a fixed step h it is σ²h / ((1 − hλ)² − 1), not σ²/(2|λ|) (3·10⁻⁵ at h = 0.5, where hλ = −25).
  */
