@@ -53,14 +53,12 @@ public final class AdaptiveOptions {
      */
     static void requireStrongOrderOne(org.sde4j.solver.Scheme scheme, org.sde4j.sde.Sde sde,
             boolean offerDriftControl) {
-        double order = scheme.strongOrderOfEveryStep(sde.noise());
-        if (order < 1) {
-            throw new IllegalArgumentException("--scheme " + scheme.name() + ": strong order " + order + " on "
-                    + sde.noise().label() + " noise" + (order < scheme.strongOrder(sde.noise()) ? " on some steps" : "")
-                    + "; --adaptive needs strong order 1 or more (steps chosen from the Brownian path make a lower"
-                    + " order converge to the wrong solution: Gaines & Lyons 1997): choose --scheme milstein, sriw1,"
-                    + " sosri, …" + (offerDriftControl ? ", add --drift-control," : "") + " or drop --adaptive");
-        }
+        org.sde4j.solver.engine.PathAdaptiveSolver.strongOrderBelowOne(scheme, sde).ifPresent(reason -> {
+            throw new IllegalArgumentException("--scheme " + scheme.name() + ": " + reason + "; --adaptive needs strong"
+                    + " order 1 or more (steps chosen from the Brownian path make a lower order converge to the wrong"
+                    + " solution: Gaines & Lyons 1997): choose --scheme milstein, sriw1, sosri, …"
+                    + (offerDriftControl ? ", add --drift-control," : "") + " or drop --adaptive");
+        });
     }
 
     /**

@@ -190,15 +190,28 @@ public final class PathAdaptiveSolver {
      * @throws IllegalArgumentException naming the scheme, its order and the noise, and what to choose instead
      */
     static void requireStrongOrderOne(Scheme scheme, org.sde4j.sde.Sde sde) {
+        strongOrderBelowOne(scheme, sde).ifPresent(reason -> {
+            throw new IllegalArgumentException("scheme " + scheme.name() + " has " + reason + ": steps chosen from the"
+                    + " Brownian path make such a scheme converge to the wrong solution (Gaines & Lyons 1997); adaptive"
+                    + " stepping needs strong order 1 or more (milstein, sriw1, sosri, …; noise that does not depend"
+                    + " on the state can be declared NoiseStructure.ADDITIVE), a step chosen from the drift alone"
+                    + " (driftErrorControl), or fixed steps");
+        });
+    }
+
+    /**
+     * Why {@code scheme} may not step adaptively on {@code sde} by its strong order — for example "strong order 0.5
+     * on scalar noise", or "… on some steps" for a switching scheme — or empty when its order on every step is at
+     * least 1 ({@link #requireStrongOrderOne} says why that is needed). Callers that name their own options (the
+     * command line) phrase the refusal from this.
+     */
+    public static java.util.Optional<String> strongOrderBelowOne(Scheme scheme, org.sde4j.sde.Sde sde) {
         double order = scheme.strongOrderOfEveryStep(sde.noise());
-        if (order < 1) {
-            throw new IllegalArgumentException("scheme " + scheme.name() + " has strong order " + order + " on "
-                    + sde.noise().label() + " noise" + (order < scheme.strongOrder(sde.noise()) ? " on some steps" : "")
-                    + ": steps chosen from the Brownian path make such a scheme converge to the wrong solution (Gaines"
-                    + " & Lyons 1997); adaptive stepping needs strong order 1 or more (milstein, sriw1, sosri, …; noise"
-                    + " that does not depend on the state can be declared NoiseStructure.ADDITIVE), a step chosen from"
-                    + " the drift alone (driftErrorControl), or fixed steps");
+        if (order >= 1) {
+            return java.util.Optional.empty();
         }
+        return java.util.Optional.of("strong order " + order + " on " + sde.noise().label() + " noise"
+                + (order < scheme.strongOrder(sde.noise()) ? " on some steps" : ""));
     }
 
     static double[] anchors(SdeProblem problem, double[] saveTimes) {
