@@ -201,6 +201,6 @@ public final class AdaptiveEnsemble implements MonteCarloJob<AdaptiveEnsembleRes
                     + "; choose AUTO or PATH");
         }
         return new AdaptivePlan(problem, scheme, control, times, paths, seed, keepFinalStates, doubling,
-                driftControl, usesBlockEngine());
+                driftControl, usesBlockEngine(), threads);
     }
 }

@@ -80,6 +80,43 @@ public interface ChunkPlan<P extends Serializable, R> {
          *                          stops with the exception of the lowest failing chunk
          */
         P compute(long chunk);
+
+        /**
+         * Computes chunks {@code from … to − 1} of one block (consecutive, at most {@link #chunksPerBlock()} of
+         * them) and hands each part, or its failure, to {@code parts} in chunk order. The runner calls this, not
+         * {@link #compute}; the default computes the chunks one by one. A worker that computes several chunks faster
+         * together (a block-adaptive ensemble keeps its lanes busy across them) overrides it; each part must still
+         * depend on its chunk alone.
+         *
+         * @param from  the block's first chunk
+         * @param to    one past its last chunk
+         * @param parts receives every chunk of the block, in order, once
+         */
+        default void computeBlock(long from, long to, Parts<P> parts) {
+            for (long c = from; c < to; c++) {
+                P part = null;
+                RuntimeException failure = null;
+                try {
+                    part = compute(c);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                parts.accept(c, part, failure);
+            }
+        }
+    }
+
+    /** Receives a block's parts from {@link Worker#computeBlock}, in chunk order. */
+    @FunctionalInterface
+    interface Parts<P> {
+        /**
+         * Takes chunk {@code chunk}'s part, or its failure.
+         *
+         * @param chunk   the chunk
+         * @param part    its part, or null when it failed
+         * @param failure why it failed ({@link Worker#compute}'s exception), or null
+         */
+        void accept(long chunk, P part, RuntimeException failure);
     }
 
     /** Folds parts handed over in chunk order (one at a time, never concurrently) into the result. */

@@ -11,7 +11,8 @@ import org.sde4j.sde.Require;
  * one runner under every Monte Carlo computation of the library, and under its Spark job.
  *
  * <p><b>Threads.</b> Workers take blocks of {@link ChunkPlan#chunksPerBlock()} chunks from a shared counter
- * (dynamic load balance); each worker is created once per thread and run ({@link ChunkPlan#newWorker()}). Parts
+ * (dynamic load balance) and compute each block in one call ({@link ChunkPlan.Worker#computeBlock}, chunk by chunk
+ * unless the worker does better); each worker is created once per thread and run ({@link ChunkPlan#newWorker()}). Parts
  * are handed to the fold in chunk order, under a lock, as soon as every earlier chunk's part has been handed over;
  * a worker far ahead of the oldest unfinished chunk waits (a window of {@code 4 × threads × chunksPerBlock} chunks),
  * so memory stays O(threads × block) whatever the number of chunks. Which thread computed a chunk, and when, cannot

@@ -40,19 +40,28 @@ final class ChunkThreads {
         Runnable loop = () -> {
             ChunkPlan.Worker<P> worker = workers.get();
             for (long b = nextBlock.getAndIncrement(); b < blocks && !window.stopped(); b = nextBlock.getAndIncrement()) {
-                long end = Math.min(endChunk, firstChunk + (b + 1) * chunksPerBlock);
-                for (long c = firstChunk + b * chunksPerBlock; c < end; c++) {
-                    if (!window.awaitRoom(c)) {
-                        return;
+                long start = firstChunk + b * chunksPerBlock;
+                long end = Math.min(endChunk, start + chunksPerBlock);
+                // The whole block fits in the window (it holds 4 × workers × chunksPerBlock chunks).
+                if (!window.awaitRoom(end - 1)) {
+                    return;
+                }
+                long[] offered = {start};
+                try {
+                    worker.computeBlock(start, end, (c, part, failure) -> {
+                        if (c != offered[0]) {
+                            throw new IllegalStateException("chunk " + c + " handed over out of order: expected "
+                                    + offered[0]);
+                        }
+                        offered[0]++;
+                        window.offer(c, part, failure);
+                    });
+                } catch (RuntimeException e) {
+                    // A block computed at once fails as a whole: the failure is its first chunk not handed over.
+                    if (offered[0] == end) {
+                        throw e;
                     }
-                    P part = null;
-                    RuntimeException failure = null;
-                    try {
-                        part = worker.compute(c);
-                    } catch (RuntimeException e) {
-                        failure = e;
-                    }
-                    window.offer(c, part, failure);
+                    window.offer(offered[0], null, e);
                 }
             }
         };

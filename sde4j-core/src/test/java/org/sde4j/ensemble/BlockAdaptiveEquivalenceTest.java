@@ -130,6 +130,36 @@ class BlockAdaptiveEquivalenceTest {
     }
 
     @Test
+    void fourChunksAtOnceGiveTheBitsOfOneChunkAtATime() {
+        // 65 chunks on one thread: the block engine takes four chunks at a time (its lanes take the next path as
+        // theirs end), the last block one chunk; shards from an unaligned chunk, and three threads (one chunk at a
+        // time there), must agree with the per-path engine bit for bit.
+        AdaptiveEnsemble job = AdaptiveEnsemble.of(GBM, Schemes.byName("sriw1")).tolerances(1e-2, 1e-2)
+                .paths(64 * Ensemble.CHUNK + 100).saveAt(0.5).seed(21).keepFinalStates(true);
+        AdaptiveEnsembleResult path = job.threads(1).engine(Ensemble.Engine.PATH).run();
+        AdaptiveEnsembleResult block = job.engine(Ensemble.Engine.BLOCK).run();
+        assertSame(path, block);
+        assertSame(path, job.threads(3).run());
+        ShardMerger<AdaptiveEnsembleResult> merger = job.threads(1).merger();
+        merger.add(job.runChunks(5, job.chunkCount()));
+        merger.add(job.runChunks(0, 5));
+        assertSame(path, merger.result());
+    }
+
+    @Test
+    void fourChunksAtOnceFailAsOneChunkAtATime() {
+        // SRIW1 at 10⁻² takes at most 46–47 steps per path: a limit of 30 stops some paths in every chunk.
+        StepControl control = StepControl.of(1e-2, 1e-2, 1.0).withMaxSteps(30);
+        AdaptiveEnsemble job = AdaptiveEnsemble.of(GBM, Schemes.byName("sriw1")).stepControl(control)
+                .paths(64 * Ensemble.CHUNK).seed(4).threads(1);
+        StepFailedException block = assertThrows(StepFailedException.class,
+                () -> job.engine(Ensemble.Engine.BLOCK).run());
+        StepFailedException path = assertThrows(StepFailedException.class,
+                () -> job.engine(Ensemble.Engine.PATH).run());
+        assertEquals(path.getMessage(), block.getMessage());
+    }
+
+    @Test
     void schemesWithoutATableauStepRunOnThePathEngine() {
         AdaptiveEnsemble milstein = AdaptiveEnsemble.of(GBM, Milstein.ITO).paths(10);
         assertFalse(milstein.usesBlockEngine());

@@ -32,7 +32,9 @@ import org.sde4j.solver.scheme.RungeKuttaScheme;
  * paths it carries ({@code slot}), and its results are filed under that.
  *
  * <p>Lanes never wait for each other: a round moves every active lane by one attempt, whatever its time; the work of
- * a round is proportional to the number of active lanes. For tableau schemes without a fused per-path step (SRIW1,
+ * a round is proportional to the number of active lanes, plus a fixed part (some sixty short loops, about 3 µs).
+ * Given more paths than lanes, a lane whose path ends takes the caller's next path at once, so the lanes thin out
+ * only when the paths run out. For tableau schemes without a fused per-path step (SRIW1,
  * SOSRI, SRA1, SOSRA, Heun, RK4, …; {@link #supports}) on one noise channel or diagonal noise; the others run on
  * {@link PathAdaptiveSolver}. One instance per thread; it allocates nothing per step.
  */
@@ -100,17 +102,21 @@ public final class BlockAdaptiveSolver {
     private final boolean[] moved;
     private final boolean[] leaving;
 
-    // The results of the caller's paths, by slot.
-    private final int[] acceptedOf;
-    private final int[] rejectedOf;
-    private final double[] smallestOf;
-    private final RuntimeException[] failureOf;
+    // The results of the caller's paths, by slot (grown to the most paths one solve has taken).
+    private int[] acceptedOf;
+    private int[] rejectedOf;
+    private double[] smallestOf;
+    private RuntimeException[] failureOf;
+    /** The caller's first path, how many paths it asked for, and the next one to start in a lane that falls free. */
+    private long first;
+    private int count;
+    private int next;
 
     /**
      * @param saveTimes increasing times in {@code (t0, t1]} or from t0, ending at t1 (not modified)
      * @param seed      the root seed: path p runs on the Brownian path keyed by (seed, p)
      * @param doubling  whether to use step doubling even when the scheme has an embedded estimate
-     * @param lanes     paths stepped at once (the most one {@link #solve} takes)
+     * @param lanes     paths stepped at once
      * @throws IllegalArgumentException naming what the engine does not support ({@link #supports}), or an invalid
      *                                  save time
      */
@@ -178,10 +184,10 @@ public final class BlockAdaptiveSolver {
         this.scratch2 = new double[lanes];
         this.moved = new boolean[lanes];
         this.leaving = new boolean[lanes];
-        this.acceptedOf = new int[lanes];
-        this.rejectedOf = new int[lanes];
-        this.smallestOf = new double[lanes];
-        this.failureOf = new RuntimeException[lanes];
+        this.acceptedOf = new int[0];
+        this.rejectedOf = new int[0];
+        this.smallestOf = new double[0];
+        this.failureOf = new RuntimeException[0];
     }
 
     /**
@@ -199,23 +205,37 @@ public final class BlockAdaptiveSolver {
      * time k into {@code saved[(i · K + k) · d + c]} (K save times, component c). A path that fails leaves its rows
      * as they were and records its exception ({@link #failure}).
      *
-     * @param count at most the number of lanes
+     * <p>The first paths take the lanes; a lane whose path ends takes the next path at once, so that more paths than
+     * lanes keep every lane busy until the last ones run out (the lanes thin out only at the end, and each round's
+     * fixed cost is shared by all lanes). A path's bits do not depend on its lane or on the paths beside it.
+     *
+     * @param count at least 1; {@code saved} holds {@code count · K · d} values
      */
     public void solve(long first, int count, double[] saved) {
-        if (count < 1 || count > lanes) {
-            throw new IllegalArgumentException("count = " + count + ": must be in [1, " + lanes + "]");
+        if (count < 1) {
+            throw new IllegalArgumentException("count = " + count + ": must be at least 1");
         }
-        for (int q = 0; q < count; q++) {
-            start(q, first + q);
+        if (acceptedOf.length < count) {
+            acceptedOf = new int[count];
+            rejectedOf = new int[count];
+            smallestOf = new double[count];
+            failureOf = new RuntimeException[count];
+        }
+        this.first = first;
+        this.count = count;
+        int n = Math.min(count, lanes);
+        for (int q = 0; q < n; q++) {
+            start(q, q);
             leaving[q] = !openNext(q, saved);
         }
-        int n = leave(count);
+        next = n;
+        n = leave(n, saved);
         while (n > 0) {
             attempt(n);
             errors(n);
             control(n);
             decide(n, saved);
-            n = leave(n);
+            n = leave(n, saved);
         }
     }
 
@@ -239,18 +259,19 @@ public final class BlockAdaptiveSolver {
         return failureOf[i];
     }
 
-    /** Sets up lane q for the i-th path (i = q), path p. */
-    private void start(int q, long p) {
-        slot[q] = q;
+    /** Sets up lane q for the caller's i-th path, path {@code first + i}. */
+    private void start(int q, int i) {
+        long p = first + i;
+        slot[q] = i;
         path[q] = p;
         accepted[q] = 0;
         rejected[q] = 0;
         smallest[q] = Double.POSITIVE_INFINITY;
-        failureOf[q] = null;
+        failureOf[i] = null;
         proposal[q] = control.dtInitial();
         logPrevious[q] = 0.0;
-        for (int i = 0; i < d; i++) {
-            x[i][q] = initial[i];
+        for (int c = 0; c < d; c++) {
+            x[c][q] = initial[c];
         }
         brownian.reset(q, p, problem.t0(), anchors);
         for (int j = 0; j < m; j++) {
@@ -494,22 +515,32 @@ public final class BlockAdaptiveSolver {
     }
 
     /**
-     * Files the results of the lanes that leave, and closes the gaps: the last active lane moves into each; returns
-     * the number of lanes still active.
+     * Files the results of the lanes that leave, and fills the gaps: with the caller's next paths while there are
+     * any, then with the last active lane; returns the number of lanes still active.
      */
-    private int leave(int n) {
+    private int leave(int n, double[] saved) {
         for (int q = n - 1; q >= 0; q--) {
+            while (leaving[q] && next < count) {
+                file(q);
+                start(q, next++);
+                leaving[q] = !openNext(q, saved);
+            }
             if (leaving[q]) {
-                int i = slot[q];
-                acceptedOf[i] = accepted[q];
-                rejectedOf[i] = rejected[q];
-                smallestOf[i] = smallest[q];
+                file(q);
                 n--;
                 // Lanes above q were looked at already and stay: lane n is active.
                 move(n, q);
             }
         }
         return n;
+    }
+
+    /** Files lane q's step counts under its path's slot. */
+    private void file(int q) {
+        int i = slot[q];
+        acceptedOf[i] = accepted[q];
+        rejectedOf[i] = rejected[q];
+        smallestOf[i] = smallest[q];
     }
 
     /** Moves lane {@code from} (active) to lane {@code to}. */
